@@ -1,0 +1,60 @@
+import { Command, CommanderError } from 'commander';
+import { reportError } from './runtime.js';
+
+/**
+ * The `ceac` command. Each command group lives in its own module and is imported only when it is
+ * the one being run, so that `ceac explain` starts fast (it never loads the database or web code).
+ */
+interface CommandModule {
+  register(program: Command): void;
+}
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+  explain: { summary: 'decode a CEAC status (pasted text, a saved page, or a status word)', load: () => import('./explain.js') },
+  check: { summary: 'check a case on CEAC now and decode the answer', load: () => import('./check.js') },
+  sim: { summary: 'run the CEAC-compatible simulator', load: () => import('./sim.js') },
+  case: { summary: 'add, list, show, edit and remove watched cases', load: () => import('./case.js') },
+  watch: { summary: 'check due cases on their schedule and send notifications', load: () => import('./watch.js') },
+  worker: { summary: 'run checks from the PostgreSQL job queue (scale-out mode)', load: () => import('./worker.js') },
+  migrate: { summary: 'create or upgrade the database schema', load: () => import('./migrate.js') },
+  notify: { summary: 'manage notification channels and deliver pending notifications', load: () => import('./notify.js') },
+  import: { summary: 'import crowd timelines (checkee CSV/JSONL, free-text posts)', load: () => import('./import.js') },
+  stats: { summary: 'waiting-time statistics (Kaplan-Meier) over pooled timelines', load: () => import('./stats.js') },
+  predict: { summary: 'predict the remaining wait for an open case', load: () => import('./predict.js') },
+  serve: { summary: 'run the web app and the tracker', load: () => import('./serve.js') },
+};
+
+function baseProgram(): Command {
+  return new Command('ceac')
+    .description('ceac-watch: decode, watch and time US visa (CEAC) case statuses')
+    .version(process.env.npm_package_version ?? '0.1.0', '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureHelp({ sortSubcommands: false });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = baseProgram();
+  const name = argv[2];
+  const entry = name ? COMMANDS[name] : undefined;
+  if (entry) {
+    (await entry.load()).register(program);
+  } else {
+    for (const [cmd, { summary }] of Object.entries(COMMANDS)) program.command(cmd).description(summary);
+  }
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      if (err.code === 'commander.executeSubCommandAsync') return 0;
+      // Commander already printed the message; a usage error is exit 2 by convention.
+      return 2;
+    }
+    return reportError(err);
+  }
+}
+
+const code = await main(process.argv);
+process.exitCode = code;

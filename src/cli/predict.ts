@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import { action, CommandFailure } from './runtime.js';
+
+// Placeholder until this command group lands; it says so instead of pretending to work.
+export function register(program: Command): void {
+  program
+    .command('predict')
+    .description('(not available yet)')
+    .allowUnknownOption()
+    .action(
+      action(() => {
+        throw new CommandFailure("'ceac predict' is not available in this build yet");
+      }),
+    );
+}

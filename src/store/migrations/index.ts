@@ -1,0 +1,8 @@
+import type { Migration } from 'kysely';
+
+/**
+ * Every migration, in order. Names start with an ISO date so that they sort as they were written;
+ * a migration, once landed, is frozen: change the schema with a new one.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+};
