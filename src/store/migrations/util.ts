@@ -1,16 +1,14 @@
 import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely } from 'kysely';
-import { sql } from 'kysely';
+import { PostgresAdapter } from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
-/** Which database a migration runs on, asked of the database itself so migrations need no config. */
+/**
+ * Which database a migration runs on, asked of Kysely's adapter so migrations need no config. (A
+ * probing query would abort PostgreSQL's migration transaction when it fails.)
+ */
 export async function dialectOf(db: Kysely<unknown>): Promise<DialectName> {
-  try {
-    await sql`select sqlite_version()`.execute(db);
-    return 'sqlite';
-  } catch {
-    return 'postgres';
-  }
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 /** An auto-incrementing integer primary key on either database. */

@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { openStore, type Store } from './db.js';
+import { migrateToLatest } from './migrate.js';
+
+/**
+ * Test support: a fresh, migrated database per call, so that test files (and engineers) sharing one
+ * PostgreSQL server never see each other's rows. PostgreSQL gets its own throw-away database, created
+ * from TEST_DATABASE_URL's server and dropped on close.
+ */
+export interface TestStore extends Store {
+  /** The connection URL of the throw-away PostgreSQL database (for child processes); undefined on SQLite. */
+  url?: string;
+}
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+
+export async function openTestSqlite(file = ':memory:'): Promise<TestStore> {
+  const store = await openStore({ sqliteFile: file });
+  await migrateToLatest(store);
+  return store;
+}
+
+/** A new database on TEST_DATABASE_URL's server; throws when TEST_DATABASE_URL is unset. */
+export async function openTestPostgres(options: { migrate?: boolean; poolSize?: number } = {}): Promise<TestStore> {
+  if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
+  const pg = await import('pg');
+  const name = `ceac_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.default.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const store = await openStore({ databaseUrl: url.toString(), poolSize: options.poolSize ?? 5 });
+  if (options.migrate !== false) await migrateToLatest(store);
+  return {
+    ...store,
+    url: url.toString(),
+    async close() {
+      await store.close();
+      const drop = new pg.default.Client({ connectionString: TEST_DATABASE_URL });
+      await drop.connect();
+      await drop.query(`drop database if exists ${name} with (force)`);
+      await drop.end();
+    },
+  };
+}
