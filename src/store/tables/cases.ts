@@ -20,24 +20,24 @@ export interface CasesTable {
   /** keyedHash(app|case number): refuses a duplicate per owner, and lets pooled data count a case once. */
   identity_hash: string;
   /** CaseContext as JSON: route, visa class, entry, slip colour, officer said, passport kept/returned. */
-  context_json: string;
+  context_json: Generated<string>;
   /** Consent to add this case's anonymized timeline to the pooled statistics. */
-  share_timeline: number;
+  share_timeline: Generated<number>;
   /** 0 when the tracker has stopped (e.g. 14 days after Issued) or the user paused the case. */
-  watching: number;
+  watching: Generated<number>;
   /** When the next check is due; null when not scheduled. Indexed: due cases are picked through it. */
   next_check_at: number | null;
   /** Why the next check is at that time, for `case show` (e.g. "business hours at the post"). */
   schedule_reason: string | null;
   /** Consecutive failed checks. */
-  failures: number;
+  failures: Generated<number>;
   last_attempt_at: number | null;
   last_success_at: number | null;
   last_outcome: string | null;
   /** Start of the current run of failures; null while checks succeed. */
   failing_since: number | null;
   /** 1 once `check_failing` was recorded for the current run of failures (so it is recorded once). */
-  failing_reported: number;
+  failing_reported: Generated<number>;
   /** Current decoded state and since when (first seen). */
   state: string | null;
   variant: string | null;
@@ -65,7 +65,7 @@ export interface ObservationsTable {
   content_hash: string;
   first_seen_at: number;
   last_seen_at: number;
-  seen_count: number;
+  seen_count: Generated<number>;
 }
 
 export type EventKind =
