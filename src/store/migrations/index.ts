@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as cases from './2026-11-26T06-00-cases.js';
+import * as accounts from './2026-11-26T07-00-accounts.js';
 
 /**
  * Every migration, in order. Names start with an ISO date so that they sort as they were written;
@@ -7,4 +8,5 @@ import * as cases from './2026-11-26T06-00-cases.js';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26T06-00-cases': cases,
+  '2026-11-26T07-00-accounts': accounts,
 };

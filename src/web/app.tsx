@@ -1,0 +1,116 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/db.js';
+import type { Sealer } from '../store/seal.js';
+import { Accounts } from './accounts.js';
+import { apiError, validationHook } from './api/common.js';
+import { registerMe } from './api/me.js';
+import { SCRIPT, STYLESHEET } from './assets.js';
+import type { AppEnv, Mailer, WebServices } from './context.js';
+import { MessagePage } from './pages/auth.js';
+import { RateLimiter, DEFAULT_RATE_RULES, type RateRules } from './rate-limit.js';
+import { accountRoutes } from './routes/account.js';
+import { authRoutes } from './routes/auth.js';
+import { frame } from './routes/forms.js';
+import { securityHeaders } from './security.js';
+import { CsrfRejected, identify, requireCsrf } from './session.js';
+
+export interface WebAppOptions {
+  store: Store;
+  sealer: Sealer;
+  logger: Logger;
+  mailer?: Mailer | null;
+  publicUrl?: string | null;
+  rules?: Partial<RateRules>;
+  now?: () => number;
+  /** Extra routes mounted by the caller (e.g. the feature areas), in order. */
+  extend?: (app: OpenAPIHono<AppEnv>, api: OpenAPIHono<AppEnv>, services: WebServices) => void;
+  /** Removes a user's own data (cases, channels, …) before the account itself goes. */
+  deleteUserData?: (userId: number) => Promise<void>;
+}
+
+export interface WebApp {
+  app: Hono<AppEnv>;
+  services: WebServices;
+}
+
+export function createWebApp(opts: WebAppOptions): WebApp {
+  const now = opts.now ?? Date.now;
+  const services: WebServices = {
+    store: opts.store,
+    sealer: opts.sealer,
+    accounts: new Accounts(opts.store.db, opts.sealer, now),
+    logger: opts.logger,
+    mailer: opts.mailer ?? null,
+    limiter: new RateLimiter(now),
+    rules: { ...DEFAULT_RATE_RULES, ...opts.rules },
+    publicUrl: opts.publicUrl ?? null,
+    now,
+  };
+
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  // Static files first: no session lookup, cached for a year under their content hash.
+  for (const asset of [STYLESHEET, SCRIPT]) {
+    const type = asset.path.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8';
+    app.get(asset.path, (c) => c.body(asset.body, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=31536000, immutable' }));
+  }
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  app.use('*', securityHeaders());
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    await next();
+  });
+  app.use('*', identify());
+  app.use('*', requireCsrf());
+  app.use('*', async (c, next) => {
+    await next();
+    // Pages show personal data: never keep them in shared caches.
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+
+  app.onError((err, c) => {
+    const isApi = c.req.path.startsWith('/api/');
+    if (err instanceof CsrfRejected) {
+      if (isApi) return apiError(c, 403, 'csrf', 'Send the X-CSRF-Token header with the token of your page, or use an API token.');
+      return c.html(
+        <MessagePage frame={frame(c, 'Please try again')} heading="Please try again" kind="bad" message="This form was out of date (or came from another site), so nothing was changed. Go back, reload the page and send it again." back={{ href: c.req.path, label: 'Reload the page' }} />,
+        403,
+      );
+    }
+    services.logger.error({ err: { name: err.name, message: err.message, stack: err.stack }, path: c.req.path }, 'request failed');
+    if (isApi) return apiError(c, 500, 'internal', 'Something went wrong on our side. It was logged; try again in a moment.');
+    return c.html(<MessagePage frame={frame(c, 'Something went wrong')} heading="Something went wrong" kind="bad" message="Something went wrong on our side. It was logged; try again in a moment." back={{ href: '/', label: 'Back to the start' }} />, 500);
+  });
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) return apiError(c, 404, 'not_found', 'There is nothing here (or it is not yours).');
+    return c.html(<MessagePage frame={frame(c, 'Not found')} heading="Not found" message="There is no page here, or it belongs to someone else." back={{ href: '/', label: 'Back to the start' }} />, 404);
+  });
+
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API token from the Account page.' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'cw_session', description: 'The browser session; unsafe methods also need the X-CSRF-Token header.' });
+  // Everything under /api/v1 needs an account, apart from the public explain and locations endpoints.
+  api.use('*', async (c, next) => {
+    const open = c.req.path === '/api/v1/explain' || c.req.path === '/api/v1/locations';
+    if (!open && !c.var.user) return apiError(c, 401, 'unauthorized', 'Sign in, or send an API token as "Authorization: Bearer <token>".');
+    return next();
+  });
+
+  registerMe(api);
+  app.route('/', authRoutes());
+  app.route('/account', accountRoutes(opts.deleteUserData ?? (async () => {})));
+  opts.extend?.(app, api, services);
+  app.route('/api/v1', api);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'ceac-watch API', version: '1', description: 'Decode, watch and time US visa (CEAC) case statuses. Errors always have the shape of `Error`.' },
+    servers: [{ url: '/' }],
+  });
+
+  return { app, services };
+}

@@ -1,0 +1,48 @@
+import type { Context } from 'hono';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/db.js';
+import type { Sealer } from '../store/seal.js';
+import type { Accounts, SessionInfo, User } from './accounts.js';
+import type { RateLimiter, RateRules } from './rate-limit.js';
+
+/** Sends a plain-text mail (password resets). Absent when no SMTP is configured. */
+export interface Mailer {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
+}
+
+/** Everything the web app needs from the outside, built once by `createWebApp`. */
+export interface WebServices {
+  store: Store;
+  sealer: Sealer;
+  accounts: Accounts;
+  logger: Logger;
+  mailer: Mailer | null;
+  limiter: RateLimiter;
+  rules: RateRules;
+  /** The public base URL (for links in e-mails); else derived from the request. */
+  publicUrl: string | null;
+  now: () => number;
+}
+
+export type AppEnv = {
+  Variables: {
+    services: WebServices;
+    /** The signed-in person (session cookie or API token), or null. */
+    user: User | null;
+    session: SessionInfo | null;
+    /** How this request authenticated: decides whether CSRF applies to the API. */
+    auth: 'session' | 'token' | 'none';
+    /** The CSRF token forms on this page must echo. */
+    csrf: string;
+  };
+};
+
+export type AppContext = Context<AppEnv>;
+
+/** The caller's address for rate limits: the socket's, unless the operator trusts a proxy header. */
+export function clientKey(c: AppContext): string {
+  const forwarded = process.env.CEAC_WATCH_TRUST_PROXY ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  if (forwarded) return forwarded;
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'local';
+}
