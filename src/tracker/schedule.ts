@@ -1,0 +1,171 @@
+/**
+ * The scheduling policy: one pure function from what we know about a case to when to look next.
+ *
+ * Why these numbers: consulates move cases during their working day (and their systems publish in the
+ * hours just after), almost never at night or on weekends. So we look often in the post's business
+ * hours, less in the evening, and only occasionally at night, making sure to look right when the next
+ * working day starts. A case that has sat in one state for months changes less often than one that
+ * moved last week; Approved usually becomes Issued within days. Final states get only a slow
+ * heartbeat, and Issued stops after 14 days unless the user asks to keep watching.
+ */
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+export interface ScheduleInput {
+  now: number;
+  /** Canonical state of the latest observation; null when the case was never seen. */
+  state: string | null;
+  /** When the current state was first seen. */
+  stateSince: number | null;
+  /** IANA time zone of the post (src/knowledge/locations.ts); US Eastern when unknown. */
+  timeZone: string;
+  /** Consecutive failed checks, and the kind of the last one. */
+  failures: number;
+  lastFailure?: string | null;
+  /** The site budget: no schedule can ask for more checks than the site allows for every case. */
+  budget: { requestIntervalMs: number; requestsPerCheck: number; watchedCases: number };
+  /** Keep a slow heartbeat on Issued beyond 14 days. */
+  keepWatchingFinal?: boolean;
+  /** Uniform [0,1): the jitter's source, injected so the policy stays pure and testable. */
+  random: () => number;
+}
+
+export type ScheduleDecision = { at: number; reason: string } | { at: null; reason: string };
+
+export type Period = 'business' | 'evening' | 'quiet';
+
+/** Weekdays 08:00–18:00 at the post: business; 18:00–21:00: evening; else (and weekends): quiet. */
+export const BUSINESS_START_MIN = 8 * 60;
+export const BUSINESS_END_MIN = 18 * 60;
+export const EVENING_END_MIN = 21 * 60;
+
+const ISSUED_STOP_AFTER = 14 * DAY;
+const QUIET_HEARTBEAT = 8 * HOUR;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+/** Local weekday (1 = Monday … 7 = Sunday) and minute of the day at `now` in `timeZone`. */
+export function localClock(now: number, timeZone: string): { weekday: number; minute: number } {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    formatters.set(timeZone, f);
+  }
+  let weekday = 1;
+  let hour = 0;
+  let minute = 0;
+  for (const p of f.formatToParts(now)) {
+    if (p.type === 'weekday') weekday = WEEKDAYS[p.value] ?? 1;
+    else if (p.type === 'hour') hour = Number(p.value);
+    else if (p.type === 'minute') minute = Number(p.value);
+  }
+  return { weekday, minute: hour * 60 + minute };
+}
+
+export function periodAt(now: number, timeZone: string): Period {
+  const { weekday, minute } = localClock(now, timeZone);
+  if (weekday > 5) return 'quiet';
+  if (minute >= BUSINESS_START_MIN && minute < BUSINESS_END_MIN) return 'business';
+  if (minute >= BUSINESS_END_MIN && minute < EVENING_END_MIN) return 'evening';
+  return 'quiet';
+}
+
+/**
+ * Milliseconds from `now` to the start of the post's next business day (08:00 local). Computed on the
+ * local wall clock, so across a DST switch it can be an hour off — harmless for a schedule.
+ */
+export function untilNextBusinessStart(now: number, timeZone: string): number {
+  const { weekday, minute } = localClock(now, timeZone);
+  for (let d = 0; d <= 7; d++) {
+    const wd = ((weekday - 1 + d) % 7) + 1;
+    if (wd > 5) continue;
+    const minutes = d * 1440 + BUSINESS_START_MIN - minute;
+    if (minutes > 0) return minutes * MINUTE;
+  }
+  return DAY;
+}
+
+type Activity = 'imminent' | 'active' | 'dormant' | 'final';
+
+/** How likely a change is soon, by state. */
+export function activityOf(state: string | null): Activity {
+  switch (state) {
+    case 'approved':
+      return 'imminent';
+    case 'issued':
+      return 'final';
+    case 'no_status':
+    case 'at_nvc':
+    case 'transfer_in_progress':
+      return 'dormant';
+    default:
+      return 'active';
+  }
+}
+
+/** Interval during business hours, by activity and time already spent in the state. */
+function businessInterval(activity: Activity, age: number): number {
+  if (activity === 'imminent') return 15 * MINUTE;
+  if (activity === 'dormant') return 2 * HOUR;
+  if (age < 90 * DAY) return 25 * MINUTE;
+  return 50 * MINUTE;
+}
+
+function failureBackoff(failures: number, kind: string | null | undefined): { ms: number; reason: string } {
+  const n = Math.max(0, failures - 1);
+  switch (kind) {
+    case 'captcha_rejected':
+      return { ms: Math.min(MINUTE * 2 ** n, 30 * MINUTE), reason: 'retry after a rejected captcha' };
+    case 'blocked':
+      return { ms: Math.min(30 * MINUTE * 2 ** n, 12 * HOUR), reason: 'CEAC refused us: backing off' };
+    case 'maintenance':
+      return { ms: 30 * MINUTE, reason: 'CEAC is in maintenance' };
+    case 'invalid_case_number':
+    case 'case_not_found':
+      return { ms: Math.min(HOUR * 2 ** n, 24 * HOUR), reason: 'CEAC does not know this case: retrying slowly' };
+    default:
+      return { ms: Math.min(2 * MINUTE * 2 ** n, 2 * HOUR), reason: 'retry with backoff after a failed check' };
+  }
+}
+
+/** ±10% jitter, so cases added together do not stay in lockstep. */
+function jittered(ms: number, random: () => number): number {
+  return Math.round(ms * (0.9 + 0.2 * random()));
+}
+
+export function nextCheck(input: ScheduleInput): ScheduleDecision {
+  const { now, state, random } = input;
+  const floor = input.budget.watchedCases * input.budget.requestIntervalMs * input.budget.requestsPerCheck;
+  const bounded = (ms: number, reason: string): ScheduleDecision =>
+    ms < floor
+      ? { at: now + jittered(floor, random), reason: `${reason} (stretched to fit the site budget)` }
+      : { at: now + ms, reason };
+
+  if (input.failures > 0) {
+    const b = failureBackoff(input.failures, input.lastFailure);
+    return bounded(jittered(b.ms, random), b.reason);
+  }
+  if (state === null) return { at: now, reason: 'never checked' };
+
+  const age = input.stateSince === null ? 0 : Math.max(0, now - input.stateSince);
+  const activity = activityOf(state);
+  if (activity === 'final') {
+    if (age >= ISSUED_STOP_AFTER && !input.keepWatchingFinal) return { at: null, reason: 'issued for 14 days: stopped' };
+    return bounded(jittered(DAY, random), 'final state: daily heartbeat');
+  }
+
+  const period = periodAt(now, input.timeZone);
+  const business = businessInterval(activity, age);
+  if (period === 'business') return bounded(jittered(business, random), 'business hours at the post');
+  if (period === 'evening') return bounded(jittered(Math.max(business * 3, HOUR), random), 'evening at the post');
+  // Quiet: one look at the start of the next business day (a few minutes in, spread by jitter),
+  // or a heartbeat if that is far away (a long weekend should still see a check or two).
+  const untilOpen = untilNextBusinessStart(now, input.timeZone);
+  if (untilOpen <= QUIET_HEARTBEAT) {
+    return bounded(untilOpen + Math.round(random() * 10 * MINUTE), 'next business morning at the post');
+  }
+  return bounded(jittered(QUIET_HEARTBEAT, random), 'night or weekend at the post: heartbeat');
+}
