@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findLocation } from '../knowledge/locations.js';
 import type { Store } from './db.js';
 import type { Sealer } from './seal.js';
 import type { CaseRow, EventKind, EventRow, ObservationRow } from './tables/cases.js';
@@ -32,15 +33,19 @@ export type CaseContext = z.infer<typeof CaseContextSchema>;
 
 const upper = (s: string) => s.replace(/[\s-]+/g, '').toUpperCase();
 
+/** A CEAC location code from a code or a post's name ("BMB", "Mumbai", "U.S. Embassy Belgrade"). */
+function toLocationCode(value: string, ctx: z.RefinementCtx): string {
+  const found = findLocation(value);
+  if (found) return found.code;
+  ctx.addIssue({ code: 'custom', message: `unknown CEAC location "${value}": use a code such as BMB or a city such as Mumbai` });
+  return z.NEVER;
+}
+
 export const NewCaseSchema = z
   .object({
     ownerId: z.number().int().positive().nullable().default(null),
     app: z.enum(['NIV', 'IV'], { message: "application type must be NIV or IV" }),
-    location: z
-      .string()
-      .transform(upper)
-      .pipe(z.string().regex(/^[A-Z]{3,4}$/, 'a location is a CEAC location code such as BMB or LND'))
-      .optional(),
+    location: z.string().transform(toLocationCode).optional(),
     caseNumber: z
       .string()
       .transform(upper)
@@ -64,21 +69,22 @@ export const NewCaseSchema = z
     group: z.string().trim().max(80).optional(),
     context: CaseContextSchema.default({}),
     shareTimeline: z.boolean().default(false),
-  })
-  .superRefine((c, ctx) => {
-    if (c.app === 'NIV') {
-      for (const k of ['location', 'passport', 'surname'] as const) {
-        if (!c[k]) ctx.addIssue({ code: 'custom', path: [k], message: `an NIV case needs --${k} (CEAC asks for it)` });
-      }
-    }
   });
 export type NewCase = z.input<typeof NewCaseSchema>;
+
+/** Fields CEAC's NIV form asks for; checked beside the schema so that every problem is named at once. */
+function missingForNiv(input: NewCase): string[] {
+  if (input.app !== 'NIV') return [];
+  return (['location', 'passport', 'surname'] as const)
+    .filter((k) => !input[k] || !String(input[k]).trim())
+    .map((k) => `${k}: an NIV case needs --${k} (CEAC asks for it)`);
+}
 
 export const CaseEditSchema = z
   .object({
     label: z.string().trim().max(80).nullable(),
     group: z.string().trim().max(80).nullable(),
-    location: z.string().transform(upper).pipe(z.string().regex(/^[A-Z]{3,4}$/, 'a location is a CEAC location code such as BMB')),
+    location: z.string().transform(toLocationCode),
     passport: z.string().transform(upper).pipe(z.string().regex(/^[A-Z0-9]{5,20}$/, 'a passport number is 5 to 20 letters and digits')),
     surname: z.string().trim().toUpperCase().pipe(z.string().min(1).max(100)),
     context: CaseContextSchema,
@@ -261,7 +267,12 @@ export function createCaseRepository(store: Store, sealer: Sealer, now: () => nu
   return {
     async add(input) {
       const parsed = NewCaseSchema.safeParse(input);
-      if (!parsed.success) throw new CaseInputError(problems(parsed.error));
+      const missing = missingForNiv(input);
+      if (!parsed.success || missing.length) {
+        const named = parsed.success ? [] : [problems(parsed.error)];
+        const alsoMissing = missing.filter((m) => !named.some((p) => p.includes(m.split(':')[0] + ':')));
+        throw new CaseInputError([...named, ...alsoMissing].join('; '));
+      }
       const c = parsed.data;
       const hash = identity(c.app, c.caseNumber);
       const existing = await db

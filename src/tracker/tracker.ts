@@ -1,10 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import { locationByCode } from '../knowledge/locations.js';
 import type { DecodeContext, Interpretation, Observation } from '../knowledge/types.js';
 import { maskCaseNumber } from '../log.js';
 import type { CaseContext, EventView, ObservationView } from '../store/cases.js';
-import { eventView, observationView } from '../store/cases.js';
+import { CaseNotFoundError, eventView, observationView } from '../store/cases.js';
 import type { Store } from '../store/db.js';
 import type { Database } from '../store/schema.js';
 import type { Sealer } from '../store/seal.js';
@@ -62,13 +63,20 @@ export interface RunSummary {
   events: number;
 }
 
+export interface RunDueOptions {
+  concurrency?: number;
+  onReport?: (r: CheckReport) => void;
+  /** Once aborted, checks in progress finish and the claimed cases not yet started are released. */
+  signal?: AbortSignal;
+}
+
 export interface Tracker {
   /** Checks a case now, whatever its schedule says (the client's request budget still applies). */
   checkCase(id: number): Promise<CheckReport>;
   /** Claims up to `limit` due cases (moving them out of the due list for the lease time). */
   claimDue(limit: number): Promise<number[]>;
   /** Claims due cases and checks them, `concurrency` at a time. */
-  runDue(limit: number, options?: { concurrency?: number; onReport?: (r: CheckReport) => void }): Promise<RunSummary>;
+  runDue(limit: number, options?: RunDueOptions): Promise<RunSummary>;
   /** When the earliest scheduled check is due, or null when nothing is scheduled. */
   nextDueAt(): Promise<number | null>;
 }
@@ -87,6 +95,11 @@ const toObservation = (r: ObservationRow): Observation => ({
   message: r.message,
 });
 
+/** The post's time zone; IV cases (no location) and unknown codes get the US East Coast (NVC, KCC). */
+export function postTimeZone(location: string | null): string {
+  return (location && locationByCode(location)?.timeZone) || 'America/New_York';
+}
+
 const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 export function createTracker(options: TrackerOptions): Tracker {
@@ -96,7 +109,7 @@ export function createTracker(options: TrackerOptions): Tracker {
   const random = options.random ?? Math.random;
   const failingAfterMs = options.failingAfterMs ?? 6 * HOUR;
   const leaseMs = options.leaseMs ?? 10 * MINUTE;
-  const timeZoneOf = options.timeZoneOf ?? (() => 'America/New_York');
+  const timeZoneOf = options.timeZoneOf ?? postTimeZone;
   const budget = { requestIntervalMs: options.budget?.requestIntervalMs ?? 0, requestsPerCheck: options.budget?.requestsPerCheck ?? 3 };
   const log = options.logger;
 
@@ -132,7 +145,7 @@ export function createTracker(options: TrackerOptions): Tracker {
     const watchedCount = await watchedCases();
     return db.transaction().execute(async (trx) => {
       const row = await lockedCase(trx, id);
-      if (!row) throw new Error(`case ${id} was removed during its check`);
+      if (!row) throw new CaseNotFoundError(id); // removed while its check ran
       const context = JSON.parse(row.context_json) as CaseContext;
       const newEvents: NewEventRow[] = [];
       let observation: ObservationRow | null = null;
@@ -317,7 +330,7 @@ export function createTracker(options: TrackerOptions): Tracker {
 
   async function checkCase(id: number): Promise<CheckReport> {
     const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new Error(`there is no case ${id}`);
+    if (!row) throw new CaseNotFoundError(id);
     const query = await queryFor(row);
     const started = now();
     let outcome: CheckOutcome;
@@ -355,7 +368,9 @@ export function createTracker(options: TrackerOptions): Tracker {
       const summary: RunSummary = { picked: ids.length, ok: 0, failed: 0, events: 0 };
       const queue = [...ids];
       const workers = Array.from({ length: Math.max(1, runOptions.concurrency ?? 1) }, async () => {
-        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        while (!runOptions.signal?.aborted) {
+          const id = queue.shift();
+          if (id === undefined) break;
           try {
             const r = await checkCase(id);
             if (r.outcome === 'ok') summary.ok++;
@@ -369,6 +384,9 @@ export function createTracker(options: TrackerOptions): Tracker {
         }
       });
       await Promise.all(workers);
+      if (queue.length) {
+        await db.updateTable('cases').set({ next_check_at: now() }).where('id', 'in', queue).execute();
+      }
       return summary;
     },
     async nextDueAt() {

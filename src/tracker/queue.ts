@@ -1,0 +1,127 @@
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import { CaseNotFoundError } from '../store/cases.js';
+import type { CheckReport, Tracker } from './tracker.js';
+
+/**
+ * Scale-out mode: checks are pg-boss jobs in the PostgreSQL database, run by any number of
+ * `ceac worker` processes. Every worker also enqueues due cases: claiming is atomic
+ * (`FOR UPDATE SKIP LOCKED` plus a lease on `next_check_at`), so workers never enqueue the same case
+ * twice, and the queue's `stately` policy keeps at most one waiting job per case.
+ *
+ * Crash safety: a worker killed mid-check leaves its job active; pg-boss expires it and retries it,
+ * and the case's lease expires too. Either way the check runs again, and recording is idempotent
+ * (a retried check finds its observation already recorded and writes no second event).
+ */
+export const CHECK_QUEUE = 'ceac-check';
+
+export interface CheckJob {
+  caseId: number;
+}
+
+export interface QueueOptions {
+  databaseUrl: string;
+  /** Seconds before an active job of a vanished worker is retried. */
+  expireInSeconds?: number;
+  /** How often pg-boss supervises (expires) jobs. */
+  maintenanceIntervalSeconds?: number;
+}
+
+export async function startQueue(options: QueueOptions): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    max: 4,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
+  });
+  await boss.start();
+  await boss.createQueue(CHECK_QUEUE, {
+    name: CHECK_QUEUE,
+    policy: 'stately',
+    retryLimit: 5,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: options.expireInSeconds ?? 15 * 60,
+  });
+  return boss;
+}
+
+export interface WorkerOptions {
+  boss: PgBoss;
+  tracker: Tracker;
+  logger?: Logger;
+  /** Checks in progress at once in this process. */
+  concurrency?: number;
+  /** How often this worker enqueues due cases; 0 = never (another process does). */
+  enqueueEveryMs?: number;
+  batch?: number;
+  pollingIntervalSeconds?: number;
+  onReport?: (report: CheckReport) => void;
+}
+
+export interface WorkerHandle {
+  /** Enqueues due cases once; returns how many were enqueued. */
+  enqueueDue(): Promise<number>;
+  /** Graceful stop: no new jobs; the checks in progress finish (up to `timeoutMs`). */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+export async function enqueueDue(boss: PgBoss, tracker: Tracker, batch: number): Promise<number> {
+  const ids = await tracker.claimDue(batch);
+  if (ids.length === 0) return 0;
+  await boss.insert(ids.map((caseId) => ({ name: CHECK_QUEUE, data: { caseId }, singletonKey: String(caseId) })));
+  return ids.length;
+}
+
+export async function startWorker(options: WorkerOptions): Promise<WorkerHandle> {
+  const { boss, tracker, logger } = options;
+  const batch = options.batch ?? 100;
+  const enqueueEveryMs = options.enqueueEveryMs ?? 5000;
+  let stopping = false;
+  let timer: NodeJS.Timeout | undefined;
+  let enqueuing: Promise<unknown> = Promise.resolve();
+
+  const enqueue = async (): Promise<number> => {
+    let total = 0;
+    // Keep claiming while full batches come back, so a backlog is queued in one go.
+    for (;;) {
+      const n = await enqueueDue(boss, tracker, batch);
+      total += n;
+      if (n < batch || stopping) return total;
+    }
+  };
+  const tick = () => {
+    enqueuing = enqueue()
+      .catch((err: unknown) => logger?.error({ err }, 'could not enqueue due cases'))
+      .finally(() => {
+        if (!stopping) timer = setTimeout(tick, enqueueEveryMs);
+      });
+  };
+  if (enqueueEveryMs > 0) tick();
+
+  const concurrency = Math.max(1, options.concurrency ?? 1);
+  for (let i = 0; i < concurrency; i++) {
+    await boss.work<CheckJob>(
+      CHECK_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+      async (jobs) => {
+        for (const job of jobs) {
+          const report = await tracker.checkCase(job.data.caseId).catch((err: unknown) => {
+            if (err instanceof CaseNotFoundError) return null; // removed since it was queued: nothing to do
+            throw err;
+          });
+          if (report) options.onReport?.(report);
+        }
+      },
+    );
+  }
+
+  return {
+    enqueueDue: enqueue,
+    async stop(timeoutMs = 60_000) {
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      await enqueuing;
+      await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+    },
+  };
+}
