@@ -11,7 +11,8 @@ describe('picking due cases uses the next_check_at index', () => {
     try {
       const q = selectDue(store.db, 1_000, 50).compile();
       // EXPLAIN through sql.raw takes no parameters: inline them.
-      const inlined = q.sql.replace(/\?/g, () => String(q.parameters.shift()));
+      let i = 0;
+      const inlined = q.sql.replace(/\?/g, () => String(q.parameters[i++]));
       const rows = (await sql.raw<{ detail: string }>(`explain query plan ${inlined}`).execute(store.db)).rows;
       const details = rows.map((r) => r.detail).join(' | ');
       expect(details).toMatch(/SEARCH cases USING (COVERING )?INDEX cases_next_check_at \(next_check_at<\?\)/);
