@@ -11,6 +11,9 @@ import type { AppEnv, Mailer, WebServices } from './context.js';
 import { MessagePage } from './pages/auth.js';
 import { RateLimiter, DEFAULT_RATE_RULES, type RateRules } from './rate-limit.js';
 import { accountRoutes } from './routes/account.js';
+import { caseRoutes } from './routes/cases.js';
+import { createCaseRepository } from '../store/cases.js';
+import { PersonChecks, type CaseChecker } from './check-now.js';
 import { authRoutes } from './routes/auth.js';
 import { frame } from './routes/forms.js';
 import { securityHeaders } from './security.js';
@@ -26,8 +29,13 @@ export interface WebAppOptions {
   now?: () => number;
   /** Extra routes mounted by the caller (e.g. the feature areas), in order. */
   extend?: (app: OpenAPIHono<AppEnv>, api: OpenAPIHono<AppEnv>, services: WebServices) => void;
-  /** Removes a user's own data (cases, channels, …) before the account itself goes. */
+  /** Removes a user's own data (channels, …) before the account itself goes; cases are removed here. */
   deleteUserData?: (userId: number) => Promise<void>;
+  /** Runs "check now"; null or absent when separate workers do the checks. */
+  checker?: CaseChecker | null;
+  onCaseAdded?: (caseId: number) => void;
+  /** How often the live-update stream looks for changes (ms). */
+  ssePollMs?: number;
 }
 
 export interface WebApp {
@@ -47,6 +55,14 @@ export function createWebApp(opts: WebAppOptions): WebApp {
     rules: { ...DEFAULT_RATE_RULES, ...opts.rules },
     publicUrl: opts.publicUrl ?? null,
     now,
+    cases: createCaseRepository(opts.store, opts.sealer, now),
+    checker: opts.checker ?? null,
+    personChecks: new PersonChecks(now),
+    onCaseAdded: opts.onCaseAdded,
+  };
+  const deleteUserData = async (userId: number) => {
+    for (const c of await services.cases.list({ ownerId: userId })) await services.cases.remove(c.id, userId);
+    await opts.deleteUserData?.(userId);
   };
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -102,7 +118,8 @@ export function createWebApp(opts: WebAppOptions): WebApp {
 
   registerMe(api);
   app.route('/', authRoutes());
-  app.route('/account', accountRoutes(opts.deleteUserData ?? (async () => {})));
+  app.route('/account', accountRoutes(deleteUserData));
+  app.route('/cases', caseRoutes({ ssePollMs: opts.ssePollMs }));
   opts.extend?.(app, api, services);
   app.route('/api/v1', api);
 

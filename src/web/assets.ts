@@ -58,8 +58,8 @@ button.danger{background:var(--bad);color:#fff}
 .badge.in_progress{background:var(--info-bg);color:var(--info)}
 .badge.uncertain{background:var(--warn-bg);color:var(--warn)}
 .answer .headline{font-size:1.3rem;font-weight:700;margin:.5rem 0}
-.meter{height:8px;background:var(--line);border-radius:4px;overflow:hidden;max-width:14rem}
-.meter>span{display:block;height:100%;background:var(--accent)}
+.meter{display:block;width:100%;max-width:14rem;height:8px;border:0;border-radius:4px;background:var(--line);accent-color:var(--accent);-webkit-appearance:none;appearance:none}
+.meter::-webkit-progress-bar{background:var(--line);border-radius:4px}.meter::-webkit-progress-value{background:var(--accent);border-radius:4px}.meter::-moz-progress-bar{background:var(--accent);border-radius:4px}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.5rem 0}
 dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
 ul.clean{padding-left:1.2rem}ul.clean li{margin:.25rem 0}

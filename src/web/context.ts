@@ -2,7 +2,9 @@ import type { Context } from 'hono';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/db.js';
 import type { Sealer } from '../store/seal.js';
+import type { CaseRepository } from '../store/cases.js';
 import type { Accounts, SessionInfo, User } from './accounts.js';
+import type { CaseChecker, PersonChecks } from './check-now.js';
 import type { RateLimiter, RateRules } from './rate-limit.js';
 
 /** Sends a plain-text mail (password resets). Absent when no SMTP is configured. */
@@ -22,6 +24,12 @@ export interface WebServices {
   /** The public base URL (for links in e-mails); else derived from the request. */
   publicUrl: string | null;
   now: () => number;
+  cases: CaseRepository;
+  /** Runs a check now (SQLite mode, in-process tracker); null when workers do the checks. */
+  checker: CaseChecker | null;
+  personChecks: PersonChecks;
+  /** Told when a case is added, so an in-process tracker can check it at once. */
+  onCaseAdded?: ((caseId: number) => void) | undefined;
 }
 
 export type AppEnv = {

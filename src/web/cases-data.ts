@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { Interpretation, Observation } from '../knowledge/types.js';
+import type { Database } from '../store/schema.js';
+import type { EventKind } from '../store/tables/cases.js';
+
+/**
+ * The reads the case pages need, shaped for them: bounded (a case with years of history still
+ * renders one page of its timeline) and scoped to an owner (every query takes the owner id).
+ */
+
+export interface TimelineEntry {
+  id: number;
+  kind: EventKind;
+  at: number;
+  from: Observation | null;
+  to: Observation | null;
+  interpretation: Interpretation | null;
+  detail: { kind?: string; message?: string } | null;
+}
+
+const parse = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
+
+export const TIMELINE_PAGE = 50;
+
+/** One page of a case's events, newest first; `before` is the id to continue below. */
+export async function timelinePage(db: Kysely<Database>, caseId: number, before: number | null, limit = TIMELINE_PAGE) {
+  let q = db.selectFrom('events').selectAll().where('case_id', '=', caseId).orderBy('id', 'desc').limit(limit + 1);
+  if (before !== null) q = q.where('id', '<', before);
+  const rows = await q.execute();
+  const more = rows.length > limit;
+  const entries: TimelineEntry[] = rows.slice(0, limit).map((r) => ({
+    id: Number(r.id),
+    kind: r.kind,
+    at: Number(r.at),
+    from: parse<Observation>(r.from_json),
+    to: parse<Observation>(r.to_json),
+    interpretation: parse<Interpretation>(r.interpretation_json),
+    detail: parse<{ kind?: string; message?: string }>(r.detail_json),
+  }));
+  const last = entries[entries.length - 1];
+  return { entries, nextBefore: more && last ? last.id : null };
+}
+
+/** What the latest successful check showed and how the tracker decoded it, per case. */
+export async function currentReadings(db: Kysely<Database>, caseIds: number[]) {
+  const out = new Map<number, { observation: Observation; interpretation: Interpretation | null; at: number }>();
+  if (caseIds.length === 0) return out;
+  const latest = await db
+    .selectFrom('events')
+    .select(['case_id', 'to_json', 'interpretation_json', 'at', 'id'])
+    .where('case_id', 'in', caseIds)
+    .where('interpretation_json', 'is not', null)
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('events as e2').select((e) => e.fn.max('e2.id').as('m')).where('e2.case_id', 'in', caseIds).where('e2.interpretation_json', 'is not', null).groupBy('e2.case_id'),
+    )
+    .execute();
+  for (const r of latest) {
+    const observation = parse<Observation>(r.to_json);
+    if (observation) out.set(Number(r.case_id), { observation, interpretation: parse<Interpretation>(r.interpretation_json), at: Number(r.at) });
+  }
+  return out;
+}
+
+/** A fingerprint of everything the case page shows; it changes whenever the page would. */
+export async function caseFingerprint(db: Kysely<Database>, caseId: number, ownerId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('cases')
+    .select(['updated_at', 'last_attempt_at', 'next_check_at', 'state', 'failures'])
+    .select((eb) => eb.selectFrom('events').select((e) => e.fn.max('events.id').as('m')).whereRef('events.case_id', '=', 'cases.id').as('last_event'))
+    .where('id', '=', caseId)
+    .where('owner_id', '=', ownerId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return [row.updated_at, row.last_attempt_at, row.next_check_at, row.state, row.failures, row.last_event].join('|');
+}

@@ -1,0 +1,352 @@
+import type { Interpretation, Observation } from '../../knowledge/types.js';
+import { LOCATIONS } from '../../knowledge/locations.js';
+import type { CaseView } from '../../store/cases.js';
+import type { TimelineEntry } from '../cases-data.js';
+import { ago, dateTime, duration } from '../format.js';
+import type { FieldErrors } from './auth.js';
+import { Answer, FINALITY_LABEL, StatusBadge } from './explain.js';
+import { Alert, CsrfField, FieldError, Layout } from './layout.js';
+import type { PageFrame } from './layout.js';
+
+export interface CaseReading {
+  observation: Observation;
+  interpretation: Interpretation | null;
+  at: number;
+}
+
+export const caseTitle = (c: CaseView) => c.label || `Case ${c.caseNumber}`;
+
+function Badge(p: { c: CaseView; reading: CaseReading | undefined }) {
+  const i = p.reading?.interpretation;
+  if (!p.reading) return <span class="badge uncertain">Not checked yet</span>;
+  return <StatusBadge finality={i?.finality ?? 'in_progress'} label={p.reading.observation.status ?? 'No status'} />;
+}
+
+function CheckLine(p: { c: CaseView; now: number }) {
+  const { c, now } = p;
+  return (
+    <span class="small muted">
+      {c.lastSuccessAt ? `Last checked ${ago(c.lastSuccessAt, now)}` : 'Not checked yet'}
+      {c.failures > 0 ? ` · last ${c.failures} check${c.failures === 1 ? '' : 's'} failed` : ''}
+      {c.watching ? (c.nextCheckAt ? ` · next check ${c.nextCheckAt <= now ? 'now' : ago(c.nextCheckAt, now)}` : '') : ' · not watching'}
+    </span>
+  );
+}
+
+export function CasesPage(p: { frame: PageFrame; cases: CaseView[]; readings: Map<number, CaseReading>; now: number; welcome: boolean; notice?: string | undefined }) {
+  const groups = new Map<string, CaseView[]>();
+  for (const c of p.cases) {
+    const g = c.group ?? '';
+    groups.set(g, [...(groups.get(g) ?? []), c]);
+  }
+  const ordered = [...groups].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+  return (
+    <Layout {...p.frame}>
+      <h1>My cases</h1>
+      {p.welcome ? <Alert kind="ok">Your account is ready. Add your case and we will check it for you.</Alert> : null}
+      {p.notice ? <Alert kind="ok">{p.notice}</Alert> : null}
+      <p>
+        <a class="button" href="/cases/new">
+          Add a case
+        </a>
+      </p>
+      {p.cases.length === 0 ? (
+        <p class="muted">You are not watching any case yet.</p>
+      ) : (
+        ordered.map(([group, cases]) => (
+          <section aria-label={group || 'Cases'}>
+            {ordered.length > 1 || group ? <h2>{group || 'Other cases'}</h2> : null}
+            <ul class="cases">
+              {cases.map((c) => {
+                const r = p.readings.get(c.id);
+                return (
+                  <li>
+                    <a class="case" href={`/cases/${c.id}`}>
+                      <strong>{caseTitle(c)}</strong>
+                      <Badge c={c} reading={r} />
+                      <span>
+                        {r?.interpretation?.headline ?? 'Waiting for the first check.'}
+                        {c.stateSince ? <span class="muted"> · for {duration(p.now - c.stateSince)}</span> : null}
+                      </span>
+                      <span></span>
+                      <CheckLine c={c} now={p.now} />
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))
+      )}
+    </Layout>
+  );
+}
+
+export interface CaseFormValues {
+  app: string;
+  location: string;
+  caseNumber: string;
+  passport: string;
+  surname: string;
+  label: string;
+  group: string;
+  route: string;
+  visaClass: string;
+  entry: string;
+  interviewDate: string;
+  share: boolean;
+}
+
+export const EMPTY_CASE_FORM: CaseFormValues = { app: 'NIV', location: '', caseNumber: '', passport: '', surname: '', label: '', group: '', route: '', visaClass: '', entry: '', interviewDate: '', share: false };
+
+function Input(p: { id: string; label: string; hint?: string; value: string; errors?: FieldErrors; type?: string; autocomplete?: string; list?: string; required?: boolean }) {
+  const err = p.errors?.[p.id];
+  const described = [p.hint ? `${p.id}-hint` : '', err ? `${p.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <>
+      <label for={p.id}>
+        {p.label} {p.hint ? <span class="hint" id={`${p.id}-hint`}>{p.hint}</span> : null}
+      </label>
+      <input id={p.id} name={p.id} type={p.type ?? 'text'} value={p.value} autocomplete={p.autocomplete ?? 'off'} list={p.list} required={p.required} aria-invalid={err ? 'true' : undefined} aria-describedby={described} />
+      <FieldError id={`${p.id}-error`} message={err} />
+    </>
+  );
+}
+
+export function CaseFormPage(p: { frame: PageFrame; mode: 'new' | 'edit'; caseId?: number; values: CaseFormValues; errors: FieldErrors; maskedPassport?: string }) {
+  const v = p.values;
+  const editing = p.mode === 'edit';
+  return (
+    <Layout {...p.frame}>
+      <h1>{editing ? 'Edit case' : 'Add a case'}</h1>
+      <p class="lead">Enter the details exactly as on your CEAC confirmation page. We keep your passport number and surname encrypted and show them only masked.</p>
+      {p.errors.form ? <Alert kind="bad">{p.errors.form}</Alert> : null}
+      <form method="post" action={editing ? `/cases/${p.caseId}/edit` : '/cases'} class="card" novalidate>
+        <CsrfField token={p.frame.csrf} />
+        {editing ? null : (
+          <fieldset>
+            <legend>Type of visa application</legend>
+            <div class="choices">
+              <label>
+                <input type="radio" name="app" value="NIV" checked={v.app !== 'IV'} /> Nonimmigrant (visitor, student, work…)
+              </label>
+              <label>
+                <input type="radio" name="app" value="IV" checked={v.app === 'IV'} /> Immigrant (green card)
+              </label>
+            </div>
+            <FieldError id="app-error" message={p.errors.app} />
+          </fieldset>
+        )}
+        <Input id="location" label="Embassy or consulate" hint="Type the city or its CEAC code, e.g. Mumbai or BMB. Not needed for immigrant cases." value={v.location} errors={p.errors} list="locations" />
+        <datalist id="locations">
+          {LOCATIONS.map((l) => (
+            <option value={l.code}>{l.displayName}</option>
+          ))}
+        </datalist>
+        {editing ? null : <Input id="caseNumber" label="Case number" hint="On your DS-160 confirmation or the immigrant case letter, e.g. AA0012AB34." value={v.caseNumber} errors={p.errors} required />}
+        <Input id="passport" label="Passport number" hint={editing ? `Now ${p.maskedPassport ?? 'not set'}. Leave empty to keep it.` : 'Needed for nonimmigrant cases.'} value={editing ? '' : v.passport} errors={p.errors} />
+        <Input id="surname" label="Surname (first five letters are enough)" hint={editing ? 'Leave empty to keep it.' : 'Needed for nonimmigrant cases.'} value={editing ? '' : v.surname} errors={p.errors} autocomplete="family-name" />
+        <div class="grid2">
+          <div>
+            <Input id="label" label="Name for this case" hint="Only you see it, e.g. “Mum’s B2”." value={v.label} errors={p.errors} />
+          </div>
+          <div>
+            <Input id="group" label="Group" hint="Family or group, to list cases together." value={v.group} errors={p.errors} />
+          </div>
+        </div>
+        <fieldset>
+          <legend>How did you apply?</legend>
+          <div class="choices">
+            {[['', 'Not sure'], ['dropbox', 'Dropbox (no interview)'], ['interview', 'Interview']].map(([val, l]) => (
+              <label>
+                <input type="radio" name="route" value={val} checked={v.route === val} /> {l}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div class="grid2">
+          <div>
+            <Input id="visaClass" label="Visa class" hint="e.g. F1, H1B, B1-B2." value={v.visaClass} errors={p.errors} />
+          </div>
+          <div>
+            <label for="entry">New visa or renewal?</label>
+            <select id="entry" name="entry">
+              {[['', 'Not sure'], ['new', 'New'], ['renewal', 'Renewal']].map(([val, l]) => (
+                <option value={val} selected={v.entry === val}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <Input id="interviewDate" label="Interview or dropbox date" type="date" value={v.interviewDate} errors={p.errors} />
+        <label class="check">
+          <input type="checkbox" name="share" value="yes" checked={v.share} />
+          <span>
+            Add this case’s anonymous timeline to the waiting-time statistics. <span class="hint">Only dates, visa class, consulate and statuses are shared — never your case number, passport or name.</span>
+          </span>
+        </label>
+        <div class="actions">
+          <button type="submit">{editing ? 'Save changes' : 'Add case'}</button>
+          <a href={editing ? `/cases/${p.caseId}` : '/cases'}>Cancel</a>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+function describe(e: TimelineEntry): { title: string; body?: string | undefined; cls: string } {
+  const headline = e.interpretation?.headline;
+  switch (e.kind) {
+    case 'first_seen':
+      return { title: `First check: ${e.to?.status ?? 'no status'}`, body: headline, cls: 'status' };
+    case 'status_changed':
+      return { title: `Status changed: ${e.from?.status ?? 'no status'} → ${e.to?.status ?? 'no status'}`, body: headline, cls: 'status' };
+    case 'text_changed':
+      return { title: `The explanation text changed (status still ${e.to?.status ?? 'the same'})`, body: headline, cls: '' };
+    case 'last_updated_changed':
+      return { title: `“Case Last Updated” moved to ${e.to?.caseLastUpdated ?? '?'} (status unchanged)`, body: 'Someone touched the case. It often moves before a decision, but not always.', cls: '' };
+    case 'check_failing':
+      return { title: 'Checks started failing', body: e.detail?.message ? `Last error: ${e.detail.message}. This is a problem reaching CEAC, not a change of your case.` : 'This is a problem reaching CEAC, not a change of your case.', cls: 'failed' };
+    case 'check_recovered':
+      return { title: 'Checks work again', cls: '' };
+    default:
+      return { title: String(e.kind), cls: '' };
+  }
+}
+
+export function Timeline(p: { entries: TimelineEntry[] }) {
+  if (p.entries.length === 0) return <p class="muted">Nothing recorded yet. The first check fills this in.</p>;
+  return (
+    <ol class="timeline" reversed>
+      {p.entries.map((e) => {
+        const d = describe(e);
+        return (
+          <li class={d.cls}>
+            <time datetime={new Date(e.at).toISOString()}>{dateTime(e.at)}</time>
+            <strong>{d.title}</strong>
+            {d.body ? <p class="small">{d.body}</p> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export function CasePage(p: {
+  frame: PageFrame;
+  c: CaseView;
+  reading: CaseReading | undefined;
+  entries: TimelineEntry[];
+  nextBefore: number | null;
+  now: number;
+  maskedPassport: string;
+  notice?: string | undefined;
+  error?: string | undefined;
+  checking?: boolean;
+  prediction?: unknown;
+}) {
+  const { c } = p;
+  const finality = p.reading?.interpretation?.finality;
+  return (
+    <Layout {...p.frame}>
+      <p class="small">
+        <a href="/cases">← My cases</a>
+      </p>
+      <h1>{caseTitle(c)}</h1>
+      {p.notice ? <Alert kind="ok">{p.notice}</Alert> : null}
+      {p.error ? <Alert kind="bad">{p.error}</Alert> : null}
+      <div id="live" data-live-src={`/cases/${c.id}/events`} aria-live="polite">
+        {p.reading?.interpretation ? (
+          <Answer result={{ observation: p.reading.observation, interpretation: p.reading.interpretation }} />
+        ) : (
+          <section class="card">
+            <p>
+              <span class="badge uncertain">Not checked yet</span>
+            </p>
+            <p>{c.lastAttemptAt ? `The last check did not get an answer from CEAC (${c.lastOutcome ?? 'failed'}). We will try again.` : 'The first check is on its way. This page updates by itself.'}</p>
+          </section>
+        )}
+        <section class="card">
+          <h2>Checks</h2>
+          <p>
+            <CheckLine c={c} now={p.now} />
+          </p>
+          {c.stateSince && finality ? (
+            <p>
+              In this status for <strong>{duration(p.now - c.stateSince)}</strong> ({FINALITY_LABEL[finality].toLowerCase()}).
+            </p>
+          ) : null}
+          {c.failingSince ? <Alert kind="bad">Checks have failed since {dateTime(c.failingSince)}. That is a problem reaching CEAC, not a change of your case.</Alert> : null}
+          <form method="post" action={`/cases/${c.id}/check`} class="actions">
+            <CsrfField token={p.frame.csrf} />
+            <button type="submit">Check now</button>
+            <span class="small muted" id="live-note"></span>
+          </form>
+        </section>
+        <section class="card">
+          <h2>History</h2>
+          <Timeline entries={p.entries} />
+          {p.nextBefore ? (
+            <p>
+              <a href={`/cases/${c.id}?before=${p.nextBefore}`}>Show older entries</a>
+            </p>
+          ) : null}
+        </section>
+      </div>
+      <section class="card">
+        <h2>Details</h2>
+        <dl class="facts">
+          <dt>Case number</dt>
+          <dd class="mono">{c.caseNumber}</dd>
+          <dt>Type</dt>
+          <dd>{c.app === 'NIV' ? 'Nonimmigrant' : 'Immigrant'}</dd>
+          {c.location ? (
+            <>
+              <dt>Consulate</dt>
+              <dd>{LOCATIONS.find((l) => l.code === c.location)?.displayName ?? c.location}</dd>
+            </>
+          ) : null}
+          <dt>Passport</dt>
+          <dd class="mono">{p.maskedPassport}</dd>
+          {c.context.visaClass ? (
+            <>
+              <dt>Visa class</dt>
+              <dd>{c.context.visaClass}</dd>
+            </>
+          ) : null}
+          {c.context.route ? (
+            <>
+              <dt>Applied by</dt>
+              <dd>{c.context.route}</dd>
+            </>
+          ) : null}
+          <dt>Shared anonymously</dt>
+          <dd>{c.shareTimeline ? 'yes' : 'no'}</dd>
+        </dl>
+        <div class="actions">
+          <a class="button secondary" href={`/cases/${c.id}/edit`}>
+            Edit
+          </a>
+          <form method="post" action={`/cases/${c.id}/watching`}>
+            <CsrfField token={p.frame.csrf} />
+            <input type="hidden" name="watching" value={c.watching ? 'no' : 'yes'} />
+            <button class="secondary" type="submit">
+              {c.watching ? 'Pause checks' : 'Resume checks'}
+            </button>
+          </form>
+        </div>
+        <details>
+          <summary>Remove this case</summary>
+          <form method="post" action={`/cases/${c.id}/delete`}>
+            <CsrfField token={p.frame.csrf} />
+            <p>This deletes the case and its whole history. Notifications for it stop.</p>
+            <button class="danger" type="submit">
+              Remove case
+            </button>
+          </form>
+        </details>
+      </section>
+    </Layout>
+  );
+}
