@@ -6,6 +6,7 @@ import type { Sealer } from '../store/seal.js';
 import { Accounts } from './accounts.js';
 import { apiError, validationHook } from './api/common.js';
 import { registerMe } from './api/me.js';
+import { registerCases } from './api/cases.js';
 import { SCRIPT, STYLESHEET } from './assets.js';
 import type { AppEnv, Mailer, WebServices } from './context.js';
 import { MessagePage } from './pages/auth.js';
@@ -117,6 +118,7 @@ export function createWebApp(opts: WebAppOptions): WebApp {
   });
 
   registerMe(api);
+  registerCases(api);
   app.route('/', authRoutes());
   app.route('/account', accountRoutes(deleteUserData));
   app.route('/cases', caseRoutes({ ssePollMs: opts.ssePollMs }));

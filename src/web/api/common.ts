@@ -15,7 +15,7 @@ export const ErrorSchema = z
 
 export type ApiError = z.infer<typeof ErrorSchema>;
 
-export function apiError(c: AppContext, status: 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429 | 500 | 502 | 503, code: string, message: string, fields?: Record<string, string>) {
+export function apiError<S extends 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429 | 500 | 502 | 503>(c: AppContext, status: S, code: string, message: string, fields?: Record<string, string>) {
   const body: ApiError = { error: fields ? { code, message, fields } : { code, message } };
   return c.json(body, status);
 }
