@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { CaseContextSchema, CaseInputError, CaseNotFoundError, DuplicateCaseError, type CaseView } from '../../store/cases.js';
+import { CaseInputError, CaseNotFoundError, DuplicateCaseError, type CaseView } from '../../store/cases.js';
 import { currentReadings, timelinePage } from '../cases-data.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { maskPassport } from '../format.js';
