@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { CaptchaSolverError, normaliseAnswer, type CaptchaSolver } from './solver.js';
+
+/**
+ * Runs any program (through the shell) with the PNG on stdin and takes the first non-empty line of
+ * its stdout as the answer: how people plug in their own OCR model or a paid solving service.
+ */
+export class CommandSolver implements CaptchaSolver {
+  readonly name = 'command';
+
+  constructor(
+    private readonly command: string,
+    private readonly timeoutMs = 60_000,
+  ) {
+    if (!command.trim()) throw new CaptchaSolverError('the captcha command is empty: use --captcha "command:<program>"');
+  }
+
+  solve(png: Buffer, ctx: { attempt: number }): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.command, {
+        shell: true,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: { ...process.env, CEAC_CAPTCHA_ATTEMPT: String(ctx.attempt) },
+      });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new CaptchaSolverError(`the captcha command did not answer within ${Math.round(this.timeoutMs / 1000)} s`));
+      }, this.timeoutMs);
+      child.stdout.on('data', (c: Buffer) => out.push(c));
+      child.stderr.on('data', (c: Buffer) => err.push(c));
+      child.on('error', (e) => {
+        clearTimeout(timer);
+        reject(new CaptchaSolverError(`the captcha command could not be started: ${e.message}`));
+      });
+      // A program that answers without reading the image closes stdin early; that is its right.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(png);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        if (code !== 0) {
+          const firstLine = Buffer.concat(err).toString('utf8').trim().split('\n')[0] ?? '';
+          reject(new CaptchaSolverError(`the captcha command exited with code ${code}${firstLine ? `: ${firstLine}` : ''}`));
+          return;
+        }
+        const line = Buffer.concat(out)
+          .toString('utf8')
+          .split('\n')
+          .map((l) => l.trim())
+          .find((l) => l.length > 0);
+        if (!line) {
+          reject(new CaptchaSolverError('the captcha command printed nothing: it must print the code on stdout'));
+          return;
+        }
+        resolve(normaliseAnswer(line));
+      });
+    });
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * One interface for every way of answering a CEAC (BotDetect) captcha: a person, an external
+ * program, or an OCR model. The client only ever sees this interface.
+ */
+export interface CaptchaSolver {
+  readonly name: string;
+  /** Returns the code read from the PNG; throws CaptchaSolverError when it cannot give one. */
+  solve(png: Buffer, ctx: { attempt: number }): Promise<string>;
+}
+
+/** A solver that could not produce an answer (no terminal, program failed, model missing...). */
+export class CaptchaSolverError extends Error {
+  override name = 'CaptchaSolverError';
+}
+
+/**
+ * Captcha codes on CEAC are digits and upper-case letters (ceac-protocol.md); answers are sent
+ * upper-case without spaces, whatever the solver printed.
+ */
+export function normaliseAnswer(raw: string): string {
+  return raw.replace(/\s+/g, '').toUpperCase();
+}
