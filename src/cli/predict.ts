@@ -1,15 +1,79 @@
 import type { Command } from 'commander';
-import { action, CommandFailure } from './runtime.js';
+import { NotEnoughDataError, predictWithFallback, type Prediction } from '../stats/predict.js';
+import { tabulate } from '../stats/table.js';
+import { loadDurations } from '../timelines/repository.js';
+import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
+import { parseCiType, parseEntry, parsePost, parseVisa, withTimelineStore } from './stats.js';
 
-// Placeholder until this command group lands; it says so instead of pretending to work.
+interface PredictOptions {
+  visa?: string;
+  post?: string;
+  entry?: string;
+  waited?: string;
+  ci?: string;
+  json?: boolean;
+}
+
+const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
+
+function printHuman(p: Prediction): void {
+  const paint = painter();
+  const out: string[] = [];
+  out.push(paint('bold', `After ${p.waited} days of waiting — from ${p.comparable} comparable cases (${p.groupLabel})`));
+  for (const [h, c] of Object.entries(p.within)) {
+    out.push(`  decision within ${h.padStart(2)} more days: ${pct(c.p).padStart(4)}  (${pct(c.low)}–${pct(c.high)})`);
+  }
+  const m = p.medianRemaining;
+  out.push(
+    m.days === null
+      ? '  median remaining wait: not reached (more than half of the comparable cases were still pending when last seen)'
+      : `  median remaining wait: ${m.days} days (${m.low ?? '—'}–${m.high ?? '—'})`,
+  );
+  for (const n of p.notes) out.push(`${paint('yellow', 'note:')} ${n}`);
+  process.stdout.write(out.join('\n') + '\n');
+}
+
 export function register(program: Command): void {
   program
     .command('predict')
-    .description('(not available yet)')
-    .allowUnknownOption()
+    .description('chance of a decision within 7/30/60/90 more days, and the median remaining wait, for an open case')
+    .requiredOption('--visa <class>', 'visa class, e.g. F1')
+    .option('--post <code>', 'CEAC location code, e.g. BEJ')
+    .option('--entry <entry>', 'new or renewal')
+    .requiredOption('--waited <days>', 'days waited so far (since the 221(g)/check date)')
+    .option('--ci <type>', 'interval type: log, log-log or plain', 'log')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      '\nUses the cases of the same post, class and entry still pending after the same wait; with fewer than 5 it\n' +
+        'falls back to post + class, then class + entry, then class alone, and says so.',
+    )
     .action(
-      action(() => {
-        throw new CommandFailure("'ceac predict' is not available in this build yet");
+      action(async (o: PredictOptions) => {
+        const waited = Number(o.waited);
+        if (!/^\d+$/.test(o.waited ?? '') || !Number.isSafeInteger(waited)) {
+          throw new UsageError(`--waited must be a whole number of days, 0 or more (got "${o.waited}")`);
+        }
+        const visaClass = parseVisa(o.visa)!;
+        const post = parsePost(o.post);
+        const entry = parseEntry(o.entry);
+        const ciType = parseCiType(o.ci);
+        const prediction = await withTimelineStore(async (store) => {
+          try {
+            return await predictWithFallback(
+              async (g) => {
+                const { days, cause } = await loadDurations(store.db, g);
+                return tabulate(days, cause);
+              },
+              { visaClass, post, entry, waited, ciType },
+            );
+          } catch (err) {
+            if (err instanceof NotEnoughDataError) throw new CommandFailure(err.message);
+            throw err;
+          }
+        });
+        if (o.json) printJson(prediction);
+        else printHuman(prediction);
       }),
     );
 }

@@ -1,0 +1,162 @@
+/**
+ * The figures of one group, in the shape the CLI and the API print: counts, median and quartiles
+ * with intervals, survival at fixed days, the curve, competing outcomes, and honest warnings.
+ */
+import { aalenJohansen, type CumulativeIncidence } from './aalen-johansen.js';
+import type { CiType } from './confidence.js';
+import { kaplanMeier, survivalAt, type SurvivalCurve } from './kaplan-meier.js';
+import { timeQuantiles } from './quantiles.js';
+import type { EventTable } from './table.js';
+
+/** Groups smaller than this are never shown (too few to be honest, and too few to be anonymous). */
+export const MIN_GROUP = 5;
+export const SURVIVAL_DAYS = [30, 60, 90, 180] as const;
+
+export interface Interval {
+  days: number | null;
+  low: number | null;
+  high: number | null;
+}
+export interface Probability {
+  survival: number | null;
+  low: number | null;
+  high: number | null;
+}
+export interface CurvePoint {
+  t: number;
+  survival: number;
+  low: number | null;
+  high: number | null;
+  nRisk: number;
+  events: number;
+  censored: number;
+}
+export interface OutcomeShare {
+  p: number;
+  low: number | null;
+  high: number | null;
+}
+
+export interface StatsReport {
+  n: number;
+  events: number;
+  censored: number;
+  issued: number;
+  refused: number;
+  median: Interval;
+  quartiles: { '25': Interval; '75': Interval };
+  survivalAt: Record<string, Probability>;
+  curve: CurvePoint[];
+  /** Cumulative incidence (Aalen–Johansen) of each outcome by the same days as survivalAt. */
+  outcomesBy: Record<string, { issued: OutcomeShare; refused: OutcomeShare } | null>;
+  ciType: CiType;
+  level: number;
+  warnings: string[];
+}
+
+export class GroupTooSmallError extends Error {
+  override name = 'GroupTooSmallError';
+  constructor(readonly n: number) {
+    super(`only ${n} case${n === 1 ? '' : 's'} match${n === 1 ? 'es' : ''}: groups smaller than ${MIN_GROUP} are not shown; widen the filters`);
+  }
+}
+
+/** JSON has no NaN: unknown figures are null. */
+export function orNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+export function buildReport(table: EventTable, options: { ciType?: CiType; level?: number } = {}): StatsReport {
+  if (table.n < MIN_GROUP) throw new GroupTooSmallError(table.n);
+  const curve = kaplanMeier(table, options);
+  const incidence = aalenJohansen(table, options);
+  let events = 0;
+  let issued = 0;
+  let refused = 0;
+  for (let k = 0; k < table.time.length; k++) {
+    events += table.nEvent[k]!;
+    issued += table.nIssued[k]!;
+    refused += table.nRefused[k]!;
+  }
+  const censored = table.n - events;
+  const [q1, median, q3] = timeQuantiles(curve, [0.25, 0.5, 0.75]);
+  const interval = (q: { time: number; lower: number; upper: number }): Interval => ({
+    days: orNull(q.time),
+    low: orNull(q.lower),
+    high: orNull(q.upper),
+  });
+  const survival: Record<string, Probability> = {};
+  const outcomesBy: StatsReport['outcomesBy'] = {};
+  for (const day of SURVIVAL_DAYS) {
+    const s = survivalAt(curve, day);
+    survival[day] = { survival: orNull(s.value), low: orNull(s.lower), high: orNull(s.upper) };
+    outcomesBy[day] = incidenceAt(incidence, day);
+  }
+  return {
+    n: table.n,
+    events,
+    censored,
+    issued,
+    refused,
+    median: interval(median!),
+    quartiles: { '25': interval(q1!), '75': interval(q3!) },
+    survivalAt: survival,
+    curve: curvePoints(curve),
+    outcomesBy,
+    ciType: curve.ciType,
+    level: curve.level,
+    warnings: reportWarnings(table, curve, censored, refused),
+  };
+}
+
+export function curvePoints(curve: SurvivalCurve): CurvePoint[] {
+  const points: CurvePoint[] = [];
+  for (let k = 0; k < curve.time.length; k++) {
+    points.push({
+      t: curve.time[k]!,
+      survival: curve.survival[k]!,
+      low: orNull(curve.lower[k]!),
+      high: orNull(curve.upper[k]!),
+      nRisk: curve.nRisk[k]!,
+      events: curve.nEvent[k]!,
+      censored: curve.nCensor[k]!,
+    });
+  }
+  return points;
+}
+
+function incidenceAt(ci: CumulativeIncidence, day: number) {
+  let at = -1;
+  for (let k = 0; k < ci.time.length && ci.time[k]! <= day; k++) at = k;
+  const last = ci.time.length - 1;
+  if (last < 0 || (day > ci.time[last]! && ci.pending[last]! > 0)) return null;
+  if (at < 0) return { issued: { p: 0, low: null, high: null }, refused: { p: 0, low: null, high: null } };
+  return {
+    issued: { p: ci.issued[at]!, low: orNull(ci.issuedLower[at]!), high: orNull(ci.issuedUpper[at]!) },
+    refused: { p: ci.refused[at]!, low: orNull(ci.refusedLower[at]!), high: orNull(ci.refusedUpper[at]!) },
+  };
+}
+
+function reportWarnings(table: EventTable, curve: SurvivalCurve, censored: number, refused: number): string[] {
+  const warnings: string[] = [];
+  if (censored === 0) {
+    warnings.push(
+      'only finished cases: no case in this group is still pending, so if its source left out pending cases ' +
+        '(as checkee history files do) the long waits are missing and these figures are biased toward short waits',
+    );
+  }
+  else if (censored / table.n < 0.05) {
+    warnings.push(
+      `only ${censored} of ${table.n} cases (${((censored / table.n) * 100).toFixed(1)}%) are still pending: ` +
+        'if most of this group comes from a source that left pending cases out (checkee history files do), ' +
+        'the long waits are missing and these figures are biased toward short waits',
+    );
+  }
+  if (refused === 0 && table.n > 0) warnings.push('no refusals in this group: the data may leave refused cases out');
+  const last = curve.survival.length - 1;
+  if (last >= 0 && curve.survival[last]! > 0.5) {
+    warnings.push('the median is not reached: more than half of the cases were still pending when last seen');
+  }
+  if (table.n < 30) warnings.push(`a small group (${table.n} cases): intervals are wide`);
+  return warnings;
+}

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { classify, extractTimelines, splitPosts, toStoredTimeline, type ExtractedEvent } from './extract.js';
+
+/** The events as "date kind[:status|color]" for compact expectations. */
+function brief(events: ExtractedEvent[]): string[] {
+  return events.map((e) => `${e.date} ${e.kind}${e.status ? `:${e.status}` : ''}${e.color ? `:${e.color}` : ''}`);
+}
+
+function one(text: string, posted: string) {
+  const all = extractTimelines(text, { posted });
+  expect(all).toHaveLength(1);
+  return all[0]!;
+}
+
+describe('free-text timeline posts', () => {
+  it('reads the dash-separated comment style of the issue, years resolved back from the post date', () => {
+    const t = one(
+      'Oct 14- submitted, Oct 17- Case created, Oct 21- Refused, Oct 27- passport back with 221g (white) … Nov 01- Issued',
+      '2025-11-10',
+    );
+    expect(brief(t.events)).toEqual([
+      '2025-10-14 submitted',
+      '2025-10-17 case_created',
+      '2025-10-21 status:refused',
+      '2025-10-27 passport_returned',
+      '2025-10-27 slip_221g:white',
+      '2025-11-01 status:issued',
+    ]);
+    expect(t.events[2]!.text).toBe('Oct 21- Refused');
+    for (const e of t.events) expect(e.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('crosses a new year backwards: a January post about December events', () => {
+    const t = one('Dec 20 interview in Shanghai, got 221g pink slip. Jan 5 status changed to Issued', '2026-01-10');
+    expect(brief(t.events)).toEqual([
+      '2025-12-20 slip_221g:pink',
+      '2025-12-20 interview',
+      '2026-01-05 status:issued',
+    ]);
+    expect(t.post).toBe('SHG');
+    expect(t.route).toBe('interview');
+  });
+
+  it('reads label-first lines, numeric US dates, and undated lines that continue the line above', () => {
+    const t = one(
+      [
+        'F1 renewal, dropbox at Beijing.',
+        'Dropped docs: 12/03/2025',
+        '221g white slip, asked for CV and study plan',
+        'Sent documents 12/05',
+        'Status changed to Administrative Processing on Dec 8',
+        'Jan 14 - status changed to Issued!! Good luck everyone',
+      ].join('\n'),
+      '2026-02-01',
+    );
+    expect(t.visaClass).toBe('F1');
+    expect(t.post).toBe('BEJ');
+    expect(t.route).toBe('dropbox');
+    expect(t.entry).toBe('renewal');
+    expect(brief(t.events)).toEqual([
+      '2025-12-03 submitted',
+      '2025-12-03 slip_221g:white',
+      '2025-12-03 documents_requested',
+      '2025-12-05 documents_submitted',
+      '2025-12-08 status:administrative_processing',
+      '2026-01-14 status:issued',
+    ]);
+    // An inherited date and an ambiguous 12/03 are less sure than a spelled-out "Dec 8".
+    const inherited = t.events.find((e) => e.kind === 'slip_221g')!;
+    const spelled = t.events.find((e) => e.status === 'administrative_processing')!;
+    expect(inherited.confidence).toBeLessThan(spelled.confidence);
+  });
+
+  it('counts relative days from the event before and "ago"/"yesterday" from the post date', () => {
+    const t = one(
+      'Got 221g (yellow) on March 3 2026. 10 days later I emailed the documents. Two weeks later status changed to Issued.',
+      '2026-04-20',
+    );
+    expect(brief(t.events)).toEqual([
+      '2026-03-03 slip_221g:yellow',
+      '2026-03-13 documents_submitted',
+      '2026-03-27 status:issued',
+    ]);
+    const y = one('Interview 3 days ago, refused with 221g. Status updated to Administrative Processing yesterday.', '2026-03-10');
+    expect(brief(y.events)).toEqual([
+      '2026-03-07 slip_221g',
+      '2026-03-07 interview',
+      '2026-03-07 status:refused',
+      '2026-03-09 status:administrative_processing',
+    ]);
+  });
+
+  it('reads ISO dates, day-first dates and spelled days ("14th of October")', () => {
+    const t = one(
+      'H1B Chennai\n2025-10-07: interview, 221g blue\n15/10 - docs submitted via email\n14th of November 2025 case last updated\n2nd December: approved',
+      '2025-12-20',
+    );
+    expect(brief(t.events)).toEqual([
+      '2025-10-07 slip_221g:blue',
+      '2025-10-07 interview',
+      '2025-10-15 documents_submitted',
+      '2025-11-14 last_updated',
+      '2025-12-02 status:approved',
+    ]);
+    expect(t.visaClass).toBe('H1B');
+    expect(t.post).toBe('MDR');
+  });
+
+  it('reads checkee-style check and complete dates', () => {
+    const t = one('J1 new, GuangZhou. Check date: 2025-11-21. Complete date: 2026-01-05', '2026-01-06');
+    expect(brief(t.events)).toEqual(['2025-11-21 status:administrative_processing', '2026-01-05 status:issued']);
+    expect(t.entry).toBe('new');
+  });
+
+  it('gives no timeline for posts with no timeline in them', () => {
+    const none = [
+      'Does anyone know how long 221g takes in Mumbai? I am so anxious.',
+      '221g for 3 months now, any idea what to do?',
+      'Thanks everyone, I posted this on Oct 3 and got great answers!',
+      'My appointment is at 10:30, should I bring my I-20 and DS-160 confirmation?',
+      '',
+    ].join('\n---\n');
+    expect(extractTimelines(none, { posted: '2026-01-01' })).toEqual([]);
+  });
+
+  it('splits a file into posts at --- lines and keeps pending waits (a lone 221(g) start)', () => {
+    const posts = 'Oct 2 interview, 221g white. Still waiting :(\n---\nnothing here\n===\nNov 3 - refused (221g), Nov 20 - issued';
+    expect(splitPosts(posts)).toHaveLength(3);
+    const all = extractTimelines(posts, { posted: '2025-12-01' });
+    expect(all.map((t) => brief(t.events)[0])).toEqual(['2025-10-02 slip_221g:white', '2025-11-03 slip_221g']);
+  });
+
+  it('does not take a 221(g) slip or DS form number for a date, nor "ready for pickup" for a status', () => {
+    expect(classify('passport ready for pickup')).toEqual([{ kind: 'passport_returned', certainty: 0.9 }]);
+    const t = one('Sep 9 - 221g, DS-5535 requested. Sep 12 - DS-5535 submitted', '2025-10-01');
+    expect(brief(t.events)).toEqual(['2025-09-09 slip_221g', '2025-09-09 documents_requested', '2025-09-12 documents_submitted']);
+  });
+});
+
+describe('saving an extracted timeline', () => {
+  it('starts the wait at the 221(g) slip and ends it at Issued', () => {
+    const t = one('Oct 21- Refused, Oct 27- passport back with 221g (white), Nov 01- Issued. F1 Beijing', '2025-11-10');
+    const r = toStoredTimeline(t, { posted: '2025-11-10' });
+    expect('timeline' in r && r.timeline).toMatchObject({
+      source: 'text',
+      startDate: '2025-10-21',
+      outcome: 'issued',
+      outcomeDate: '2025-11-01',
+      visaClass: 'F1',
+      post: 'BEJ',
+    });
+  });
+
+  it('keeps an unfinished wait pending as of the post date, and refuses a timeline with no start', () => {
+    const pending = toStoredTimeline(one('Oct 2 interview, 221g white. Oct 9 docs sent.', '2025-12-01'), { posted: '2025-12-01' });
+    expect('timeline' in pending && pending.timeline).toMatchObject({ startDate: '2025-10-02', outcome: 'pending', outcomeDate: '2025-12-01' });
+    const noStart = toStoredTimeline(one('Oct 14 - dropbox, Oct 20 - issued', '2025-11-01'));
+    expect(noStart).toEqual({ reason: 'no 221(g) slip or refusal date, so the wait has no start' });
+  });
+});

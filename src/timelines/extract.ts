@@ -1,0 +1,421 @@
+/**
+ * Free-text timeline posts ("Oct 14- submitted, Oct 17- Case created, Oct 21- Refused, Oct 27-
+ * passport back with 221g (white) … Nov 01- Issued") to dated events, each with a confidence, for
+ * a person to confirm before anything is saved.
+ *
+ * How it reads a post: every date mention (ISO, 10/14/2025, 10/14, Oct 14, 14th October 2025,
+ * "3 days later", "yesterday") anchors a clause; the clause's words say what happened. Missing
+ * years are resolved backwards from the date the post was written: the last event is the latest
+ * such date not after the post, each earlier one the latest not after the event that follows it.
+ * A post with no dated visa event gives no timeline.
+ */
+import { createHash } from 'node:crypto';
+import type { Route, SlipColor, State } from '../knowledge/types.js';
+import { addDays, dayNumber, dateFromDayNumber, type Entry, type EventKind, type Timeline } from './model.js';
+
+export interface ExtractedEvent {
+  date: string;
+  kind: EventKind;
+  status?: State;
+  color?: SlipColor;
+  /** 0..1: how sure we are of both the date and what happened. */
+  confidence: number;
+  /** The words the event was read from. */
+  text: string;
+}
+
+export interface ExtractedTimeline {
+  visaClass: string | null;
+  post: string | null;
+  route: Route | null;
+  entry: Entry | null;
+  events: ExtractedEvent[];
+  /** The post itself, for the person reviewing it (and the dedupe key when saved). */
+  source: string;
+}
+
+export interface ExtractOptions {
+  /** YYYY-MM-DD the post was written; defaults to today. */
+  posted?: string | undefined;
+}
+
+// ---------------------------------------------------------------- dates
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
+  november: 11, dec: 12, december: 12,
+};
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const YEAR = '(?:,?\\s*(\\d{4}))?';
+
+interface DateMention {
+  start: number;
+  end: number;
+  /** Absolute parts; year null when the text leaves it out. */
+  year: number | null;
+  month: number;
+  day: number;
+  /** Days relative to the previous event, or to the post date; set instead of month/day. */
+  relative?: { from: 'previous' | 'posted'; days: number };
+  certainty: number;
+}
+
+const DATE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMention, 'start' | 'end'> | null }[] = [
+  {
+    // 2025-10-14, 2025/10/14, 2025.10.14
+    re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/gi,
+    read: (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]!, certainty: 1 }),
+  },
+  {
+    // 10/14/2025, 14/10/2025, 10/14/25, 10/14, 14.10
+    re: /\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?\b/gi,
+    read: (m) => {
+      const a = +m[1]!;
+      const b = +m[2]!;
+      const year = m[3] ? (m[3].length === 2 ? 2000 + +m[3] : +m[3]) : null;
+      if (a > 12 && b <= 12) return { year, month: b, day: a, certainty: 0.9 };
+      if (a <= 12 && b > 12) return { year, month: a, day: b, certainty: 0.9 };
+      if (a <= 12 && b <= 12) return { year, month: a, day: b, certainty: 0.6 }; // month first, as US forms
+      return null;
+    },
+  },
+  {
+    // Oct 14, October 14th, 2025, Oct. 14
+    re: new RegExp(`\\b${MONTH}\\s+${DAY}\\b${YEAR}`, 'gi'),
+    read: (m) => ({ year: m[3] ? +m[3] : null, month: MONTHS[m[1]!.toLowerCase().replace('.', '')]!, day: +m[2]!, certainty: 1 }),
+  },
+  {
+    // 14 Oct, 14th of October 2025
+    re: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH}(?![a-z])${YEAR}`, 'gi'),
+    read: (m) => ({ year: m[3] ? +m[3] : null, month: MONTHS[m[2]!.toLowerCase().replace('.', '')]!, day: +m[1]!, certainty: 1 }),
+  },
+];
+
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const RELATIVE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => DateMention['relative'] }[] = [
+  { re: /\btoday\b/gi, read: () => ({ from: 'posted', days: 0 }) },
+  { re: /\byesterday\b/gi, read: () => ({ from: 'posted', days: -1 }) },
+  { re: /\b(?:the\s+)?next\s+day\b/gi, read: () => ({ from: 'previous', days: 1 }) },
+  {
+    re: /\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month)s?\s+(later|after(?:wards)?|ago)\b/gi,
+    read: (m) => {
+      const n = NUMBER_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
+      const unit = m[2]!.toLowerCase() === 'week' ? 7 : m[2]!.toLowerCase() === 'month' ? 30 : 1;
+      return m[3]!.toLowerCase() === 'ago' ? { from: 'posted', days: -n * unit } : { from: 'previous', days: n * unit };
+    },
+  },
+  {
+    re: /\bafter\s+(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s?\b/gi,
+    read: (m) => ({ from: 'previous', days: (NUMBER_WORDS[m[1]!.toLowerCase()] ?? Number(m[1])) * (m[2]!.toLowerCase() === 'week' ? 7 : 1) }),
+  },
+];
+
+function findDates(line: string): DateMention[] {
+  const found: DateMention[] = [];
+  const taken = (s: number, e: number) => found.some((f) => s < f.end && e > f.start);
+  for (const { re, read } of DATE_PATTERNS) {
+    for (const m of line.matchAll(re)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (taken(s, e)) continue;
+      // "221g" or "DS-160" numbers and times (10:30) are not dates.
+      const parsed = read(m as RegExpExecArray);
+      if (!parsed || parsed.month < 1 || parsed.month > 12 || parsed.day < 1 || parsed.day > 31) continue;
+      found.push({ start: s, end: e, ...parsed });
+    }
+  }
+  for (const { re, read } of RELATIVE_PATTERNS) {
+    for (const m of line.matchAll(re)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (taken(s, e)) continue;
+      found.push({ start: s, end: e, year: null, month: 0, day: 0, relative: read(m as RegExpExecArray), certainty: 0.75 });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------- what happened
+
+const STATUS_WORDS: [RegExp, State][] = [
+  [/\badministrative(?:ly)?\s+process(?:ing|ed)?\b/i, 'administrative_processing'],
+  [/\bapplication\s+received\b/i, 'application_received'],
+  [/\btransfer\s+in\s+progress\b/i, 'transfer_in_progress'],
+  [/\bin\s+transit\b/i, 'in_transit'],
+  [/\bno\s+status\b/i, 'no_status'],
+  [/\bat\s+nvc\b/i, 'at_nvc'],
+  [/\b(?:visa\s+)?issued\b|\bvisa\s+(?:printed|stamped)\b|\bgot\s+(?:the\s+|my\s+)?visa\b/i, 'issued'],
+  [/\bapproved\b/i, 'approved'],
+  [/\brefused\b|\brejected\b|\brefusal\b/i, 'refused'],
+  [/\bready\b(?!\s+for\s+pick)/i, 'ready'],
+  [/\bAP\b/, 'administrative_processing'],
+  [/\bclear(?:ed)?\b|\bcomplete(?:d)?\s+date\b/i, 'issued'],
+  [/\bcheck(?:ed)?\s+date\b|\bgot\s+checked\b/i, 'administrative_processing'],
+];
+const COLORS: SlipColor[] = ['white', 'pink', 'yellow', 'blue', 'green'];
+
+interface Reading {
+  kind: EventKind;
+  status?: State;
+  color?: SlipColor;
+  certainty: number;
+}
+
+/** What a clause says happened, most specific first; a clause may say two things (passport + slip). */
+export function classify(clause: string): Reading[] {
+  const t = clause.toLowerCase();
+  const out: Reading[] = [];
+  const has221g = /\b221\s*\(?\s*g\s*\)?/.test(t);
+  const passportBack = /\bpassports?\s+(?:was\s+|were\s+)?(?:back|returned|received|collected|picked\s+up|delivered|ready\s+for\s+pick)|\b(?:got|received|collected|picked\s+up)\s+(?:my\s+|our\s+|the\s+)?passports?(?:\s+back)?\b|\bpp\s+(?:back|returned)/.test(t);
+  const docsRequested = /\b(?:request(?:ed|ing)?|asked\s+for|asking\s+for|ask(?:ed)?\s+(?:me\s+)?(?:to\s+)?(?:send|submit|provide))\b.*\b(?:documents?|docs|ds-?5535|cv|resume|info(?:rmation)?|forms?|passport)\b|\b(?:documents?|docs|ds-?5535)\s+request(?:ed)?\b|\bemail\s+(?:from\s+(?:the\s+)?(?:embassy|consulate)\s+)?asking\b/.test(t);
+  const docsSent = /\b(?:sent|submitted|emailed|e-mailed|uploaded|provided|replied\s+with|turned\s+in|handed\s+in)\b.*\b(?:documents?|docs|ds-?5535|cv|resume|info(?:rmation)?|forms?|study\s+plan|publications?)\b|\b(?:documents?|docs|ds-?5535)\s+(?:sent|submitted|emailed|uploaded)\b/.test(t);
+  const statusChange = /\bstatus\s+(?:changed|change|updated|moved|went|is\s+now|now)\b.*?\b(?:to|:)?\s*/.test(t);
+
+  if (passportBack) out.push({ kind: 'passport_returned', certainty: 0.9 });
+  if (has221g) {
+    const color = COLORS.find((c) => t.includes(c));
+    out.push({ kind: 'slip_221g', ...(color ? { color } : {}), certainty: 0.95 });
+  }
+  if (docsRequested) out.push({ kind: 'documents_requested', certainty: 0.85 });
+  else if (docsSent) out.push({ kind: 'documents_submitted', certainty: 0.85 });
+  else if (!passportBack && /\b(?:drop\s*-?\s*box|dropped\s+(?:off|my|the|docs|documents|passports?|application)|submitted|handed\s+in|vac\s+appointment|biometrics)\b/.test(t)) {
+    out.push({ kind: 'submitted', certainty: /drop/.test(t) ? 0.9 : 0.75 });
+  }
+  if (/\binterview(?:ed)?\b/.test(t) && !/\binterview\s+waiver\b/.test(t)) out.push({ kind: 'interview', certainty: 0.9 });
+  if (/\bcase\s+(?:was\s+)?created\b|\bcreated\b/.test(t)) out.push({ kind: 'case_created', certainty: /case/.test(t) ? 0.95 : 0.7 });
+
+  // Status words, unless the clause only mentions 221(g) paperwork ("221g white slip" is no status).
+  for (const [re, state] of STATUS_WORDS) {
+    if (!re.test(clause)) continue;
+    // "refused" beside a 221(g) slip is the usual 221(g) refusal: still a status change.
+    const strong = statusChange || /\bstatus\b/.test(t) ? 1 : state === 'administrative_processing' && /\bAP\b/.test(clause) ? 0.7 : 0.9;
+    if (state === 'issued' && out.some((o) => o.kind === 'passport_returned') && !/\bissued\b|\bvisa\b/.test(t)) continue;
+    if (state === 'ready' && out.length > 0) continue;
+    out.push({ kind: 'status', status: state, certainty: strong });
+    break;
+  }
+  if (!out.some((o) => o.kind === 'status') && /\b(?:last\s+)?updated?\b|\bupdate\s+date\b/.test(t) && !docsSent) {
+    out.push({ kind: 'last_updated', certainty: /last\s+updated/.test(t) ? 0.95 : 0.7 });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- clauses
+
+interface Clause {
+  date: DateMention;
+  /** The clause as written, date included (shown to the person). */
+  text: string;
+  /** The clause without its date, which is what gets classified. */
+  words: string;
+}
+
+/**
+ * Cuts a line into one clause per date. Posts write either "Oct 14 - submitted" (date first) or
+ * "Interview: Oct 14" (label first); the words before the first date tell which.
+ */
+function clauses(line: string): Clause[] {
+  const dates = findDates(line);
+  if (dates.length === 0) return [];
+  const before = line.slice(0, dates[0]!.start);
+  const after = line.slice(dates[0]!.end, dates[1]?.start ?? line.length);
+  const labelFirst = classify(before).length > 0 && classify(after).length === 0;
+  return dates.map((d, i) => {
+    const from = labelFirst ? (i === 0 ? 0 : dates[i - 1]!.end) : i === 0 ? 0 : d.start;
+    const to = labelFirst ? d.end : (dates[i + 1]?.start ?? line.length);
+    return { date: d, text: tidy(line.slice(from, to)), words: `${line.slice(from, d.start)} ${line.slice(d.end, to)}` };
+  });
+}
+
+function tidy(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/^[\s,;:.\-–—>•*|]+|[\s,;:\-–—>•*|]+$/g, '').trim();
+}
+
+/** Splits a file of posts: posts are separated by a line of three or more dashes or equals signs. */
+export function splitPosts(text: string): string[] {
+  return text
+    .split(/^\s*(?:-{3,}|={3,})\s*$/m)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+// ---------------------------------------------------------------- posts
+
+const VISA = /\b(F|J|H|B|L|O|E|K|M)-?(1|2|3|4)(B)?(?:\s*\/\s*(?:B-?)?2)?\b/i;
+const POSTS: [RegExp, string][] = [
+  [/\bbeijing\b/i, 'BEJ'], [/\bshanghai\b/i, 'SHG'], [/\bguangzhou\b/i, 'GUZ'], [/\bchengdu\b/i, 'CHE'],
+  [/\bshenyang\b/i, 'SNY'], [/\bwuhan\b/i, 'WUH'], [/\bhong\s*kong\b/i, 'HNK'], [/\btaipei\b/i, 'TAI'],
+  [/\btoronto\b/i, 'TRT'], [/\bottawa\b/i, 'OTT'], [/\bvancouver\b/i, 'VAC'], [/\bmontreal\b/i, 'MTL'],
+  [/\bcalgary\b/i, 'CLG'], [/\bmumbai\b/i, 'BMB'], [/\bchennai\b/i, 'MDR'], [/\bnew\s*delhi\b|\bdelhi\b/i, 'NWD'],
+  [/\bkolkata\b/i, 'CLC'], [/\bhyderabad\b/i, 'HYD'], [/\btijuana\b/i, 'TJT'], [/\bmexico\s+city\b/i, 'MEX'],
+];
+
+function visaClassOf(text: string): string | null {
+  const m = VISA.exec(text);
+  if (!m) return null;
+  if (m[0].includes('/')) return `${m[1]!.toUpperCase()}1/B2`;
+  return `${m[1]!.toUpperCase()}${m[2]}${m[3] ? m[3].toUpperCase() : ''}`;
+}
+
+/** Turns each post of `text` into a timeline; posts without dated visa events give none. */
+export function extractTimelines(text: string, options: ExtractOptions = {}): ExtractedTimeline[] {
+  const posted = options.posted ?? new Date().toISOString().slice(0, 10);
+  if (dayNumber(posted) === null) throw new RangeError(`posted date "${posted}" is not YYYY-MM-DD`);
+  return splitPosts(text).flatMap((post) => {
+    const t = extractOne(post, posted);
+    return t ? [t] : [];
+  });
+}
+
+/** Lines, sentences (not after "Oct."), and "…" separate clauses. */
+const SENTENCE_BREAK = /\r?\n|(?<!\b(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ept?|[Oo]ct|[Nn]ov|[Dd]ec)\.)(?<=[.!?])\s+(?=[A-Z0-9])|\s+(?:\.{3}|…)\s+/;
+
+function extractOne(post: string, posted: string): ExtractedTimeline | null {
+  // `mention` indexes the date a reading belongs to; an undated line right after a dated one
+  // ("Interview: 12/03" then "221g white slip, asked for CV") inherits that date, less surely.
+  const found: { mention: number; text: string; readings: Reading[]; inherited: boolean }[] = [];
+  const mentions: DateMention[] = [];
+  for (const line of post.split(SENTENCE_BREAK)) {
+    const cut = clauses(line);
+    if (cut.length === 0) {
+      const readings = classify(line);
+      if (readings.length && mentions.length) {
+        found.push({ mention: mentions.length - 1, text: tidy(line), readings, inherited: true });
+      }
+      continue;
+    }
+    for (const clause of cut) {
+      const readings = classify(clause.words);
+      if (!readings.length) continue;
+      mentions.push(clause.date);
+      found.push({ mention: mentions.length - 1, text: clause.text, readings, inherited: false });
+    }
+  }
+  if (found.length === 0) return null;
+  const dates = resolveDates(mentions, posted);
+  const events: ExtractedEvent[] = [];
+  for (const f of found) {
+    const resolved = dates[f.mention];
+    if (!resolved) continue;
+    for (const r of f.readings) {
+      events.push({
+        date: resolved.date,
+        kind: r.kind,
+        ...(r.status ? { status: r.status } : {}),
+        ...(r.color ? { color: r.color } : {}),
+        confidence: Math.round(resolved.certainty * r.certainty * (f.inherited ? 0.6 : 1) * 100) / 100,
+        text: f.text,
+      });
+    }
+  }
+  const starts = events.some(
+    (e) => e.kind === 'slip_221g' || (e.kind === 'status' && (e.status === 'refused' || e.status === 'administrative_processing')),
+  );
+  // One lone event is a remark, not a timeline, unless it is the start of a wait.
+  if (events.length === 0 || (new Set(events.map((e) => e.date)).size < 2 && !starts)) return null;
+  const lower = post.toLowerCase();
+  const route: Route | null = /\bdrop\s*-?\s*box\b|\binterview\s+waiver\b|\biwp\b/.test(lower)
+    ? 'dropbox'
+    : /\binterview/.test(lower)
+      ? 'interview'
+      : null;
+  const entry: Entry | null = /\brenew(?:al|ing)?\b/.test(lower) ? 'renewal' : /\bfirst[-\s]time\b|\bnew\s+(?:application|visa|case)\b|\b[a-z]-?\d[a-z]?,?\s+new\b/.test(lower) ? 'new' : null;
+  return {
+    visaClass: visaClassOf(post),
+    post: POSTS.find(([re]) => re.test(post))?.[1] ?? null,
+    route,
+    entry,
+    events,
+    source: post,
+  };
+}
+
+/**
+ * Absolute dates for the mentions, in text order: years resolved backwards from the post date,
+ * relative mentions from the event before them (or from the post date).
+ */
+function resolveDates(mentions: DateMention[], posted: string): ({ date: string; certainty: number } | null)[] {
+  const postedDay = dayNumber(posted)!;
+  const out: ({ date: string; certainty: number } | null)[] = mentions.map(() => null);
+  // Backwards: the bound is the date of the next event (or the post) that is known.
+  let bound = postedDay;
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.relative) {
+      if (m.relative.from === 'posted') {
+        const day = postedDay + m.relative.days;
+        out[i] = { date: dateFromDayNumber(day), certainty: 0.85 };
+        bound = Math.min(bound, day);
+      }
+      continue;
+    }
+    if (m.year !== null) {
+      const day = dayNumber(isoOf(m.year, m.month, m.day));
+      if (day === null) continue;
+      out[i] = { date: dateFromDayNumber(day), certainty: m.certainty };
+      bound = day;
+      continue;
+    }
+    let year = new Date(bound * 86_400_000).getUTCFullYear();
+    let day = dayNumber(isoOf(year, m.month, m.day));
+    if (day !== null && day > bound) day = dayNumber(isoOf(--year, m.month, m.day));
+    if (day === null) continue; // Feb 30 and the like
+    out[i] = { date: dateFromDayNumber(day), certainty: m.certainty * 0.9 };
+    bound = day;
+  }
+  // Forwards: "3 days later" counts from the event before it.
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.relative?.from !== 'previous') continue;
+    const prev = out.slice(0, i).reverse().find((x) => x !== null);
+    if (!prev) continue;
+    out[i] = { date: addDays(prev.date, m.relative.days), certainty: Math.min(prev.certainty, 0.75) };
+  }
+  return out;
+}
+
+function isoOf(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+// ---------------------------------------------------------------- saving
+
+const WAIT_STARTS = (e: ExtractedEvent) =>
+  e.kind === 'slip_221g' || (e.kind === 'status' && (e.status === 'refused' || e.status === 'administrative_processing'));
+
+/**
+ * The stored form of a confirmed extraction: the wait starts at the first 221(g) slip or
+ * refusal/administrative-processing status; it ends at an issued/approved status after that, or
+ * stays pending as of the post date.
+ */
+export function toStoredTimeline(
+  t: ExtractedTimeline,
+  options: ExtractOptions = {},
+): { timeline: Timeline } | { reason: string } {
+  const events = [...t.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const start = events.find(WAIT_STARTS);
+  if (!start) return { reason: 'no 221(g) slip or refusal date, so the wait has no start' };
+  const end = events.find((e) => e.date >= start.date && e.kind === 'status' && (e.status === 'issued' || e.status === 'approved'));
+  const lastDate = events[events.length - 1]!.date;
+  const pendingUntil = options.posted && options.posted > lastDate ? options.posted : lastDate;
+  const timeline: Timeline = {
+    source: 'text',
+    sourceKey: createHash('sha256').update(`text|${t.source.replace(/\s+/g, ' ').trim()}`).digest('base64url').slice(0, 32),
+    visaClass: t.visaClass,
+    entry: t.entry,
+    route: t.route,
+    post: t.post,
+    startDate: start.date,
+    outcome: end ? 'issued' : 'pending',
+    outcomeDate: end ? end.date : pendingUntil,
+    events: events.map((e) => ({
+      date: e.date,
+      kind: e.kind,
+      ...(e.status ? { status: e.status } : {}),
+      ...(e.color ? { color: e.color } : {}),
+    })),
+  };
+  return { timeline };
+}
