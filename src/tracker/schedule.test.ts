@@ -40,8 +40,8 @@ describe('nextCheck', () => {
     const business = nextCheck(base);
     const evening = nextCheck({ ...base, now: Date.UTC(2026, 10, 25, 18, 0) }); // 19:00 local
     const night = nextCheck({ ...base, now: Date.UTC(2026, 10, 25, 23, 0) }); // 00:00 local Thursday
-    expect(business.at! - base.now).toBe(25 * MINUTE);
-    expect(evening.at! - Date.UTC(2026, 10, 25, 18, 0)).toBeGreaterThanOrEqual(HOUR);
+    expect(business.at! - base.now).toBe(20 * MINUTE);
+    expect(evening.at! - Date.UTC(2026, 10, 25, 18, 0)).toBeGreaterThanOrEqual(40 * MINUTE);
     // Thursday 08:00 local = 07:00 UTC, plus up to 10 minutes of spread.
     expect(night.at! - Date.UTC(2026, 10, 26, 7, 0)).toBeGreaterThanOrEqual(0);
     expect(night.at! - Date.UTC(2026, 10, 26, 7, 0)).toBeLessThanOrEqual(10 * MINUTE);
@@ -83,8 +83,8 @@ describe('nextCheck', () => {
   it('spreads checks with ±10% jitter', () => {
     const lo = nextCheck({ ...base, random: () => 0 }).at! - base.now;
     const hi = nextCheck({ ...base, random: () => 0.999999 }).at! - base.now;
-    expect(lo).toBe(22.5 * MINUTE);
-    expect(hi).toBeGreaterThan(27 * MINUTE);
-    expect(hi).toBeLessThanOrEqual(27.5 * MINUTE);
+    expect(lo).toBe(18 * MINUTE);
+    expect(hi).toBeGreaterThan(21.9 * MINUTE);
+    expect(hi).toBeLessThanOrEqual(22 * MINUTE);
   });
 });

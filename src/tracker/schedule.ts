@@ -109,8 +109,8 @@ export function activityOf(state: string | null): Activity {
 /** Interval during business hours, by activity and time already spent in the state. */
 function businessInterval(activity: Activity, age: number): number {
   if (activity === 'imminent') return 15 * MINUTE;
-  if (activity === 'dormant') return 2 * HOUR;
-  if (age < 90 * DAY) return 25 * MINUTE;
+  if (activity === 'dormant') return HOUR;
+  if (age < 90 * DAY) return 20 * MINUTE;
   return 50 * MINUTE;
 }
 
@@ -160,7 +160,7 @@ export function nextCheck(input: ScheduleInput): ScheduleDecision {
   const period = periodAt(now, input.timeZone);
   const business = businessInterval(activity, age);
   if (period === 'business') return bounded(jittered(business, random), 'business hours at the post');
-  if (period === 'evening') return bounded(jittered(Math.max(business * 3, HOUR), random), 'evening at the post');
+  if (period === 'evening') return bounded(jittered(Math.max(business * 2, 45 * MINUTE), random), 'evening at the post');
   // Quiet: one look at the start of the next business day (a few minutes in, spread by jitter),
   // or a heartbeat if that is far away (a long weekend should still see a check or two).
   const untilOpen = untilNextBusinessStart(now, input.timeZone);
