@@ -1,15 +1,153 @@
-import type { Command } from 'commander';
-import { action, CommandFailure } from './runtime.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Option, type Command } from 'commander';
+import { PromptSolver } from '../captcha/prompt.js';
+import { CaptchaSolverError, SOLVER_SPEC_HELP, solverFromSpec, type CaptchaSolver } from '../captcha/index.js';
+import { CeacClient, intervalBudget, validateCaseQuery, type CheckOutcome, type CheckProgress } from '../ceac/index.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { interpret, renderExplanation } from '../decode/index.js';
+import { CommandFailure, UsageError, action, painter, printJson } from './runtime.js';
 
-// Placeholder until this command group lands; it says so instead of pretending to work.
+interface CheckOptions {
+  app: string;
+  location?: string;
+  id: string;
+  passport?: string;
+  surname?: string;
+  captcha?: string;
+  baseUrl?: string;
+  timeout?: string;
+  json?: boolean;
+}
+
+const STEP_WORDS: Record<CheckProgress['step'], string> = {
+  form: 'opening the status form',
+  captcha: 'fetching the captcha',
+  solve: 'solving the captcha',
+  submit: 'submitting',
+  retry: 'retrying',
+};
+
+function configOrUsage(): Config {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+async function solverFor(spec: string): Promise<CaptchaSolver> {
+  let solver: CaptchaSolver;
+  try {
+    solver = await solverFromSpec(spec);
+  } catch (e) {
+    if (e instanceof CaptchaSolverError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (solver instanceof PromptSolver && !solver.interactive) {
+    throw new UsageError(
+      'the captcha must be typed by a person, but this is not a terminal: use --captcha "command:<program>" or --captcha "onnx:<model.onnx>" (or set CEAC_CAPTCHA)',
+    );
+  }
+  return solver;
+}
+
+/** A page we could not read is kept, privately, so that someone can see what the site sent. */
+function keepUnrecognisedPage(body: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ceac-page-'));
+  const file = join(dir, 'unrecognised.html');
+  writeFileSync(file, body, { mode: 0o600 });
+  return file;
+}
+
+function failureJson(outcome: Exclude<CheckOutcome, { kind: 'ok' }>, keptPage: string | null) {
+  const { kind, message, attempts, requests, durationMs } = outcome;
+  return {
+    ok: false,
+    outcome: kind,
+    message,
+    ...(outcome.kind === 'http_error' ? { status: outcome.status } : {}),
+    ...(keptPage ? { keptPage } : {}),
+    check: { attempts, requests, durationMs },
+  };
+}
+
 export function register(program: Command): void {
   program
     .command('check')
-    .description('(not available yet)')
-    .allowUnknownOption()
+    .description('check one case on CEAC now and print what its status means')
+    .addOption(new Option('--app <type>', 'application type').choices(['NIV', 'IV', 'niv', 'iv']).makeOptionMandatory())
+    .option('--location <post>', 'NIV only: CEAC location code (BMB) or name ("INDIA, MUMBAI", "Mumbai")')
+    .requiredOption('--id <id>', 'NIV application ID (AA0020AKAX), IV case number (LMA2020656002) or DV number (2023EU12345)')
+    .option('--passport <number>', 'passport number (NA for applications before 2022)')
+    .option('--surname <name>', 'surname; only the first 5 letters are sent')
+    .option('--captcha <solver>', `captcha solver: ${SOLVER_SPEC_HELP} (default: CEAC_CAPTCHA or prompt)`)
+    .option('--base-url <url>', 'where CEAC is (default: CEAC_BASE_URL or https://ceac.state.gov)')
+    .option('--timeout <ms>', 'deadline of each request in milliseconds (default: CEAC_REQUEST_TIMEOUT_MS)')
+    .option('--json', 'print JSON: the explain result with the observation filled, or the failure')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 a status was read, 1 the check failed (captcha, not found, site down...), 2 bad input.
+Requests are spaced by CEAC_REQUEST_INTERVAL_MS (default 2000 ms). Against the simulator:
+  ceac sim --captcha-code ABC12 &
+  CEAC_REQUEST_INTERVAL_MS=0 ceac check --base-url http://127.0.0.1:PORT --app NIV --location BMB \\
+    --id AA00DBX221 --passport Z4810023 --surname RAGHAVAN --captcha "command:echo ABC12"`,
+    )
     .action(
-      action(() => {
-        throw new CommandFailure("'ceac check' is not available in this build yet");
+      action(async (opts: CheckOptions) => {
+        const valid = validateCaseQuery({ app: opts.app, location: opts.location, id: opts.id, passport: opts.passport, surname: opts.surname });
+        if (!valid.ok) throw new UsageError(valid.errors.map((e) => `--${e.field}: ${e.message}`).join('\n       '));
+        const config = configOrUsage();
+        let timeoutMs = config.CEAC_REQUEST_TIMEOUT_MS;
+        if (opts.timeout !== undefined) {
+          timeoutMs = Number(opts.timeout);
+          if (!Number.isInteger(timeoutMs) || timeoutMs < 100) throw new UsageError('--timeout must be a whole number of milliseconds, at least 100');
+        }
+        const baseUrl = opts.baseUrl ?? config.CEAC_BASE_URL;
+        if (!URL.canParse(baseUrl)) throw new UsageError(`--base-url "${baseUrl}" is not a URL (e.g. https://ceac.state.gov)`);
+        const solver = await solverFor(opts.captcha ?? config.CEAC_CAPTCHA ?? 'prompt');
+
+        const err = painter(process.stderr);
+        const showProgress = Boolean(process.stderr.isTTY) && !opts.json;
+        const client = new CeacClient({
+          baseUrl,
+          solver,
+          userAgent: config.CEAC_USER_AGENT,
+          budget: intervalBudget(config.CEAC_REQUEST_INTERVAL_MS),
+          timeoutMs,
+          onProgress: (p) => {
+            if (showProgress) process.stderr.write(err('dim', `… ${STEP_WORDS[p.step]}${p.reason ? ` (${p.reason})` : ''}\n`));
+          },
+        });
+        let outcome: CheckOutcome;
+        try {
+          outcome = await client.check(valid.query);
+        } finally {
+          await client.close();
+        }
+
+        if (outcome.kind === 'ok') {
+          const interpretation = interpret(outcome.observation, { applicationType: valid.query.app });
+          const check = { attempts: outcome.attempts, requests: outcome.requests, durationMs: outcome.durationMs };
+          if (opts.json) {
+            printJson({ observation: outcome.observation, interpretation, applicationName: outcome.applicationName, check });
+          } else {
+            const out = painter(process.stdout);
+            process.stdout.write(renderExplanation({ observation: outcome.observation, interpretation }, { paint: out, width: process.stdout.columns }) + '\n');
+          }
+          return;
+        }
+        const keptPage = outcome.kind === 'layout_changed' ? keepUnrecognisedPage(outcome.body) : null;
+        const message = outcome.message + (keptPage ? ` (saved to ${keptPage})` : '');
+        if (opts.json) {
+          printJson(failureJson(outcome, keptPage));
+          process.exitCode = 1;
+          return;
+        }
+        throw new CommandFailure(message);
       }),
     );
 }

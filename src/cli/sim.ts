@@ -1,15 +1,107 @@
 import type { Command } from 'commander';
-import { action, CommandFailure } from './runtime.js';
+import {
+  FAULT_HELP,
+  FaultSpecError,
+  ScenarioError,
+  parseFaultSpec,
+  startSimulator,
+  type FaultSpec,
+  type RunningSimulator,
+} from '../simulator/index.js';
+import { UsageError, action, painter, printJson } from './runtime.js';
 
-// Placeholder until this command group lands; it says so instead of pretending to work.
+interface SimOptions {
+  port: string;
+  host: string;
+  scenario?: string;
+  speed: string;
+  faults?: string;
+  captchaCode?: string;
+  debugCaptcha?: boolean;
+  json?: boolean;
+}
+
+function parseOptions(opts: SimOptions) {
+  const port = Number(opts.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (0 = any free port), got "${opts.port}"`);
+  const speed = Number(opts.speed);
+  if (!Number.isFinite(speed) || speed < 0) throw new UsageError(`--speed must be a number >= 0 (simulated seconds per real second), got "${opts.speed}"`);
+  let faults: FaultSpec = {};
+  if (opts.faults !== undefined) {
+    try {
+      faults = parseFaultSpec(opts.faults);
+    } catch (e) {
+      if (e instanceof FaultSpecError) throw new UsageError(`--faults: ${e.message}`);
+      throw e;
+    }
+  }
+  const code = opts.captchaCode?.trim().toUpperCase();
+  if (code !== undefined && !/^[0-9A-Z]{1,8}$/.test(code)) throw new UsageError('--captcha-code must be 1 to 8 digits or letters A-Z, e.g. ABC12');
+  return { port, speed, faults, code };
+}
+
 export function register(program: Command): void {
   program
     .command('sim')
-    .description('(not available yet)')
-    .allowUnknownOption()
+    .description('run a CEAC-compatible status site with scripted cases and injected faults')
+    .option('--port <n>', 'port to listen on (0 = any free port)', '8090')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--scenario <file>', 'scenario JSON file or folder of them (default: the shipped demo scenarios)')
+    .option('--speed <x>', 'simulated seconds per real second', '1')
+    .option('--faults <spec>', FAULT_HELP)
+    .option('--captcha-code <code>', 'test hook: every captcha shows this code')
+    .option('--debug-captcha', 'test hook: GET /__sim/captcha/<LBD_VCID> answers with the code')
+    .option('--json', 'print the URL and the cases as JSON')
+    .addHelpText(
+      'after',
+      `
+Hooks: GET /__sim/cases (cases and lifecycles), POST /__sim/advance {"seconds": N},
+GET /__sim/stats (requests by kind), GET|POST /__sim/faults {"5xx": 0.2}.
+Point the client at it with CEAC_BASE_URL=<printed URL> (and CEAC_REQUEST_INTERVAL_MS=0).`,
+    )
     .action(
-      action(() => {
-        throw new CommandFailure("'ceac sim' is not available in this build yet");
+      action(async (opts: SimOptions) => {
+        const { port, speed, faults, code } = parseOptions(opts);
+        let sim: RunningSimulator;
+        try {
+          sim = await startSimulator({
+            port,
+            host: opts.host,
+            scenario: opts.scenario,
+            speed,
+            faults,
+            captchaCode: code,
+            debugCaptcha: Boolean(opts.debugCaptcha),
+          });
+        } catch (e) {
+          if (e instanceof ScenarioError) throw new UsageError(e.message);
+          const err = e as NodeJS.ErrnoException;
+          if (err.code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use: pick another with --port (0 = any free port)`);
+          if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') throw new UsageError(`cannot listen on ${opts.host}: not an address of this machine`);
+          throw e;
+        }
+        const cases = sim.cases();
+        if (opts.json) {
+          printJson({ url: sim.url, faults, cases });
+        } else {
+          const paint = painter(process.stdout);
+          process.stdout.write(`${paint('bold', 'CEAC simulator')} listening on ${paint('cyan', sim.url)}\n`);
+          process.stdout.write(`${cases.length} cases (speed x${speed}${Object.keys(faults).length ? `, faults ${opts.faults}` : ''}${code ? `, captcha code ${code}` : ''}):\n`);
+          for (const c of cases) {
+            const where = c.app === 'NIV' ? ` ${c.location}` : '';
+            process.stdout.write(`  ${c.app}${where} ${c.id}  ${c.current ? c.current.status : paint('dim', '(not yet created)')}  ${paint('dim', c.label ?? '')}\n`);
+          }
+          process.stdout.write(paint('dim', 'Ctrl-C to stop.\n'));
+        }
+        await new Promise<void>((resolve) => {
+          const stop = () => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            sim.close().then(resolve, resolve);
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
       }),
     );
 }
