@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as cases from './2026-11-26T06-00-cases.js';
 import * as accounts from './2026-11-26T07-00-accounts.js';
 import * as timelines from './2026-11-26T07-30-timelines.js';
+import * as notify from './2026-11-26T08-00-notify.js';
 
 /**
  * Every migration, in order. Names start with an ISO date so that they sort as they were written;
@@ -11,4 +12,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26T06-00-cases': cases,
   '2026-11-26T07-00-accounts': accounts,
   '2026-11-26T07-30-timelines': timelines,
+  '2026-11-26T08-00-notify': notify,
 };

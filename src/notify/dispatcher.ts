@@ -1,0 +1,227 @@
+import type { Logger } from 'pino';
+import pino from 'pino';
+import type { Store } from '../store/db.js';
+import type { Sealer } from '../store/seal.js';
+import type { ChannelRow, DeliveryRow } from '../store/tables/notify.js';
+import { ChannelError, openChannel, rulesOf } from './channel-store.js';
+import { renderDigest, renderEvent, renderTest, type CaseFacts, type EventFacts } from './content.js';
+import { claimDue, markFailed, markSent, nextDueAt, reschedule } from './outbox.js';
+import { backoffDelay, DEFAULT_BACKOFF, inQuietHours, releaseTime, type BackoffOptions } from './policy.js';
+import { channels as defaultRegistry, type ChannelRegistry } from './registry.js';
+import { createGuardedHttp } from './ssrf.js';
+import { DeliveryError, type Notification, type SendContext } from './types.js';
+
+export interface DispatcherOptions {
+  store: Store;
+  sealer: Sealer;
+  now?: () => number;
+  logger?: Logger;
+  allowPrivateTargets?: boolean;
+  /** The instance's SMTP server (for `mailto:///?to=…` channels) and sender. */
+  smtpUrl?: string | undefined;
+  mailFrom?: string;
+  /** Base of the links to case pages (PUBLIC_URL); none when unset. */
+  publicUrl?: string | undefined;
+  /** Tries before a delivery that keeps failing is marked failed. Default 8. */
+  maxAttempts?: number;
+  backoff?: BackoffOptions;
+  /** How long a claim holds; must exceed the longest send (timeoutMs per request). Default 2 min. */
+  leaseMs?: number;
+  timeoutMs?: number;
+  batchSize?: number;
+  /** Channels served at the same time (a channel's own deliveries go one after another, in order). */
+  concurrency?: number;
+  /** How often start() looks for due work when nothing is scheduled sooner. Default 1 s. */
+  pollMs?: number;
+  random?: () => number;
+  registry?: ChannelRegistry;
+}
+
+export interface RunSummary {
+  sent: number;
+  retried: number;
+  failed: number;
+  /** Held back because the channel is in its quiet hours. */
+  held: number;
+}
+
+export interface Dispatcher {
+  /** Delivers everything due now (each row tried at most once per call), then returns. */
+  runDue(): Promise<RunSummary>;
+  /** Keeps delivering in the background until stop(). */
+  start(): void;
+  /** Stops the background loop, waits for sends in flight, closes connections. */
+  stop(): Promise<void>;
+  nextDueAt(): Promise<number | null>;
+  /** Sends a test message to a saved channel now (not through the outbox). Throws DeliveryError or ChannelError. */
+  sendTest(channel: ChannelRow): Promise<void>;
+}
+
+/** One send: a single event, or a channel's digest rows together. */
+interface Unit {
+  channelId: number;
+  rows: DeliveryRow[];
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { store, sealer } = options;
+  const db = store.db;
+  const now = options.now ?? Date.now;
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const registry = options.registry ?? defaultRegistry;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const leaseMs = options.leaseMs ?? Math.max(120_000, timeoutMs * 4);
+  const batchSize = options.batchSize ?? 50;
+  const concurrency = options.concurrency ?? 8;
+  const random = options.random ?? Math.random;
+  const allowPrivateTargets = options.allowPrivateTargets ?? false;
+  const http = createGuardedHttp({ allowPrivateTargets, timeoutMs });
+  const ctx: SendContext = {
+    fetch: http.fetch,
+    dispatcher: http.agent,
+    allowPrivateTargets,
+    smtpUrl: options.smtpUrl,
+    mailFrom: options.mailFrom ?? 'ceac-watch <ceac-watch@localhost>',
+    timeoutMs,
+  };
+
+  async function render(unit: Unit): Promise<Notification> {
+    const eventIds = unit.rows.map((r) => r.event_id);
+    const events = await db
+      .selectFrom('events')
+      .select(['id', 'case_id', 'kind', 'at', 'from_json', 'to_json', 'interpretation_json', 'detail_json'])
+      .where('id', 'in', eventIds)
+      .orderBy('id')
+      .execute();
+    // Only the fields a message may show: never passport_sealed or surname_sealed.
+    const cases = await db
+      .selectFrom('cases')
+      .select(['id', 'label', 'group_name', 'case_number', 'app_type', 'location'])
+      .where('id', 'in', [...new Set(events.map((e) => e.case_id))])
+      .execute();
+    const caseOf = new Map<number, CaseFacts>(cases.map((c) => [Number(c.id), c]));
+    const items = events.flatMap((e) => {
+      const c = caseOf.get(Number(e.case_id));
+      return c ? [{ event: e as EventFacts, case: c }] : [];
+    });
+    const first = unit.rows[0];
+    if (!first || items.length === 0) throw new DeliveryError('the event of this notification no longer exists', true);
+    if (first.digest === 1) {
+      return renderDigest(items, `ceac-watch-digest-${unit.channelId}-${Math.min(...unit.rows.map((r) => r.id))}`, options.publicUrl ?? null);
+    }
+    const item = items[0]!;
+    return renderEvent(item.event, item.case, options.publicUrl ?? null);
+  }
+
+  async function deliver(unit: Unit, channel: ChannelRow | undefined, token: string, summary: RunSummary): Promise<void> {
+    const ids = unit.rows.map((r) => r.id);
+    const attempts = Math.max(...unit.rows.map((r) => r.attempts));
+    const t = now();
+    if (!channel) return markFailed(db, ids, token, 'the channel was removed');
+    const rules = rulesOf(channel);
+    if (rules.quiet && inQuietHours(t, rules.quiet, rules.timeZone)) {
+      summary.held += ids.length;
+      return reschedule(db, ids, token, { nextAttemptAt: releaseTime(t, rules.quiet, rules.timeZone), holdReason: 'quiet hours', error: null, countTry: false });
+    }
+    try {
+      const { def, config } = openChannel(channel, sealer, registry);
+      const message = await render(unit);
+      await def.send(config, message, ctx);
+      const marked = await markSent(db, ids, token, now());
+      if (marked < ids.length) {
+        logger.warn({ channel: channel.id, deliveries: ids }, 'a send outlived its lease; another dispatcher may send it again');
+      }
+      summary.sent += ids.length;
+      logger.info({ channel: channel.id, kind: channel.kind, deliveries: ids.length }, 'notification sent');
+    } catch (err) {
+      const e =
+        err instanceof DeliveryError
+          ? err
+          : err instanceof ChannelError
+            ? new DeliveryError(err.message, true)
+            : new DeliveryError(`unexpected error: ${(err as Error).message}`, false);
+      if (e.permanent || attempts >= maxAttempts) {
+        const why = e.permanent ? e.message : `${e.message} (gave up after ${attempts} tries)`;
+        await markFailed(db, ids, token, why);
+        summary.failed += ids.length;
+        logger.warn({ channel: channel.id, kind: channel.kind, error: why }, 'notification failed for good');
+      } else {
+        const wait = Math.max(backoffDelay(attempts, backoff, random), e.retryAfterMs ?? 0);
+        await reschedule(db, ids, token, { nextAttemptAt: now() + wait, holdReason: 'retry', error: e.message, countTry: true });
+        summary.retried += ids.length;
+        logger.info({ channel: channel.id, kind: channel.kind, error: e.message, retryInMs: wait }, 'notification will be retried');
+      }
+    }
+  }
+
+  async function runDue(): Promise<RunSummary> {
+    const summary: RunSummary = { sent: 0, retried: 0, failed: 0, held: 0 };
+    const tried: number[] = [];
+    for (;;) {
+      const claim = await claimDue(db, store.dialect, { now: now(), leaseMs, limit: batchSize, exclude: tried });
+      if (claim.rows.length === 0) return summary;
+      tried.push(...claim.rows.map((r) => r.id));
+      const channelIds = [...new Set(claim.rows.map((r) => r.channel_id))];
+      const channelRows = await db.selectFrom('notify_channels').selectAll().where('id', 'in', channelIds).execute();
+      const channelOf = new Map(channelRows.map((c) => [c.id, c]));
+      // Per channel: digest rows go together as one message; the rest one by one, in event order.
+      const queues = channelIds.map((id) => {
+        const mine = claim.rows.filter((r) => r.channel_id === id);
+        const digest = mine.filter((r) => r.digest === 1);
+        const units: Unit[] = mine.filter((r) => r.digest === 0).sort((a, b) => a.event_id - b.event_id).map((r) => ({ channelId: id, rows: [r] }));
+        if (digest.length) units.push({ channelId: id, rows: digest });
+        return units;
+      });
+      let next = 0;
+      const workers = Array.from({ length: Math.min(concurrency, queues.length) }, async () => {
+        while (next < queues.length) {
+          const units = queues[next++]!;
+          for (const unit of units) await deliver(unit, channelOf.get(unit.channelId), claim.token, summary);
+        }
+      });
+      await Promise.all(workers);
+    }
+  }
+
+  let running = false;
+  let timer: NodeJS.Timeout | null = null;
+  let current: Promise<unknown> = Promise.resolve();
+
+  function schedule(delay: number): void {
+    if (!running) return;
+    timer = setTimeout(() => {
+      current = (async () => {
+        try {
+          await runDue();
+        } catch (err) {
+          logger.error({ err }, 'the notification dispatcher hit an error; it will try again');
+        }
+        const due = await nextDueAt(db).catch(() => null);
+        const pollMs = options.pollMs ?? 1000;
+        schedule(due === null ? pollMs : Math.min(pollMs, Math.max(0, due - now())));
+      })();
+    }, delay);
+  }
+
+  return {
+    runDue,
+    start() {
+      if (running) return;
+      running = true;
+      schedule(0);
+    },
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      await current;
+      await http.close();
+    },
+    nextDueAt: () => nextDueAt(db),
+    async sendTest(channel) {
+      const { def, config } = openChannel(channel, sealer, registry);
+      await def.send(config, renderTest(channel.name), ctx);
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Notifications: channels (one file each under channels/), the outbox and its dispatcher.
+ * This is the module's public face; other parts import from here only.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import { ChannelError, findChannel } from './channel-store.js';
+import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatcher.js';
+import { DeliveryError } from './types.js';
+
+export { enqueueDeliveries, listDeliveries, nextDueAt, type DeliveryView } from './outbox.js';
+export { createDispatcher, type Dispatcher, type DispatcherOptions, type RunSummary } from './dispatcher.js';
+export {
+  addChannel,
+  listChannels,
+  removeChannel,
+  findChannel,
+  localTimeZone,
+  ChannelError,
+  type AddResult,
+  type ChannelSettings,
+  type ChannelView,
+} from './channel-store.js';
+export { parseChannelUrl, maskChannelUrl, validateChannelUrl, channels, ChannelRegistry, type ParsedChannel, type ParseChannelResult } from './registry.js';
+export { parseEventKinds, parseQuietHours, DEFAULT_EVENT_KINDS, type QuietHours } from './policy.js';
+export { WebhookPayload, EventPayload, webhookPayloadJsonSchema } from './payload.js';
+export { signBody } from './channels/webhook.js';
+export { isPrivateAddress } from './ssrf.js';
+export { DeliveryError, EVENT_KINDS, type EventKind, type FieldError, type ChannelDefinition, type Notification } from './types.js';
+
+export type TestResult = { ok: true; channel: string } | { ok: false; channel: string; error: string; permanent: boolean };
+
+/**
+ * Sends a test message through a saved channel now, outside the outbox; returns the outcome (never throws
+ * for a delivery problem). Pass a running dispatcher to reuse its connections, or options to make one.
+ */
+export async function testChannel(
+  db: Kysely<Database>,
+  ownerId: number | null,
+  idOrName: string | number,
+  via: Dispatcher | DispatcherOptions,
+): Promise<TestResult | null> {
+  const row = await findChannel(db, ownerId, idOrName);
+  if (!row) return null;
+  const dispatcher = 'sendTest' in via ? via : createDispatcher(via);
+  try {
+    await dispatcher.sendTest(row);
+    return { ok: true, channel: row.name };
+  } catch (err) {
+    if (err instanceof DeliveryError) return { ok: false, channel: row.name, error: err.message, permanent: err.permanent };
+    if (err instanceof ChannelError) return { ok: false, channel: row.name, error: err.message, permanent: true };
+    throw err;
+  } finally {
+    if (!('sendTest' in via)) await dispatcher.stop();
+  }
+}

@@ -1,0 +1,156 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+
+/**
+ * Real receivers for notification tests: one HTTP server standing in for webhooks, ntfy and the
+ * Telegram Bot API, and an SMTP server. Both count what they got, and tell apart requests that
+ * were acknowledged (the answer reached the sender) from those whose sender vanished first.
+ */
+export interface HttpHit {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+  /** The success answer reached an open connection. */
+  acknowledged: boolean;
+  status: number;
+}
+
+export type Responder = (hit: Omit<HttpHit, 'acknowledged' | 'status'>, index: number) => { status: number; body?: string; headers?: Record<string, string>; delayMs?: number };
+
+export interface HttpReceiver {
+  url: string;
+  port: number;
+  hits: HttpHit[];
+  respond: Responder;
+  /** Hits to a path that got a 2xx answer through to the sender. */
+  acknowledged(pathPrefix?: string): HttpHit[];
+  close(): Promise<void>;
+}
+
+export async function startHttpReceiver(respond: Responder = () => ({ status: 200, body: '{"ok":true}' })): Promise<HttpReceiver> {
+  const hits: HttpHit[] = [];
+  const receiver: HttpReceiver = {
+    url: '',
+    port: 0,
+    hits,
+    respond,
+    acknowledged: (prefix = '/') => hits.filter((h) => h.acknowledged && h.path.startsWith(prefix) && h.status < 300),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const base = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const index = hits.length;
+      const answer = receiver.respond(base, index);
+      const hit: HttpHit = { ...base, acknowledged: false, status: answer.status };
+      hits.push(hit);
+      const send = () => {
+        if (res.destroyed || req.socket.destroyed) return;
+        res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+        res.end(answer.body ?? '{}', () => {
+          hit.acknowledged = !req.socket.destroyed;
+        });
+      };
+      if (answer.delayMs) setTimeout(send, answer.delayMs);
+      else send();
+    });
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  receiver.port = (server.address() as AddressInfo).port;
+  receiver.url = `http://127.0.0.1:${receiver.port}`;
+  return receiver;
+}
+
+export interface Mail {
+  from: string;
+  to: string[];
+  raw: string;
+  messageId: string | null;
+  subject: string | null;
+  acknowledged: boolean;
+}
+
+export interface SmtpReceiver {
+  port: number;
+  mails: Mail[];
+  /** Answer each DATA this long after receiving it (to keep a message in flight). */
+  delayMs: number;
+  /** When set, the next DATA is answered with this SMTP error (e.g. 550). */
+  rejectWith: { code: number; message: string } | null;
+  acknowledged(): Mail[];
+  /** Stops listening (the server is "down"); start() brings it back on the same port. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+export async function startSmtpReceiver(options: { port?: number; users?: Record<string, string> } = {}): Promise<SmtpReceiver> {
+  const mails: Mail[] = [];
+  const closed = new Set<string>();
+  let server: SMTPServer | null = null;
+  const receiver: SmtpReceiver = {
+    port: options.port ?? 0,
+    mails,
+    delayMs: 0,
+    rejectWith: null,
+    acknowledged: () => mails.filter((m) => m.acknowledged),
+    async stop() {
+      const s = server;
+      server = null;
+      if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
+    },
+    async start() {
+      const s = new SMTPServer({
+        disabledCommands: options.users ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+        allowInsecureAuth: true,
+        authOptional: !options.users,
+        logger: false,
+        onAuth(auth, _session, cb) {
+          const ok = options.users && options.users[auth.username ?? ''] === auth.password;
+          cb(ok ? null : Object.assign(new Error('Invalid username or password'), { responseCode: 535 }), ok ? { user: auth.username } : undefined);
+        },
+        onClose(session: SMTPServerSession) {
+          closed.add(session.id);
+        },
+        onData(stream, session, cb) {
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            const raw = Buffer.concat(chunks).toString('utf8');
+            const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(raw)?.[1]?.trim() ?? null;
+            const mail: Mail = {
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              to: session.envelope.rcptTo.map((r) => r.address),
+              raw,
+              messageId: header('Message-ID'),
+              subject: header('Subject'),
+              acknowledged: false,
+            };
+            mails.push(mail);
+            const reject = receiver.rejectWith;
+            receiver.rejectWith = null;
+            setTimeout(() => {
+              if (reject) return cb(Object.assign(new Error(reject.message), { responseCode: reject.code }));
+              // Acknowledged only when the sender is still there to hear the 250.
+              mail.acknowledged = !closed.has(session.id);
+              cb();
+            }, receiver.delayMs);
+          });
+        },
+      });
+      await new Promise<void>((resolve, reject) => {
+        s.once('error', reject);
+        s.listen(receiver.port, '127.0.0.1', () => resolve());
+      });
+      s.on('error', () => undefined);
+      receiver.port = (s.server.address() as AddressInfo).port;
+      server = s;
+    },
+  };
+  await receiver.start();
+  return receiver;
+}
