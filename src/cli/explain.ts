@@ -1,15 +1,130 @@
-import type { Command } from 'commander';
-import { action, CommandFailure } from './runtime.js';
+import { readFileSync, statSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { stateForStatusWord, statusTextFor } from '../knowledge/statuses.js';
+import type { DecodeContext, OfficerSaid, PassportState, Route, SlipColor } from '../knowledge/types.js';
+import { parseCeacDate } from '../decode/dates.js';
+import { explain, explainPage } from '../decode/explain.js';
+import { renderExplanation } from '../decode/render.js';
+import { action, CommandFailure, painter, printJson, readStdin, UsageError } from './runtime.js';
 
-// Placeholder until this command group lands; it says so instead of pretending to work.
+interface ExplainOptions {
+  file?: string;
+  html?: string;
+  json?: boolean;
+  route?: Route;
+  slip?: SlipColor;
+  officer?: OfficerSaid;
+  passport?: PassportState;
+  since?: string;
+  previous?: string;
+  today?: string;
+}
+
+/** Bigger inputs are not CEAC statuses; refusing them early keeps memory and time bounded. */
+const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+
 export function register(program: Command): void {
   program
     .command('explain')
-    .description('(not available yet)')
-    .allowUnknownOption()
+    .summary('decode a CEAC status (pasted text, a saved page, or a status word)')
+    .description(
+      'Decode a CEAC visa status into plain language: what it means, how final it is, and what to do next.\n' +
+        'Give the text as arguments, pipe it on stdin, or point at a file. Context flags sharpen the answer.',
+    )
+    .argument('[text...]', 'the status text, e.g. "Refused" or the pasted paragraph (read from stdin when omitted)')
+    .option('--file <path>', 'read the pasted text from a file')
+    .option('--html <path>', 'read a saved CEAC status page (or the AJAX response) from a file')
+    .option('--json', 'print {observation, interpretation} as JSON')
+    .addOption(new Option('--route <route>', 'how you applied').choices(['dropbox', 'interview']))
+    .addOption(new Option('--slip <colour>', 'colour of the 221(g) slip you were given').choices(['white', 'pink', 'yellow', 'blue', 'green', 'other']))
+    .addOption(new Option('--officer <said>', 'what the officer told you').choices(['approved', 'refused', '221g', 'none']))
+    .addOption(new Option('--passport <where>', 'whether the consulate kept your passport').choices(['kept', 'returned']))
+    .option('--since <date>', 'the date the current status began (YYYY-MM-DD or DD-Mon-YYYY)')
+    .option('--previous <status>', 'the status before this one, e.g. Approved or administrative_processing')
+    .option('--today <date>', "the date to count from instead of today's (for examples and tests)")
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  ceac explain Refused\n' +
+        '  pbpaste | ceac explain --route dropbox --since 2025-10-21\n' +
+        '  ceac explain --html saved-status-page.html --json\n' +
+        '  ceac explain --file status.txt --officer 221g --slip white --previous approved\n',
+    )
     .action(
-      action(() => {
-        throw new CommandFailure("'ceac explain' is not available in this build yet");
+      action(async (text: string[], options: ExplainOptions) => {
+        const context = contextOf(options);
+        const { input, html } = await readInput(text, options);
+        if (input.trim() === '') throw new UsageError('nothing to decode: the input is empty (give the status text, --file, --html, or pipe it on stdin)');
+        const result = html ? explainPage(input, context) : explain(input, context);
+        if (options.json) {
+          printJson(result);
+          return;
+        }
+        const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+        process.stdout.write(renderExplanation(result, { paint: painter(process.stdout), width }));
       }),
     );
+}
+
+async function readInput(text: string[], options: ExplainOptions): Promise<{ input: string; html: boolean }> {
+  const sources = [text.length > 0 ? 'TEXT' : null, options.file ? '--file' : null, options.html ? '--html' : null].filter(Boolean);
+  if (sources.length > 1) throw new UsageError(`give the status one way only, not ${sources.join(' and ')}`);
+  if (options.file) return { input: readInputFile(options.file, '--file'), html: false };
+  if (options.html) return { input: readInputFile(options.html, '--html'), html: true };
+  if (text.length > 0) return { input: text.join(' '), html: false };
+  if (process.stdin.isTTY) {
+    throw new UsageError('nothing to decode: give the status text (e.g. ceac explain Refused), --file PATH, --html PATH, or pipe it on stdin');
+  }
+  return { input: await readStdin(), html: false };
+}
+
+function readInputFile(path: string, flag: string): string {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new UsageError(`${flag} ${path} is a directory; give the path of a file`);
+    size = stat.size;
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${flag} ${path}: no such file`);
+    throw new CommandFailure(`cannot read ${path} (${code ?? 'unknown error'})`);
+  }
+  if (size > MAX_INPUT_BYTES) throw new UsageError(`${flag} ${path} is ${Math.round(size / 1048576)} MB; a CEAC status is a few KB (the limit is 20 MB)`);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new CommandFailure(`cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
+}
+
+function contextOf(options: ExplainOptions): DecodeContext {
+  const context: DecodeContext = {};
+  if (options.route) context.route = options.route;
+  if (options.slip) context.slip = options.slip;
+  if (options.officer) context.officer = options.officer;
+  if (options.passport) context.passport = options.passport;
+  const today = options.today !== undefined ? dateOption('--today', options.today) : new Date().toISOString().slice(0, 10);
+  if (options.today !== undefined) context.today = today;
+  if (options.since !== undefined) {
+    const since = dateOption('--since', options.since);
+    if (since > today) throw new UsageError(`--since ${options.since} is after today (${today}); give the date the current status began`);
+    context.since = since;
+  }
+  if (options.previous !== undefined) {
+    const previous = options.previous.trim();
+    if (!stateForStatusWord(previous) && !statusTextFor(previous.toLowerCase())) {
+      throw new UsageError(
+        `--previous "${options.previous}" is not a CEAC status; use one of: No Status, Application Received, Administrative Processing, Refused, Approved, Issued, At NVC, In Transit, Ready, Transfer in Progress`,
+      );
+    }
+    context.previous = previous;
+  }
+  return context;
+}
+
+function dateOption(flag: string, value: string): string {
+  const iso = parseCeacDate(value);
+  if (!iso) throw new UsageError(`${flag} "${value}" is not a date; use YYYY-MM-DD (e.g. 2025-10-21) or DD-Mon-YYYY (e.g. 21-Oct-2025)`);
+  return iso;
 }

@@ -23,7 +23,10 @@ export type ApplicationType = 'NIV' | 'IV';
 
 /** What one look at a CEAC status shows, whatever the source (paste, saved page, live check). */
 export interface Observation {
-  /** The status word as shown (e.g. "Refused"), or null when it was not present. */
+  /**
+   * The status word as shown (e.g. "Refused"), or null when it was not present. A paste without the
+   * word gets the word that goes with its recognised text (parsePaste).
+   */
   status: string | null;
   caseNumber: string | null;
   /** ISO date YYYY-MM-DD. */
