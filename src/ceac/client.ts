@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { CaptchaSolverError, type CaptchaSolver } from '../captcha/solver.js';
-import { parseCeacResponse } from '../decode/page.js';
+import { isAjaxDelta, parseAjaxDelta, parseCeacResponse } from '../decode/page.js';
 import { unlimitedBudget, type RequestBudget } from './budget.js';
 import { CAPTCHA_ID, looksBlocked, looksLikeMaintenance, readStatusForm } from './form.js';
 import { HttpSession, TransportFailure, createAgent, type HttpAnswer } from './http.js';
@@ -217,10 +217,17 @@ export class CeacClient {
           body: body.slice(0, MAX_KEPT_BODY),
           message: 'CEAC returned its form without a result or an error message; the page is kept for diagnosis',
         };
-      case 'unrecognised':
+      case 'unrecognised': {
+        // An MS-AJAX error record is the server failing mid-postback: a 5xx in other clothes.
+        const failure = isAjaxDelta(body) ? parseAjaxDelta(body)?.find((r) => r.type === 'error') : undefined;
+        if (failure) {
+          const status = /^\d{3}$/.test(failure.id) ? Number(failure.id) : 500;
+          return { kind: 'http_error', status, message: `CEAC failed while answering (server error ${status})` };
+        }
         if (looksBlocked(200, {}, body)) return { kind: 'blocked' };
         if (looksLikeMaintenance(body)) return { kind: 'maintenance' };
         return { kind: 'layout_changed', body: body.slice(0, MAX_KEPT_BODY) };
+      }
     }
   }
 
