@@ -1,15 +1,178 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Command } from 'commander';
-import { action, CommandFailure } from './runtime.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import type { CaptchaSolver } from '../captcha/solver.js';
+import type { RunningSimulator } from '../simulator/index.js';
+import type { InProcessChecker } from '../web/checker.js';
+import { action, CommandFailure, painter, UsageError } from './runtime.js';
 
-// Placeholder until this command group lands; it says so instead of pretending to work.
+/**
+ * `ceac serve`: migrate, then serve the web app. On SQLite the tracker runs in this process (checks
+ * on schedule when a captcha solver is configured; "check now" always); on PostgreSQL the checks are
+ * left to `ceac worker`. `--demo` points everything at the built-in simulator with a fast clock.
+ * SIGTERM/SIGINT stop taking requests, let checks in progress finish, and close the database.
+ */
 export function register(program: Command): void {
   program
     .command('serve')
-    .description('(not available yet)')
-    .allowUnknownOption()
+    .description('run the web app and the tracker (http://localhost:8080 by default)')
+    .option('-p, --port <port>', 'port to listen on (default PORT or 8080)')
+    .option('--host <host>', 'address to listen on (default HOST or 0.0.0.0)')
+    .option('--demo', 'demo mode: built-in simulator, accelerated clock, a demo account with cases (data in a temporary folder)')
+    .option('--speed <n>', 'demo only: simulated seconds per real second', '2880')
     .action(
-      action(() => {
-        throw new CommandFailure("'ceac serve' is not available in this build yet");
+      action(async (flags: { port?: string; host?: string; demo?: boolean; speed: string }) => {
+        let config: Config;
+        try {
+          config = loadConfig();
+        } catch (err) {
+          if (err instanceof ConfigError) throw new UsageError(err.message);
+          throw err;
+        }
+        if (flags.port !== undefined) {
+          const port = Number(flags.port);
+          if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${flags.port}"`);
+          config = { ...config, PORT: port };
+        }
+        if (flags.host !== undefined) config = { ...config, HOST: flags.host };
+        const speed = Number(flags.speed);
+        if (!(speed > 0)) throw new UsageError(`--speed must be a positive number, not "${flags.speed}"`);
+        await serve(config, { demo: Boolean(flags.demo), speed });
       }),
     );
+}
+
+async function serve(base: Config, opts: { demo: boolean; speed: number }): Promise<void> {
+  const paint = painter(process.stderr);
+  const [{ serve: listen }, { createWebApp }, { smtpMailer }, { openConfiguredStore }, { createLogger }] = await Promise.all([
+    import('@hono/node-server'),
+    import('../web/app.js'),
+    import('../web/mailer.js'),
+    import('../store/open.js'),
+    import('../log.js'),
+  ]);
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const cleanup = async () => {
+    for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => undefined);
+  };
+  let config = base;
+  const logger = createLogger({ level: config.LOG_LEVEL, name: 'web' });
+  try {
+    let sim: RunningSimulator | null = null;
+    const DEMO_CODE = 'DEMO42';
+    if (opts.demo) {
+      const { startSimulator } = await import('../simulator/index.js');
+      sim = await startSimulator({ port: 0, speed: opts.speed, captchaCode: DEMO_CODE, debugCaptcha: true });
+      cleanups.push(() => sim!.close());
+      const dir = await mkdtemp(join(tmpdir(), 'ceac-watch-demo-'));
+      cleanups.push(() => rm(dir, { recursive: true, force: true }));
+      // The demo never touches the real site or the real data: its own folder, database and key.
+      config = { ...config, CEAC_WATCH_DATA: dir, DATABASE_URL: undefined, CEAC_BASE_URL: sim.url, CEAC_REQUEST_INTERVAL_MS: 50, CEAC_WATCH_SECRET: undefined };
+    }
+    const opened = await openConfiguredStore(config);
+    cleanups.push(() => opened.close());
+    if (opened.migrated.length) logger.info({ migrations: opened.migrated }, 'database migrated');
+
+    const onSqlite = opened.store.dialect === 'sqlite';
+    let checker: InProcessChecker | null = null;
+    const stop = new AbortController();
+    let loop: Promise<unknown> = Promise.resolve();
+    let note = '';
+    if (onSqlite) {
+      const [{ createInProcessChecker }, { databaseBudget }, { solverFromSpec }] = await Promise.all([
+        import('../web/checker.js'),
+        import('../tracker/budget.js'),
+        import('../captcha/index.js'),
+      ]);
+      let automatic: CaptchaSolver | null = null;
+      if (opts.demo) automatic = { name: 'demo', solve: async () => DEMO_CODE };
+      else if (config.CEAC_CAPTCHA && config.CEAC_CAPTCHA !== 'prompt') {
+        try {
+          automatic = await solverFromSpec(config.CEAC_CAPTCHA);
+        } catch (err) {
+          throw new UsageError(`CEAC_CAPTCHA: ${(err as Error).message}`);
+        }
+      }
+      checker = createInProcessChecker({
+        store: opened.store,
+        sealer: opened.sealer,
+        logger,
+        baseUrl: config.CEAC_BASE_URL,
+        userAgent: config.CEAC_USER_AGENT,
+        timeoutMs: config.CEAC_REQUEST_TIMEOUT_MS,
+        budget: databaseBudget(opened.store, { site: new URL(config.CEAC_BASE_URL).host, intervalMs: config.CEAC_REQUEST_INTERVAL_MS }),
+        requestIntervalMs: config.CEAC_REQUEST_INTERVAL_MS,
+        failingAfterMs: config.CHECK_FAILING_AFTER_MIN * 60_000,
+        automatic,
+      });
+      cleanups.push(() => checker!.close());
+      if (checker.background) {
+        const { runWatchLoop } = await import('../tracker/loop.js');
+        const tracker = checker.background;
+        loop = runWatchLoop({ tracker, signal: stop.signal, idleMaxMs: opts.demo ? 2_000 : 30_000 }).catch((err: Error) => logger.error({ err: { message: err.message } }, 'watch loop stopped'));
+      } else {
+        note = 'No automatic captcha solver (CEAC_CAPTCHA=command:… or onnx:…): cases are checked when someone presses "Check now" and types the captcha.';
+      }
+    } else {
+      note = 'PostgreSQL mode: run `ceac worker` processes to check cases.';
+    }
+
+    const { app, services } = createWebApp({
+      store: opened.store,
+      sealer: opened.sealer,
+      logger,
+      mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM),
+      publicUrl: config.PUBLIC_URL ?? null,
+      checker,
+      // A new case gets its first check at once rather than at the loop's next wake-up.
+      onCaseAdded: (id) => {
+        if (checker?.automatic) void checker.check(id).catch((err: Error) => logger.warn({ err: { message: err.message } }, 'first check failed'));
+      },
+    });
+    cleanups.push(() => services.personChecks.closeAll());
+
+    let demoLogin = '';
+    if (opts.demo && sim) {
+      const { createDemoAccount, keepDemoCasesDue, DEMO_EMAIL, DEMO_PASSWORD } = await import('../web/demo.js');
+      const demo = await createDemoAccount(services.accounts, services.cases, sim);
+      const stopDue = keepDemoCasesDue(services.cases, demo.userId, 5_000);
+      cleanups.push(stopDue);
+      demoLogin = `demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD} (${demo.caseIds.length} cases; simulator at ${sim.url}, ${opts.speed}× speed)`;
+    }
+
+    const server = await new Promise<ReturnType<typeof listen>>((resolve, reject) => {
+      const s = listen({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
+      s.once('error', (err: NodeJS.ErrnoException) =>
+        reject(err.code === 'EADDRINUSE' ? new CommandFailure(`port ${config.PORT} is already in use: stop the other program or pick another with --port`) : err),
+      );
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+    process.stdout.write(`ceac-watch is running at ${paint('bold', `http://${host}:${port}/`)}\n`);
+    if (demoLogin) process.stdout.write(`${demoLogin}\n`);
+    if (note) process.stderr.write(`${paint('yellow', 'note:')} ${note}\n`);
+    process.stderr.write(`data: ${opened.store.location} (Ctrl-C to stop)\n`);
+
+    await new Promise<void>((resolve) => {
+      const onSignal = () => resolve();
+      process.once('SIGTERM', onSignal);
+      process.once('SIGINT', onSignal);
+    });
+    process.stderr.write('stopping: finishing checks in progress…\n');
+    stop.abort();
+    services.personChecks.closeAll();
+    // Open live-update streams would hold the server open: close connections once requests finish.
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      setTimeout(() => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(), 2_000).unref();
+    });
+    await loop;
+  } finally {
+    await cleanup();
+  }
+  process.stderr.write('stopped\n');
 }

@@ -1,13 +1,16 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/db.js';
 import type { Sealer } from '../store/seal.js';
 import { Accounts } from './accounts.js';
 import { apiError, validationHook } from './api/common.js';
 import { registerMe } from './api/me.js';
+import { registerExplain } from './api/explain.js';
+import { homeRoutes } from './routes/home.js';
 import { registerCases } from './api/cases.js';
-import { SCRIPT, STYLESHEET } from './assets.js';
+import { ICON, SCRIPT, STYLESHEET } from './assets.js';
 import type { AppEnv, Mailer, WebServices } from './context.js';
 import { MessagePage } from './pages/auth.js';
 import { RateLimiter, DEFAULT_RATE_RULES, type RateRules } from './rate-limit.js';
@@ -69,11 +72,13 @@ export function createWebApp(opts: WebAppOptions): WebApp {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   // Static files first: no session lookup, cached for a year under their content hash.
-  for (const asset of [STYLESHEET, SCRIPT]) {
-    const type = asset.path.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8';
+  const TYPES: Record<string, string> = { css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8', svg: 'image/svg+xml' };
+  for (const asset of [STYLESHEET, SCRIPT, ICON]) {
+    const type = TYPES[asset.path.split('.').pop()!]!;
     app.get(asset.path, (c) => c.body(asset.body, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=31536000, immutable' }));
   }
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/favicon.ico', (c) => c.redirect(ICON.path, 301));
 
   app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
@@ -97,6 +102,12 @@ export function createWebApp(opts: WebAppOptions): WebApp {
         403,
       );
     }
+    if (err instanceof HTTPException && err.status < 500) {
+      // Malformed input caught by the framework (e.g. a body that is not JSON): the caller's mistake.
+      const message = isApi && /json/i.test(err.message) ? 'The request body is not valid JSON.' : 'The request was malformed.';
+      if (isApi) return c.json({ error: { code: 'bad_request', message } }, err.status);
+      return c.html(<MessagePage frame={frame(c, 'Bad request')} heading="Bad request" kind="bad" message={message} back={{ href: '/', label: 'Back to the start' }} />, err.status);
+    }
     services.logger.error({ err: { name: err.name, message: err.message, stack: err.stack }, path: c.req.path }, 'request failed');
     if (isApi) return apiError(c, 500, 'internal', 'Something went wrong on our side. It was logged; try again in a moment.');
     return c.html(<MessagePage frame={frame(c, 'Something went wrong')} heading="Something went wrong" kind="bad" message="Something went wrong on our side. It was logged; try again in a moment." back={{ href: '/', label: 'Back to the start' }} />, 500);
@@ -117,8 +128,10 @@ export function createWebApp(opts: WebAppOptions): WebApp {
     return next();
   });
 
+  registerExplain(api);
   registerMe(api);
   registerCases(api);
+  app.route('/', homeRoutes());
   app.route('/', authRoutes());
   app.route('/account', accountRoutes(deleteUserData));
   app.route('/cases', caseRoutes({ ssePollMs: opts.ssePollMs }));

@@ -47,6 +47,8 @@ background:var(--accent);color:var(--accent-fg);text-decoration:none}
 button.secondary,.button.secondary{background:transparent;color:var(--accent);border:1px solid var(--accent)}
 button.danger{background:var(--bad);color:#fff}
 .actions{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;margin-top:1rem}
+.actions form{margin:0;display:flex}
+a.button{display:inline-flex;align-items:center;box-sizing:border-box}
 .error{color:var(--bad);font-weight:600;font-size:.92rem;margin:.25rem 0}
 .alert{border-radius:8px;padding:.7rem .9rem;margin:0 0 1rem;border:1px solid}
 .alert.bad{background:var(--bad-bg);color:var(--bad);border-color:var(--bad)}
@@ -127,4 +129,10 @@ function hashed(body: string, ext: string) {
 }
 
 export const STYLESHEET = hashed(CSS.trim(), 'css');
+
+/** A calm blue check mark in a circle. */
+export const ICON = hashed(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15" fill="#1f5fbf"/><path d="M9 16.5l4.5 4.5L23 11.5" fill="none" stroke="#fff" stroke-width="3.2" stroke-linecap="round" stroke-linejoin="round"/></svg>',
+  'svg',
+);
 export const SCRIPT = hashed(JS.trim(), 'js');

@@ -1,3 +1,4 @@
+import { CaptchaSolverError } from '../captcha/solver.js';
 import { randomToken } from './accounts.js';
 
 /**
@@ -25,7 +26,8 @@ export interface CaseChecker {
   check(caseId: number, solver?: Solver): Promise<CheckResult>;
 }
 
-export class PersonCaptchaError extends Error {
+/** The person did not answer (gone, cancelled): the client sees a solver that gave no answer. */
+export class PersonCaptchaError extends CaptchaSolverError {
   override name = 'PersonCaptchaError';
 }
 

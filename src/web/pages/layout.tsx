@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { SCRIPT, STYLESHEET } from '../assets.js';
+import { ICON, SCRIPT, STYLESHEET } from '../assets.js';
 import type { User } from '../accounts.js';
 
 export interface PageFrame {
@@ -19,6 +19,7 @@ export function Layout(props: PageFrame & { children?: Child }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
         <title>{`${props.title} · ceac-watch`}</title>
+        <link rel="icon" type="image/svg+xml" href={ICON.path} />
         <link rel="stylesheet" href={STYLESHEET.path} />
         <script src={SCRIPT.path} defer></script>
       </head>

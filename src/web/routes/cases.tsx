@@ -188,7 +188,9 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
       await stream.writeSSE({ event: 'ready', data: '' });
       while (!stream.aborted && !stream.closed) {
         await stream.sleep(every);
-        const now = await caseFingerprint(db, kase.id, userId);
+        if (stream.aborted || stream.closed) break;
+        // The database going away (shutdown) ends the stream; the page keeps working without it.
+        const now = await caseFingerprint(db, kase.id, userId).catch(() => null);
         if (now === null) break;
         if (now !== last) {
           last = now;

@@ -1,0 +1,59 @@
+import type { RunningSimulator } from '../simulator/index.js';
+import type { CaseRepository } from '../store/cases.js';
+import type { Accounts } from './accounts.js';
+
+/**
+ * `npm run demo`: a demo account whose cases live in the built-in simulator, so that a newcomer
+ * sees statuses move and events arrive within a minute, without a real case or the internet.
+ */
+export const DEMO_EMAIL = 'demo@ceac-watch.local';
+export const DEMO_PASSWORD = 'demo-password';
+
+/** Simulator cases worth showing, with the group they are listed under. */
+const PICKS: { id: string; group: string }[] = [
+  { id: 'AA00DBX221', group: 'Me' },
+  { id: 'AA00FAM001', group: 'Reddy family' },
+  { id: 'AA00FAM002', group: 'Reddy family' },
+  { id: 'AA00FAM003', group: 'Reddy family' },
+  { id: 'AA00FAM004', group: 'Reddy family' },
+];
+
+export async function createDemoAccount(accounts: Accounts, cases: CaseRepository, sim: RunningSimulator): Promise<{ userId: number; caseIds: number[] }> {
+  const user = (await accounts.findByEmail(DEMO_EMAIL)) ?? (await accounts.createUser(DEMO_EMAIL, DEMO_PASSWORD));
+  const existing = await cases.list({ ownerId: user.id });
+  if (existing.length) return { userId: user.id, caseIds: existing.map((c) => c.id) };
+  const simCases = sim.cases();
+  const chosen = PICKS.map((p) => ({ pick: p, c: simCases.find((s) => s.id === p.id) })).filter((x) => x.c);
+  // Whatever the shipped scenarios hold, show at least a few cases.
+  const list = chosen.length ? chosen : simCases.filter((c) => c.siteAnswer === null).slice(0, 4).map((c) => ({ pick: { id: c.id, group: 'Demo' }, c }));
+  const caseIds: number[] = [];
+  for (const { pick, c } of list) {
+    if (!c) continue;
+    const added = await cases.add({
+      ownerId: user.id,
+      app: c.app,
+      caseNumber: c.id,
+      ...(c.location && { location: c.location }),
+      ...(c.passport && { passport: c.passport }),
+      ...(c.surname && { surname: c.surname }),
+      label: c.label ?? c.id,
+      group: pick.group,
+      context: c.label?.includes('dropbox') ? { route: 'dropbox' } : {},
+      shareTimeline: false,
+    });
+    caseIds.push(added.id);
+  }
+  return { userId: user.id, caseIds };
+}
+
+/** The demo's clock runs fast, so its cases are checked every few seconds instead of every 20 minutes. */
+export function keepDemoCasesDue(cases: CaseRepository, userId: number, everyMs: number): () => void {
+  const timer = setInterval(() => {
+    void cases
+      .list({ ownerId: userId })
+      .then((list) => Promise.all(list.filter((c) => c.watching).map((c) => cases.makeDue(c.id))))
+      .catch(() => undefined);
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

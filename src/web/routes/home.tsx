@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import { explain } from '../../decode/index.js';
+import type { DecodeContext } from '../../knowledge/types.js';
+import type { AppEnv } from '../context.js';
+import { DecodeContextSchema } from '../api/schemas.js';
+import { HomePage } from '../pages/explain.js';
+import { formFields, frame, overLimit, waitText } from './forms.js';
+
+const MAX_TEXT = 200_000;
+
+/** The context questions of the form: blank answers ("not sure") are left out. */
+export function contextFromForm(f: Record<string, string>): DecodeContext {
+  const raw: Record<string, string> = {};
+  for (const k of ['route', 'officer', 'slip', 'passport', 'since'] as const) if (f[k]) raw[k] = f[k];
+  const parsed = DecodeContextSchema.safeParse(raw);
+  // A tampered value (not one of the choices) is dropped rather than argued with.
+  if (parsed.success) return parsed.data;
+  const ok: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (DecodeContextSchema.safeParse({ [k]: v }).success) ok[k] = v;
+  return ok as DecodeContext;
+}
+
+export function homeRoutes() {
+  const app = new Hono<AppEnv>();
+  app.get('/', (c) => c.html(<HomePage frame={frame(c, 'What does my visa status mean?', 'explain')} text="" context={{}} result={null} />));
+
+  app.post('/', async (c) => {
+    const f = await formFields(c);
+    const text = f.text ?? '';
+    const context = contextFromForm(f);
+    const page = (error: string | undefined, status: 200 | 413 | 422 | 429, result: ReturnType<typeof explain> | null = null) =>
+      c.html(<HomePage frame={frame(c, 'What does my visa status mean?', 'explain')} text={text.slice(0, MAX_TEXT)} context={context} result={result} error={error} />, status);
+    const wait = overLimit(c, 'explain', c.var.services.rules.explain);
+    if (wait) return page(`You have asked many times in a short while. Wait ${waitText(wait)} and try again.`, 429);
+    if (!text.trim()) return page('Paste the status text first (or just the status word, like “Refused”).', 422);
+    if (text.length > MAX_TEXT) return page('That is too long: copy only the status part of the page.', 413);
+    return page(undefined, 200, explain(text, context));
+  });
+  return app;
+}
