@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/store/schema.js';
 import type { Sealer } from '../src/store/seal.js';
@@ -84,4 +88,21 @@ export async function recordEvents(
     if (options.fail) throw new Error('rolled back on purpose');
     return inserted;
   });
+}
+
+/**
+ * Builds dist/ when it is missing or older than the notify sources: tests that run the dispatcher in
+ * a child process (to SIGKILL it) or run the CLI use the compiled code, as a user would.
+ */
+export function ensureBuilt(): void {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const newest = (dir: string): number =>
+    Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
+  const built = join(root, 'dist/notify/index.js');
+  const cli = join(root, 'dist/cli/notify.js');
+  const stale = !existsSync(built) || !existsSync(cli) || Math.min(statSync(built).mtimeMs, statSync(cli).mtimeMs) < Math.max(newest(join(root, 'src/notify')), statSync(join(root, 'src/cli/notify.ts')).mtimeMs);
+  if (!stale) return;
+  // tsc writes its output even when another part of the tree has type errors; we only need ours.
+  spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'ignore' });
+  if (!existsSync(built)) throw new Error('npm run build did not produce dist/notify/index.js');
 }

@@ -15,9 +15,12 @@ export interface HttpHit {
   /** The success answer reached an open connection. */
   acknowledged: boolean;
   status: number;
+  receivedAt: number;
+  /** The receiver has answered (or found the sender gone). */
+  answered: boolean;
 }
 
-export type Responder = (hit: Omit<HttpHit, 'acknowledged' | 'status'>, index: number) => { status: number; body?: string; headers?: Record<string, string>; delayMs?: number };
+export type Responder = (hit: Omit<HttpHit, 'acknowledged' | 'status' | 'receivedAt' | 'answered'>, index: number) => { status: number; body?: string; headers?: Record<string, string>; delayMs?: number };
 
 export interface HttpReceiver {
   url: string;
@@ -46,9 +49,10 @@ export async function startHttpReceiver(respond: Responder = () => ({ status: 20
       const base = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       const index = hits.length;
       const answer = receiver.respond(base, index);
-      const hit: HttpHit = { ...base, acknowledged: false, status: answer.status };
+      const hit: HttpHit = { ...base, acknowledged: false, status: answer.status, receivedAt: Date.now(), answered: false };
       hits.push(hit);
       const send = () => {
+        hit.answered = true;
         if (res.destroyed || req.socket.destroyed) return;
         res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
         res.end(answer.body ?? '{}', () => {
@@ -73,6 +77,9 @@ export interface Mail {
   messageId: string | null;
   subject: string | null;
   acknowledged: boolean;
+  receivedAt: number;
+  /** The server has answered (250 or an error). */
+  answered: boolean;
 }
 
 export interface SmtpReceiver {
@@ -129,11 +136,14 @@ export async function startSmtpReceiver(options: { port?: number; users?: Record
               messageId: header('Message-ID'),
               subject: header('Subject'),
               acknowledged: false,
+              receivedAt: Date.now(),
+              answered: false,
             };
             mails.push(mail);
             const reject = receiver.rejectWith;
             receiver.rejectWith = null;
             setTimeout(() => {
+              mail.answered = true;
               if (reject) return cb(Object.assign(new Error(reject.message), { responseCode: reject.code }));
               // Acknowledged only when the sender is still there to hear the 250.
               mail.acknowledged = !closed.has(session.id);

@@ -1,15 +1,307 @@
 import type { Command } from 'commander';
-import { action, CommandFailure } from './runtime.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { createLogger } from '../log.js';
+import { openStore, type Store } from '../store/db.js';
+import { migrateToLatest, MigrationError } from '../store/migrate.js';
+import { loadSealer, SealError, type Sealer } from '../store/seal.js';
+import type { ChannelView, DeliveryView, DispatcherOptions, EventKind } from '../notify/index.js';
+import type * as NotifyModule from '../notify/index.js';
+import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
 
-// Placeholder until this command group lands; it says so instead of pretending to work.
+/**
+ * `ceac notify …`: the local user's notification channels (add, list, test, remove), the outbox
+ * (log), and `flush` to deliver what is due and exit. Channels are Apprise-style URLs; their secrets
+ * are sealed at rest and only ever shown masked.
+ */
+
+interface Opened {
+  config: Config;
+  store: Store;
+  sealer: Sealer;
+  notify: typeof NotifyModule;
+  dispatcherOptions(): DispatcherOptions;
+  close(): Promise<void>;
+}
+
+async function open(): Promise<Opened> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+  let store: Store | undefined;
+  try {
+    const sealer = await loadSealer(config);
+    store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.CEAC_WATCH_DATA });
+    await migrateToLatest(store);
+    const notify = await import('../notify/index.js');
+    const s = store;
+    return {
+      config,
+      store: s,
+      sealer,
+      notify,
+      dispatcherOptions: () => ({
+        store: s,
+        sealer,
+        logger: createLogger({ level: config.LOG_LEVEL, name: 'notify' }),
+        allowPrivateTargets: config.CEAC_WATCH_ALLOW_PRIVATE_TARGETS,
+        smtpUrl: config.SMTP_URL,
+        mailFrom: config.MAIL_FROM,
+        publicUrl: config.PUBLIC_URL,
+      }),
+      close: () => s.close(),
+    };
+  } catch (err) {
+    await store?.close();
+    if (err instanceof SealError || err instanceof MigrationError) throw new CommandFailure(err.message);
+    if (err instanceof Error && /ECONNREFUSED|ENOTFOUND|password authentication|does not exist/.test(err.message)) {
+      throw new CommandFailure(`cannot open the database: ${err.message} (check DATABASE_URL)`);
+    }
+    throw err;
+  }
+}
+
+async function withStore<T>(fn: (o: Opened) => Promise<T>): Promise<T> {
+  const o = await open();
+  try {
+    return await fn(o);
+  } finally {
+    await o.close();
+  }
+}
+
+const when = (ms: number | null): string => (ms === null ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + 'Z');
+
+function describeChannel(c: ChannelView): string {
+  const paint = painter();
+  const rules = [`events: ${c.events.join(', ')}`];
+  if (c.quiet) rules.push(`quiet ${c.quiet}`);
+  if (c.digest) rules.push(`digest at ${c.digestAt}`);
+  rules.push(c.timeZone);
+  const counts = `${c.deliveries.sent} sent, ${c.deliveries.pending} pending, ${c.deliveries.failed} failed`;
+  const lines = [`${paint('bold', `#${c.id} ${c.name}`)} (${c.kind})  ${c.url}`, `  ${rules.join('; ')}`, `  ${counts}; last sent ${when(c.lastSentAt)}`];
+  if (c.lastError) lines.push(`  ${paint(c.deliveries.failed ? 'red' : 'yellow', 'last error:')} ${c.lastError}`);
+  return lines.join('\n');
+}
+
+function describeDelivery(d: DeliveryView): string {
+  const wait = d.status === 'pending' ? ` due ${when(d.nextAttemptAt)}${d.holdReason ? ` (${d.holdReason})` : ''}` : '';
+  const sent = d.sentAt ? ` at ${when(d.sentAt)}` : '';
+  const error = d.lastError && d.status !== 'sent' ? `\n    ${d.lastError}` : '';
+  return `#${d.id} event ${d.eventId} -> channel ${d.channelId}${d.digest ? ' [digest]' : ''}: ${d.status}${sent}${wait}, ${d.attempts} tr${d.attempts === 1 ? 'y' : 'ies'}${error}`;
+}
+
+interface AddFlags {
+  name?: string;
+  events?: string;
+  quiet?: string;
+  tz?: string;
+  digest?: boolean;
+  digestAt?: string;
+  json?: boolean;
+}
+
 export function register(program: Command): void {
-  program
+  const notify = program
     .command('notify')
-    .description('(not available yet)')
-    .allowUnknownOption()
+    .description('manage notification channels and deliver pending notifications')
+    .addHelpText(
+      'after',
+      `
+Channel URLs:
+  mailtos://user:pass@smtp.example.com/?to=you@example.com   e-mail (mailto:// = STARTTLS; mailto:///?to=… uses SMTP_URL)
+  jsons://hooks.example.com/path?secret=SECRET               webhook (json:// = http; https:// works too)
+  ntfys://ntfy.example.com/topic   ntfy://topic              ntfy (the second form: ntfy.sh)
+  tgram://BOT_TOKEN/CHAT_ID                                   Telegram
+
+Event kinds for --events: status, text, updated, health, first, all, default
+  (or the full names: status_changed, text_changed, last_updated_changed, check_failing, check_recovered, first_seen)`,
+    );
+
+  notify
+    .command('add')
+    .description('add a channel (validated, secrets sealed at rest)')
+    .argument('<url>', 'channel URL, e.g. ntfys://ntfy.sh/my-topic')
+    .option('--name <name>', 'a name to refer to the channel by (default: its kind)')
+    .option('--events <kinds>', 'comma-separated event kinds to send at once (default: first,status,health)')
+    .option('--quiet <HH:MM-HH:MM>', 'hold notifications during these hours (sent when they end)')
+    .option('--tz <zone>', 'IANA time zone for --quiet and --digest-at (default: this machine’s)')
+    .option('--digest', 'collect "Case Last Updated"-only changes into one message a day')
+    .option('--digest-at <HH:MM>', 'time of the daily digest', '09:00')
+    .option('--json', 'print the saved channel as JSON')
     .action(
-      action(() => {
-        throw new CommandFailure("'ceac notify' is not available in this build yet");
+      action(async (url: string, flags: AddFlags) => {
+        const { parseEventKinds, parseQuietHours } = await import('../notify/policy.js');
+        let events: EventKind[] | undefined;
+        if (flags.events !== undefined) {
+          const parsed = parseEventKinds(flags.events);
+          if (!parsed.ok) throw new UsageError(parsed.error);
+          events = parsed.kinds;
+        }
+        let quiet = null;
+        if (flags.quiet !== undefined) {
+          const parsed = parseQuietHours(flags.quiet);
+          if (!parsed.ok) throw new UsageError(parsed.error);
+          quiet = parsed.quiet;
+        }
+        await withStore(async (o) => {
+          try {
+            const result = await o.notify.addChannel(
+              o.store.db,
+              o.sealer,
+              null,
+              url,
+              {
+                ...(flags.name !== undefined && { name: flags.name }),
+                ...(events && { events }),
+                quiet,
+                ...(flags.tz !== undefined && { timeZone: flags.tz }),
+                digest: Boolean(flags.digest),
+                ...(flags.digestAt !== undefined && { digestAt: flags.digestAt }),
+              },
+              { allowPrivateTargets: o.config.CEAC_WATCH_ALLOW_PRIVATE_TARGETS },
+            );
+            if (flags.json) return printJson(result);
+            process.stdout.write(`added ${describeChannel(result.channel)}\n`);
+            if (result.generatedSecret) {
+              process.stdout.write(
+                `webhook secret (shown once; verify X-Ceac-Signature with it): ${result.generatedSecret}\n`,
+              );
+            }
+            process.stdout.write(`try it: ceac notify test ${result.channel.id}\n`);
+          } catch (err) {
+            if (err instanceof o.notify.ChannelError) {
+              throw new UsageError(`cannot add this channel:\n${err.errors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}`);
+            }
+            throw err;
+          }
+        });
+      }),
+    );
+
+  notify
+    .command('list')
+    .description('list channels (secrets masked) with their delivery counts and last error')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (flags: { json?: boolean }) => {
+        await withStore(async (o) => {
+          const list = await o.notify.listChannels(o.store.db, null);
+          if (flags.json) return printJson({ channels: list });
+          if (list.length === 0) {
+            process.stdout.write('no channels yet: add one with `ceac notify add URL` (see `ceac notify --help`)\n');
+            return;
+          }
+          process.stdout.write(list.map(describeChannel).join('\n') + '\n');
+        });
+      }),
+    );
+
+  notify
+    .command('test')
+    .description('send a test message now through one channel (or all)')
+    .argument('[id]', 'channel id or name (default: every channel)')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (id: string | undefined, flags: { json?: boolean }) => {
+        await withStore(async (o) => {
+          const targets = id !== undefined ? [id] : (await o.notify.listChannels(o.store.db, null)).map((c) => String(c.id));
+          if (targets.length === 0) throw new CommandFailure('no channels to test: add one with `ceac notify add URL`');
+          const dispatcher = o.notify.createDispatcher(o.dispatcherOptions());
+          const results = [];
+          try {
+            for (const target of targets) {
+              if (!flags.json) process.stderr.write(`testing ${target}…\n`);
+              const r = await o.notify.testChannel(o.store.db, null, target, dispatcher);
+              if (r === null) throw new UsageError(`no channel "${target}": see \`ceac notify list\``);
+              results.push(r);
+            }
+          } finally {
+            await dispatcher.stop();
+          }
+          const paint = painter();
+          if (flags.json) printJson({ results });
+          else for (const r of results) process.stdout.write(r.ok ? `${paint('green', 'ok')} ${r.channel}\n` : `${paint('red', 'failed')} ${r.channel}: ${r.error}\n`);
+          const failed = results.filter((r) => !r.ok).length;
+          if (failed) throw new CommandFailure(`${failed} of ${results.length} channel test(s) failed`);
+        });
+      }),
+    );
+
+  notify
+    .command('remove')
+    .description('remove a channel and its queued notifications')
+    .argument('<id>', 'channel id or name')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (id: string, flags: { json?: boolean }) => {
+        await withStore(async (o) => {
+          const removed = await o.notify.removeChannel(o.store.db, null, id);
+          if (!removed) throw new CommandFailure(`no channel "${id}": see \`ceac notify list\``);
+          if (flags.json) printJson({ removed: id });
+          else process.stdout.write(`removed channel ${id}\n`);
+        });
+      }),
+    );
+
+  notify
+    .command('flush')
+    .description('deliver every notification that is due now, then exit')
+    .option('--json', 'print the summary as JSON')
+    .action(
+      action(async (flags: { json?: boolean }) => {
+        await withStore(async (o) => {
+          const dispatcher = o.notify.createDispatcher(o.dispatcherOptions());
+          if (!flags.json) process.stderr.write('delivering due notifications…\n');
+          let summary;
+          try {
+            summary = await dispatcher.runDue();
+          } finally {
+            await dispatcher.stop();
+          }
+          const next = await o.notify.nextDueAt(o.store.db);
+          if (flags.json) printJson({ ...summary, nextDueAt: next });
+          else {
+            process.stdout.write(`${summary.sent} sent, ${summary.retried} to retry, ${summary.failed} failed, ${summary.held} held for quiet hours\n`);
+            if (next !== null) process.stdout.write(`next due ${when(next)}\n`);
+            if (summary.failed) process.stdout.write('see `ceac notify log --failed` for the errors\n');
+          }
+          if (summary.failed) throw new CommandFailure(`${summary.failed} notification(s) failed for good`);
+        });
+      }),
+    );
+
+  notify
+    .command('log')
+    .description('show recent deliveries from the outbox, newest first')
+    .option('--failed', 'only deliveries that failed for good')
+    .option('--pending', 'only deliveries waiting to be sent')
+    .option('--limit <n>', 'how many', '20')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (flags: { failed?: boolean; pending?: boolean; limit: string; json?: boolean }) => {
+        const limit = Number(flags.limit);
+        if (!Number.isInteger(limit) || limit <= 0) throw new UsageError(`--limit must be a positive whole number, not "${flags.limit}"`);
+        if (flags.failed && flags.pending) throw new UsageError('use --failed or --pending, not both');
+        await withStore(async (o) => {
+          const status = flags.failed ? 'failed' : flags.pending ? 'pending' : undefined;
+          const rows = await o.notify.listDeliveries(o.store.db, null, { limit, ...(status && { status }) });
+          if (flags.json) return printJson({ deliveries: rows });
+          process.stdout.write(rows.length ? rows.map(describeDelivery).join('\n') + '\n' : 'no deliveries\n');
+        });
+      }),
+    );
+
+  notify
+    .command('schema')
+    .description('print the JSON Schema of the webhook payload')
+    .action(
+      action(async () => {
+        const { webhookPayloadJsonSchema } = await import('../notify/payload.js');
+        printJson(webhookPayloadJsonSchema());
       }),
     );
 }

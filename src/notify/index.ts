@@ -47,7 +47,8 @@ export async function testChannel(
     await dispatcher.sendTest(row);
     return { ok: true, channel: row.name };
   } catch (err) {
-    if (err instanceof DeliveryError) return { ok: false, channel: row.name, error: err.message, permanent: err.permanent };
+    // A test is not retried, so the outbox's "will retry" does not apply here.
+    if (err instanceof DeliveryError) return { ok: false, channel: row.name, error: err.message.replace(/; will retry$/, ''), permanent: err.permanent };
     if (err instanceof ChannelError) return { ok: false, channel: row.name, error: err.message, permanent: true };
     throw err;
   } finally {

@@ -59,7 +59,7 @@ function refusal(host: string, address: string): string {
   );
 }
 
-/** Resolves a host name (or takes an IP literal) and returns why it is refused, or null when it is allowed. */
+/** Resolves a host name (or takes an IP literal) and returns why it is refused, or null when it is allowed (or not resolvable now). */
 export async function checkTarget(host: string, allowPrivate: boolean): Promise<string | null> {
   if (allowPrivate) return null;
   const bare = host.replace(/^\[|\]$/g, '');
@@ -69,8 +69,10 @@ export async function checkTarget(host: string, allowPrivate: boolean): Promise<
     addresses = await new Promise((resolve, reject) =>
       dnsLookup(bare, { all: true }, (err, list) => (err ? reject(err) : resolve(list))),
     );
-  } catch (err) {
-    return `cannot resolve ${host} (${(err as NodeJS.ErrnoException).code ?? 'DNS error'}): check the host name`;
+  } catch {
+    // Not resolvable now (offline, or a name that appears later) is not a reason to refuse: the
+    // connection-time guard checks the address anyway, and `ceac notify test` shows a typo at once.
+    return null;
   }
   const bad = addresses.find((a) => isPrivateAddress(a.address));
   return bad ? refusal(host, bad.address) : null;
