@@ -108,6 +108,7 @@ describe('ceac import / stats / predict usage', () => {
     expect(timelines[0]).toMatchObject({ visaClass: 'F1', post: 'BEJ', route: 'dropbox' });
     expect(timelines[0]!.events[0]).toMatchObject({ date: '2025-10-21', kind: 'status', status: 'refused', text: 'Oct 21- Refused' });
     expect(timelines[0]!.events[2]).toMatchObject({ kind: 'slip_221g', color: 'white' });
+    expect(Object.keys(timelines[0]!)).toEqual(['visaClass', 'post', 'route', 'entry', 'events']);
     expect(typeof timelines[0]!.events[0]!.confidence).toBe('number');
     const human = await ceac('import', 'text', post, '--posted', '2025-11-10');
     expect(human.out).toMatch(/run again with --save/);
@@ -170,7 +171,8 @@ for (const [name, skip] of backends) {
       // ...but pooled with them, F1 at Beijing is 99% finished cases, and says so.
       const pooled = (await ceac('stats', '--visa', 'F1', '--post', 'BEJ', '--json')).json() as { warnings: string[] };
       expect(pooled.warnings[0]).toMatch(/are still pending: if most of this group comes from a source that left pending cases out/);
-      const human = await ceac('stats', '--visa', 'F1', '--post', 'BEJ');
+      const human = await ceac('stats', '--visa', 'F1', '--post', 'Beijing');
+      expect(human.out).toMatch(/^Waiting time to a decision — F1, at BEJ/);
       expect(human.out).toMatch(/median wait \d+ days \(95% CI \d+–\d+, log\)/);
       expect(human.out).toMatch(/warning: only \d+ of \d+ cases/);
     });

@@ -141,7 +141,9 @@ async function runText(file: string, o: TextOptions): Promise<void> {
     saved = { saved: (report?.inserted ?? 0) + (report?.updated ?? 0), notSaved };
   }
   if (o.json) {
-    printJson({ timelines, ...(saved ? { saved: saved.saved, notSaved: saved.notSaved } : {}) });
+    // The post text itself is not echoed: the events carry the spans they were read from.
+    const shown = timelines.map(({ source: _source, ...t }) => t);
+    printJson({ timelines: shown, ...(saved ? { saved: saved.saved, notSaved: saved.notSaved } : {}) });
     return;
   }
   printExtracted(timelines);
@@ -171,7 +173,7 @@ export function register(program: Command): void {
   group
     .command('text')
     .description('extract dated events from free-text timeline posts, for review (--save stores them)')
-    .argument('<file>', 'a text file of posts separated by blank lines or "---" ("-" reads stdin)')
+    .argument('<file>', 'a text file of posts, separated by lines of "---" ("-" reads stdin)')
     .option('--posted <date>', 'the date the post was written (YYYY-MM-DD): missing years are resolved backwards from it')
     .option('--save', 'store the extracted timelines after review')
     .option('--json', 'print JSON')

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
+import { findLocation } from '../knowledge/locations.js';
 import { openStore, type Store } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { CI_TYPES, type CiType } from '../stats/confidence.js';
@@ -44,8 +45,9 @@ export function parsePost(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const v = value.trim();
   if (!v) throw new UsageError('--post is empty: give a CEAC location code such as BEJ');
-  // Codes are upper case; names kept as given (e.g. "Europe") are matched as typed.
-  return /^[a-z]{3}$/i.test(v) ? v.toUpperCase() : v;
+  // A code or any name of a post ("Beijing", "U.S. Consulate General Mumbai") means its code;
+  // names that are no single post (checkee's "Europe", "Others") are matched as typed.
+  return findLocation(v)?.code ?? (/^[a-z]{3}$/i.test(v) ? v.toUpperCase() : v);
 }
 
 function parseMonth(flag: string, value: string | undefined): string | undefined {
@@ -110,7 +112,11 @@ function printHuman(filter: TimelineFilter, r: StatsReport): void {
   );
   out.push('  still waiting after:');
   for (const [d, s] of Object.entries(r.survivalAt)) {
-    out.push(`    ${d.padStart(4)} days  ${pct(s.survival).padStart(6)}  (${pct(s.low)}–${pct(s.high)})`);
+    out.push(
+      s.survival === null
+        ? `    ${d.padStart(4)} days  unknown (no case was followed that long)`
+        : `    ${d.padStart(4)} days  ${pct(s.survival).padStart(6)}  (${pct(s.low)}–${pct(s.high)})`,
+    );
   }
   for (const w of r.warnings) out.push(`${paint('yellow', 'warning:')} ${w}`);
   process.stdout.write(out.join('\n') + '\n');

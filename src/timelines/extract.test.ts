@@ -158,3 +158,17 @@ describe('saving an extracted timeline', () => {
     expect(noStart).toEqual({ reason: 'no 221(g) slip or refusal date, so the wait has no start' });
   });
 });
+
+describe('posts, classes and routes named in a post', () => {
+  it('finds the post among every CEAC post, the first one named winning, old names included', () => {
+    const lagos = one('B1/B2 interview at Lagos on Jan 5, refused under 221g. Feb 20 issued! (was told Abuja is faster)', '2026-03-01');
+    expect(lagos.post).toBe('LGS');
+    expect(lagos.visaClass).toBe('B1/B2');
+    expect(one('Saigon, F1. Mar 2 - 221g blue. Mar 30 - issued', '2026-04-01').post).toBe('HCM');
+    expect(one('New Delhi H4: Jun 3 interview + 221g pink. Jul 1 status changed to Issued', '2026-07-02').post).toBe('NWD');
+    expect(one('J1 Bogotá… 2026-01-10 221g white, 2026-02-02 approved', '2026-02-03').post).toBe('BGT');
+    expect(one('J1 Bogota. 2026-01-10 221g white, 2026-02-02 approved', '2026-02-03').post).toBe('BGT');
+    // "Florence" is a person more often than the post.
+    expect(one('Florence (my wife) and I: Oct 2 interview, 221g. Oct 20 issued', '2025-11-01').post).toBeNull();
+  });
+});

@@ -10,6 +10,7 @@
  * A post with no dated visa event gives no timeline.
  */
 import { createHash } from 'node:crypto';
+import { LOCATIONS } from '../knowledge/locations.js';
 import type { Route, SlipColor, State } from '../knowledge/types.js';
 import { addDays, dayNumber, dateFromDayNumber, type Entry, type EventKind, type Timeline } from './model.js';
 
@@ -244,13 +245,31 @@ export function splitPosts(text: string): string[] {
 // ---------------------------------------------------------------- posts
 
 const VISA = /\b(F|J|H|B|L|O|E|K|M)-?(1|2|3|4)(B)?(?:\s*\/\s*(?:B-?)?2)?\b/i;
-const POSTS: [RegExp, string][] = [
-  [/\bbeijing\b/i, 'BEJ'], [/\bshanghai\b/i, 'SHG'], [/\bguangzhou\b/i, 'GUZ'], [/\bchengdu\b/i, 'CHE'],
-  [/\bshenyang\b/i, 'SNY'], [/\bwuhan\b/i, 'WUH'], [/\bhong\s*kong\b/i, 'HNK'], [/\btaipei\b/i, 'TAI'],
-  [/\btoronto\b/i, 'TRT'], [/\bottawa\b/i, 'OTT'], [/\bvancouver\b/i, 'VAC'], [/\bmontreal\b/i, 'MTL'],
-  [/\bcalgary\b/i, 'CLG'], [/\bmumbai\b/i, 'BMB'], [/\bchennai\b/i, 'MDR'], [/\bnew\s*delhi\b|\bdelhi\b/i, 'NWD'],
-  [/\bkolkata\b/i, 'CLC'], [/\bhyderabad\b/i, 'HYD'], [/\btijuana\b/i, 'TJT'], [/\bmexico\s+city\b/i, 'MEX'],
+/** Cities that are also common names or words, so a mention is no evidence of the post. */
+const AMBIGUOUS_CITIES = new Set(['hamilton', 'florence', 'washington', 'new york', 'u.s. domestic', 'victoria']);
+const POST_ALIASES: [string, string][] = [
+  ['delhi', 'NWD'], ['bombay', 'BMB'], ['madras', 'MDR'], ['calcutta', 'CLC'], ['saigon', 'HCM'], ['hcmc', 'HCM'],
+  ['peking', 'BEJ'],
 ];
+/** Every CEAC post by its city as people write it, longest first ("New Delhi" before "Delhi"). */
+const POSTS: { re: RegExp; code: string }[] = [
+  ...LOCATIONS.map((l) => [l.displayName.split(',')[0]!.trim().toLowerCase(), l.code] as [string, string]),
+  ...POST_ALIASES,
+]
+  .filter(([city]) => !AMBIGUOUS_CITIES.has(city))
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([city, code]) => ({ re: new RegExp(`\\b${city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*')}\\b`, 'i'), code }));
+
+/** The post mentioned first in the text (accents ignored: "Bogotá" is Bogota). */
+function postOf(written: string): string | null {
+  const text = written.normalize('NFD').replace(/\p{M}/gu, '');
+  let best: { at: number; code: string } | null = null;
+  for (const { re, code } of POSTS) {
+    const m = re.exec(text);
+    if (m && (!best || m.index < best.at)) best = { at: m.index, code };
+  }
+  return best?.code ?? null;
+}
 
 function visaClassOf(text: string): string | null {
   const m = VISA.exec(text);
@@ -324,7 +343,7 @@ function extractOne(post: string, posted: string): ExtractedTimeline | null {
   const entry: Entry | null = /\brenew(?:al|ing)?\b/.test(lower) ? 'renewal' : /\bfirst[-\s]time\b|\bnew\s+(?:application|visa|case)\b|\b[a-z]-?\d[a-z]?,?\s+new\b/.test(lower) ? 'new' : null;
   return {
     visaClass: visaClassOf(post),
-    post: POSTS.find(([re]) => re.test(post))?.[1] ?? null,
+    post: postOf(post),
     route,
     entry,
     events,
