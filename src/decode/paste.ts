@@ -12,6 +12,8 @@ import { cleanPostName, cleanText, squash } from './text.js';
 
 /** Longer pastes are cut here: a CEAC page's text is about 2 KB, and decoding must stay fast. */
 export const MAX_PASTE_CHARS = 200_000;
+/** How much of a text that matched nothing is kept as the observation's message. */
+const MAX_UNRECOGNISED_CHARS = 2_000;
 
 const LABELS = /(application id or case number|application id|case number|case created|case last updated|(?:visa )?status)\s*:/gi;
 
@@ -134,7 +136,8 @@ export function parsePasteDetailed(input: string): PasteParse {
     }
   } else {
     const rest = squash(freeText);
-    message = rest === '' ? null : rest;
+    // Unrecognised text is kept for the person to see, but a megabyte of it is nobody's status.
+    message = rest === '' ? null : rest.length > MAX_UNRECOGNISED_CHARS ? `${rest.slice(0, MAX_UNRECOGNISED_CHARS)}…` : rest;
     if (found.status === null && message !== null && message.length <= 60) {
       // A short note such as "refused, administrative processing?" names a status loosely.
       const loose = looseStatusWord(message);
