@@ -172,3 +172,70 @@ describe('posts, classes and routes named in a post', () => {
     expect(one('Florence (my wife) and I: Oct 2 interview, 221g. Oct 20 issued', '2025-11-01').post).toBeNull();
   });
 });
+
+describe('more ways people write their timelines', () => {
+  it('a bulleted list with numeric dates and a "Case Last Updated" line that is not a status change', () => {
+    const t = one(
+      [
+        'My timeline (F1, Chennai, first time):',
+        '• 08/12 – Interview, handed 221(g) blue slip',
+        '• 08/20 – Submitted documents at VAC',
+        '• Case Last Updated changed to 9/2, status still Refused',
+        '• 09/15 – Administrative Processing',
+        '• 10/01 – Issued 🎉',
+      ].join('\n'),
+      '2025-10-05',
+    );
+    expect([t.visaClass, t.post, t.route, t.entry]).toEqual(['F1', 'MDR', 'interview', 'new']);
+    expect(brief(t.events)).toEqual([
+      '2025-08-12 slip_221g:blue',
+      '2025-08-12 interview',
+      '2025-08-20 documents_submitted',
+      '2025-09-02 last_updated',
+      '2025-09-15 status:administrative_processing',
+      '2025-10-01 status:issued',
+    ]);
+  });
+
+  it('a markdown table', () => {
+    const t = one(
+      '| Date | Event |\n|---|---|\n| 2025-06-03 | Interview at Frankfurt, 221g |\n| 2025-06-10 | Emailed DS-5535 |\n| 2025-07-22 | Approved |\n| 2025-07-25 | Issued |',
+      '2025-10-05',
+    );
+    expect(t.post).toBe('FRN');
+    expect(brief(t.events)).toEqual([
+      '2025-06-03 slip_221g',
+      '2025-06-03 interview',
+      '2025-06-10 documents_submitted',
+      '2025-07-22 status:approved',
+      '2025-07-25 status:issued',
+    ]);
+  });
+
+  it('a story in sentences: "got it back", "same day", "went from Refused to AP on … and to Issued on …"', () => {
+    const t = one(
+      'H1B renewal via dropbox (IWP) in Toronto. Dropped passport on March 3rd. Got it back on March 10th with a 221g white slip ' +
+        'asking for updated resume. Sent resume same day. Status went from Refused to AP on March 14 and to Issued on April 2nd.',
+      '2025-10-05',
+    );
+    expect([t.visaClass, t.post, t.route, t.entry]).toEqual(['H1B', 'TRT', 'dropbox', 'renewal']);
+    expect(brief(t.events)).toEqual([
+      '2025-03-03 submitted',
+      '2025-03-10 passport_returned',
+      '2025-03-10 slip_221g:white',
+      '2025-03-10 documents_requested',
+      '2025-03-10 documents_submitted',
+      '2025-03-14 status:administrative_processing',
+      '2025-04-02 status:issued',
+    ]);
+    const sameDay = t.events.find((e) => e.kind === 'documents_submitted')!;
+    expect(sameDay.text).toBe('Sent resume same day.');
+    expect(sameDay.confidence).toBeLessThan(0.6);
+  });
+
+  it('an update post: "Today" is the post date, and a month with no day is no date', () => {
+    const t = one('Update: AP cleared! 62 days. Interview was Jan 8, got 221g. Today status changed to issued.', '2025-10-05');
+    expect(brief(t.events)).toEqual(['2025-01-08 slip_221g', '2025-01-08 interview', '2025-10-05 status:issued']);
+    expect(extractTimelines('Anyone else stuck in AP since June? No updates at all, getting really frustrated.', { posted: '2025-10-05' })).toEqual([]);
+  });
+});

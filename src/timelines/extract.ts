@@ -164,12 +164,28 @@ interface Reading {
   certainty: number;
 }
 
+/**
+ * The status a clause reports: of several status words the one written last ("went from Refused
+ * to AP" is AP; "AP cleared" is cleared). `weak` for the bare abbreviation "AP".
+ */
+function statusIn(clause: string): { state: State; weak: boolean } | null {
+  let best: { state: State; at: number; weak: boolean } | null = null;
+  for (const [re, state] of STATUS_WORDS) {
+    const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    for (const m of clause.matchAll(global)) {
+      const end = m.index + m[0].length;
+      if (!best || end > best.at) best = { state, at: end, weak: m[0] === 'AP' };
+    }
+  }
+  return best && { state: best.state, weak: best.weak };
+}
+
 /** What a clause says happened, most specific first; a clause may say two things (passport + slip). */
 export function classify(clause: string): Reading[] {
   const t = clause.toLowerCase();
   const out: Reading[] = [];
   const has221g = /\b221\s*\(?\s*g\s*\)?/.test(t);
-  const passportBack = /\bpassports?\s+(?:was\s+|were\s+)?(?:back|returned|received|collected|picked\s+up|delivered|ready\s+for\s+pick)|\b(?:got|received|collected|picked\s+up)\s+(?:my\s+|our\s+|the\s+)?passports?(?:\s+back)?\b|\bpp\s+(?:back|returned)/.test(t);
+  const passportBack = /\bpassports?\s+(?:was\s+|were\s+)?(?:back|returned|received|collected|picked\s+up|delivered|ready\s+for\s+pick)|\b(?:got|received|collected|picked\s+up)\s+(?:my\s+|our\s+|the\s+)?passports?(?:\s+back)?\b|\bpp\s+(?:back|returned)|\bgot\s+it\s+back\b/.test(t);
   const docsRequested = /\b(?:request(?:ed|ing)?|asked\s+for|asking\s+for|ask(?:ed)?\s+(?:me\s+)?(?:to\s+)?(?:send|submit|provide))\b.*\b(?:documents?|docs|ds-?5535|cv|resume|info(?:rmation)?|forms?|passport)\b|\b(?:documents?|docs|ds-?5535)\s+request(?:ed)?\b|\bemail\s+(?:from\s+(?:the\s+)?(?:embassy|consulate)\s+)?asking\b/.test(t);
   const docsSent = /\b(?:sent|submitted|emailed|e-mailed|uploaded|provided|replied\s+with|turned\s+in|handed\s+in)\b.*\b(?:documents?|docs|ds-?5535|cv|resume|info(?:rmation)?|forms?|study\s+plan|publications?)\b|\b(?:documents?|docs|ds-?5535)\s+(?:sent|submitted|emailed|uploaded)\b/.test(t);
   const statusChange = /\bstatus\s+(?:changed|change|updated|moved|went|is\s+now|now)\b.*?\b(?:to|:)?\s*/.test(t);
@@ -187,18 +203,19 @@ export function classify(clause: string): Reading[] {
   if (/\binterview(?:ed)?\b/.test(t) && !/\binterview\s+waiver\b/.test(t)) out.push({ kind: 'interview', certainty: 0.9 });
   if (/\bcase\s+(?:was\s+)?created\b|\bcreated\b/.test(t)) out.push({ kind: 'case_created', certainty: /case/.test(t) ? 0.95 : 0.7 });
 
-  // Status words, unless the clause only mentions 221(g) paperwork ("221g white slip" is no status).
-  for (const [re, state] of STATUS_WORDS) {
-    if (!re.test(clause)) continue;
-    // "refused" beside a 221(g) slip is the usual 221(g) refusal: still a status change.
-    const strong = statusChange || /\bstatus\b/.test(t) ? 1 : state === 'administrative_processing' && /\bAP\b/.test(clause) ? 0.7 : 0.9;
-    if (state === 'issued' && out.some((o) => o.kind === 'passport_returned') && !/\bissued\b|\bvisa\b/.test(t)) continue;
-    if (state === 'ready' && out.length > 0) continue;
-    out.push({ kind: 'status', status: state, certainty: strong });
-    break;
-  }
-  if (!out.some((o) => o.kind === 'status') && /\b(?:last\s+)?updated?\b|\bupdate\s+date\b/.test(t) && !docsSent) {
-    out.push({ kind: 'last_updated', certainty: /last\s+updated/.test(t) ? 0.95 : 0.7 });
+  // "Case last updated" moving is its own event; "status still Refused" beside it is no change.
+  const lastUpdated = /\b(?:case\s+)?last\s+updated?\b|\bcase\s+updated\b|\bupdate\s+date\b|\bclu\b/.test(t);
+  if (lastUpdated) out.push({ kind: 'last_updated', certainty: /last\s+updated/.test(t) ? 0.95 : 0.8 });
+  const status = statusIn(clause);
+  if (status && !(lastUpdated && /\bstill\b/.test(t))) {
+    const { state } = status;
+    const skip =
+      (state === 'issued' && out.some((o) => o.kind === 'passport_returned') && !/\bissued\b|\bvisa\b/.test(t)) ||
+      (state === 'ready' && out.length > 0);
+    if (!skip) {
+      const certainty = statusChange || /\bstatus\b/.test(t) ? 1 : status.weak ? 0.7 : 0.9;
+      out.push({ kind: 'status', status: state, certainty });
+    }
   }
   return out;
 }
@@ -222,10 +239,13 @@ function clauses(line: string): Clause[] {
   if (dates.length === 0) return [];
   const before = line.slice(0, dates[0]!.start);
   const after = line.slice(dates[0]!.end, dates[1]?.start ?? line.length);
-  const labelFirst = classify(before).length > 0 && classify(after).length === 0;
+  // "… to AP on March 14 and to Issued on April 2": a date after "on"/"at"/":" closes its clause.
+  const connector = /(?:\bon|\bat|\bsince|\bwas|\bis|\bdate|:|=|->|→)\s*(?:the\s+)?$/i.test(before);
+  const labelFirst = classify(before).length > 0 && (connector || classify(after).length === 0);
   return dates.map((d, i) => {
     const from = labelFirst ? (i === 0 ? 0 : dates[i - 1]!.end) : i === 0 ? 0 : d.start;
-    const to = labelFirst ? d.end : (dates[i + 1]?.start ?? line.length);
+    // The words after the last date still belong to it ("Got it back on March 10th with a 221g").
+    const to = labelFirst ? (i === dates.length - 1 ? line.length : d.end) : (dates[i + 1]?.start ?? line.length);
     return { date: d, text: tidy(line.slice(from, to)), words: `${line.slice(from, d.start)} ${line.slice(d.end, to)}` };
   });
 }
