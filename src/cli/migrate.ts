@@ -1,15 +1,29 @@
 import type { Command } from 'commander';
-import { action, CommandFailure } from './runtime.js';
+import { openConfiguredStore } from '../store/open.js';
+import { loadConfig } from '../config.js';
+import { action, printJson } from './runtime.js';
+import { storeErrors } from './case.js';
 
-// Placeholder until this command group lands; it says so instead of pretending to work.
+/** `ceac migrate`: create or upgrade the schema (every other command does this on start too). */
 export function register(program: Command): void {
   program
     .command('migrate')
-    .description('(not available yet)')
-    .allowUnknownOption()
+    .description('create or upgrade the database schema (SQLite under CEAC_WATCH_DATA, or DATABASE_URL)')
+    .option('--json', 'print {"database", "dialect", "applied"} as JSON')
     .action(
-      action(() => {
-        throw new CommandFailure("'ceac migrate' is not available in this build yet");
+      action(async (flags: { json?: boolean }) => {
+        const opened = await storeErrors(() => openConfiguredStore(loadConfig(), { poolSize: 1 }));
+        try {
+          const result = { database: opened.store.location, dialect: opened.store.dialect, applied: opened.migrated };
+          if (flags.json) return printJson(result);
+          process.stdout.write(
+            opened.migrated.length
+              ? `applied ${opened.migrated.length} migration(s) to ${result.database}:\n${opened.migrated.map((m) => `  ${m}`).join('\n')}\n`
+              : `${result.database} is up to date\n`,
+          );
+        } finally {
+          await opened.close();
+        }
       }),
     );
 }

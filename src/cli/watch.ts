@@ -1,15 +1,63 @@
 import type { Command } from 'commander';
-import { action, CommandFailure } from './runtime.js';
+import { runWatchLoop } from '../tracker/loop.js';
+import type { CheckReport } from '../tracker/tracker.js';
+import { action, CommandFailure, printJson, UsageError } from './runtime.js';
+import { describeReport, openCliTracking, storeErrors } from './case.js';
+import { startNotifications } from './worker.js';
 
-// Placeholder until this command group lands; it says so instead of pretending to work.
+/**
+ * `ceac watch`: the embedded tracker. Checks due cases on their schedule (one process, SQLite or
+ * PostgreSQL) and delivers the notifications their events queue. `--once` checks every due case once
+ * and exits (for cron and tests). SIGINT/SIGTERM finish the checks in progress, then exit.
+ */
 export function register(program: Command): void {
   program
     .command('watch')
-    .description('(not available yet)')
-    .allowUnknownOption()
+    .description('check due cases on their schedule and send notifications')
+    .option('--once', 'check every due case once, then exit (for cron)')
+    .option('--captcha <solver>', 'captcha solver: command:<program> | onnx:<model> | prompt (default CEAC_CAPTCHA)')
+    .option('--batch <n>', 'cases claimed per round', '20')
+    .option('--concurrency <n>', 'checks in flight at once (the site budget still spaces requests)', '1')
+    .option('--no-notify', 'record events but do not deliver notifications from this process')
+    .option('--json', 'print one JSON line per check, then a summary')
     .action(
-      action(() => {
-        throw new CommandFailure("'ceac watch' is not available in this build yet");
+      action(async (flags: { once?: boolean; captcha?: string; batch: string; concurrency: string; notify: boolean; json?: boolean }) => {
+        const batch = positive(flags.batch, '--batch');
+        const concurrency = positive(flags.concurrency, '--concurrency');
+        const notifications = flags.notify ? await storeErrors(() => startNotifications()) : undefined;
+        const t = await openCliTracking({
+          needsChecker: true,
+          ...(flags.captcha !== undefined && { captcha: flags.captcha }),
+          ...(notifications && { onEvents: notifications.onEvents }),
+        });
+        const stop = new AbortController();
+        const onSignal = () => stop.abort();
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+        const onReport = (r: CheckReport) => {
+          if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
+          else process.stdout.write(`case ${r.caseId}: ${describeReport(r).split('\n').join('\n  ')}\n`);
+        };
+        try {
+          await notifications?.start(t);
+          if (!flags.once && !flags.json) process.stderr.write(`watching cases in ${t.store.location} (Ctrl-C to stop)\n`);
+          const total = await runWatchLoop({ tracker: t.tracker(), signal: stop.signal, batch, concurrency, once: Boolean(flags.once), onReport });
+          if (notifications) await notifications.flush();
+          if (flags.json) printJson({ summary: total });
+          else process.stderr.write(`checked ${total.picked} case(s): ${total.ok} ok, ${total.failed} failed, ${total.events} event(s)\n`);
+          if (flags.once && total.failed > 0 && total.ok === 0) throw new CommandFailure(`every check failed (${total.failed})`);
+        } finally {
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
+          await notifications?.stop();
+          await t.close();
+        }
       }),
     );
+}
+
+export function positive(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number, not "${text}"`);
+  return n;
 }

@@ -1,15 +1,111 @@
 import type { Command } from 'commander';
-import { action, CommandFailure } from './runtime.js';
+import type { Transaction } from 'kysely';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../log.js';
+import type { Database } from '../store/schema.js';
+import type { EventRow } from '../store/tables/cases.js';
+import { startQueue, startWorker } from '../tracker/queue.js';
+import type { Tracking } from '../tracker/setup.js';
+import type { CheckReport, OnEvents } from '../tracker/tracker.js';
+import { action, printJson, UsageError } from './runtime.js';
+import { describeReport, openCliTracking, storeErrors } from './case.js';
+import { positive } from './watch.js';
 
-// Placeholder until this command group lands; it says so instead of pretending to work.
+/**
+ * `ceac worker`: scale-out mode. Runs checks from the pg-boss queue in the PostgreSQL database of
+ * DATABASE_URL; start any number, on any machines. Each worker also enqueues due cases and delivers
+ * pending notifications. The request budget is held in the database, so it binds all of them
+ * together. SIGTERM/SIGINT stop taking jobs and let the checks in progress finish.
+ */
+
+/** The notification outbox hook and dispatcher, for processes that check cases. */
+export interface Notifications {
+  onEvents: OnEvents;
+  /** Starts delivering (after the store is open). */
+  start(t: Tracking): Promise<void>;
+  /** Delivers what is due now (for `watch --once`). */
+  flush(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startNotifications(): Promise<Notifications> {
+  const notify = await import('../notify/index.js');
+  let dispatcher: ReturnType<typeof notify.createDispatcher> | undefined;
+  return {
+    onEvents: async (trx: Transaction<Database>, events: EventRow[]) => {
+      await notify.enqueueDeliveries(trx, events);
+    },
+    async start(t) {
+      const config = t.config;
+      dispatcher = notify.createDispatcher({
+        store: t.store,
+        sealer: t.sealer,
+        logger: t.logger,
+        allowPrivateTargets: config.CEAC_WATCH_ALLOW_PRIVATE_TARGETS,
+        smtpUrl: config.SMTP_URL,
+        mailFrom: config.MAIL_FROM,
+        publicUrl: config.PUBLIC_URL,
+      });
+      dispatcher.start();
+    },
+    async flush() {
+      await dispatcher?.runDue();
+    },
+    async stop() {
+      await dispatcher?.stop();
+    },
+  };
+}
+
 export function register(program: Command): void {
   program
     .command('worker')
-    .description('(not available yet)')
-    .allowUnknownOption()
+    .description('run checks from the PostgreSQL job queue (scale-out mode; needs DATABASE_URL)')
+    .option('--captcha <solver>', 'captcha solver: command:<program> | onnx:<model> (default CEAC_CAPTCHA)')
+    .option('--concurrency <n>', 'checks in flight at once in this worker', '2')
+    .option('--enqueue-every <seconds>', 'how often this worker enqueues due cases (0 = never)', '5')
+    .option('--expire-after <seconds>', 'retry a job whose worker vanished after this long', '900')
+    .option('--no-notify', 'do not deliver notifications from this worker')
+    .option('--json', 'print one JSON line per check')
     .action(
-      action(() => {
-        throw new CommandFailure("'ceac worker' is not available in this build yet");
+      action(async (flags: { captcha?: string; concurrency: string; enqueueEvery: string; expireAfter: string; notify: boolean; json?: boolean }) => {
+        const config = await storeErrors(async () => loadConfig());
+        if (!config.DATABASE_URL) {
+          throw new UsageError('`ceac worker` runs jobs from PostgreSQL: set DATABASE_URL=postgres://… (with SQLite, use `ceac watch`)');
+        }
+        const concurrency = positive(flags.concurrency, '--concurrency');
+        const enqueueEvery = Number(flags.enqueueEvery);
+        if (!Number.isFinite(enqueueEvery) || enqueueEvery < 0) throw new UsageError('--enqueue-every must be 0 or more seconds');
+        const expireAfter = positive(flags.expireAfter, '--expire-after');
+        const logger = createLogger({ level: config.LOG_LEVEL, name: 'worker', base: { pid: process.pid } });
+        const notifications = flags.notify ? await storeErrors(() => startNotifications()) : undefined;
+        const t = await openCliTracking({
+          needsChecker: true,
+          logger,
+          poolSize: concurrency + 3,
+          ...(flags.captcha !== undefined && { captcha: flags.captcha }),
+          ...(notifications && { onEvents: notifications.onEvents }),
+        });
+        const boss = await storeErrors(() =>
+          startQueue({ databaseUrl: config.DATABASE_URL!, expireInSeconds: expireAfter, maintenanceIntervalSeconds: Math.min(60, Math.max(1, Math.floor(expireAfter / 3))) }),
+        );
+        boss.on('error', (err) => logger.error({ err }, 'job queue error'));
+        await notifications?.start(t);
+        const onReport = (r: CheckReport) => {
+          if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
+          else process.stdout.write(`case ${r.caseId}: ${describeReport(r).split('\n').join('\n  ')}\n`);
+        };
+        const worker = await startWorker({ boss, tracker: t.tracker(), logger, concurrency, enqueueEveryMs: enqueueEvery * 1000, onReport });
+        logger.info({ concurrency }, 'worker started');
+        await new Promise<void>((resolve) => {
+          process.once('SIGTERM', () => resolve());
+          process.once('SIGINT', () => resolve());
+        });
+        logger.info('draining: finishing the checks in progress');
+        await worker.stop();
+        await notifications?.stop();
+        await t.close();
+        if (flags.json) printJson({ stopped: true });
       }),
     );
 }

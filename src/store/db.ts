@@ -31,6 +31,9 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     // int8 (COUNT(*), bigint epoch-ms columns) would otherwise arrive as strings.
     pg.default.types.setTypeParser(20, (v: string) => Number(v));
     const pool = new pg.default.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection that dies (server restart, admin termination) is replaced by the pool on next
+    // use; without a listener its 'error' event would crash the process.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', location: redactUrl(options.databaseUrl), close: () => db.destroy() };
   }

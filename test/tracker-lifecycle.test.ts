@@ -1,0 +1,274 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CommandSolver, type CaptchaSolver } from '../src/captcha/index.js';
+import { CeacClient } from '../src/ceac/index.js';
+import { interpret } from '../src/decode/index.js';
+import { startSimulator, type RunningSimulator, type ScenarioInput, type FaultSpec } from '../src/simulator/index.js';
+import { createCaseRepository, type EventView } from '../src/store/cases.js';
+import { createSealer } from '../src/store/seal.js';
+import { openTestPostgres, openTestSqlite, TEST_DATABASE_URL, type TestStore } from '../src/store/testing.js';
+import { DAY, HOUR, MINUTE } from '../src/tracker/schedule.js';
+import { createTracker, type Tracker } from '../src/tracker/tracker.js';
+
+/**
+ * The tracker against the real simulator and the real CEAC client, through whole lifecycles on the
+ * simulator's clock: the exact events, and with every fault kind injected at high rates, the same
+ * events — no false ones, no lost ones.
+ */
+
+if (!TEST_DATABASE_URL) console.warn('tracker lifecycles: PostgreSQL runs skipped — set TEST_DATABASE_URL to run them');
+
+const CODE = 'K7M2Q';
+// Monday 2026-01-05 04:00 UTC: before business hours in Mumbai (09:30 local) and Vancouver.
+const START = Date.UTC(2026, 0, 5, 4, 0);
+
+const SCENARIO: ScenarioInput = {
+  name: 'tracker-lifecycles',
+  cases: [
+    {
+      label: 'dropbox 221g, Mumbai',
+      app: 'NIV',
+      location: 'BMB',
+      id: 'AA00DBX221',
+      passport: 'Z4810023',
+      surname: 'RAGHAVAN',
+      steps: [
+        { at: '-30d', variant: 'no_status' },
+        { at: '-9d', variant: 'application_received' },
+        { at: '-5d', variant: 'refused_221g' },
+        { at: '1d', bump: true },
+        { at: '2d6h', variant: 'administrative_processing' },
+        { at: '4d8h', variant: 'approved' },
+        { at: '5d7h', variant: 'issued' },
+      ],
+    },
+    {
+      label: 'approved then refused, Vancouver',
+      app: 'NIV',
+      location: 'VAC',
+      id: 'AA00APR731',
+      passport: 'HK552019',
+      surname: 'OKONKWO',
+      steps: [
+        { at: '-15d', variant: 'application_received' },
+        { at: '-2d', variant: 'approved' },
+        { at: '1d12h', variant: 'refused_221g' },
+        { at: '6d20h', variant: 'administrative_processing' },
+        { at: '8d21h', variant: 'issued' },
+      ],
+    },
+    {
+      label: 'flapping, Belgrade',
+      app: 'NIV',
+      location: 'BLG',
+      id: 'AA00FLAP01',
+      passport: 'P7001234',
+      surname: 'JOVANOVIC',
+      steps: [
+        { at: '-3d', variant: 'refused_221g' },
+        { at: '60m', variant: 'administrative_processing' },
+        { at: '80m', variant: 'refused_221g' },
+        { at: '120m', variant: 'administrative_processing' },
+      ],
+    },
+  ],
+};
+
+/** What a person should be told, per case: kind and the new status word, in order. */
+const EXPECTED: Record<string, string[]> = {
+  AA00DBX221: [
+    'first_seen Refused',
+    'last_updated_changed Refused',
+    'status_changed Administrative Processing',
+    'status_changed Approved',
+    'status_changed Issued',
+  ],
+  AA00APR731: ['first_seen Approved', 'status_changed Refused', 'status_changed Administrative Processing', 'status_changed Issued'],
+};
+
+const databases: [string, () => Promise<TestStore>, boolean][] = [
+  ['sqlite', () => openTestSqlite(), false],
+  ['postgres', () => openTestPostgres(), !TEST_DATABASE_URL],
+];
+
+interface Rig {
+  store: TestStore;
+  sim: RunningSimulator;
+  tracker: Tracker;
+  clock: { now: number };
+  ids: Map<string, number>;
+  events: EventView[][];
+}
+
+let open: Rig | undefined;
+afterEach(async () => {
+  await open?.sim.close();
+  await open?.store.close();
+  open = undefined;
+});
+
+/**
+ * Stands in for the person (or OCR) reading the captcha: the simulator shows one known code. The
+ * lifecycle runs make about a thousand checks, and a process per answer (CommandSolver) would make
+ * them slow; the flap and health tests below use the real CommandSolver.
+ */
+const knownCode: CaptchaSolver = { name: 'known-code', solve: async () => CODE };
+
+async function rig(openStore: () => Promise<TestStore>, faults: FaultSpec = {}, solver: CaptchaSolver = knownCode): Promise<Rig> {
+  const store = await openStore();
+  const clock = { now: START };
+  const sim = await startSimulator({ scenario: SCENARIO as never, captchaCode: CODE, now: () => clock.now, faults, slowMs: 400, random: seeded(7) });
+  const sealer = createSealer(randomBytes(32));
+  const cases = createCaseRepository(store, sealer, () => clock.now);
+  const ids = new Map<string, number>();
+  for (const c of SCENARIO.cases) {
+    const added = await cases.add({ app: c.app, location: c.location!, caseNumber: c.id, passport: c.passport!, surname: c.surname! });
+    ids.set(c.id, added.id);
+  }
+  const client = new CeacClient({ baseUrl: sim.url, solver, timeoutMs: 250, retry5xx: 0, maxCaptchaTries: 1 });
+  const events: EventView[][] = [];
+  const tracker = createTracker({
+    store,
+    sealer,
+    check: (q) => client.check(q),
+    interpret,
+    now: () => clock.now,
+    random: seeded(11),
+    failingAfterMs: 365 * DAY,
+    onEvents: async (trx, rows) => {
+      // Runs inside the transaction: the rows are visible here, before commit.
+      const n = await trx.selectFrom('events').select('id').where('id', 'in', rows.map((r) => r.id)).execute();
+      expect(n).toHaveLength(rows.length);
+      events.push(rows.map((r) => ({ ...r, from: null, to: null, interpretation: null, detail: null, caseId: r.case_id, dedupeKey: r.dedupe_key })));
+    },
+  });
+  open = { store, sim, tracker, clock, ids, events };
+  return open;
+}
+
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Runs the tracker on the simulator clock: jump to the next due check, run what is due, repeat. */
+async function runUntil(r: Rig, until: number): Promise<{ checks: number; failed: number }> {
+  let checks = 0;
+  let failed = 0;
+  for (;;) {
+    const next = await r.tracker.nextDueAt();
+    if (next === null || next > until) break;
+    r.clock.now = Math.max(r.clock.now, next);
+    const s = await r.tracker.runDue(50);
+    checks += s.picked;
+    failed += s.failed;
+  }
+  r.clock.now = until;
+  return { checks, failed };
+}
+
+async function story(r: Rig, caseNumber: string): Promise<string[]> {
+  const history = await createCaseRepository(r.store, createSealer(randomBytes(32))).history(r.ids.get(caseNumber)!);
+  return history.events
+    .filter((e) => e.kind !== 'check_failing' && e.kind !== 'check_recovered')
+    .map((e) => `${e.kind} ${(e.to as { status: string }).status}`);
+}
+
+describe.each(databases)('tracker lifecycles on %s', (_name, openStore, skip) => {
+  it.skipIf(skip)('records the exact event sequence of whole lifecycles, explained with the previous state', async () => {
+    const r = await rig(openStore);
+    const run = await runUntil(r, START + 9 * DAY + 12 * HOUR);
+    expect(run.failed).toBe(0);
+    for (const [caseNumber, expected] of Object.entries(EXPECTED)) expect(await story(r, caseNumber)).toEqual(expected);
+
+    const history = await createCaseRepository(r.store, createSealer(randomBytes(32))).history(r.ids.get('AA00APR731')!);
+    const refusal = history.events.find((e) => e.kind === 'status_changed' && (e.to as { status: string }).status === 'Refused')!;
+    expect((refusal.from as { status: string }).status).toBe('Approved');
+    const meaning = refusal.interpretation as { state: string; variant: string; headline: string; meaning: string; notes: string[] };
+    expect(meaning.state).toBe('refused');
+    expect(meaning.variant).toBe('refused_221g');
+    // Decoded with the previous state as context, the refusal after approval reads differently than alone.
+    const alone = interpret(
+      { status: 'Refused', caseNumber: null, caseCreated: null, caseLastUpdated: null, post: null, message: (refusal.to as { message: string }).message },
+      {},
+    );
+    expect(JSON.stringify(meaning)).not.toBe(JSON.stringify(alone));
+
+    // Observations are distinct states with first/last seen, and the case ends Issued.
+    expect(history.observations.map((o) => o.status)).toEqual(['Approved', 'Refused', 'Administrative Processing', 'Issued']);
+    for (const o of history.observations) expect(o.lastSeenAt).toBeGreaterThanOrEqual(o.firstSeenAt);
+    expect(history.case.state).toBe('issued');
+
+    // Each change was seen soon after it happened (the simulator moved it in the post's day or night).
+    const changedAt = START + (1 * DAY + 12 * HOUR);
+    expect(refusal.at - changedAt).toBeLessThan(12 * HOUR);
+
+    // Every event reached onEvents exactly once, inside its transaction.
+    const delivered = r.events.flat().map((e) => e.id);
+    const all = (await r.store.db.selectFrom('events').select('id').execute()).map((e) => e.id);
+    expect([...delivered].sort((a, b) => a - b)).toEqual([...all].sort((a, b) => a - b));
+  }, 180_000);
+
+  it.skipIf(skip)('with every fault kind at high rates: zero false events and zero lost changes', async () => {
+    const r = await rig(openStore, { '5xx': 0.08, timeout: 0.02, captcha: 0.15, maintenance: 0.05, blocked: 0.03, layout: 0.05, drop: 0.05, wrongcase: 0.08 });
+    const run = await runUntil(r, START + 9 * DAY + 12 * HOUR);
+    expect(run.failed).toBeGreaterThan(20); // the faults did happen
+    for (const [caseNumber, expected] of Object.entries(EXPECTED)) expect(await story(r, caseNumber)).toEqual(expected);
+    // Failed checks are attempts, each with its kind, never observations.
+    const attempts = await r.store.db.selectFrom('check_attempts').select(['outcome', 'observation_id']).execute();
+    const failedKinds = new Set(attempts.filter((a) => a.outcome !== 'ok').map((a) => a.outcome));
+    for (const kind of ['captcha_rejected', 'maintenance', 'blocked', 'layout_changed', 'wrong_case', 'http_error']) expect(failedKinds).toContain(kind);
+    expect(attempts.filter((a) => a.outcome !== 'ok' && a.observation_id !== null)).toEqual([]);
+    const stats = r.sim.stats();
+    for (const f of ['fault_5xx', 'fault_timeout', 'fault_captcha', 'fault_drop', 'fault_wrongcase']) expect(stats[f] ?? 0).toBeGreaterThan(0);
+  }, 180_000);
+
+  it.skipIf(skip)('records a flap as it happened, and a retried check writes nothing twice', async () => {
+    const r = await rig(openStore, {}, new CommandSolver(`echo ${CODE}`));
+    const id = r.ids.get('AA00FLAP01')!;
+    for (const minutes of [0, 65, 85, 125]) {
+      r.clock.now = START + minutes * MINUTE;
+      await r.tracker.checkCase(id);
+    }
+    // The same answer again (a job retried after a crash) changes nothing.
+    const again = await r.tracker.checkCase(id);
+    expect(again.events).toEqual([]);
+    expect(again.observation?.seenCount).toBe(2);
+    expect(await story(r, 'AA00FLAP01')).toEqual([
+      'first_seen Refused',
+      'status_changed Administrative Processing',
+      'status_changed Refused',
+      'status_changed Administrative Processing',
+    ]);
+    const history = await createCaseRepository(r.store, createSealer(randomBytes(32))).history(id);
+    expect(history.observations.map((o) => [o.status, o.firstSeenAt - START])).toEqual([
+      ['Refused', 0],
+      ['Administrative Processing', 65 * MINUTE],
+      ['Refused', 85 * MINUTE],
+      ['Administrative Processing', 125 * MINUTE],
+    ]);
+    const dedupe = await r.store.db.selectFrom('events').select('dedupe_key').execute();
+    expect(new Set(dedupe.map((d) => d.dedupe_key)).size).toBe(dedupe.length);
+  });
+
+  it.skipIf(skip)('a case CEAC stops finding is a health event, once, and recovery is reported', async () => {
+    const r = await rig(openStore, {}, new CommandSolver(`echo ${CODE}`));
+    const id = r.ids.get('AA00DBX221')!;
+    await r.tracker.checkCase(id);
+    // The applicant "fixes" the passport number to a wrong one: CEAC no longer finds the case.
+    await r.store.db.updateTable('cases').set({ case_number: 'AA00DBX999' }).where('id', '=', id).execute();
+    const lost = await r.tracker.checkCase(id);
+    expect(lost.outcome).toBe('case_not_found');
+    expect(lost.events.map((e) => e.kind)).toEqual(['check_failing']);
+    expect((await r.tracker.checkCase(id)).events).toEqual([]);
+    await r.store.db.updateTable('cases').set({ case_number: 'AA00DBX221' }).where('id', '=', id).execute();
+    const back = await r.tracker.checkCase(id);
+    expect(back.events.map((e) => e.kind)).toEqual(['check_recovered']);
+    expect(await story(r, 'AA00DBX221')).toEqual(['first_seen Refused']);
+  });
+});
