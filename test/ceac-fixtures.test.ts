@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readStatusForm } from '../src/ceac/form.js';
 import { CeacClient, type CaseQuery } from '../src/ceac/index.js';
 import { renderCaptchaPng } from '../src/simulator/index.js';
 import { fixedSolver } from './ceac-helpers.js';
@@ -145,5 +146,30 @@ describe('recorded shapes through the client', () => {
     const out = await check({ status: 200, body: noCaptcha }, { status: 200, body: fixture('delta-refused-221g.txt') });
     expect(out.kind).toBe('layout_changed');
     expect(out.requests).toBe(1);
+  });
+});
+
+describe('status form reader', () => {
+  const page = (inner: string) => `<html><body><form action='./status.aspx?App=IV' method=post id=aspnetForm>${inner}</form></body></html>`;
+  const fields =
+    `<input value="vs+/=" id="__VIEWSTATE" type="HIDDEN" name="__VIEWSTATE">` +
+    `<input type='hidden' name='LBD_VCID_${'c_status_ctl00_contentplaceholder1_defaultcaptcha'}' value='ab&amp;cd' />` +
+    `<input name="ctl00$ContentPlaceHolder1$Visa_Case_Number" type="text">`;
+
+  it('reads attributes in any order and quoting, and decodes entities', () => {
+    const img = `<img alt="x > y" class="LBD_CaptchaImage other" src="BotDetectCaptcha.ashx?get=image&amp;t=1&#38;c=2">`;
+    const form = readStatusForm(page(fields + img), 'https://ceac.example/ceacstattracker/status.aspx?App=IV');
+    expect(form).toEqual({
+      hidden: { __VIEWSTATE: 'vs+/=', LBD_VCID_c_status_ctl00_contentplaceholder1_defaultcaptcha: 'ab&cd' },
+      captchaUrl: 'https://ceac.example/ceacstattracker/BotDetectCaptcha.ashx?get=image&t=1&c=2',
+      postUrl: 'https://ceac.example/ceacstattracker/status.aspx?App=IV',
+    });
+  });
+
+  it('is null without the captcha image, the case field or the viewstate', () => {
+    const img = `<img class="LBD_CaptchaImage" src="c.ashx">`;
+    expect(readStatusForm(page(fields), 'https://x/')).toBeNull();
+    expect(readStatusForm(page(fields.replace('Visa_Case_Number', 'CaseId') + img), 'https://x/')).toBeNull();
+    expect(readStatusForm(page(fields.replace(/__VIEWSTATE/g, '__STATE') + img), 'https://x/')).toBeNull();
   });
 });
