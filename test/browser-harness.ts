@@ -7,6 +7,7 @@ import { unlimitedBudget } from '../src/ceac/budget.js';
 import { startSimulator, type RunningSimulator } from '../src/simulator/index.js';
 import { createInProcessChecker, type InProcessChecker } from '../src/web/checker.js';
 import type { WebAppOptions } from '../src/web/app.js';
+import { createDispatcher, enqueueDeliveries } from '../src/notify/index.js';
 import { webFixture } from './web-harness.js';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
@@ -55,6 +56,10 @@ export async function startStack(options: { automaticCaptcha: boolean; extra?: P
     onCaseAdded: (id) => void late.checker?.check(id).catch(() => undefined),
     ...options.extra,
   });
+  const dispatcher = createDispatcher({ store: fixture.store, sealer: fixture.sealer, logger: fixture.services.logger, allowPrivateTargets: true, pollMs: 200 });
+  dispatcher.start();
+  fixture.services.notify.dispatcher = dispatcher;
+  fixture.services.notify.allowPrivateTargets = true;
   const checker = createInProcessChecker({
     store: fixture.store,
     sealer: fixture.sealer,
@@ -63,6 +68,7 @@ export async function startStack(options: { automaticCaptcha: boolean; extra?: P
     budget: unlimitedBudget,
     requestIntervalMs: 0,
     automatic: options.automaticCaptcha ? { name: 'test', solve: async () => AUTO } : null,
+    onEvents: (trx, events) => enqueueDeliveries(trx, events).then(() => undefined),
   });
   late.checker = checker;
   fixture.services.checker = checker;
@@ -84,6 +90,7 @@ export async function startStack(options: { automaticCaptcha: boolean; extra?: P
       fixture.services.personChecks.closeAll();
       (server as unknown as { closeAllConnections(): void }).closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
+      await dispatcher.stop();
       await checker.close();
       await proxy.close();
       await sim.close();

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, PHONE, screenshots, startStack, type Stack } from './browser-harness.js';
 
@@ -123,6 +125,48 @@ describe('browser journeys (Chromium, simulator, in-process tracker)', () => {
       await screenshots(page, 'check-now-typed');
       expect(problemsOf(page)).toEqual([]);
     } finally {
+      await stack.close();
+    }
+  });
+
+  it('add a webhook channel, send a test, and receive the change when the case moves', async () => {
+    const stack = await startStack({ automaticCaptcha: true });
+    const bodies: string[] = [];
+    const receiver: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d: Buffer) => (body += d.toString()));
+      req.on('end', () => {
+        bodies.push(body);
+        res.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
+    try {
+      const page = await newPage();
+      const id = await signUpAndAdd(page, stack, 'hooked@example.com');
+      const badge = page.locator('#live .answer .badge');
+      await expect.poll(async () => ((await badge.count()) ? badge.textContent() : ''), { timeout: 15_000 }).toBe('Refused');
+      await page.getByRole('link', { name: 'Notifications' }).click();
+      await page.getByLabel(/Where to send/).fill(`json://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`);
+      await page.getByLabel(/^Name/).fill('my webhook');
+      await page.getByRole('button', { name: 'Add channel' }).click();
+      await page.locator('.alert', { hasText: 'added' }).waitFor();
+      await page.getByRole('button', { name: 'Send a test message to my webhook' }).click();
+      await page.locator('.alert', { hasText: 'Test message sent' }).waitFor();
+      expect(bodies).toHaveLength(1);
+      await screenshots(page, 'notifications');
+      stack.sim.advance(3 * 3600);
+      await stack.checker.check(id);
+      await expect.poll(() => bodies.length, { timeout: 15_000 }).toBe(2);
+      const delivered = JSON.parse(bodies[1]!) as Record<string, unknown>;
+      expect(JSON.stringify(delivered)).toContain('status_changed');
+      expect(JSON.stringify(delivered)).toContain('Administrative Processing');
+      // Personal data never travels in a notification.
+      expect(JSON.stringify(delivered)).not.toContain('Z4810023');
+      expect(JSON.stringify(delivered)).not.toContain('RAGHAVAN');
+      expect(problemsOf(page)).toEqual([]);
+    } finally {
+      await new Promise<void>((r) => receiver.close(() => r()));
       await stack.close();
     }
   });

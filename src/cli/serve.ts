@@ -75,6 +75,22 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
     cleanups.push(() => opened.close());
     if (opened.migrated.length) logger.info({ migrations: opened.migrated }, 'database migrated');
 
+    // Notifications: events write the outbox in their own transaction; this dispatcher delivers it
+    // (with workers on PostgreSQL, several dispatchers share the outbox through leases).
+    const notify = await import('../notify/index.js');
+    const allowPrivateTargets = config.CEAC_WATCH_ALLOW_PRIVATE_TARGETS || opts.demo;
+    const dispatcher = notify.createDispatcher({
+      store: opened.store,
+      sealer: opened.sealer,
+      logger,
+      allowPrivateTargets,
+      smtpUrl: config.SMTP_URL,
+      mailFrom: config.MAIL_FROM,
+      publicUrl: config.PUBLIC_URL,
+    });
+    dispatcher.start();
+    cleanups.push(() => dispatcher.stop());
+
     const onSqlite = opened.store.dialect === 'sqlite';
     let checker: InProcessChecker | null = null;
     const stop = new AbortController();
@@ -106,6 +122,7 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
         requestIntervalMs: config.CEAC_REQUEST_INTERVAL_MS,
         failingAfterMs: config.CHECK_FAILING_AFTER_MIN * 60_000,
         automatic,
+        onEvents: (trx, events) => notify.enqueueDeliveries(trx, events).then(() => undefined),
       });
       cleanups.push(() => checker!.close());
       if (checker.background) {
@@ -126,6 +143,7 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
       mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM),
       publicUrl: config.PUBLIC_URL ?? null,
       checker,
+      notify: { allowPrivateTargets, dispatcher, smtpUrl: config.SMTP_URL, mailFrom: config.MAIL_FROM },
       // A new case gets its first check at once rather than at the loop's next wake-up.
       onCaseAdded: (id) => {
         if (checker?.automatic) void checker.check(id).catch((err: Error) => logger.warn({ err: { message: err.message } }, 'first check failed'));

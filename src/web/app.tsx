@@ -10,12 +10,15 @@ import { registerMe } from './api/me.js';
 import { registerExplain } from './api/explain.js';
 import { homeRoutes } from './routes/home.js';
 import { registerCases } from './api/cases.js';
+import { registerChannels } from './api/channels.js';
 import { ICON, SCRIPT, STYLESHEET } from './assets.js';
 import type { AppEnv, Mailer, WebServices } from './context.js';
 import { MessagePage } from './pages/auth.js';
 import { RateLimiter, DEFAULT_RATE_RULES, type RateRules } from './rate-limit.js';
 import { accountRoutes } from './routes/account.js';
 import { caseRoutes } from './routes/cases.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { listChannels, removeChannel, type Dispatcher } from '../notify/index.js';
 import { createCaseRepository } from '../store/cases.js';
 import { PersonChecks, type CaseChecker } from './check-now.js';
 import { authRoutes } from './routes/auth.js';
@@ -38,6 +41,8 @@ export interface WebAppOptions {
   /** Runs "check now"; null or absent when separate workers do the checks. */
   checker?: CaseChecker | null;
   onCaseAdded?: (caseId: number) => void;
+  /** Notification settings: private targets (loopback webhooks) and the running dispatcher. */
+  notify?: { allowPrivateTargets?: boolean; dispatcher?: Dispatcher | null; smtpUrl?: string | undefined; mailFrom?: string };
   /** How often the live-update stream looks for changes (ms). */
   ssePollMs?: number;
 }
@@ -63,9 +68,23 @@ export function createWebApp(opts: WebAppOptions): WebApp {
     checker: opts.checker ?? null,
     personChecks: new PersonChecks(now),
     onCaseAdded: opts.onCaseAdded,
+    notify: {
+      allowPrivateTargets: opts.notify?.allowPrivateTargets ?? false,
+      dispatcher: opts.notify?.dispatcher ?? null,
+      dispatcherOptions: {
+        store: opts.store,
+        sealer: opts.sealer,
+        logger: opts.logger,
+        allowPrivateTargets: opts.notify?.allowPrivateTargets ?? false,
+        smtpUrl: opts.notify?.smtpUrl,
+        ...(opts.notify?.mailFrom && { mailFrom: opts.notify.mailFrom }),
+        publicUrl: opts.publicUrl ?? undefined,
+      },
+    },
   };
   const deleteUserData = async (userId: number) => {
     for (const c of await services.cases.list({ ownerId: userId })) await services.cases.remove(c.id, userId);
+    for (const ch of await listChannels(opts.store.db, userId)) await removeChannel(opts.store.db, userId, ch.id);
     await opts.deleteUserData?.(userId);
   };
 
@@ -131,10 +150,12 @@ export function createWebApp(opts: WebAppOptions): WebApp {
   registerExplain(api);
   registerMe(api);
   registerCases(api);
+  registerChannels(api);
   app.route('/', homeRoutes());
   app.route('/', authRoutes());
   app.route('/account', accountRoutes(deleteUserData));
   app.route('/cases', caseRoutes({ ssePollMs: opts.ssePollMs }));
+  app.route('/notifications', notificationRoutes());
   opts.extend?.(app, api, services);
   app.route('/api/v1', api);
 

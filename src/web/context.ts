@@ -3,6 +3,7 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/db.js';
 import type { Sealer } from '../store/seal.js';
 import type { CaseRepository } from '../store/cases.js';
+import type { Dispatcher, DispatcherOptions } from '../notify/index.js';
 import type { Accounts, SessionInfo, User } from './accounts.js';
 import type { CaseChecker, PersonChecks } from './check-now.js';
 import type { RateLimiter, RateRules } from './rate-limit.js';
@@ -28,6 +29,12 @@ export interface WebServices {
   /** Runs a check now (SQLite mode, in-process tracker); null when workers do the checks. */
   checker: CaseChecker | null;
   personChecks: PersonChecks;
+  notify: {
+    allowPrivateTargets: boolean;
+    /** The running dispatcher (reuses its connections for test messages), when this process has one. */
+    dispatcher: Dispatcher | null;
+    dispatcherOptions: DispatcherOptions;
+  };
   /** Told when a case is added, so an in-process tracker can check it at once. */
   onCaseAdded?: ((caseId: number) => void) | undefined;
 }
