@@ -37,7 +37,7 @@ describe('notification channels on the web', () => {
     await c.signUp('n@example.com');
     await c.page('/notifications');
     let res = await c.post('/notifications', { url: hook.url, name: 'my hook', events: 'status_changed', timeZone: 'UTC' });
-    let html = await res.text();
+    const html = await res.text();
     expect(res.status).toBe(200);
     expect(html).toContain('Channel “my hook” added');
     expect(html).toContain('signing secret');
