@@ -38,7 +38,7 @@ export function register(program: Command): void {
     .command('predict')
     .description('chance of a decision within 7/30/60/90 more days, and the median remaining wait, for an open case')
     .requiredOption('--visa <class>', 'visa class, e.g. F1')
-    .option('--post <code>', 'CEAC location code, e.g. BEJ')
+    .option('--post <post>', 'CEAC location code or post name, e.g. BEJ or Beijing')
     .option('--entry <entry>', 'new or renewal')
     .requiredOption('--waited <days>', 'days waited so far (since the 221(g)/check date)')
     .option('--ci <type>', 'interval type: log, log-log or plain', 'log')

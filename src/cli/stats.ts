@@ -127,7 +127,7 @@ export function register(program: Command): void {
     .command('stats')
     .description('waiting time to a decision (Kaplan–Meier: pending cases count as censored, not dropped)')
     .option('--visa <class>', 'visa class, e.g. F1')
-    .option('--post <code>', 'CEAC location code, e.g. BEJ')
+    .option('--post <post>', 'CEAC location code or post name, e.g. BEJ or Beijing')
     .option('--entry <entry>', 'new or renewal')
     .option('--route <route>', 'dropbox or interview')
     .option('--from <YYYY-MM>', 'first start month')
