@@ -200,7 +200,7 @@ describe('fault specs', () => {
 });
 
 describe('scenarios', () => {
-  const good = { app: 'NIV', location: 'BMB', id: 'AA00TEST01', steps: [{ at: '-1d', variant: 'no_status' }] };
+  const good = { app: 'NIV' as const, location: 'BMB', id: 'AA00TEST01', steps: [{ at: '-1d', variant: 'no_status' }] };
   it('reads durations', () => {
     expect(parseDuration('2d12h')).toBe(216_000);
     expect(parseDuration('-30d')).toBe(-2_592_000);
@@ -226,6 +226,17 @@ describe('scenarios', () => {
   });
   it('refuses duplicate case IDs, also across merged files', () => {
     expect(() => parseScenario({ name: 't', cases: [good, { ...good, id: 'aa00test01' }] })).toThrow(/appears twice/);
+  });
+  it('takes a scenario object in code, as the tests of other parts write them', async () => {
+    const own = await startSimulator({ now: () => T0, scenario: { name: 'inline', cases: [{ ...good, steps: [...good.steps, { at: '1h', variant: 'application_received' }] }] } });
+    try {
+      expect(own.cases().map((c) => [c.id, c.current?.status])).toEqual([['AA00TEST01', 'No Status']]);
+      own.advance(3600);
+      expect(own.cases()[0]!.current?.status).toBe('Application Received');
+      expect(own.cases()[0]!.steps.map((st) => st.at)).toEqual([-86_400, 3600]);
+    } finally {
+      await own.close();
+    }
   });
   it('refuses a missing scenario file without a stack trace', async () => {
     await expect(startSimulator({ scenario: '/nonexistent/scenario.json' })).rejects.toThrow(/cannot read scenario file .*ENOENT/);

@@ -155,7 +155,7 @@ export function mergeScenarios(name: string, scenarios: Scenario[]): Scenario {
 }
 
 /** A path to a file, a path to a folder of scenario files, or undefined for the shipped demo set. */
-export function resolveScenario(source: Scenario | string | undefined): Scenario {
+export function resolveScenario(source: Scenario | ScenarioInput | string | undefined): Scenario {
   if (source === undefined) return mergeScenarios('demo', shippedScenarios());
   if (typeof source !== 'string') return parseScenario(source);
   let isDir = false;

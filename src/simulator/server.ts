@@ -21,14 +21,14 @@ import {
   type FormState,
   type SiteError,
 } from './pages.js';
-import { caseKey, normaliseCaseId, resolveScenario, type Scenario, type ScenarioCase } from './scenario.js';
+import { caseKey, normaliseCaseId, resolveScenario, type Scenario, type ScenarioCase, type ScenarioInput } from './scenario.js';
 
 export interface SimulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
   /** A scenario, a path to a scenario file (or folder of them); the shipped demo set when absent. */
-  scenario?: Scenario | string;
+  scenario?: Scenario | ScenarioInput | string;
   /** Simulated seconds per real second (default 1). */
   speed?: number;
   faults?: FaultSpec;
