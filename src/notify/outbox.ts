@@ -16,8 +16,9 @@ import { routeEvent } from './policy.js';
  * Delivery is claim → send → mark:
  *   1. claim: one UPDATE sets status 'sending', a lease owner (random per claim) and `lease_until`,
  *      and counts the try. Committed before anything is sent, so a second dispatcher (or process)
- *      skips the row while the lease holds. PostgreSQL claims with FOR UPDATE SKIP LOCKED; SQLite
- *      has one writer at a time, which gives the same exclusion.
+ *      skips the row while the lease holds. On PostgreSQL the inner SELECT … FOR UPDATE SKIP LOCKED
+ *      lets competing claims pass each other; SQLite has one writer at a time, which gives the same
+ *      exclusion.
  *   2. send.
  *   3. mark 'sent' (only if we still hold the lease).
  * A crash between 1 and 2 loses nothing: the lease expires and the row is claimed again. A crash
@@ -32,8 +33,8 @@ import { routeEvent } from './policy.js';
  */
 
 /** Writes the outbox rows for freshly inserted events (called by the tracker inside its transaction). */
-export async function enqueueDeliveries(trx: Transaction<Database> | Kysely<Database>, events: EventRow[], now = Date.now()): Promise<number> {
-  if (events.length === 0) return 0;
+export async function enqueueDeliveries(trx: Transaction<Database> | Kysely<Database>, events: EventRow[], now = Date.now()): Promise<void> {
+  if (events.length === 0) return;
   const caseIds = [...new Set(events.map((e) => e.case_id))];
   const cases = await trx.selectFrom('cases').select(['id', 'owner_id']).where('id', 'in', caseIds).execute();
   const ownerOf = new Map(cases.map((c) => [Number(c.id), c.owner_id === null ? null : Number(c.owner_id)]));
@@ -70,13 +71,12 @@ export async function enqueueDeliveries(trx: Transaction<Database> | Kysely<Data
       });
     }
   }
-  if (rows.length === 0) return 0;
+  if (rows.length === 0) return;
   await trx
     .insertInto('notify_deliveries')
     .values(rows)
     .onConflict((oc) => oc.columns(['event_id', 'channel_id']).doNothing())
     .execute();
-  return rows.length;
 }
 
 export interface Claim {
@@ -96,29 +96,27 @@ export async function claimDue(
   const token = randomUUID();
   const { now } = options;
   const exclude = options.exclude ?? [];
-  await db.transaction().execute(async (trx) => {
-    const due = trx
-      .selectFrom('notify_deliveries')
-      .select('id')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
-          eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)]),
-        ]),
-      )
-      .$if(exclude.length > 0, (q) => q.where('id', 'not in', exclude))
-      .orderBy('next_attempt_at')
-      .orderBy('id')
-      .limit(options.limit)
-      .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked());
-    const ids = (await due.execute()).map((r) => r.id);
-    if (ids.length === 0) return;
-    await trx
-      .updateTable('notify_deliveries')
-      .set({ status: 'sending', lease_owner: token, lease_until: now + options.leaseMs, attempts: sql`attempts + 1`, hold_reason: null })
-      .where('id', 'in', ids)
-      .execute();
-  });
+  // One statement: atomic on both databases, and on SQLite it takes the write lock at once (a
+  // read-then-write transaction could deadlock against another process doing the same).
+  const due = db
+    .selectFrom('notify_deliveries')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+        eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)]),
+      ]),
+    )
+    .$if(exclude.length > 0, (q) => q.where('id', 'not in', exclude))
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(options.limit)
+    .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked());
+  await db
+    .updateTable('notify_deliveries')
+    .set({ status: 'sending', lease_owner: token, lease_until: now + options.leaseMs, attempts: sql`attempts + 1`, hold_reason: null })
+    .where('id', 'in', due)
+    .execute();
   const rows = await db
     .selectFrom('notify_deliveries')
     .selectAll()
