@@ -30,7 +30,7 @@ export function interpret(observation: Observation, context: DecodeContext = {})
   if (match && match.state === 'unknown') {
     notes.push(`The paragraph fits more than one status (${match.alsoFits.join(', ')}); the status word would tell them apart.`);
   }
-  const passportMessage = observation.message ? findPassportMessage(observation.message) : undefined;
+  const passportMessage = observation.message && !match ? findPassportMessage(observation.message) : undefined;
   if (observation.message && !match && !passportMessage) {
     notes.push(
       state === 'unknown'

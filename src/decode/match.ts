@@ -9,38 +9,71 @@
 import { STATUS_TEXTS, type StatusText } from '../knowledge/statuses.js';
 import type { State } from '../knowledge/types.js';
 
-interface Token {
-  word: string;
-  start: number;
-  end: number;
+/** The words of a text as numbers, with where each word sits (parallel arrays: matching allocates little). */
+interface Words {
+  text: string;
+  length: number;
+  /** The word's number in the vocabulary of the known texts; -1 for a word no known text has. */
+  ids: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
 }
 
-/** Words of a text, lower-cased, with their character offsets in the original. */
-export function tokenize(text: string, limit = Number.POSITIVE_INFINITY): Token[] {
-  const tokens: Token[] = [];
-  const re = /[A-Za-z0-9]+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && tokens.length < limit) {
-    tokens.push({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+/** Every word of every known text, numbered: comparing numbers is what keeps matching fast. */
+const VOCABULARY = new Map<string, number>();
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Splits a text into ASCII letter/digit words, lower-cased, up to `limit` words. */
+export function tokenize(text: string, limit = Number.POSITIVE_INFINITY): Words {
+  const capacity = Math.min(limit, (text.length >> 1) + 1);
+  const ids = new Int32Array(capacity);
+  const starts = new Int32Array(capacity);
+  const ends = new Int32Array(capacity);
+  let n = 0;
+  let i = 0;
+  while (i < text.length && n < capacity) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
+    ids[n] = VOCABULARY.get(text.slice(start, i).toLowerCase()) ?? -1;
+    starts[n] = start;
+    ends[n] = i;
+    n++;
   }
-  return tokens;
+  return { text, length: n, ids, starts, ends };
+}
+
+function wordAt(w: Words, i: number): string {
+  return w.text.slice(w.starts[i], w.ends[i]).toLowerCase();
 }
 
 interface KnownText {
   entry: StatusText;
   words: string[];
+  ids: number[];
 }
 
-const KNOWN: readonly KnownText[] = STATUS_TEXTS.filter((t) => t.text !== null).map((entry) => ({
-  entry,
-  words: tokenize(entry.text!).map((t) => t.word),
-}));
+const KNOWN: readonly KnownText[] = STATUS_TEXTS.filter((t) => t.text !== null).map((entry) => {
+  const tokens = tokenize(entry.text!);
+  const words = Array.from({ length: tokens.length }, (_, i) => wordAt(tokens, i));
+  for (const w of words) if (!VOCABULARY.has(w)) VOCABULARY.set(w, VOCABULARY.size);
+  return { entry, words, ids: words.map((w) => VOCABULARY.get(w)!) };
+});
+
+const V = VOCABULARY.size;
+const trigramKey = (a: number, b: number, c: number) => (a * V + b) * V + c;
 
 /** Every run of three words of every known text, to find where a known text starts inside a paste. */
-const TRIGRAMS = new Map<string, { known: number; at: number }[]>();
+const TRIGRAMS = new Map<number, { known: number; at: number }[]>();
 KNOWN.forEach((k, known) => {
-  for (let at = 0; at + 2 < k.words.length; at++) {
-    const key = `${k.words[at]} ${k.words[at + 1]} ${k.words[at + 2]}`;
+  for (let at = 0; at + 2 < k.ids.length; at++) {
+    const key = trigramKey(k.ids[at]!, k.ids[at + 1]!, k.ids[at + 2]!);
     const list = TRIGRAMS.get(key) ?? [];
     list.push({ known, at });
     TRIGRAMS.set(key, list);
@@ -65,54 +98,64 @@ interface Alignment {
   score: number;
 }
 
-function align(msg: Token[], from: number, known: number, knownFrom: number): Alignment {
-  const k = KNOWN[known]!.words;
+/**
+ * Walks the message and a known text side by side from a common starting point, forgiving a wrong,
+ * missing or extra word now and then (one per 12 matched, plus one), and stops at the first run of
+ * differences. The result ends at the last word that matched.
+ */
+function align(msg: Words, from: number, known: number, knownFrom: number): Alignment {
+  const k = KNOWN[known]!.ids;
   let i = from;
   let j = knownFrom;
   let matched = 0;
   let errors = 0;
-  let good = { i: from - 1, j: knownFrom - 1, matched: 0, errors: 0 };
+  let goodI = from - 1;
+  let goodJ = knownFrom - 1;
+  let goodErrors = 0;
   while (i < msg.length && j < k.length) {
-    const w = msg[i]!.word;
-    if (w === k[j]) {
+    const w = msg.ids[i]!;
+    if (w !== -1 && w === k[j]) {
       matched++;
-      i++;
-      j++;
-      good = { i: i - 1, j: j - 1, matched, errors };
+      goodI = i++;
+      goodJ = j++;
+      goodErrors = errors;
       continue;
     }
     // A text cut short in the middle of its last word ("Please be adv").
-    if (i === msg.length - 1 && k[j]!.startsWith(w)) {
+    if (i === msg.length - 1 && KNOWN[known]!.words[j]!.startsWith(wordAt(msg, i))) {
       matched++;
-      good = { i, j, matched, errors };
+      goodI = i;
+      goodJ = j;
+      goodErrors = errors;
       break;
     }
     errors++;
     if (errors > 1 + Math.floor(matched / 12)) break;
-    const next = msg[i + 1]?.word;
-    if (next !== undefined && next === k[j + 1]) {
+    const next = i + 1 < msg.length ? msg.ids[i + 1]! : -2;
+    if (next >= 0 && next === k[j + 1]) {
       i++; // a wrong word
       j++;
-    } else if (w === k[j + 1]) {
+    } else if (w >= 0 && w === k[j + 1]) {
       j++; // a missing word
-    } else if (next !== undefined && next === k[j]) {
+    } else if (next >= 0 && next === k[j]) {
       i++; // an extra word
-    } else if (w === k[j + 2]) {
+    } else if (w >= 0 && w === k[j + 2]) {
       j += 2; // two missing words
     } else {
       i++;
       j++;
     }
   }
+  // Every match moves the good point, so `matched` is already the count up to it; errors after it are dropped.
   return {
     known,
-    matched: good.matched,
-    errors: good.errors,
+    matched,
+    errors: goodErrors,
     firstToken: from,
-    lastToken: good.i,
+    lastToken: goodI,
     knownStart: knownFrom,
-    knownEnd: good.j,
-    score: good.matched - 3 * good.errors,
+    knownEnd: goodJ,
+    score: matched - 3 * goodErrors,
   };
 }
 
@@ -147,7 +190,11 @@ export function matchKnownText(text: string): TextMatch | null {
   const best = new Map<number, Alignment>();
   const coveredUntil = new Array<number>(KNOWN.length).fill(-1);
   for (let p = 0; p + 2 < msg.length; p++) {
-    const hits = TRIGRAMS.get(`${msg[p]!.word} ${msg[p + 1]!.word} ${msg[p + 2]!.word}`);
+    const w1 = msg.ids[p]!;
+    const w2 = msg.ids[p + 1]!;
+    const w3 = msg.ids[p + 2]!;
+    if (w1 < 0 || w2 < 0 || w3 < 0) continue;
+    const hits = TRIGRAMS.get(trigramKey(w1, w2, w3));
     if (!hits) continue;
     for (const { known, at } of hits) {
       if (p <= coveredUntil[known]!) continue;
@@ -171,8 +218,8 @@ export function matchKnownText(text: string): TextMatch | null {
   return {
     variant: single ? entries[0]!.variant : state,
     state,
-    start: msg[top.firstToken]!.start,
-    end: msg[top.lastToken]!.end,
+    start: msg.starts[top.firstToken]!,
+    end: msg.ends[top.lastToken]!,
     coverage: (top.knownEnd - top.knownStart + 1) / words.length,
     fromStart: top.knownStart === 0,
     errors: top.errors,
