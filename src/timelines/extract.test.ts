@@ -130,6 +130,11 @@ describe('free-text timeline posts', () => {
     expect(all.map((t) => brief(t.events)[0])).toEqual(['2025-10-02 slip_221g:white', '2025-11-03 slip_221g']);
   });
 
+  it('does not take a GPA, a time or a form number for a date', () => {
+    const t = one('GPA 3.5, MS in EE. Interview went well on Oct 3 at 10:30 but got 221g (DS-160 AA00ABCD12). 14.11.2025 issued', '2025-12-01');
+    expect(brief(t.events)).toEqual(['2025-10-03 slip_221g', '2025-10-03 interview', '2025-11-14 status:issued']);
+  });
+
   it('does not take a 221(g) slip or DS form number for a date, nor "ready for pickup" for a status', () => {
     expect(classify('passport ready for pickup')).toEqual([{ kind: 'passport_returned', certainty: 0.9 }]);
     const t = one('Sep 9 - 221g, DS-5535 requested. Sep 12 - DS-5535 submitted', '2025-10-01');

@@ -70,12 +70,13 @@ const DATE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMentio
     read: (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]!, certainty: 1 }),
   },
   {
-    // 10/14/2025, 14/10/2025, 10/14/25, 10/14, 14.10
-    re: /\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?\b/gi,
+    // 10/14/2025, 14/10/2025, 10/14/25, 10/14, 14.10.2025 (dotted only with a year: "GPA 3.5" is no date)
+    re: /\b(\d{1,2})(?:\/(\d{1,2})(?:\/(\d{4}|\d{2}))?|\.(\d{1,2})\.(\d{4}|\d{2}))\b/gi,
     read: (m) => {
       const a = +m[1]!;
-      const b = +m[2]!;
-      const year = m[3] ? (m[3].length === 2 ? 2000 + +m[3] : +m[3]) : null;
+      const b = +(m[2] ?? m[4])!;
+      const y = m[3] ?? m[5];
+      const year = y ? (y.length === 2 ? 2000 + +y : +y) : null;
       if (a > 12 && b <= 12) return { year, month: b, day: a, certainty: 0.9 };
       if (a <= 12 && b > 12) return { year, month: a, day: b, certainty: 0.9 };
       if (a <= 12 && b <= 12) return { year, month: a, day: b, certainty: 0.6 }; // month first, as US forms
