@@ -62,7 +62,7 @@ describe('client against injected faults', () => {
   let sim: RunningSimulator;
   const dropbox = { app: 'NIV' as const, location: 'BMB', id: 'AA00DBX221', passport: 'Z4810023', surname: 'RAGHAVAN' };
   beforeAll(async () => {
-    sim = await startSimulator({ captchaCode: CODE, now: () => T0, slowMs: 10_000 });
+    sim = await startSimulator({ captchaCode: CODE, now: () => T0, slowMs: 10_000, lateMs: 100 });
   });
   afterAll(() => sim.close());
 
@@ -94,6 +94,13 @@ describe('client against injected faults', () => {
     const out = await withFaults({ timeout: 1 }, { timeoutMs: 300, retry5xx: 1 });
     expectNoStatus(out);
     expect(out).toMatchObject({ kind: 'timeout', attempts: 2, requests: 2 });
+  });
+
+  it('slow: a late answer within the deadline is still the status', async () => {
+    const before = sim.stats().fault_slow ?? 0;
+    const out = await withFaults({ slow: 1 }, { timeoutMs: 2_000 });
+    expect(out).toMatchObject({ kind: 'ok', attempts: 1, requests: 3 });
+    expect((sim.stats().fault_slow ?? 0) - before).toBe(3);
   });
 
   it('captcha: a rejected answer gets a new captcha, up to maxCaptchaTries', async () => {

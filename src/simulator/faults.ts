@@ -1,9 +1,10 @@
 /**
  * Injected faults: each kind happens with a rate in [0, 1], rolled per request where it applies.
- * `wrongcase` (an answer about another case) goes beyond the issue's list so that the client's
- * WrongCase check can be exercised too.
+ * `wrongcase` (an answer about another case) and `slow` (a late but good answer, within a client's
+ * timeout) go beyond the issue's list so that the client's WrongCase check and its patience can be
+ * exercised too.
  */
-export const FAULT_KINDS = ['5xx', 'timeout', 'captcha', 'maintenance', 'blocked', 'layout', 'drop', 'wrongcase'] as const;
+export const FAULT_KINDS = ['5xx', 'timeout', 'slow', 'captcha', 'maintenance', 'blocked', 'layout', 'drop', 'wrongcase'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export type FaultSpec = Partial<Record<FaultKind, number>>;
 
@@ -56,7 +57,7 @@ const APPLIES: Record<RequestKind, readonly FaultKind[]> = {
   post: ['blocked', 'drop', 'timeout', '5xx', 'maintenance', 'layout', 'captcha', 'wrongcase'],
 };
 
-/** The fault that hits this request, if any (first hit in a fixed order). */
+/** The fault that hits this request, if any (first hit in a fixed order). `slow` is rolled apart. */
 export function rollFault(spec: FaultSpec, kind: RequestKind, random: () => number = Math.random): FaultKind | null {
   for (const fault of APPLIES[kind]) {
     const rate = spec[fault] ?? 0;

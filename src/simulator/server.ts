@@ -39,6 +39,8 @@ export interface SimulatorOptions {
   now?: () => number;
   /** How long a `timeout` fault holds the answer back (default 60 s, beyond any sane client timeout). */
   slowMs?: number;
+  /** How late a `slow` fault makes an answer that still comes (default 1.5 s). */
+  lateMs?: number;
   /** Random source for fault rolls (tests make them deterministic). */
   random?: () => number;
 }
@@ -99,6 +101,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const clock = new SimClock(opts.now ?? Date.now, opts.speed ?? 1);
   const random = opts.random ?? Math.random;
   const slowMs = opts.slowMs ?? 60_000;
+  const lateMs = opts.lateMs ?? 1_500;
   let faults: FaultSpec = validateFaultSpec(opts.faults ?? {});
   const byKey = new Map<string, ScenarioCase>(scenario.cases.map((c) => [caseKey(c.app, c.id), c]));
   const sessions = new Map<string, Session>();
@@ -362,6 +365,17 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     // IIS paths are case-insensitive; so are ours.
     const path = url.pathname.toLowerCase();
     if (path.startsWith('/__sim/')) return hook(req, res, path);
+    if ((faults.slow ?? 0) > 0 && random() < faults.slow!) {
+      count('fault_slow');
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          pending.delete(timer);
+          resolve();
+        }, lateMs);
+        pending.add(timer);
+      });
+      if (req.socket.destroyed) return;
+    }
     if (req.method === 'GET' && path === '/ceacstattracker/default.aspx') {
       count('redirect');
       res.writeHead(302, { location: `/CEACStatTracker/Status.aspx?App=${url.searchParams.get('App') ?? 'NIV'}` });
