@@ -78,6 +78,15 @@ for (const [name, open, skip] of backends) {
       expect([...d.cause]).toEqual([0]);
     });
 
+    it('two imports of the same export at once store each case once, without an error', async () => {
+      store = await open();
+      const batch = importCheckee(EXPORT_1, { asOf: '2026-02-15' }).timelines;
+      const [a, b] = await Promise.all([upsertTimelines(store.db, batch), upsertTimelines(store.db, batch)]);
+      expect(a.inserted + b.inserted).toBe(4);
+      expect(a.unchanged + b.unchanged).toBe(4);
+      expect(await countTimelines(store.db)).toBe(4);
+    });
+
     it('filters by class, post, entry, route and start month', async () => {
       store = await open();
       await upsertTimelines(store.db, importCheckee(EXPORT_2, { asOf: '2026-03-10' }).timelines);

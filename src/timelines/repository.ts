@@ -118,11 +118,15 @@ export async function upsertTimelines(
         } else report.unchanged++;
       }
       if (fresh.size) {
-        await trx
+        // Another import may have stored the same case since we looked: theirs stands.
+        const result = await trx
           .insertInto('timelines')
           .values([...fresh.values()].map((t) => toRow(t, now)))
-          .execute();
-        report.inserted += fresh.size;
+          .onConflict((oc) => oc.columns(['source', 'source_key']).doNothing())
+          .executeTakeFirst();
+        const inserted = Number(result.numInsertedOrUpdatedRows ?? BigInt(fresh.size));
+        report.inserted += inserted;
+        report.unchanged += fresh.size - inserted;
       }
     });
     onProgress?.(Math.min(i + CHUNK, timelines.length));
