@@ -15,6 +15,16 @@ describe('command solver', () => {
     expect(await echo.solve(png, { attempt: 1 })).toBe('AB12C');
   });
 
+  it('keeps our secrets from the program', async () => {
+    process.env.CEAC_WATCH_SECRET = 'do-not-leak';
+    try {
+      const solver = new CommandSolver('echo "x${CEAC_WATCH_SECRET}x"');
+      expect(await solver.solve(png, { attempt: 1 })).toBe('XX');
+    } finally {
+      delete process.env.CEAC_WATCH_SECRET;
+    }
+  });
+
   it('tells the program which attempt this is', async () => {
     const solver = new CommandSolver('echo try$CEAC_CAPTCHA_ATTEMPT');
     expect(await solver.solve(png, { attempt: 3 })).toBe('TRY3');

@@ -1,6 +1,15 @@
 import { spawn } from 'node:child_process';
 import { CaptchaSolverError, normaliseAnswer, type CaptchaSolver } from './solver.js';
 
+/** Our secrets stay ours: a captcha program (perhaps a paid service's client) gets none of them. */
+const WITHHELD = ['CEAC_WATCH_SECRET', 'DATABASE_URL', 'SMTP_URL', 'TEST_DATABASE_URL'];
+
+export function solverEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out = { ...env };
+  for (const k of WITHHELD) delete out[k];
+  return out;
+}
+
 /**
  * Runs any program (through the shell) with the PNG on stdin and takes the first non-empty line of
  * its stdout as the answer: how people plug in their own OCR model or a paid solving service.
@@ -20,7 +29,7 @@ export class CommandSolver implements CaptchaSolver {
       const child = spawn(this.command, {
         shell: true,
         stdio: ['pipe', 'pipe', 'pipe'],
-        env: { ...process.env, CEAC_CAPTCHA_ATTEMPT: String(ctx.attempt) },
+        env: { ...solverEnvironment(process.env), CEAC_CAPTCHA_ATTEMPT: String(ctx.attempt) },
       });
       const out: Buffer[] = [];
       const err: Buffer[] = [];

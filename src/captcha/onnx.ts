@@ -73,7 +73,8 @@ export class OnnxSolver implements CaptchaSolver {
     } catch (e) {
       throw new CaptchaSolverError(`cannot load the captcha model ${modelPath}: ${(e as Error).message}`);
     }
-    const meta = session.inputMetadata[0];
+    // Older onnxruntime builds have no input metadata: then the model's size is the protocol's.
+    const meta = session.inputMetadata?.[0];
     const shape = meta && meta.isTensor ? meta.shape : [];
     const fixed = (v: unknown, fallback: number) => (typeof v === 'number' && v > 0 ? v : fallback);
     return new OnnxSolver(ort, session, settings, fixed(shape[2], MODEL_INPUT_HEIGHT), fixed(shape[3], MODEL_INPUT_WIDTH));
