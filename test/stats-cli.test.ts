@@ -80,6 +80,7 @@ describe('ceac import / stats / predict usage', () => {
     expect(waited.err).toMatch(/--waited must be a whole number of days/);
     expect((await ceac('predict', '--waited', '3')).code).toBe(2); // --visa is required
     expect((await ceac('import', 'checkee', 'x.csv', '--as-of', '2026-02-30')).err).toMatch(/--as-of must be a date/);
+    expect((await ceac('import', 'checkee', 'x.csv', '--max-errors', 'all')).code).toBe(2);
   });
 
   it('says what is wrong with an unreadable or foreign file (exit 1), and never shows a group under 5', async () => {

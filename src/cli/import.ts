@@ -65,6 +65,7 @@ function checkeeSummary(file: string, parsed: CheckeeImport, stored: UpsertRepor
 
 async function runCheckee(file: string, o: CheckeeOptions): Promise<void> {
   const asOf = checkDate('--as-of', o.asOf);
+  if (!/^\d+$/.test(o.maxErrors ?? '20')) throw new UsageError(`--max-errors must be a whole number (got "${o.maxErrors}")`);
   const text = readInput(file);
   let parsed: CheckeeImport;
   try {
