@@ -7,6 +7,7 @@ import { SLIP_HINTS } from '../knowledge/hints.js';
 import { SOURCES } from '../knowledge/guidance.js';
 import { STATUS_WORDS, stateForStatusWord, statusTextFor } from '../knowledge/statuses.js';
 import type { DecodeContext, Finality, Observation, State } from '../knowledge/types.js';
+import { parseCeacDate } from './dates.js';
 
 /** The interpretation while it is being built. */
 export interface Draft {
@@ -126,9 +127,18 @@ function route(d: Draft, ctx: DecodeContext): void {
       d.meaning.push(
         'For dropbox (interview waiver) applications this is a common step: many go No Status -> Application Received -> Refused -> Administrative Processing -> Approved -> Issued.',
       );
-      d.nextSteps.unshift(
-        'Your passport usually comes back within 1-2 weeks with a 221(g) slip that says what is needed (documents, an interview, or only waiting). Check your e-mail and the passport-tracking site of the visa appointment service.',
-      );
+      const days = daysInStatus(ctx);
+      if (ctx.passport === 'returned') {
+        d.nextSteps.unshift('Read the 221(g) slip that came back with your passport: it says whether to send documents, come for an interview, or only wait.');
+      } else if (days !== undefined && days > 21) {
+        d.nextSteps.unshift(
+          `The passport usually comes back within 1-2 weeks with a 221(g) slip; after ${days} days, if yours has not, check your e-mail and the passport-tracking site of the visa appointment service.`,
+        );
+      } else {
+        d.nextSteps.unshift(
+          'Your passport usually comes back within 1-2 weeks with a 221(g) slip that says what is needed (documents, an interview, or only waiting). Check your e-mail and the passport-tracking site of the visa appointment service.',
+        );
+      }
       d.watchFor.unshift('The passport coming back with a 221(g) slip; after you send what it asks for, Administrative Processing, then Approved and Issued.');
     } else if (d.state === 'refused') {
       d.meaning.push(
@@ -214,7 +224,7 @@ function previousStatus(d: Draft, ctx: DecodeContext): void {
     d.confidence = 0.95;
   } else if ((prev === 'refused' || prev === 'administrative_processing') && (cur === 'approved' || cur === 'issued')) {
     d.meaning.push('Processing is over and the case was approved.');
-  } else if (prev === 'application_received' && cur === 'refused' && ctx.route !== 'interview') {
+  } else if (prev === 'application_received' && cur === 'refused' && ctx.route === undefined) {
     d.meaning.push('Application Received -> Refused is the usual path of a dropbox case entering 221(g) processing.');
   } else if (prev === 'issued' && cur === 'refused') {
     d.meaning.push('Refused after Issued is unusual: the case may have been reopened or the visa cancelled. Contact the consulate.');
@@ -226,20 +236,30 @@ function previousStatus(d: Draft, ctx: DecodeContext): void {
 
 const DAY_MS = 86_400_000;
 function daysBetween(from: string, to: string): number | undefined {
-  const a = Date.parse(`${from}T00:00:00Z`);
-  const b = Date.parse(`${to}T00:00:00Z`);
-  if (Number.isNaN(a) || Number.isNaN(b)) return undefined;
+  const isoFrom = parseCeacDate(from);
+  const isoTo = parseCeacDate(to);
+  if (!isoFrom || !isoTo) return undefined;
+  const a = Date.parse(`${isoFrom}T00:00:00Z`);
+  const b = Date.parse(`${isoTo}T00:00:00Z`);
   return Math.round((b - a) / DAY_MS);
 }
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${parseCeacDate(date)}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Days since the current status began, when the context says; undefined otherwise. */
+function daysInStatus(ctx: DecodeContext): number | undefined {
+  if (!ctx.since) return undefined;
+  const days = daysBetween(ctx.since, ctx.today ?? new Date().toISOString().slice(0, 10));
+  return days !== undefined && days >= 0 ? days : undefined;
+}
+
+const GENERIC_WAIT = 'Wait at least 180 days';
+
 function timeInStatus(d: Draft, obs: Observation, ctx: DecodeContext): void {
-  const today = ctx.today ?? new Date().toISOString().slice(0, 10);
   const since = ctx.since!;
-  const days = daysBetween(since, today);
-  if (days === undefined || days < 0) {
+  const days = daysInStatus(ctx);
+  if (days === undefined) {
     d.notes.push(`The date the status began (${since.slice(0, 20)}) is not a date before today; it was not used.`);
     return;
   }
@@ -249,12 +269,14 @@ function timeInStatus(d: Draft, obs: Observation, ctx: DecodeContext): void {
     if (days <= 60) {
       d.meaning.push(`It has been ${span}; most administrative processing is resolved within 60 days of the interview.`);
     } else if (days <= 180) {
+      d.nextSteps = d.nextSteps.filter((step) => !step.startsWith(GENERIC_WAIT));
       d.meaning.push(
         `It has been ${span}, past the 60 days within which most administrative processing is resolved. Many cases take longer; it is not a bad sign by itself.`,
       );
       d.nextSteps.push(`The official advice is to wait at least 180 days before asking: that is around ${addDays(since, 180)}, unless you have an urgent, documented reason.`);
       d.watchFor.push('A request for more documents or a passport request by e-mail.');
     } else {
+      d.nextSteps = d.nextSteps.filter((step) => !step.startsWith(GENERIC_WAIT));
       d.meaning.push(`It has been ${span}, more than the 180 days after which the consulate accepts enquiries.`);
       d.nextSteps.unshift('You may now contact the consulate (through its website\'s contact form) with your case number and ask about the status of the administrative processing.');
     }
@@ -278,7 +300,7 @@ function timeInStatus(d: Draft, obs: Observation, ctx: DecodeContext): void {
   } else if (d.state === 'refused' && LETTER_VARIANTS.has(d.variant) && days > 90 && d.finality === 'uncertain') {
     d.meaning.push(`The status has stayed the same for ${span}; a 221(g) case usually moves (to Administrative Processing or Approved) within a few months, so an unchanged refusal becomes more likely to be final.`);
   }
-  if (obs.caseLastUpdated && obs.caseLastUpdated > since) {
+  if (obs.caseLastUpdated && obs.caseLastUpdated > (parseCeacDate(since) ?? since)) {
     d.notes.push('"Case Last Updated" moved after the status began: someone worked on the case. It often moves without a decision.');
   }
 }

@@ -117,6 +117,22 @@ describe('each piece of context changes the answer where it should', () => {
     expect(all(without)).not.toMatch(/1-2 weeks/);
   });
 
+  it('route dropbox after the passport came back, or weeks later: the step says so', () => {
+    expect(interpret(LONG, { route: 'dropbox', passport: 'returned' }).nextSteps[0]).toMatch(/Read the 221\(g\) slip that came back/);
+    expect(interpret(LONG, { route: 'dropbox', since: '2025-10-01', today: '2025-12-01' }).nextSteps[0]).toMatch(/after 61 days, if yours has not/);
+  });
+
+  it('past 60 or 180 days the dated advice replaces the generic "wait 180 days"', () => {
+    const generic = (i: ReturnType<typeof interpret>) => i.nextSteps.filter((s) => s.startsWith('Wait at least 180 days'));
+    expect(generic(interpret(LONG))).toHaveLength(1);
+    expect(generic(interpret(LONG, { since: '2025-08-01', today: '2025-12-01' }))).toHaveLength(0);
+    expect(generic(interpret(LONG, { since: '2025-01-01', today: '2025-12-01' }))).toHaveLength(0);
+  });
+
+  it('accepts the since date in CEAC form too', () => {
+    expect(interpret(AP, { since: '01-Aug-2025', today: '2025-12-01' }).meaning).toMatch(/122 days/);
+  });
+
   it('route dropbox with the short text: the letter comes with the passport', () => {
     expect(interpret(LETTER, { route: 'dropbox' }).meaning).toMatch(/comes back with your passport/);
   });
