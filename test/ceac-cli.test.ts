@@ -85,7 +85,7 @@ describe('ceac check', () => {
   it.each([
     [['--app', 'NIV', '--location', 'BMB', '--id', 'AB12'], /--id: .*AA0020AKAX/],
     [['--app', 'NIV', '--id', 'AA00DBX221'], /--location: .*needs the location/],
-    [['--app', 'XX', '--id', 'AA00DBX221'], /argument 'XX' is invalid/],
+    [['--app', 'XX', '--id', 'AA00DBX221'], /argument 'XX' is invalid\. use NIV .* or IV/],
     [['--app', 'NIV', '--location', 'BMB', '--id', 'AA00DBX221', '--captcha', 'magic'], /unknown captcha solver "magic"/],
     [['--app', 'NIV', '--location', 'BMB', '--id', 'AA00DBX221'], /not a terminal: use --captcha "command:<program>"/],
     [['--app', 'NIV', '--location', 'BMB', '--id', 'AA00DBX221', '--captcha', 'command:echo x', '--timeout', 'soon'], /--timeout must be/],

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { PromptSolver } from '../captcha/prompt.js';
 import { CaptchaSolverError, SOLVER_SPEC_HELP, solverFromSpec, type CaptchaSolver } from '../captcha/index.js';
 import { CeacClient, intervalBudget, validateCaseQuery, type CheckOutcome, type CheckProgress } from '../ceac/index.js';
@@ -78,7 +78,15 @@ export function register(program: Command): void {
   program
     .command('check')
     .description('check one case on CEAC now and print what its status means')
-    .addOption(new Option('--app <type>', 'application type').choices(['NIV', 'IV', 'niv', 'iv']).makeOptionMandatory())
+    .addOption(
+      new Option('--app <type>', 'application type: NIV (nonimmigrant) or IV (immigrant, including DV)')
+        .argParser((v: string) => {
+          const app = v.trim().toUpperCase();
+          if (app !== 'NIV' && app !== 'IV') throw new InvalidArgumentError('use NIV (nonimmigrant visa) or IV (immigrant visa, including DV).');
+          return app;
+        })
+        .makeOptionMandatory(),
+    )
     .option('--location <post>', 'NIV only: CEAC location code (BMB) or name ("INDIA, MUMBAI", "Mumbai")')
     .requiredOption('--id <id>', 'NIV application ID (AA0020AKAX), IV case number (LMA2020656002) or DV number (2023EU12345)')
     .option('--passport <number>', 'passport number (NA for applications before 2022)')
