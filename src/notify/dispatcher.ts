@@ -52,6 +52,11 @@ export interface Dispatcher {
   start(): void;
   /** Stops the background loop, waits for sends in flight, closes connections. */
   stop(): Promise<void>;
+  /**
+   * Looks for due work now instead of at the next poll: call it after committing events, to cut the
+   * delay from event to delivery from up to `pollMs` to the time of one query.
+   */
+  wake(): void;
   nextDueAt(): Promise<number | null>;
   /** Sends a test message to a saved channel now (not through the outbox). Throws DeliveryError or ChannelError. */
   sendTest(channel: ChannelRow): Promise<void>;
@@ -186,18 +191,27 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   let running = false;
+  let busy = false;
+  let again = false;
   let timer: NodeJS.Timeout | null = null;
   let current: Promise<unknown> = Promise.resolve();
 
   function schedule(delay: number): void {
     if (!running) return;
+    if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
+      timer = null;
+      busy = true;
       current = (async () => {
-        try {
-          await runDue();
-        } catch (err) {
-          logger.error({ err }, 'the notification dispatcher hit an error; it will try again');
-        }
+        do {
+          again = false;
+          try {
+            await runDue();
+          } catch (err) {
+            logger.error({ err }, 'the notification dispatcher hit an error; it will try again');
+          }
+        } while (again && running);
+        busy = false;
         const due = await nextDueAt(db).catch(() => null);
         const pollMs = options.pollMs ?? 1000;
         schedule(due === null ? pollMs : Math.min(pollMs, Math.max(0, due - now())));
@@ -211,6 +225,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (running) return;
       running = true;
       schedule(0);
+    },
+    wake() {
+      if (!running) return;
+      // A run in progress may have claimed before the new rows were committed: run once more after it.
+      if (busy) again = true;
+      else schedule(0);
     },
     async stop() {
       running = false;
