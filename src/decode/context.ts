@@ -162,7 +162,9 @@ function route(d: Draft, ctx: DecodeContext): void {
 function passport(d: Draft, ctx: DecodeContext): void {
   if (ctx.passport === 'returned') {
     if (d.state === 'refused') {
-      if (!ctx.slip) d.nextSteps.unshift('A passport returned while CEAC says Refused usually comes with a 221(g) slip: look for it and follow it.');
+      // The dropbox rule has already said to read the slip that came back with the passport.
+      const saidByRoute = ctx.route === 'dropbox' && inProcessing(d, ctx);
+      if (!ctx.slip && !saidByRoute) d.nextSteps.unshift('A passport returned while CEAC says Refused usually comes with a 221(g) slip: look for it and follow it.');
     } else if (d.state === 'administrative_processing') {
       d.nextSteps.push('Your passport is with you: when processing ends well the post asks for it back to print the visa, so watch your e-mail.');
     } else if (d.state === 'approved') {
