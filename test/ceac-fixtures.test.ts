@@ -141,6 +141,13 @@ describe('recorded shapes through the client', () => {
     expect(out.kind).toBe(kind);
   });
 
+  it('a normal page behind Cloudflare (its headers, its scripts) is not a block', async () => {
+    const cf = { server: 'cloudflare', 'cf-ray': '8f2a1b3c4d5e6f70-IAD' };
+    const form = { status: 200, headers: cf, body: FORM.body.replace('</body>', '<script src="/cdn-cgi/challenge-platform/scripts/jsd/main.js"></script></body>') };
+    const out = await check(form, { status: 200, headers: cf, body: fixture('delta-refused-221g.txt') });
+    expect(out.kind).toBe('ok');
+  });
+
   it('a form page without the captcha image is not taken for the form', async () => {
     const noCaptcha = FORM.body.replace(/<img[^>]*LBD_CaptchaImage[^>]*>/, '');
     const out = await check({ status: 200, body: noCaptcha }, { status: 200, body: fixture('delta-refused-221g.txt') });

@@ -155,6 +155,7 @@ export class CeacClient {
     const image = await this.fetch(http, 'GET', form.captchaUrl, { accept: 'image/avif,image/webp,image/png,image/*,*/*;q=0.8', referer: formUrl });
     if ('kind' in image) return image;
     if (!image.body.subarray(0, 8).equals(PNG_SIGNATURE) && !(image.headers['content-type'] ?? '').startsWith('image/')) {
+      if (looksBlocked(200, {}, image.body.toString('utf8'))) return { kind: 'blocked' };
       // No captcha image means the site is not taking checks right now (ceac-protocol.md).
       return { kind: 'maintenance', message: 'CEAC served no captcha image: the site is probably in maintenance; try again later' };
     }
@@ -256,8 +257,9 @@ export class CeacClient {
       if (err instanceof TransportFailure) return err.reason === 'timeout' ? { kind: 'timeout' } : { kind: 'http_error', status: 0 };
       throw err;
     }
-    const text = answer.status === 200 && (answer.headers['content-type'] ?? '').startsWith('image/') ? '' : answer.body.toString('utf8');
-    if (looksBlocked(answer.status, answer.headers, text)) return { kind: 'blocked' };
+    // A 200 is judged by what it holds (form, image, answer) before anything else: real pages
+    // behind Cloudflare carry its headers and scripts too.
+    if (answer.status >= 400 && looksBlocked(answer.status, answer.headers, answer.body.toString('utf8'))) return { kind: 'blocked' };
     if (answer.status >= 400) return { kind: 'http_error', status: answer.status };
     if (answer.status >= 300) return { kind: 'http_error', status: answer.status, message: `CEAC redirected too many times (HTTP ${answer.status})` };
     return answer;

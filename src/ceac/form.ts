@@ -70,7 +70,9 @@ export function readStatusForm(html: string, pageUrl: string): StatusForm | null
   };
 }
 
-const CLOUDFLARE = /sorry, you have been blocked|attention required! \| cloudflare|performing security verification|just a moment\.\.\.|cf-challenge|challenge-platform/i;
+// Phrases of Cloudflare's block and challenge pages only: its scripts and headers also ride on
+// normal pages, so they prove nothing.
+const CLOUDFLARE = /sorry, you have been blocked|attention required! \| cloudflare|performing security verification|<title>just a moment\.\.\.<\/title>/i;
 const MAINTENANCE = /maintenance|currently unavailable|temporarily unavailable|service unavailable|try again later/i;
 
 /** A Cloudflare block or challenge, by status, headers or body. */
