@@ -134,6 +134,21 @@ describe.skipIf(!built)('ceac explain (process)', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('keeps cheerio out of the paste path (cold start) and loads it for pages', () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      const { explain } = await import(${JSON.stringify(join(root, 'dist/decode/index.js'))});
+      const cache = createRequire(import.meta.url).cache;
+      const loaded = () => Object.keys(cache).some((k) => k.includes('/node_modules/cheerio/'));
+      explain('Refused');
+      const afterPaste = loaded();
+      explain('<span id="ctl00_ContentPlaceHolder1_ucApplicationStatusView_lblStatus">Issued</span>');
+      console.log(JSON.stringify({ afterPaste, afterPage: loaded() }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ afterPaste: false, afterPage: true });
+  });
+
   it('--help lists every flag and exits 0', () => {
     const r = ceac(['explain', '--help']);
     expect(r.code).toBe(0);
