@@ -328,6 +328,22 @@ describe.each(DIALECTS)('notification delivery on $name', ({ open, skip }) => {
     expect(await listDeliveries(store.db, null)).toHaveLength(1);
   });
 
+  it.skipIf(skip)('in the background loop, wake() delivers a fresh event without waiting for the next poll', async () => {
+    await add(`json://127.0.0.1:${http.port}/bg?secret=${SECRET}`);
+    const caseId = await insertCase(store.db, sealer);
+    const d = dispatcher({ now: Date.now, pollMs: 60_000 });
+    d.start();
+    try {
+      await new Promise((r) => setTimeout(r, 100)); // the first (empty) run is over; the next poll is a minute away
+      await recordEvents(store.db, caseId, ['status_changed']);
+      d.wake();
+      for (let i = 0; i < 200 && http.hits.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(http.hits).toHaveLength(1);
+    } finally {
+      await d.stop();
+    }
+  });
+
   it.skipIf(skip)('sends a test message and reports a failing one', async () => {
     await add(`json://127.0.0.1:${http.port}/t?secret=${SECRET}`, { name: 't' });
     expect(await testChannel(store.db, null, 't', { store, sealer, allowPrivateTargets: true })).toEqual({ ok: true, channel: 't' });
