@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intervalBudget, normaliseCaseNumber, sameCaseNumber, surnameForForm, validateCaseQuery } from '../src/ceac/index.js';
+import { intervalBudget, normaliseCaseNumber, sameCaseNumber, surnameForForm, validateCaseQuery } from './index.js';
 
 describe('validateCaseQuery', () => {
   it.each([
