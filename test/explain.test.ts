@@ -214,6 +214,25 @@ describe('status word and text disagree, or nothing is known', () => {
   });
 });
 
+describe('post names', () => {
+  const TEXT = STATUS_TEXTS.find((t) => t.variant === 'refused_221g')!.text!;
+  it.each([
+    ['For more information, please visit U.S. Consulate General Chennai.', 'U.S. Consulate General Chennai'],
+    ['For more information, please visit U.S. Embassy New Delhi.', 'U.S. Embassy New Delhi'],
+    ['for more information please visit U.S. Embassy Beijing', 'U.S. Embassy Beijing'],
+    ['FOR MORE INFORMATION, PLEASE VISIT U.S. CONSULATE GENERAL MUMBAI.', 'U.S. CONSULATE GENERAL MUMBAI'],
+    ['For more information, please visit\nAmerican Institute in Taiwan.', 'American Institute in Taiwan'],
+    ['For more information, please visit U.S. Consulate General Vancouver. Any ideas?', 'U.S. Consulate General Vancouver'],
+  ])('%j', (sentence, post) => {
+    for (const input of [`${TEXT} ${sentence}`, `Refused\n${TEXT}\n${sentence}`]) {
+      const r = explain(input);
+      expect(r.observation.post).toBe(post);
+      expect(r.observation.message).toBe(TEXT);
+      expect(r.interpretation.variant).toBe('refused_221g');
+    }
+  });
+});
+
 describe('parsePaste details', () => {
   it.each([
     ['28-Jul-2022', '2022-07-28'],

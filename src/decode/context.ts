@@ -122,6 +122,10 @@ function slipColour(d: Draft, ctx: DecodeContext): void {
 
 function route(d: Draft, ctx: DecodeContext): void {
   if (ctx.route === 'dropbox') {
+    d.notes.push(
+      'Interview waiver ("dropbox") ended for H, L, F, M, J, E and O visas from 2025-09-02; it remains for A, G, NATO and TECRO visas and some B-1/B-2 renewals. Dropbox cases filed before then follow the usual dropbox path.',
+    );
+    d.sources.push(SOURCES.dropboxEnd);
     if (d.variant === 'refused_221g' || (d.state === 'refused' && inProcessing(d, ctx))) {
       d.headline = 'Refused (221(g) processing): a usual step for a dropbox case, not a final refusal';
       d.meaning.push(
