@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { validateCaseQuery } from '../ceac/index.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
 import { CaseInputError, type CaseContext, type CaseEdit, type CaseView, type EventView, type NewCase } from '../store/cases.js';
@@ -162,6 +163,9 @@ export function register(program: Command): void {
     action(async (flags: ContextFlags & { app: string; location?: string; id: string; passport?: string; surname?: string; label?: string; group?: string; share: boolean; json?: boolean }) => {
       const app = flags.app.toUpperCase();
       if (app !== 'NIV' && app !== 'IV') throw new UsageError(`--app must be NIV or IV, not "${flags.app}"`);
+      // CEAC's own rules for what the form accepts, so that a case that can never be checked is refused now.
+      const valid = validateCaseQuery({ app, id: flags.id, location: flags.location, passport: flags.passport, surname: flags.surname });
+      if (!valid.ok) throw new UsageError(valid.errors.map((e) => `--${e.field === 'id' ? 'id' : e.field}: ${e.message}`).join('; '));
       const input: NewCase = {
         app,
         caseNumber: flags.id,

@@ -57,7 +57,7 @@ export const NewCaseSchema = z
     passport: z
       .string()
       .transform(upper)
-      .pipe(z.string().regex(/^[A-Z0-9]{5,20}$/, 'a passport number is 5 to 20 letters and digits'))
+      .pipe(z.string().regex(/^[A-Z0-9]{2,20}$/, 'a passport number is 2 to 20 letters and digits (NA for applications before 2022)'))
       .optional(),
     surname: z
       .string()
@@ -85,7 +85,7 @@ export const CaseEditSchema = z
     label: z.string().trim().max(80).nullable(),
     group: z.string().trim().max(80).nullable(),
     location: z.string().transform(toLocationCode),
-    passport: z.string().transform(upper).pipe(z.string().regex(/^[A-Z0-9]{5,20}$/, 'a passport number is 5 to 20 letters and digits')),
+    passport: z.string().transform(upper).pipe(z.string().regex(/^[A-Z0-9]{2,20}$/, 'a passport number is 2 to 20 letters and digits (NA for applications before 2022)')),
     surname: z.string().trim().toUpperCase().pipe(z.string().min(1).max(100)),
     context: CaseContextSchema,
     shareTimeline: z.boolean(),

@@ -126,7 +126,8 @@ export function createTracker(options: TrackerOptions): Tracker {
     return {
       app: row.app_type,
       id: row.case_number,
-      ...(row.location && { location: row.location }),
+      // CEAC's IV form has no location field.
+      ...(row.location && row.app_type === 'NIV' && { location: row.location }),
       ...(row.passport_sealed && { passport: sealer.unseal(row.passport_sealed) }),
       ...(row.surname_sealed && { surname: sealer.unseal(row.surname_sealed) }),
     };
@@ -154,20 +155,6 @@ export function createTracker(options: TrackerOptions): Tracker {
       let stateSince = row.state_since;
       let failures = row.failures;
       let health = { failingSince: row.failing_since, failingReported: row.failing_reported === 1 };
-
-      const attempt = await trx
-        .insertInto('check_attempts')
-        .values({
-          case_id: id,
-          at,
-          outcome: outcome.kind,
-          duration_ms: Math.round(outcome.durationMs),
-          requests: outcome.requests,
-          error: outcome.kind === 'ok' ? null : outcome.message,
-          body_sealed: outcome.kind === 'layout_changed' ? sealer.seal(outcome.body.slice(0, 200_000)) : null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
 
       if (outcome.kind === 'ok') {
         const prevRow = row.last_observation_id
@@ -300,9 +287,19 @@ export function createTracker(options: TrackerOptions): Tracker {
         })
         .where('id', '=', id)
         .execute();
-      if (observation) {
-        await trx.updateTable('check_attempts').set({ observation_id: observation.id }).where('id', '=', attempt.id).execute();
-      }
+      await trx
+        .insertInto('check_attempts')
+        .values({
+          case_id: id,
+          at,
+          outcome: outcome.kind,
+          duration_ms: Math.round(outcome.durationMs),
+          requests: outcome.requests,
+          error: outcome.kind === 'ok' ? null : outcome.message,
+          body_sealed: outcome.kind === 'layout_changed' ? sealer.seal(outcome.body.slice(0, 200_000)) : null,
+          observation_id: observation?.id ?? null,
+        })
+        .execute();
 
       const inserted: EventRow[] = newEvents.length
         ? await trx
