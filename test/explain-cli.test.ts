@@ -3,7 +3,7 @@
  * Runs the compiled CLI (bin/ceac -> dist/), which `npm test` builds first.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,14 @@ describe.skipIf(!built)('ceac explain (process)', () => {
     expect(r.stdout).toMatch(/What to do next/);
     expect(r.stdout).not.toContain('\u001b[');
     expect(r.stderr).toBe('');
+  });
+
+  it('prints exactly the example the README shows', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const at = readme.indexOf('Example, the long "Refused" text pasted');
+    expect(at).toBeGreaterThan(0);
+    const example = /```\n([\s\S]*?)```/.exec(readme.slice(at))![1];
+    expect(ceac(['explain'], SEED).stdout).toBe(example);
   });
 
   it('--json prints exactly the documented shape', () => {
