@@ -92,25 +92,40 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     timeoutMs,
   };
 
-  async function render(unit: Unit): Promise<Notification> {
-    const eventIds = unit.rows.map((r) => r.event_id);
-    const events = await db
-      .selectFrom('events')
-      .select(['id', 'case_id', 'kind', 'at', 'from_json', 'to_json', 'interpretation_json', 'detail_json'])
-      .where('id', 'in', eventIds)
-      .orderBy('id')
-      .execute();
+  /** The events and cases a claim needs, read once per claim (not once per delivery). */
+  interface Facts {
+    events: Map<number, EventFacts>;
+    cases: Map<number, CaseFacts>;
+  }
+
+  async function loadFacts(rows: DeliveryRow[]): Promise<Facts> {
+    const eventIds = [...new Set(rows.map((r) => r.event_id))];
+    const events = eventIds.length
+      ? await db
+          .selectFrom('events')
+          .select(['id', 'case_id', 'kind', 'at', 'from_json', 'to_json', 'interpretation_json', 'detail_json'])
+          .where('id', 'in', eventIds)
+          .execute()
+      : [];
+    const caseIds = [...new Set(events.map((e) => Number(e.case_id)))];
     // Only the fields a message may show: never passport_sealed or surname_sealed.
-    const cases = await db
-      .selectFrom('cases')
-      .select(['id', 'label', 'group_name', 'case_number', 'app_type', 'location'])
-      .where('id', 'in', [...new Set(events.map((e) => e.case_id))])
-      .execute();
-    const caseOf = new Map<number, CaseFacts>(cases.map((c) => [Number(c.id), c]));
-    const items = events.flatMap((e) => {
-      const c = caseOf.get(Number(e.case_id));
-      return c ? [{ event: e as EventFacts, case: c }] : [];
-    });
+    const cases = caseIds.length
+      ? await db.selectFrom('cases').select(['id', 'label', 'group_name', 'case_number', 'app_type', 'location']).where('id', 'in', caseIds).execute()
+      : [];
+    return {
+      events: new Map(events.map((e) => [Number(e.id), e as EventFacts])),
+      cases: new Map(cases.map((c) => [Number(c.id), c])),
+    };
+  }
+
+  function render(unit: Unit, facts: Facts): Notification {
+    const items = [...unit.rows]
+      .sort((a, b) => a.event_id - b.event_id)
+      .flatMap((r) => {
+        const event = facts.events.get(r.event_id);
+        const c = event ? facts.cases.get(Number(event.case_id)) : undefined;
+        return event && c ? [{ event, case: c }] : [];
+      });
     const first = unit.rows[0];
     if (!first || items.length === 0) throw new DeliveryError('the event of this notification no longer exists', true);
     if (first.digest === 1) {
@@ -120,7 +135,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return renderEvent(item.event, item.case, options.publicUrl ?? null);
   }
 
-  async function deliver(unit: Unit, channel: ChannelRow | undefined, token: string, summary: RunSummary): Promise<void> {
+  async function deliver(unit: Unit, channel: ChannelRow | undefined, facts: Facts, token: string, summary: RunSummary): Promise<void> {
     const ids = unit.rows.map((r) => r.id);
     const attempts = Math.max(...unit.rows.map((r) => r.attempts));
     const t = now();
@@ -132,7 +147,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
     try {
       const { def, config } = openChannel(channel, sealer, registry);
-      const message = await render(unit);
+      const message = render(unit, facts);
       await def.send(config, message, ctx);
       const marked = await markSent(db, ids, token, now());
       if (marked < ids.length) {
@@ -171,6 +186,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const channelIds = [...new Set(claim.rows.map((r) => r.channel_id))];
       const channelRows = await db.selectFrom('notify_channels').selectAll().where('id', 'in', channelIds).execute();
       const channelOf = new Map(channelRows.map((c) => [c.id, c]));
+      const facts = await loadFacts(claim.rows);
       // Per channel: digest rows go together as one message; the rest one by one, in event order.
       const queues = channelIds.map((id) => {
         const mine = claim.rows.filter((r) => r.channel_id === id);
@@ -183,7 +199,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const workers = Array.from({ length: Math.min(concurrency, queues.length) }, async () => {
         while (next < queues.length) {
           const units = queues[next++]!;
-          for (const unit of units) await deliver(unit, channelOf.get(unit.channelId), claim.token, summary);
+          for (const unit of units) await deliver(unit, channelOf.get(unit.channelId), facts, claim.token, summary);
         }
       });
       await Promise.all(workers);
