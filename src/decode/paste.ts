@@ -15,7 +15,11 @@ export const MAX_PASTE_CHARS = 200_000;
 /** How much of a text that matched nothing is kept as the observation's message. */
 const MAX_UNRECOGNISED_CHARS = 2_000;
 
-const LABELS = /(application id or case number|application id|case number|case created|case last updated|(?:visa )?status)\s*:/gi;
+/** The labels of the status block; a label always ends in a colon. */
+const LABEL = '(application id or case number|application id|case number|case created|case last updated|(?:visa )?status)\\s*:';
+const LABELS = new RegExp(LABEL, 'gi');
+const LABEL_START = new RegExp(`^${LABEL}`, 'i');
+const LABEL_LINE = new RegExp(`^${LABEL}\\s*(.*)$`, 'i');
 
 type Field = 'caseNumber' | 'caseCreated' | 'caseLastUpdated' | 'status';
 function fieldOf(label: string): Field {
@@ -48,6 +52,8 @@ const PAGE_NOISE = new Set([
 
 const DATE_AT_START = /^(\d{1,2}[-\s./]+[A-Za-z]{3,9}\.?[-\s./,]+\d{4}|\d{4}-\d{1,2}-\d{1,2}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})/;
 const CASE_NUMBER = /^[A-Z0-9]{6,20}$/;
+/** NIV "AA0020AKAX", IV "LMA2020656002", DV "2023EU0012345", alone on a line without a label. */
+const LOOKS_LIKE_CASE_NUMBER = /^(?:AA[0-9A-Z]{8}|[A-Z]{3}\d{10}|\d{4}[A-Z]{2}\d{1,10})$/i;
 
 /**
  * Parses a pasted status (any of the forms above). Never throws; fields not found are null. When the
@@ -79,7 +85,7 @@ export function parsePasteDetailed(input: string): PasteParse {
       free.push('');
       continue;
     }
-    const label = /^(application id or case number|application id|case number|case created|case last updated|(?:visa )?status)\s*:\s*(.*)$/i.exec(line);
+    const label = LABEL_LINE.exec(line);
     if (label) {
       const field = fieldOf(label[1]!);
       let value = label[2]!;
@@ -159,9 +165,6 @@ export function parsePasteDetailed(input: string): PasteParse {
   return { observation, statusFromText, truncated: input.length > MAX_PASTE_CHARS };
 }
 
-/** NIV "AA0020AKAX", IV "LMA2020656002", DV "2023EU0012345", alone on a line without a label. */
-const LOOKS_LIKE_CASE_NUMBER = /^(?:AA[0-9A-Z]{8}|[A-Z]{3}\d{10}|\d{4}[A-Z]{2}\d{1,10})$/i;
-
 /** A status word (one to three words) just before the text on its line: "… Refused: A U.S. …". */
 function statusWordAtEnd(before: string) {
   const words = before.replace(/[\s:.-]+$/, '').split(' ');
@@ -171,8 +174,6 @@ function statusWordAtEnd(before: string) {
   }
   return undefined;
 }
-
-const LABEL_START = /^(application id or case number|application id|case number|case created|case last updated|(?:visa )?status)\s*:/i;
 
 /** Stores a labelled value; returns what followed the value on its line (free text). */
 function takeValue(field: Field, value: string, found: Record<Field, string | null>): string {
