@@ -141,6 +141,8 @@ describe('validateChannelUrl (SSRF guard at save time)', () => {
     'jsons://169.254.169.254/latest/meta-data',
     'json://[::1]/x',
     'json://[::ffff:10.1.2.3]/x',
+    'json://2130706433/x', // 127.0.0.1 written as one number
+    'json://0x7f.1/x',
     'ntfy://192.168.1.10/topic',
     `tgram://${TOKEN}/1?api=http://10.0.0.1`,
   ])('refuses %s unless private targets are allowed', async (url) => {

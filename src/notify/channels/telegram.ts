@@ -9,6 +9,8 @@ import { DeliveryError, type ChannelDefinition, type FieldError, type ParseResul
  *
  * The bot token (123456789:AA…) has a colon, so this form is parsed by hand rather than as a URL.
  * `api` points at another Bot API server (a self-hosted one, or a local one in tests).
+ * With several chats, a retry after one chat failed sends to every chat again: Telegram cannot
+ * drop repeats, so for strict once-only delivery give each chat its own channel.
  */
 export interface TelegramConfig {
   token: string;
