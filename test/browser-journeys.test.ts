@@ -52,7 +52,7 @@ async function signUpAndAdd(page: Page, stack: Stack, email: string): Promise<nu
   return Number(/\/cases\/(\d+)/.exec(page.url())![1]);
 }
 
-describe('browser journeys (Chromium, simulator, in-process tracker)', () => {
+describe('browser journeys (Chromium, simulator, in-process tracker)', { timeout: 90_000 }, () => {
   it('paste and explain, with no account', async () => {
     const stack = await startStack({ automaticCaptcha: true });
     try {
@@ -81,12 +81,12 @@ describe('browser journeys (Chromium, simulator, in-process tracker)', () => {
       // The first check runs as the case is added; the live region fills in without a reload.
       const live = page.locator('#live');
       const badge = page.locator('#live .answer .badge');
-      await expect.poll(async () => ((await badge.count()) ? badge.textContent() : ''), { timeout: 15_000 }).toBe('Refused');
+      await expect.poll(async () => ((await badge.count()) ? badge.textContent() : ''), { timeout: 30_000 }).toBe('Refused');
       await screenshots(page, 'case-first-status');
       const marker = await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
       stack.sim.advance(3 * 3600);
       await stack.checker.check(id);
-      await expect.poll(() => badge.textContent(), { timeout: 15_000 }).toBe('Administrative Processing');
+      await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toBe('Administrative Processing');
       // Same document: it was updated in place, not reloaded.
       expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(marker);
       expect(await live.locator('.timeline li').count()).toBeGreaterThanOrEqual(2);
@@ -145,7 +145,7 @@ describe('browser journeys (Chromium, simulator, in-process tracker)', () => {
       const page = await newPage();
       const id = await signUpAndAdd(page, stack, 'hooked@example.com');
       const badge = page.locator('#live .answer .badge');
-      await expect.poll(async () => ((await badge.count()) ? badge.textContent() : ''), { timeout: 15_000 }).toBe('Refused');
+      await expect.poll(async () => ((await badge.count()) ? badge.textContent() : ''), { timeout: 30_000 }).toBe('Refused');
       await page.getByRole('link', { name: 'Notifications' }).click();
       await page.getByLabel(/Where to send/).fill(`json://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`);
       await page.getByLabel(/^Name/).fill('my webhook');
@@ -157,7 +157,7 @@ describe('browser journeys (Chromium, simulator, in-process tracker)', () => {
       await screenshots(page, 'notifications');
       stack.sim.advance(3 * 3600);
       await stack.checker.check(id);
-      await expect.poll(() => bodies.length, { timeout: 15_000 }).toBe(2);
+      await expect.poll(() => bodies.length, { timeout: 30_000 }).toBe(2);
       const delivered = JSON.parse(bodies[1]!) as Record<string, unknown>;
       expect(JSON.stringify(delivered)).toContain('status_changed');
       expect(JSON.stringify(delivered)).toContain('Administrative Processing');

@@ -207,6 +207,19 @@ describe('accounts on the web', () => {
     }
   });
 
+  it('gives every visitor their own CSRF token, even on pages served from the page cache', async () => {
+    fx = await webFixture();
+    const a = new Client(fx.app);
+    const b = new Client(fx.app);
+    await a.page('/');
+    await b.page('/');
+    await a.page('/');
+    expect(a.csrf).toMatch(/^[\w-]{20,}$/);
+    expect(b.csrf).toMatch(/^[\w-]{20,}$/);
+    expect(a.csrf).not.toBe(b.csrf);
+    expect(a.csrf).toBe(a.cookies.get('cw_csrf'));
+  });
+
   it('sends strict security headers on pages', async () => {
     fx = await webFixture();
     const res = await new Client(fx.app).request('/signin');

@@ -83,6 +83,7 @@ describe('cases on the web', () => {
     const c = new Client(fx.app);
     await c.signUp('d@example.com');
     const id = await addCase(c);
+    expect((await c.page(`/cases/${id}`)).html).toContain('My F1');
     const form = await c.page(`/cases/${id}/edit`);
     expect(form.html).not.toContain('P1234567');
     expect(form.html).not.toContain('SHARMA');
@@ -92,6 +93,8 @@ describe('cases on the web', () => {
     expect(secrets).toEqual({ passport: 'P1234567', surname: 'SHARMA' });
     let kase = await fx.services.cases.get(id);
     expect(kase.label).toBe('Renamed');
+    // The case page (cached once viewed) shows the change at once.
+    expect((await c.page(`/cases/${id}`)).html).toContain('Renamed');
     expect(kase.context.route).toBe('interview');
     res = await c.post(`/cases/${id}/watching`, { watching: 'no' });
     kase = await fx.services.cases.get(id);

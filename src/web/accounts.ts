@@ -170,11 +170,7 @@ export class Accounts {
     if (now - Number(row.last_seen_at) > 3600_000) {
       await this.db.updateTable('sessions').set({ last_seen_at: now, expires_at: now + SESSION_TTL_MS }).where('token_hash', '=', tokenHash).execute();
     }
-    return {
-      user: { id: Number(row.id), email: this.sealer.unseal(row.email_sealed), createdAt: Number(row.created_at) },
-      csrfToken: row.csrf_token,
-      tokenHash,
-    };
+    return { user: this.toUser(row), csrfToken: row.csrf_token, tokenHash };
   }
 
   async endSession(token: string): Promise<void> {
@@ -226,7 +222,7 @@ export class Accounts {
     if (row.last_used_at === null || now - Number(row.last_used_at) > 60_000) {
       await this.db.updateTable('api_tokens').set({ last_used_at: now }).where('token_hash', '=', tokenHash).execute();
     }
-    return { id: Number(row.id), email: this.sealer.unseal(row.email_sealed), createdAt: Number(row.created_at) };
+    return this.toUser(row);
   }
 
   // --- password resets ------------------------------------------------------------------------
@@ -260,8 +256,17 @@ export class Accounts {
     return user;
   }
 
+  /** The e-mail is unsealed only when a page asks for it: most requests only need the id. */
   private toUser(row: { id: number; email_sealed: string; created_at: number }): User {
-    return { id: Number(row.id), email: this.sealer.unseal(row.email_sealed), createdAt: Number(row.created_at) };
+    const sealer = this.sealer;
+    let email: string | undefined;
+    return {
+      id: Number(row.id),
+      createdAt: Number(row.created_at),
+      get email() {
+        return (email ??= sealer.unseal(row.email_sealed));
+      },
+    };
   }
 }
 

@@ -21,9 +21,14 @@ import { notificationRoutes } from './routes/notifications.js';
 import { listChannels, removeChannel, type Dispatcher } from '../notify/index.js';
 import { createCaseRepository } from '../store/cases.js';
 import { PersonChecks, type CaseChecker } from './check-now.js';
+import { PageCache } from './page-cache.js';
 import { authRoutes } from './routes/auth.js';
 import { frame } from './routes/forms.js';
 import { securityHeaders } from './security.js';
+import { contextStorage } from 'hono/context-storage';
+import { statsRoutes } from './routes/stats.js';
+import { timelineRoutes } from './routes/timelines.js';
+import { keepSharedTimelinesInStep } from './timeline-consent.js';
 import { CsrfRejected, identify, requireCsrf } from './session.js';
 
 export interface WebAppOptions {
@@ -65,6 +70,7 @@ export function createWebApp(opts: WebAppOptions): WebApp {
     publicUrl: opts.publicUrl ?? null,
     now,
     cases: createCaseRepository(opts.store, opts.sealer, now),
+    pages: new PageCache(),
     checker: opts.checker ?? null,
     personChecks: new PersonChecks(now),
     onCaseAdded: opts.onCaseAdded,
@@ -106,6 +112,9 @@ export function createWebApp(opts: WebAppOptions): WebApp {
   });
   app.use('*', identify());
   app.use('*', requireCsrf());
+  // The case page's "people like you" section reads the store through the request context.
+  app.use('/cases/:id', contextStorage());
+  app.use('*', keepSharedTimelinesInStep());
   app.use('*', async (c, next) => {
     await next();
     // Pages show personal data: never keep them in shared caches.
@@ -156,6 +165,8 @@ export function createWebApp(opts: WebAppOptions): WebApp {
   app.route('/account', accountRoutes(deleteUserData));
   app.route('/cases', caseRoutes({ ssePollMs: opts.ssePollMs }));
   app.route('/notifications', notificationRoutes());
+  app.route('/stats', statsRoutes());
+  app.route('/timelines', timelineRoutes());
   opts.extend?.(app, api, services);
   app.route('/api/v1', api);
 

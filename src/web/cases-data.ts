@@ -20,7 +20,7 @@ export interface TimelineEntry {
 
 const parse = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 
-export const TIMELINE_PAGE = 50;
+export const TIMELINE_PAGE = 30;
 
 /** One page of a case's events, newest first; `before` is the id to continue below. */
 export async function timelinePage(db: Kysely<Database>, caseId: number, before: number | null, limit = TIMELINE_PAGE) {

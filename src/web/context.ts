@@ -6,6 +6,7 @@ import type { CaseRepository } from '../store/cases.js';
 import type { Dispatcher, DispatcherOptions } from '../notify/index.js';
 import type { Accounts, SessionInfo, User } from './accounts.js';
 import type { CaseChecker, PersonChecks } from './check-now.js';
+import type { PageCache } from './page-cache.js';
 import type { RateLimiter, RateRules } from './rate-limit.js';
 
 /** Sends a plain-text mail (password resets). Absent when no SMTP is configured. */
@@ -26,6 +27,8 @@ export interface WebServices {
   publicUrl: string | null;
   now: () => number;
   cases: CaseRepository;
+  /** Rendered pages that did not change, with the CSRF token filled in per request. */
+  pages: PageCache;
   /** Runs a check now (SQLite mode, in-process tracker); null when workers do the checks. */
   checker: CaseChecker | null;
   personChecks: PersonChecks;

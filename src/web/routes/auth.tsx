@@ -9,7 +9,9 @@ import { formFields, frame, overLimit, safeNext, waitText } from './forms.js';
 export function authRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get('/signup', (c) => (c.var.user ? c.redirect('/cases', 303) : c.html(<SignUpPage frame={frame(c, 'Create an account', 'signup')} />)));
+  app.get('/signup', async (c) =>
+    c.var.user ? c.redirect('/cases', 303) : c.html(await c.var.services.pages.get('signup', c.var.csrf, (csrf) => <SignUpPage frame={{ ...frame(c, 'Create an account', 'signup'), csrf }} />)),
+  );
 
   app.post('/signup', async (c) => {
     const f = await formFields(c);

@@ -65,15 +65,25 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     const kase = await own(c);
     if (!kase) return c.notFound();
     const { db } = c.var.services.store;
+    const now = c.var.services.now();
     const beforeRaw = Number(c.req.query('before'));
     const before = Number.isSafeInteger(beforeRaw) && beforeRaw > 0 ? beforeRaw : null;
-    const [readings, page, secrets] = await Promise.all([currentReadings(db, [kase.id]), timelinePage(db, kase.id, before), kase.hasPassport ? c.var.services.cases.secrets(kase.id) : Promise.resolve({ passport: undefined })]);
     const q = c.req.query();
-    const notice = q.added ? 'Case added. The first check is on its way; this page updates by itself.' : q.saved ? 'Changes saved.' : q.checked === 'ok' ? (q.changed === '1' ? 'Checked just now: something changed, see below.' : 'Checked just now: nothing changed.') : undefined;
-    const error = q.checked && q.checked !== 'ok' ? `The check did not get an answer from CEAC (${q.checked.replace(/_/g, ' ')}). Nothing about your case was changed; we will try again.` : undefined;
-    return c.html(
-      <CasePage frame={frame(c, caseTitle(kase), 'cases')} c={kase} reading={readings.get(kase.id)} entries={page.entries} nextBefore={page.nextBefore} now={c.var.services.now()} maskedPassport={maskPassport(secrets.passport)} notice={notice} error={error} />,
-    );
+    // Everything the page shows moves one of these (a check sets last_attempt_at, an edit updated_at);
+    // the minute keeps "checked 5 minutes ago" true.
+    const key = `case:${c.var.user!.id}:${kase.id}:${kase.updatedAt}:${kase.lastAttemptAt}:${kase.nextCheckAt}:${Math.floor(now / 60_000)}:${new URL(c.req.url).search}`;
+    const html = await c.var.services.pages.get(key, c.var.csrf, async (csrf) => {
+      const [page, secrets] = await Promise.all([timelinePage(db, kase.id, before), kase.hasPassport ? c.var.services.cases.secrets(kase.id) : Promise.resolve({ passport: undefined })]);
+      // The newest decoded event is usually on the first page already: no second query then.
+      const latest = page.entries.find((e) => e.interpretation && e.to);
+      const reading = before === null && latest ? { observation: latest.to!, interpretation: latest.interpretation, at: latest.at } : (await currentReadings(db, [kase.id])).get(kase.id);
+      const notice = q.added ? 'Case added. The first check is on its way; this page updates by itself.' : q.saved ? 'Changes saved.' : q.checked === 'ok' ? (q.changed === '1' ? 'Checked just now: something changed, see below.' : 'Checked just now: nothing changed.') : undefined;
+      const error = q.checked && q.checked !== 'ok' ? `The check did not get an answer from CEAC (${q.checked.replace(/_/g, ' ')}). Nothing about your case was changed; we will try again.` : undefined;
+      return (
+        <CasePage frame={{ ...frame(c, caseTitle(kase), 'cases'), csrf }} c={kase} reading={reading} entries={page.entries} nextBefore={page.nextBefore} now={now} maskedPassport={maskPassport(secrets.passport)} notice={notice} error={error} />
+      );
+    });
+    return c.html(html);
   });
 
   app.get('/:id/edit', async (c) => {

@@ -22,7 +22,9 @@ export function contextFromForm(f: Record<string, string>): DecodeContext {
 
 export function homeRoutes() {
   const app = new Hono<AppEnv>();
-  app.get('/', (c) => c.html(<HomePage frame={frame(c, 'What does my visa status mean?', 'explain')} text="" context={{}} result={null} />));
+  app.get('/', async (c) =>
+    c.html(await c.var.services.pages.get(`home:${c.var.user ? 1 : 0}`, c.var.csrf, (csrf) => <HomePage frame={{ ...frame(c, 'What does my visa status mean?', 'explain'), csrf }} text="" context={{}} result={null} />)),
+  );
 
   app.post('/', async (c) => {
     const f = await formFields(c);

@@ -1,0 +1,159 @@
+// Web benchmarks, against the compiled dist/ (run `npm run bench`, which builds first). autocannon on
+// loopback loads, one after another:
+//   - a bare Hono "ok" route on the same server stack (the baseline: what HTTP alone costs here);
+//   - the home page (target ≥ 3,000 req/s);
+//   - a signed-in case page whose case has 1,000 observations and 1,000 events (target ≥ 1,000 req/s,
+//     p99 ≤ 50 ms);
+//   - POST /api/v1/explain with a 221(g) paste.
+// SQLite file in a temporary folder, the app exactly as `ceac serve` builds it (no rate limit on explain
+// so that the decoder, not the 429 path, is measured). The server runs in a child process so that the
+// load generator does not share its event loop. BENCH_WEB_SECONDS sets each run's length (default 8).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const dist = new URL('../dist/', import.meta.url);
+const load = (p) => import(new URL(p, dist).href);
+const seconds = Number(process.env.BENCH_WEB_SECONDS ?? 8);
+const connections = Number(process.env.BENCH_WEB_CONNECTIONS ?? 16);
+
+if (process.argv[2] === 'serve') {
+  await runServer();
+} else {
+  await runClient();
+}
+
+async function runServer() {
+  const [{ serve }, { Hono }, { createWebApp }, { openStore }, { migrateToLatest }, { createSealer }, { createLogger }] = await Promise.all([
+    import('@hono/node-server'),
+    import('hono'),
+    load('web/app.js'),
+    load('store/db.js'),
+    load('store/migrate.js'),
+    load('store/seal.js'),
+    load('log.js'),
+  ]);
+
+  const dir = mkdtempSync(join(tmpdir(), 'ceac-web-bench-'));
+  const store = await openStore({ dataDir: dir });
+  await migrateToLatest(store);
+  const sealer = createSealer(randomBytes(32));
+  const logger = createLogger({ level: 'warn', destination: new Writable({ write: (_c, _e, cb) => cb() }) });
+  const { app, services } = createWebApp({ store, sealer, logger, rules: { explain: { limit: 1e9, windowMs: 60_000 } } });
+
+  // One person, one case with a long history.
+  const user = await services.accounts.createUser('bench@example.com', 'bench password 123');
+  const { token } = await services.accounts.createSession(user.id);
+  const kase = await services.cases.add({ ownerId: user.id, app: 'NIV', location: 'BMB', caseNumber: 'AA0012AB34', passport: 'P1234567', surname: 'SHARMA', label: 'Bench', context: { route: 'dropbox' }, shareTimeline: false });
+  const STATES = [
+    ['Refused', 'refused', 'refused_221g'],
+    ['Administrative Processing', 'administrative_processing', 'administrative_processing'],
+  ];
+  const interp = (status) => JSON.stringify({ state: 'refused', variant: 'refused_221g', finality: 'uncertain', confidence: 0.9, headline: `${status}: a usual step, not a final refusal`, meaning: 'Your case is in administrative processing under section 221(g).', nextSteps: ['Wait.'], watchFor: ['Issued.'], sources: [], notes: [] });
+  const t0 = Date.now() - 1000 * 3600_000;
+  await store.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < 1000; i += 100) {
+      const obs = [];
+      const events = [];
+      for (let j = i; j < i + 100; j++) {
+        const [status, state, variant] = STATES[j % 2];
+        const o = { status, caseNumber: null, caseCreated: '2026-01-01', caseLastUpdated: '2026-01-02', post: 'U.S. Consulate General Mumbai', message: `${status} text ${j}` };
+        obs.push({ case_id: kase.id, status, state, variant, case_created: o.caseCreated, case_last_updated: o.caseLastUpdated, post: o.post, message: o.message, content_hash: `h${j}`, first_seen_at: t0 + j * 3600_000, last_seen_at: t0 + j * 3600_000 });
+        events.push({ case_id: kase.id, kind: j === 0 ? 'first_seen' : 'status_changed', at: t0 + j * 3600_000, from_json: j === 0 ? null : JSON.stringify({ ...o, status: STATES[(j + 1) % 2][0] }), to_json: JSON.stringify(o), interpretation_json: interp(status), detail_json: null, observation_id: null, dedupe_key: `bench-${j}`, created_at: t0 + j * 3600_000 });
+      }
+      await trx.insertInto('observations').values(obs).execute();
+      await trx.insertInto('events').values(events).execute();
+    }
+    await trx.updateTable('cases').set({ state: 'refused', variant: 'refused_221g', state_since: t0, last_success_at: Date.now(), last_attempt_at: Date.now() }).where('id', '=', kase.id).execute();
+  });
+
+  const baseline = new Hono();
+  baseline.get('/ok', (c) => c.text('ok'));
+  const root = new Hono();
+  root.route('/__baseline', baseline);
+  root.route('/', app);
+
+  const server = serve({ fetch: root.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => (server.listening ? r() : server.once('listening', r)));
+  const base = `http://127.0.0.1:${server.address().port}`;
+
+  const casePath = `/cases/${kase.id}`;
+  const cookie = `cw_session=${token}`;
+  const check = await fetch(base + casePath, { headers: { cookie } });
+  const html = await check.text();
+  if (check.status !== 200 || !html.includes('Bench')) throw new Error(`the case page did not render (${check.status})`);
+  // What a cache miss costs (first view after a change): the whole render, in-process, one at a time.
+  for (let i = 0; i < 50; i++) {
+    services.pages.clear();
+    await (await app.request(casePath, { headers: { cookie } })).text();
+  }
+  const t = performance.now();
+  for (let i = 0; i < 300; i++) {
+    services.pages.clear();
+    await (await app.request(casePath, { headers: { cookie } })).text();
+  }
+  const coldMs = (performance.now() - t) / 300;
+  process.send({ base, casePath, cookie, coldMs });
+  process.on('disconnect', async () => {
+    server.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  });
+}
+
+async function runClient() {
+  const child = fork(fileURLToPath(import.meta.url), ['serve'], { stdio: 'inherit' });
+  const { base, casePath, cookie, coldMs } = await new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`the bench server exited (${code})`)));
+  });
+  const PASTE =
+    'Refused\nCase Created: 14-Oct-2026\nCase Last Updated: 21-Oct-2026\nA U.S. consular officer has adjudicated and refused your visa application. Please follow any instructions provided by the consular officer. If you were informed by the consular officer that your case was refused for administrative processing, your case will remain refused while undergoing such processing. You will receive another adjudication once such processing is complete.';
+
+  function run(title, opts, duration = seconds) {
+    return new Promise((resolve, reject) => {
+      autocannon({ url: base + opts.path, connections, duration, method: opts.method ?? 'GET', headers: opts.headers, body: opts.body }, (err, r) => {
+        if (err) return reject(err);
+        const bad = r.non2xx + r.errors + r.timeouts;
+        resolve({ title, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad, total: r.requests.total });
+      });
+    });
+  }
+
+  const runs = [
+    ['baseline: bare Hono "ok"', { path: '/__baseline/ok' }],
+    ['home page (anonymous)', { path: '/' }],
+    ['case page, 1,000 observations (signed in)', { path: casePath, headers: { cookie } }],
+    ['POST /api/v1/explain (221g paste)', { path: '/api/v1/explain', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: PASTE, context: { route: 'dropbox' } }) }],
+  ];
+  // Warm-up: let the JIT compile every path before anything is measured.
+  for (const [title, opts] of runs) await run(title, opts, 1);
+  const results = [];
+  for (const [title, opts] of runs) results.push(await run(title, opts));
+
+  const targets = {
+    'home page (anonymous)': (r) => r.rps >= 3000,
+    'case page, 1,000 observations (signed in)': (r) => r.rps >= 1000 && r.p99 <= 50,
+  };
+  console.log(`web: ${connections} connections, ${seconds} s each, SQLite, Node ${process.version}`);
+  console.log('  what'.padEnd(48) + 'req/s'.padStart(9) + 'p50 ms'.padStart(9) + 'p99 ms'.padStart(9) + '   vs baseline   verdict');
+  const b = results[0].rps;
+  let failed = false;
+  for (const r of results) {
+    const t = targets[r.title];
+    const verdict = r.bad ? `ERRORS (${r.bad} non-2xx/errors)` : t ? (t(r) ? 'ok' : 'OVER TARGET') : '';
+    if (r.bad || (t && !t(r))) failed = true;
+    console.log(`  ${r.title}`.padEnd(48) + r.rps.toFixed(0).padStart(9) + String(r.p50).padStart(9) + String(r.p99).padStart(9) + `   ${((r.rps / b) * 100).toFixed(0).padStart(4)} %       ${verdict}`);
+  }
+  console.log(`  case page on a cache miss (first view after a check or an edit), in-process: ${coldMs.toFixed(2)} ms per page`);
+  console.log('  targets: home ≥ 3,000 req/s; case page ≥ 1,000 req/s with p99 ≤ 50 ms');
+
+  child.disconnect();
+  process.exitCode = failed ? 1 : 0;
+}

@@ -1,0 +1,70 @@
+/**
+ * The /stats filter form, read from GET parameters: every value checked, each problem said in the
+ * words of the page next to its field. Posts are found the way the case form finds them ("Mumbai",
+ * "BMB", "INDIA, MUMBAI").
+ */
+import type { GroupFilter } from '../stats/cache.js';
+import type { CiType } from '../stats/confidence.js';
+import { resolveLocation } from './routes/case-form.js';
+import { CI_TYPES } from './stats-data.js';
+
+export interface StatsFormValues {
+  visa: string;
+  post: string;
+  entry: string;
+  route: string;
+  from: string;
+  to: string;
+  ci: string;
+}
+
+export const EMPTY_STATS_FORM: StatsFormValues = { visa: '', post: '', entry: '', route: '', from: '', to: '', ci: 'log' };
+
+export type StatsFilterResult =
+  | { ok: true; values: StatsFormValues; filter: GroupFilter; ciType: CiType }
+  | { ok: false; values: StatsFormValues; errors: Partial<Record<keyof StatsFormValues, string>> };
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const VISA = /^[A-Z]{1,2}-?\d{0,2}[A-Z]?(\/B2)?$/;
+
+export function parseStatsFilter(query: Record<string, string | undefined>): StatsFilterResult {
+  const s = (k: keyof StatsFormValues) => (query[k] ?? '').trim().slice(0, 100);
+  const values: StatsFormValues = { visa: s('visa'), post: s('post'), entry: s('entry'), route: s('route'), from: s('from'), to: s('to'), ci: s('ci') || 'log' };
+  const errors: Partial<Record<keyof StatsFormValues, string>> = {};
+  const filter: GroupFilter = {};
+  if (values.visa) {
+    const visa = values.visa.toUpperCase().replace(/\s+/g, '');
+    if (VISA.test(visa)) filter.visaClass = visa;
+    else errors.visa = `“${values.visa}” is not a visa class: use one like F1, H1B or B1/B2, or leave it empty for every class.`;
+  }
+  if (values.post) {
+    const r = resolveLocation(values.post);
+    if ('error' in r) errors.post = r.error;
+    else filter.post = r.code;
+  }
+  if (values.entry) {
+    if (values.entry === 'new' || values.entry === 'renewal') filter.entry = values.entry;
+    else errors.entry = 'Choose new, renewal, or either.';
+  }
+  if (values.route) {
+    if (values.route === 'dropbox' || values.route === 'interview') filter.route = values.route;
+    else errors.route = 'Choose dropbox, interview, or either.';
+  }
+  for (const k of ['from', 'to'] as const) {
+    if (!values[k]) continue;
+    if (MONTH.test(values[k])) filter[k] = values[k];
+    else errors[k] = `“${values[k]}” is not a month: write it as YYYY-MM, e.g. 2025-10.`;
+  }
+  if (filter.from && filter.to && filter.from > filter.to) errors.to = `The last month (${filter.to}) is before the first (${filter.from}).`;
+  if (!(CI_TYPES as readonly string[]).includes(values.ci)) errors.ci = 'Choose log, log-log or plain intervals.';
+  if (Object.keys(errors).length) return { ok: false, values, errors };
+  return { ok: true, values, filter, ciType: values.ci as CiType };
+}
+
+/** The same filter as a query string (for links), without empty fields. */
+export function statsQueryString(v: StatsFormValues): string {
+  const p = new URLSearchParams();
+  for (const [k, val] of Object.entries(v)) if (val && !(k === 'ci' && val === 'log')) p.set(k, val);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
