@@ -209,6 +209,19 @@ describe.each(DIALECTS)('notification delivery on $name', ({ open, skip }) => {
     expect(smtp.mails).toHaveLength(1);
   });
 
+  it.skipIf(skip)('fails for good on a 5xx answer to the message, without the address in the error', async () => {
+    await add(`mailto://127.0.0.1:${smtp.port}/?to=alice.secret@example.com`);
+    const caseId = await insertCase(store.db, sealer);
+    await recordEvents(store.db, caseId, ['status_changed'], { now: clock });
+    smtp.rejectWith = { code: 550, message: 'mailbox <alice.secret@example.com> unavailable' };
+    const d = dispatcher();
+    expect(await d.runDue()).toMatchObject({ failed: 1, retried: 0 });
+    await d.stop();
+    const [row] = await listDeliveries(store.db, null);
+    expect(row!.lastError).toMatch(/the mail server refused the message \(550\).*a\*@example\.com/);
+    expect(row!.lastError).not.toContain('alice.secret');
+  });
+
   it.skipIf(skip)('fails for good when the mail server refuses the login', async () => {
     const authed = await startSmtpReceiver({ users: { alice: 'right-password' } });
     try {

@@ -92,11 +92,12 @@ function transportOptions(c: EmailConfig, smtpUrl: string | undefined, timeoutMs
 /** Which SMTP failures are worth retrying: 4xx answers and connection trouble; 5xx and bad credentials are not. */
 function smtpFailure(err: unknown): DeliveryError {
   const e = err as Error & { code?: string; responseCode?: number; response?: string };
-  const said = e.response ? `: ${e.response.slice(0, 200)}` : '';
+  // Servers echo addresses ("550 <alice@example.com>: unknown user"): errors are stored and logged, so mask them.
+  const said = e.response ? `: ${scrubAddresses(e.response.slice(0, 200))}` : '';
   if (e.code === 'EAUTH') return new DeliveryError(`the mail server refused the login${said} (check user and password in the channel URL)`, true);
   if (e.responseCode && e.responseCode >= 500) return new DeliveryError(`the mail server refused the message (${e.responseCode})${said}`, true);
   if (e.responseCode && e.responseCode >= 400) return new DeliveryError(`the mail server deferred the message (${e.responseCode})${said}; will retry`, false);
-  return new DeliveryError(`cannot reach the mail server (${e.code ?? 'error'}): ${e.message.slice(0, 200)}; will retry`, false);
+  return new DeliveryError(`cannot reach the mail server (${e.code ?? 'error'}): ${scrubAddresses(e.message.slice(0, 200))}; will retry`, false);
 }
 
 export const emailChannel: ChannelDefinition<EmailConfig> = {
@@ -136,4 +137,8 @@ export function maskAddress(address: string): string {
   const at = address.lastIndexOf('@');
   if (at <= 0) return '****';
   return `${address[0]}*@${address.slice(at + 1)}`;
+}
+
+function scrubAddresses(text: string): string {
+  return text.replace(/[^\s<>(),;:"]+@[^\s<>(),;:"]+/g, (a) => maskAddress(a));
 }
