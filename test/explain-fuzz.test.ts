@@ -129,6 +129,10 @@ describe('explain never fails', () => {
     ['labels repeated', () => 'Case Created: Case Last Updated: '.repeat(MB / 33)],
     ['delta bars', () => '1|'.repeat(MB / 2)],
     ['newlines', () => '\n'.repeat(MB)],
+    // Long runs of the characters that trailing-punctuation patterns strip: /[.:]+$/ would go quadratic here.
+    ['colons, then a letter', () => ':'.repeat(MB) + 'x'],
+    ['dots, then the start of a text', () => '.'.repeat(MB) + 'x A U.S. consular officer has adjudicated and refused your visa application.'],
+    ['spaces and colons in markup', () => '<div>' + ' :'.repeat(MB / 2) + 'x'],
     ['random bytes', () => Buffer.from(Array.from({ length: MB }, (_, i) => (i * 2654435761) >>> 24)).toString('latin1')],
     ['a CEAC page padded with junk', () => `<span id="${V}lblStatus">Refused</span><span id="${V}lblMessage">${LONG}</span>` + 'x'.repeat(MB)],
   ])('on a 1 MB input: %s', (_name, make) => {

@@ -8,7 +8,7 @@ import { STATUS_WORDS, stateForStatusWord } from '../knowledge/statuses.js';
 import type { Observation } from '../knowledge/types.js';
 import { parseCeacDate } from './dates.js';
 import { matchKnownText } from './match.js';
-import { cleanPostName, cleanText, squash } from './text.js';
+import { cleanPostName, cleanText, squash, trimEndOf } from './text.js';
 
 /** Longer pastes are cut here: a CEAC page's text is about 2 KB, and decoding must stay fast. */
 export const MAX_PASTE_CHARS = 200_000;
@@ -102,7 +102,7 @@ export function parsePasteDetailed(input: string): PasteParse {
       if (rest) free.push(rest);
       continue;
     }
-    if (PAGE_NOISE.has(line.toLowerCase().replace(/[\s:]+$/, ''))) continue;
+    if (line.length <= 60 && PAGE_NOISE.has(trimEndOf(line.toLowerCase(), ' :'))) continue;
     if (found.caseNumber === null && LOOKS_LIKE_CASE_NUMBER.test(line)) {
       found.caseNumber = line.toUpperCase();
       continue;
@@ -167,7 +167,7 @@ export function parsePasteDetailed(input: string): PasteParse {
 
 /** A status word (one to three words) just before the text on its line: "… Refused: A U.S. …". */
 function statusWordAtEnd(before: string) {
-  const words = before.replace(/[\s:.-]+$/, '').split(' ');
+  const words = trimEndOf(before.slice(-60), ' :.-').split(' ');
   for (let n = Math.min(3, words.length); n >= 1; n--) {
     const state = stateForStatusWord(words.slice(-n).join(' '));
     if (state) return state;

@@ -16,6 +16,16 @@ export function cleanText(input: string): string {
     .replace(/[\u0000-\u0008\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffd]/g, '');
 }
 
+/**
+ * `s` without the given characters at its end. A loop, not /[…]+$/: that regex retries from every
+ * position of a long run of those characters and goes quadratic on a line of 100,000 colons.
+ */
+export function trimEndOf(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1]!)) end--;
+  return s.slice(0, end);
+}
+
 /** One line, single spaces. */
 export function squash(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
@@ -45,6 +55,6 @@ export function splitPostSentence(paragraph: string): { message: string; post: s
 export function cleanPostName(raw: string): string | null {
   // Stop at the end of the sentence: "Vancouver. Any idea?" -> "Vancouver" ("U.S." does not end it).
   const end = /(?<=[a-z]{2})\.(?:\s|$)/i.exec(raw);
-  const post = squash(end ? raw.slice(0, end.index) : raw).replace(/[\s.]+$/, '');
+  const post = trimEndOf(squash(end ? raw.slice(0, end.index) : raw), ' .');
   return post.length >= 2 ? post : null;
 }

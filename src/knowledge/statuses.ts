@@ -228,7 +228,10 @@ const WORD_TO_STATE = new Map<string, Exclude<State, 'unknown'>>([
  * "administrative_processing"); undefined when it is not a status word.
  */
 export function stateForStatusWord(word: string): Exclude<State, 'unknown'> | undefined {
-  const key = word.trim().toLowerCase().replace(/[\s_]+/g, ' ').replace(/[.:!]+$/, '');
+  // No status word is longer than this; checking first keeps a long line from costing anything.
+  if (word.length > 64) return undefined;
+  let key = word.trim().toLowerCase().replace(/[\s_]+/g, ' ');
+  while (key.endsWith('.') || key.endsWith(':') || key.endsWith('!')) key = key.slice(0, -1);
   return WORD_TO_STATE.get(key);
 }
 
