@@ -60,7 +60,7 @@ export function register(program: Command): void {
           printJson(result);
           return;
         }
-        const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+        const width = process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined;
         process.stdout.write(renderExplanation(result, { paint: painter(process.stdout), width }));
       }),
     );
