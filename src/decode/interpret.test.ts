@@ -43,6 +43,14 @@ describe('interpret without context', () => {
     if (state !== 'unknown') expect(i.nextSteps.length).toBeGreaterThan(0);
   });
 
+  it('an immigrant case shown as Issued without its text gets the immigrant-visa answer', () => {
+    expect(interpret(obs('Issued', undefined, { caseNumber: 'LMA2020656002' })).variant).toBe('issued_iv');
+    expect(interpret(obs('Issued'), { applicationType: 'IV' }).variant).toBe('issued_iv');
+    expect(interpret(obs('Issued', undefined, { caseNumber: 'AA0020AKAX' })).variant).toBe('issued');
+    // The text, when present, decides.
+    expect(interpret(obs('Issued', 'issued', { caseNumber: 'LMA2020656002' })).variant).toBe('issued');
+  });
+
   it('takes the state from the text when the status word is missing', () => {
     expect(interpret({ ...LONG, status: null })).toMatchObject({ state: 'refused', variant: 'refused_221g' });
   });

@@ -6,7 +6,7 @@
 import { findPassportMessage } from '../knowledge/hints.js';
 import { GUIDANCE } from '../knowledge/guidance.js';
 import { STATUS_WORDS, stateForStatusWord } from '../knowledge/statuses.js';
-import type { DecodeContext, Interpretation, Observation, State } from '../knowledge/types.js';
+import type { ApplicationType, DecodeContext, Interpretation, Observation, State } from '../knowledge/types.js';
 import { applyContext, type Draft } from './context.js';
 import { matchKnownText, type TextMatch } from './match.js';
 
@@ -23,7 +23,7 @@ export function interpret(observation: Observation, context: DecodeContext = {})
   const textState = match && match.state !== 'unknown' ? match.state : undefined;
   const state: State = wordState ?? textState ?? 'unknown';
 
-  const variant = variantOf(state, match);
+  const variant = variantOf(state, match, context.applicationType ?? applicationTypeOf(observation.caseNumber));
   if (wordState && textState && textState !== wordState) {
     notes.push(`The paragraph is the ${wordOf(textState)} text, but the status says ${word}; this answer follows the status.`);
   }
@@ -81,11 +81,23 @@ export function interpret(observation: Observation, context: DecodeContext = {})
   };
 }
 
-/** For refused exactly one of the refused variants; for other states the text's variant when it agrees. */
-function variantOf(state: State, match: TextMatch | null): string {
+/**
+ * For refused exactly one of the refused variants; for other states the text's variant when it
+ * agrees, and for an immigrant case shown as Issued without its text, the immigrant-visa wording.
+ */
+function variantOf(state: State, match: TextMatch | null, type: ApplicationType | undefined): string {
   if (state === 'refused') return match?.state === 'refused' ? match.variant : 'refused';
   if (state !== 'unknown' && match?.known?.state === state) return match.known.variant;
+  if (state === 'issued' && !match && type === 'IV') return 'issued_iv';
   return state;
+}
+
+/** NIV application IDs start "AA"; IV case numbers are a post code and 10 digits; DV ones a year and a region. */
+export function applicationTypeOf(caseNumber: string | null): ApplicationType | undefined {
+  if (!caseNumber) return undefined;
+  if (/^AA[0-9A-Z]{8}$/.test(caseNumber)) return 'NIV';
+  if (/^[A-Z]{3}\d{10}$/.test(caseNumber) || /^\d{4}[A-Z]{2}\d{1,10}$/.test(caseNumber)) return 'IV';
+  return undefined;
 }
 
 /** Says how much of the text was seen, and lowers confidence for a fragment. */
