@@ -56,5 +56,13 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `ceac … | head` closes the pipe early: that is the reader's choice, not a failure worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 const code = await main(process.argv);
 process.exitCode = code;
