@@ -6,7 +6,7 @@
 import type { GroupFilter } from '../stats/cache.js';
 import type { CiType } from '../stats/confidence.js';
 import { resolveLocation } from './routes/case-form.js';
-import { CI_TYPES } from './stats-data.js';
+import { CI_TYPES } from './waiting-times.js';
 
 export interface StatsFormValues {
   visa: string;

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { reconcileWatchedTimelines, syncWatchedTimeline } from '../tracker/timeline-sync.js';
 import type { AppEnv } from './context.js';
-import { statsServiceFor } from './stats-data.js';
+import { statsServiceFor } from './waiting-times.js';
 
 /** Requests that can change a case's consent or facts, or remove cases (pages and API). */
 const CASE_CHANGE = /^\/(?:api\/v1\/)?cases\/(\d+)(?:\/(edit|delete))?$/;

@@ -6,6 +6,7 @@ import { ago, dateTime, duration } from '../format.js';
 import type { FieldErrors } from './auth.js';
 import { Answer, FINALITY_LABEL, StatusBadge } from './explain.js';
 import { Alert, CsrfField, FieldError, Layout } from './layout.js';
+import { PeopleLikeYou } from './people-like-you.js';
 import type { PageFrame } from './layout.js';
 
 export interface CaseReading {
@@ -294,6 +295,7 @@ export function CasePage(p: {
           ) : null}
         </section>
       </div>
+      <PeopleLikeYou c={c} now={p.now} />
       <section class="card">
         <h2>Details</h2>
         <dl class="facts">

@@ -1,12 +1,11 @@
 import { getContext } from 'hono/context-storage';
 import { raw } from 'hono/html';
 import type { CaseView } from '../../store/cases.js';
-import type { Prediction } from '../../stats/predict.js';
 import { dayNumber } from '../../timelines/model.js';
 import { watchedTimeline } from '../../timelines/watched.js';
 import { localDate, watchedCaseOf } from '../../tracker/timeline-sync.js';
 import type { AppEnv } from '../context.js';
-import { ciText, statsServiceFor, type CaseOutlook } from '../stats-data.js';
+import { ciText, statsServiceFor, type CaseOutlook } from '../waiting-times.js';
 
 /** States in which a case is waiting on administrative processing, so a prediction means something. */
 export const WAITING_STATES: readonly string[] = ['refused', 'administrative_processing'];
@@ -97,4 +96,4 @@ export async function PeopleLikeYou(p: { c: CaseView; now: number }) {
   return outlook ? <OutlookSection outlook={outlook} waited={waited} /> : null;
 }
 
-export type { Prediction };
+

@@ -2,7 +2,7 @@ import { raw } from 'hono/html';
 import { LOCATIONS } from '../../knowledge/locations.js';
 import type { MonthlyTable } from '../../stats/monthly.js';
 import type { StatsReport } from '../../stats/report.js';
-import { ciText, MIN_GROUP, type StatsView, type SurvivalRow } from '../stats-data.js';
+import { ciText, MIN_GROUP, type StatsView, type SurvivalRow } from '../waiting-times.js';
 import type { StatsFormValues } from '../stats-filter.js';
 import { Alert, FieldError, Layout } from './layout.js';
 import type { PageFrame } from './layout.js';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
 import { StatsPage } from '../pages/stats.js';
-import { filterLabel, statsServiceFor } from '../stats-data.js';
+import { filterLabel, statsServiceFor } from '../waiting-times.js';
 import { parseStatsFilter } from '../stats-filter.js';
 import { frame } from './forms.js';
 

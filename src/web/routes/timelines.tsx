@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../context.js';
 import { extractTimelines, toStoredTimeline } from '../../timelines/extract.js';
 import { ManualTimelineError, parseManualTimeline } from '../../timelines/manual.js';
-import { isIsoDate } from '../../timelines/model.js';
+import { isIsoDate, type Timeline } from '../../timelines/model.js';
 import { upsertTimelines } from '../../timelines/repository.js';
 import { EMPTY_TIMELINE_FORM, NewTimelinePage, type EventRowValues, type TimelineErrors, type TimelineFormValues } from '../pages/timelines.js';
-import { statsServiceFor } from '../stats-data.js';
+import { statsServiceFor } from '../waiting-times.js';
 import { requireUserPage } from './account.js';
 import { resolveLocation } from './case-form.js';
 import { formFields, frame } from './forms.js';
@@ -49,7 +49,7 @@ const FIELD_OF: Record<string, string> = { visaClass: 'visaClass', entry: 'entry
 const capital = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}`;
 
 /** Validates with `parseManualTimeline`; problems are keyed by form field (`events.N` for a row). */
-export function toManualTimeline(v: TimelineFormValues) {
+export function toManualTimeline(v: TimelineFormValues): { timeline: Timeline } | { errors: TimelineErrors } {
   const errors: TimelineErrors = {};
   let post: string | null = null;
   if (v.post) {
