@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { createLogger } from '../src/log.js';
 import { createSealer } from '../src/store/seal.js';
-import { openTestSqlite, type TestStore } from '../src/store/testing.js';
+import { openTestPostgres, openTestSqlite, type TestStore } from '../src/store/testing.js';
 import { createWebApp, type WebAppOptions } from '../src/web/app.js';
 
 /** Test support for the web app: a migrated in-memory database, a real sealer, logs captured. */
-export async function webFixture(extra: Partial<WebAppOptions> = {}) {
-  const store: TestStore = await openTestSqlite();
+export async function webFixture(extra: Partial<WebAppOptions> & { postgres?: boolean } = {}) {
+  const { postgres, ...options } = extra;
+  const store: TestStore = postgres ? await openTestPostgres() : await openTestSqlite();
   const sealer = createSealer(randomBytes(32));
   const logLines: string[] = [];
   const destination = new Writable({
@@ -17,7 +18,7 @@ export async function webFixture(extra: Partial<WebAppOptions> = {}) {
     },
   });
   const logger = createLogger({ level: 'info', destination });
-  const web = createWebApp({ store, sealer, logger, ...extra });
+  const web = createWebApp({ store, sealer, logger, ...options });
   return { store, sealer, logLines, ...web, close: () => store.close() };
 }
 
