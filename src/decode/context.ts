@@ -58,7 +58,6 @@ function officerSaid(d: Draft, ctx: DecodeContext): void {
           'Because the officer told you the visa was refused, this is most likely a final refusal of this application (for example under section 214(b)). ' +
             'The letter names the section of law: if it says 221(g) instead, the case is still open after all.',
         );
-        d.nextSteps.unshift('Read the refusal letter: it says why, and whether anything can be done in this application.');
         d.watchFor = ['No change (a final refusal stays as it is); Administrative Processing would mean it was 221(g) after all.'];
       } else if (d.variant === 'refused_221g') {
         set(d, 'uncertain', 0.6);
