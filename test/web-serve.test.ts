@@ -19,7 +19,7 @@ afterEach(() => {
 function env(extra: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ceac-serve-'));
   dirs.push(dir);
-  const base = { ...process.env, CEAC_WATCH_DATA: dir, LOG_LEVEL: 'warn', NO_COLOR: '1', ...extra };
+  const base: NodeJS.ProcessEnv = { ...process.env, CEAC_WATCH_DATA: dir, LOG_LEVEL: 'warn', NO_COLOR: '1', ...extra };
   delete base.DATABASE_URL;
   delete base.CEAC_CAPTCHA;
   return base;
