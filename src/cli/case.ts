@@ -8,6 +8,7 @@ import { MigrationError } from '../store/migrate.js';
 import { SealError } from '../store/seal.js';
 import { CheckerSetupError, openTracking, type Tracking, type TrackingOptions } from '../tracker/setup.js';
 import type { CheckReport } from '../tracker/tracker.js';
+import { reconcileWatchedTimelines, syncWatchedTimeline } from '../tracker/timeline-sync.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
 
 /**
@@ -320,6 +321,8 @@ export function register(program: Command): void {
         const t = await openCliTracking();
         try {
           const c = await storeErrors(() => t.cases.edit(caseId, patch, null));
+          // Consent given or withdrawn, or the visa class or post changed: the shared timeline follows now.
+          await storeErrors(() => syncWatchedTimeline(t.store.db, caseId));
           if (flags.json) printJson(c);
           else process.stdout.write(caseLines(c).join('\n') + '\n');
         } finally {
@@ -340,6 +343,7 @@ export function register(program: Command): void {
         const t = await openCliTracking();
         try {
           await storeErrors(() => t.cases.remove(caseId, null));
+          await storeErrors(() => reconcileWatchedTimelines(t.store.db));
           if (flags.json) printJson({ removed: caseId });
           else process.stdout.write(`removed case ${caseId} and everything recorded about it\n`);
         } finally {

@@ -91,6 +91,16 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
     dispatcher.start();
     cleanups.push(() => dispatcher.stop());
 
+    const [{ reconcileWatchedTimelines, withTimelineSync }, { statsServiceFor }] = await Promise.all([import('../tracker/timeline-sync.js'), import('../web/waiting-times.js')]);
+    // Shared timelines of cases whose consent changed outside this process (CLI edits, removals).
+    const reconcileTimelines = () =>
+      reconcileWatchedTimelines(opened.store.db)
+        .then((r) => (r.removed || r.stored ? statsServiceFor(opened.store).invalidate() : undefined))
+        .catch((err: Error) => logger.warn({ err: { message: err.message } }, 'shared timelines reconcile failed'));
+    await reconcileTimelines();
+    const reconcileTimer = setInterval(() => void reconcileTimelines(), 60_000).unref();
+    cleanups.push(() => clearInterval(reconcileTimer));
+
     const onSqlite = opened.store.dialect === 'sqlite';
     let checker: InProcessChecker | null = null;
     const stop = new AbortController();
@@ -122,7 +132,8 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
         requestIntervalMs: config.CEAC_REQUEST_INTERVAL_MS,
         failingAfterMs: config.CHECK_FAILING_AFTER_MIN * 60_000,
         automatic,
-        onEvents: (trx, events) => notify.enqueueDeliveries(trx, events).then(() => undefined),
+        // The outbox, then the shared timelines, in the transaction that recorded the events.
+        onEvents: withTimelineSync({ next: (trx, events) => notify.enqueueDeliveries(trx, events).then(() => undefined), onChange: () => statsServiceFor(opened.store).invalidate() }),
       });
       cleanups.push(() => checker!.close());
       if (checker.background) {
@@ -136,7 +147,10 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
       note = 'PostgreSQL mode: run `ceac worker` processes to check cases.';
     }
 
+    const inbox = opts.demo ? new (await import('../web/demo-inbox.js')).DemoInbox() : null;
+    const demoInboxRoutes = opts.demo ? (await import('../web/demo-inbox.js')).demoInboxRoutes : null;
     const { app, services } = createWebApp({
+      ...(inbox && demoInboxRoutes && { extend: (web) => void web.route('/', demoInboxRoutes(inbox)) }),
       store: opened.store,
       sealer: opened.sealer,
       logger,
@@ -152,9 +166,11 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
     cleanups.push(() => services.personChecks.closeAll());
 
     let demoLogin = '';
+    let demoUserId: number | null = null;
     if (opts.demo && sim) {
       const { createDemoAccount, keepDemoCasesDue, DEMO_EMAIL, DEMO_PASSWORD } = await import('../web/demo.js');
       const demo = await createDemoAccount(services.accounts, services.cases, sim);
+      demoUserId = demo.userId;
       const stopDue = keepDemoCasesDue(services.cases, demo.userId, 5_000);
       cleanups.push(stopDue);
       demoLogin = `demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD} (${demo.caseIds.length} cases; simulator at ${sim.url}, ${opts.speed}× speed)`;
@@ -168,6 +184,13 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
+    if (opts.demo && demoUserId !== null) {
+      // The demo's notifications land in its own inbox page (a webhook to this very server).
+      await notify
+        .addChannel(opened.store.db, opened.sealer, demoUserId, `json://127.0.0.1:${port}/api/demo/inbox`, { name: 'demo inbox', events: [...notify.EVENT_KINDS] }, { allowPrivateTargets: true })
+        .catch((err: Error) => logger.warn({ err: { message: err.message } }, 'demo inbox channel not added'));
+      demoLogin += `\nnotifications of the demo cases land at http://localhost:${port}/demo/inbox`;
+    }
     const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
     process.stdout.write(`ceac-watch is running at ${paint('bold', `http://${host}:${port}/`)}\n`);
     if (demoLogin) process.stdout.write(`${demoLogin}\n`);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runWatchLoop } from '../tracker/loop.js';
+import { reconcileWatchedTimelines } from '../tracker/timeline-sync.js';
 import type { CheckReport } from '../tracker/tracker.js';
 import { action, CommandFailure, printJson, UsageError } from './runtime.js';
 import { describeReport, openCliTracking, storeErrors } from './case.js';
@@ -38,6 +39,10 @@ export function register(program: Command): void {
           if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
           else process.stdout.write(`case ${r.caseId}: ${describeReport(r).split('\n').join('\n  ')}\n`);
         };
+        // Consent withdrawn or cases removed while no tracker ran (e.g. `ceac case edit --no-share`).
+        const reconcileTimelines = () => reconcileWatchedTimelines(t.store.db).catch((err: Error) => t.logger.warn({ err: { message: err.message } }, 'shared timelines reconcile failed'));
+        await reconcileTimelines();
+        const reconcile = flags.once ? undefined : setInterval(() => void reconcileTimelines(), 60_000).unref();
         try {
           await notifications?.start(t);
           if (!flags.once && !flags.json) process.stderr.write(`watching cases in ${t.store.location} (Ctrl-C to stop)\n`);
@@ -47,6 +52,7 @@ export function register(program: Command): void {
           else process.stderr.write(`checked ${total.picked} case(s): ${total.ok} ok, ${total.failed} failed, ${total.events} event(s)\n`);
           if (flags.once && total.failed > 0 && total.ok === 0) throw new CommandFailure(`every check failed (${total.failed})`);
         } finally {
+          clearInterval(reconcile);
           process.off('SIGINT', onSignal);
           process.off('SIGTERM', onSignal);
           await notifications?.stop();

@@ -6,6 +6,7 @@ import type { Database } from '../store/schema.js';
 import type { EventRow } from '../store/tables/cases.js';
 import { startQueue, startWorker } from '../tracker/queue.js';
 import type { Tracking } from '../tracker/setup.js';
+import { reconcileWatchedTimelines } from '../tracker/timeline-sync.js';
 import type { CheckReport, OnEvents } from '../tracker/tracker.js';
 import { action, printJson, UsageError } from './runtime.js';
 import { describeReport, openCliTracking, storeErrors } from './case.js';
@@ -91,6 +92,9 @@ export function register(program: Command): void {
         );
         boss.on('error', (err) => logger.error({ err }, 'job queue error'));
         await notifications?.start(t);
+        // Consent withdrawn or cases removed outside a check; every worker may run it (it is idempotent).
+        const reconcile = setInterval(() => void reconcileWatchedTimelines(t.store.db).catch((err: Error) => logger.warn({ err: { message: err.message } }, 'shared timelines reconcile failed')), 60_000).unref();
+        await reconcileWatchedTimelines(t.store.db).catch((err: Error) => logger.warn({ err: { message: err.message } }, 'shared timelines reconcile failed'));
         const onReport = (r: CheckReport) => {
           if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
           else process.stdout.write(`case ${r.caseId}: ${describeReport(r).split('\n').join('\n  ')}\n`);
@@ -103,6 +107,7 @@ export function register(program: Command): void {
         });
         logger.info('draining: finishing the checks in progress');
         await worker.stop();
+        clearInterval(reconcile);
         await notifications?.stop();
         await t.close();
         if (flags.json) printJson({ stopped: true });

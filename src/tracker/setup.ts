@@ -4,6 +4,7 @@ import { createLogger } from '../log.js';
 import { openConfiguredStore, type OpenedStore } from '../store/open.js';
 import { databaseBudget, type RequestBudget } from './budget.js';
 import type { CheckFn } from './outcome.js';
+import { withTimelineSync } from './timeline-sync.js';
 import { createTracker, type Interpret, type OnEvents, type Tracker, type TrackerOptions } from './tracker.js';
 
 /**
@@ -49,7 +50,8 @@ export async function openTracking(config: Config, options: TrackingOptions = {}
         logger,
         failingAfterMs: config.CHECK_FAILING_AFTER_MIN * 60_000,
         budget: { requestIntervalMs: config.CEAC_REQUEST_INTERVAL_MS, requestsPerCheck: REQUESTS_PER_CHECK },
-        ...(options.onEvents && { onEvents: options.onEvents }),
+        // Every check keeps the case's shared timeline in step, after the caller's hook (the outbox).
+        onEvents: withTimelineSync({ next: options.onEvents }),
         ...options.tracker,
       });
     }
