@@ -78,6 +78,7 @@ Point the client at it with CEAC_BASE_URL=<printed URL> (and CEAC_REQUEST_INTERV
           const err = e as NodeJS.ErrnoException;
           if (err.code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use: pick another with --port (0 = any free port)`);
           if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') throw new UsageError(`cannot listen on ${opts.host}: not an address of this machine`);
+          if (err.code === 'EACCES') throw new UsageError(`port ${port} needs privileges this user does not have: use a port above 1023`);
           throw e;
         }
         const cases = sim.cases();
