@@ -84,6 +84,32 @@ code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.92
 .token{word-break:break-all;background:var(--bg);border:1px dashed var(--line);padding:.5rem;border-radius:6px}
 svg{max-width:100%;height:auto}
 @media (min-width:40rem){h1{font-size:2rem}.grid2{display:grid;grid-template-columns:1fr 1fr;gap:0 1rem}}
+.sw-grid{display:grid;grid-template-columns:1fr;gap:0 1rem}
+.sw-field label{margin-top:.6rem}
+@media (min-width:34rem){.sw-grid{grid-template-columns:1fr 1fr}}
+@media (min-width:52rem){.sw-filters .sw-grid{grid-template-columns:1fr 1fr 1fr}}
+.sw-chart{margin:.5rem 0 1rem}
+.sw-chart svg{display:block;width:100%;max-width:40rem;height:auto;color:var(--muted)}
+.sw-chart svg text{fill:var(--fg)}
+.sw-chart .curve{stroke:var(--accent)}.sw-chart .band{fill:var(--accent)}
+.sw-chart .curve.refused{stroke:var(--bad)}.sw-chart .band.refused{fill:var(--bad)}.sw-chart text.refused{fill:var(--bad)}
+.sw-chart text.issued{fill:var(--accent)}
+.sw-chart .censored{stroke:var(--fg)}
+.sw-chart .median line{stroke:var(--fg)}
+.sw-chart .marker line{stroke:var(--warn)}.sw-chart .marker text{fill:var(--warn);font-weight:700}
+.sw-scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
+.sw-table caption{text-align:left;font-weight:600;padding:.3rem 0}
+.sw-table td,.sw-table th{white-space:nowrap}
+.sw-warnings{background:var(--warn-bg);color:var(--warn);border-radius:8px;padding:.6rem .9rem .6rem 1.8rem;margin:.8rem 0}
+.sw-warnings li{margin:.2rem 0}
+.tl-events ol{list-style:none;margin:0;padding:0}
+.tl-events li{border-bottom:1px solid var(--line);padding:.3rem 0 .6rem}
+.tl-row{display:grid;grid-template-columns:1fr;gap:0 .8rem}
+@media (min-width:34rem){.tl-row{grid-template-columns:1fr 1.4fr}}
+.tl-read{margin:.3rem 0 0;color:var(--muted)}
+.tl-conf{font-weight:700;border-radius:999px;padding:0 .5rem}
+.tl-conf.hi{background:var(--ok-bg);color:var(--ok)}.tl-conf.mid{background:var(--info-bg);color:var(--info)}.tl-conf.lo{background:var(--warn-bg);color:var(--warn)}
+.tl-unsure{background:var(--warn-bg);border-radius:8px;padding-left:.5rem;padding-right:.5rem}
 `;
 
 const JS = `

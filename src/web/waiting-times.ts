@@ -52,6 +52,7 @@ const days = (d: number) => `${d} day${d === 1 ? '' : 's'}`;
 
 /** "(95% CI 19–28)", saying plainly when an end is not known yet. */
 export function ciText(level: number, low: number | null, high: number | null, unit = ''): string {
+  if (low === null && high === null) return '';
   const l = low === null ? 'not known' : `${low}${unit}`;
   const h = high === null ? 'not known yet' : `${high}${unit}`;
   return `(${Math.round(level * 100)}% CI ${l}–${h})`;
@@ -86,7 +87,7 @@ export function plainReading(r: StatsReport): string[] {
   );
   const m = r.median;
   if (m.days !== null) {
-    out.push(`Half of similar cases were decided within ${days(m.days)} ${ciText(r.level, m.low, m.high)}.`);
+    out.push(`Half of similar cases were decided within ${days(m.days)} ${ciText(r.level, m.low, m.high)}`.trimEnd() + '.');
   } else {
     const longest = r.curve.at(-1)?.t ?? 0;
     out.push(`Fewer than half of these cases were decided within the longest wait seen (${days(longest)}), so the typical wait is not known yet.`);
@@ -101,7 +102,7 @@ export function plainReading(r: StatsReport): string[] {
   for (const d of ['30', '90']) {
     const s = r.survivalAt[d];
     if (s?.survival != null) {
-      out.push(`After ${d} days, ${pct(s.survival)} were still waiting ${ciText(r.level, s.low === null ? null : Math.round(s.low * 100), s.high === null ? null : Math.round(s.high * 100), '%')}.`);
+      out.push(`After ${d} days, ${pct(s.survival)} were still waiting ${ciText(r.level, s.low === null ? null : Math.round(s.low * 100), s.high === null ? null : Math.round(s.high * 100), '%')}`.trimEnd() + '.');
     }
   }
   const by = r.outcomesBy['90'];
@@ -184,6 +185,8 @@ export class StatsService {
       { curve: report.curve, median: report.median },
       {
         id: 'survival',
+        width: 480,
+        height: 300,
         title: `Share of cases still waiting, by days waited: ${label}`,
         description:
           `Kaplan–Meier estimate from ${report.n} cases with its ${Math.round(report.level * 100)}% confidence band. ` +
@@ -194,6 +197,8 @@ export class StatsService {
     const last = incidence.at(-1);
     const incidenceSvg = incidenceChart(incidence, {
       id: 'incidence',
+      width: 480,
+      height: 300,
       title: `Share cleared or issued, and share refused, by days waited: ${label}`,
       description: last
         ? `Aalen–Johansen estimate from ${report.n} cases. By day ${last.t}, ${pct(last.issued)} were cleared or issued and ${pct(last.refused)} refused.`
@@ -223,7 +228,7 @@ export class StatsService {
       { curve: report.curve, median: report.median, marker: { days: waited, label: `you: ${days(waited)}` } },
       {
         id: 'like-you',
-        width: 560,
+        width: 480,
         height: 280,
         title: `Share still waiting, by days waited: ${describeGroup(prediction.group)}`,
         description: `Kaplan–Meier estimate from ${report.n} cases; the vertical line marks this case's wait of ${days(waited)}.`,

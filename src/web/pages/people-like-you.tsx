@@ -58,7 +58,7 @@ export function OutlookSection(p: { outlook: CaseOutlook; waited: number }) {
       </div>
       <p>
         {m.days !== null
-          ? `Half of them were decided within ${m.days} more days ${ciText(level, m.low, m.high)}.`
+          ? `Half of them were decided within ${m.days} more days ${ciText(level, m.low, m.high)}`.trimEnd() + '.'
           : 'Fewer than half of them have been decided so far, so the typical remaining wait is not known yet.'}
       </p>
       {pr.notes.length ? (

@@ -22,6 +22,8 @@ export interface EventRowValues {
   confidence?: number | undefined;
   /** The words it was read from. */
   text?: string | undefined;
+  /** For a status change read from a post: the state it read (shown; the form keeps the kind). */
+  status?: string | undefined;
 }
 
 export interface TimelineFormValues {
@@ -115,7 +117,7 @@ function EventRows(p: { events: EventRowValues[]; errors: TimelineErrors }) {
                   <span class={`tl-conf ${e.confidence >= 0.8 ? 'hi' : e.confidence >= 0.5 ? 'mid' : 'lo'}`}>
                     {Math.round(e.confidence * 100)}% — {confidenceWord(e.confidence)}
                   </span>{' '}
-                  read from “<q>{e.text ?? ''}</q>”
+                  {e.status ? `status ${e.status.replace(/_/g, ' ')}, ` : ''}read from <q>{e.text ?? ''}</q>
                   <input type="hidden" name={`event_conf_${i}`} value={String(e.confidence)} />
                   <input type="hidden" name={`event_text_${i}`} value={e.text ?? ''} />
                 </p>

@@ -129,7 +129,7 @@ export function timelineRoutes() {
       outcome: t ? (t.outcome === 'pending' ? 'pending' : t.outcome === 'refused' ? 'refused' : 'issued') : 'pending',
       outcomeDate: t?.outcomeDate ?? '',
       note: '',
-      events: first.events.map((e) => ({ date: e.date, kind: e.kind, confidence: e.confidence, text: e.text })),
+      events: first.events.map((e) => ({ date: e.date, kind: e.kind, confidence: e.confidence, text: e.text, ...(e.status && { status: e.status }) })),
     };
     const errors: TimelineErrors = {};
     if (!t) errors.startDate = `We could not tell when the wait started (${'reason' in stored ? stored.reason : 'no start'}): give the 221(g) or refusal date.`;
