@@ -28,21 +28,34 @@ export interface QueueOptions {
 }
 
 export async function startQueue(options: QueueOptions): Promise<PgBoss> {
-  const boss = new PgBoss({
-    connectionString: options.databaseUrl,
-    max: 4,
-    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
-  });
-  await boss.start();
-  await boss.createQueue(CHECK_QUEUE, {
-    name: CHECK_QUEUE,
-    policy: 'stately',
-    retryLimit: 5,
-    retryDelay: 5,
-    retryBackoff: true,
-    expireInSeconds: options.expireInSeconds ?? 15 * 60,
-  });
-  return boss;
+  // Workers started together on a fresh database race to install pg-boss's schema and the queue;
+  // the loser sees a deadlock or a duplicate key. Both are harmless: wait a moment and try again.
+  for (let attempt = 1; ; attempt++) {
+    const boss = new PgBoss({
+      connectionString: options.databaseUrl,
+      max: 4,
+      maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
+    });
+    boss.on('error', () => undefined); // reported by the caller's own listener once started
+    try {
+      await boss.start();
+      await boss.createQueue(CHECK_QUEUE, {
+        name: CHECK_QUEUE,
+        policy: 'stately',
+        retryLimit: 5,
+        retryDelay: 5,
+        retryBackoff: true,
+        expireInSeconds: options.expireInSeconds ?? 15 * 60,
+      });
+      return boss;
+    } catch (err) {
+      await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+      const code = (err as { code?: string }).code;
+      const racing = code === '40P01' || code === '23505' || code === '42P07' || /deadlock|duplicate key|already exists/.test(String(err));
+      if (!racing || attempt >= 6) throw err;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 400 * attempt));
+    }
+  }
 }
 
 export interface WorkerOptions {
@@ -100,7 +113,10 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
 
   const concurrency = Math.max(1, options.concurrency ?? 1);
   for (let i = 0; i < concurrency; i++) {
-    await boss.work<CheckJob>(
+    // pg-boss waits a polling interval after every fetch, even one that found work; a worker that
+    // just finished a job asks for the next one at once instead (notifyWorker skips that wait).
+    const self: { id?: string } = {};
+    self.id = await boss.work<CheckJob>(
       CHECK_QUEUE,
       { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
       async (jobs) => {
@@ -111,6 +127,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
           });
           if (report) options.onReport?.(report);
         }
+        if (self.id && !stopping) boss.notifyWorker(self.id);
       },
     );
   }
