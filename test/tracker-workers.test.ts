@@ -20,7 +20,7 @@ import { openTestPostgres, TEST_DATABASE_URL, type TestStore } from '../src/stor
 
 const CLI = join(import.meta.dirname, '..', 'dist', 'cli', 'index.js');
 const CODE = 'W0RK3';
-const INTERVAL_MS = 60;
+const INTERVAL_MS = 100;
 const CASES = 24;
 const START = Date.UTC(2026, 0, 5, 9, 0);
 
@@ -190,18 +190,21 @@ describe.skipIf(!TEST_DATABASE_URL || !existsSync(CLI))('ceac worker processes o
     const keys = await store.db.selectFrom('events').select('dedupe_key').execute();
     expect(new Set(keys.map((k) => k.dedupe_key)).size).toBe(2 * CASES);
 
-    // The budget held across processes: in any window, no more requests than its slots allow.
+    // The budget held across processes. Slots start at least INTERVAL_MS apart; a request reaches the
+    // site a little after its slot starts (more on a loaded machine), so requests arriving within a
+    // window W started within W + LATE: at most (W + LATE) / INTERVAL_MS + 1 of them.
     const times = [...proxy.arrivals].sort((a, b) => a - b);
     expect(times.length).toBeGreaterThanOrEqual(3 * 2 * CASES);
-    const windowMs = 1000;
-    let worst = 0;
-    for (let i = 0, j = 0; i < times.length; i++) {
-      while (times[i]! - times[j]! >= windowMs) j++;
-      worst = Math.max(worst, i - j + 1);
+    const LATE = 250;
+    for (const windowMs of [1000, 3000]) {
+      let worst = 0;
+      for (let i = 0, j = 0; i < times.length; i++) {
+        while (times[i]! - times[j]! >= windowMs) j++;
+        worst = Math.max(worst, i - j + 1);
+      }
+      console.log(`workers: ${times.length} requests, at most ${worst} in any ${windowMs} ms (budget ${windowMs / INTERVAL_MS})`);
+      expect(worst).toBeLessThanOrEqual(Math.floor((windowMs + LATE) / INTERVAL_MS) + 1);
     }
-    // A slot boundary and arrival jitter can let one extra request into a window.
-    expect(worst).toBeLessThanOrEqual(windowMs / INTERVAL_MS + 2);
-    console.log(`workers: ${times.length} requests, at most ${worst} in any ${windowMs} ms (budget ${windowMs / INTERVAL_MS})`);
 
     // SIGTERM drains: the survivors finish what they hold and exit cleanly.
     const survivors = alive();
