@@ -10,7 +10,7 @@ import { Agent, request } from 'undici';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'dist');
-const { CeacClient } = await import(join(dist, 'ceac', 'index.js'));
+const { CeacClient, unlimitedBudget } = await import(join(dist, 'ceac', 'index.js'));
 
 const CONCURRENCY = 16;
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
@@ -83,7 +83,7 @@ try {
   await agent.close();
 
   const solver = { name: 'fixed', solve: async () => CODE };
-  const client = new CeacClient({ baseUrl: info.url, solver, timeoutMs: 10_000 });
+  const client = new CeacClient({ baseUrl: info.url, solver, budget: unlimitedBudget, timeoutMs: 10_000 });
   const check = async (i) => (await client.check(queries[i % queries.length])).kind === 'ok';
   for (let i = 0; i < 30; i++) await check(i);
   const checks = await load(check);

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CeacClient, intervalBudget, type CheckOutcome } from '../src/ceac/index.js';
+import { CeacClient, intervalBudget, unlimitedBudget, type CheckOutcome } from '../src/ceac/index.js';
 import { interpret } from '../src/decode/index.js';
 import { statusTextFor } from '../src/knowledge/statuses.js';
 import { startSimulator, type RunningSimulator } from '../src/simulator/index.js';
@@ -11,7 +11,7 @@ const SCENARIO_DIR = join(import.meta.dirname, '..', 'src', 'simulator', 'scenar
 const CODE = 'K7P2Q';
 
 function client(sim: RunningSimulator, extra: Partial<ConstructorParameters<typeof CeacClient>[0]> = {}) {
-  return new CeacClient({ baseUrl: sim.url, solver: fixedSolver(CODE), timeoutMs: 2_000, backoffMs: 5, ...extra });
+  return new CeacClient({ baseUrl: sim.url, solver: fixedSolver(CODE), budget: unlimitedBudget, timeoutMs: 2_000, backoffMs: 5, ...extra });
 }
 
 describe.each(readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json')))('scenario %s over loopback', (file) => {
@@ -213,7 +213,7 @@ describe('client against injected faults', () => {
       random: seededRandom(42),
       faults: { '5xx': 0.05, timeout: 0.03, captcha: 0.1, maintenance: 0.04, blocked: 0.03, layout: 0.04, drop: 0.04, wrongcase: 0.05 },
     });
-    const c = new CeacClient({ baseUrl: seeded.url, solver: fixedSolver(CODE), timeoutMs: 250, backoffMs: 1, retry5xx: 1 });
+    const c = new CeacClient({ baseUrl: seeded.url, solver: fixedSolver(CODE), budget: unlimitedBudget, timeoutMs: 250, backoffMs: 1, retry5xx: 1 });
     const cases = seeded.cases().filter((x) => x.current && !x.siteAnswer);
     const kinds = new Map<string, number>();
     for (let i = 0; i < 60; i++) {

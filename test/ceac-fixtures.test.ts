@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStatusForm } from '../src/ceac/form.js';
-import { CeacClient, type CaseQuery } from '../src/ceac/index.js';
+import { CeacClient, unlimitedBudget, type CaseQuery } from '../src/ceac/index.js';
 import { renderCaptchaPng } from '../src/simulator/index.js';
 import { fixedSolver } from './ceac-helpers.js';
 
@@ -62,7 +62,7 @@ async function check(form: Reply, post: Reply, q: CaseQuery = query) {
   formReply = form;
   postReply = post;
   seen.length = 0;
-  const client = new CeacClient({ baseUrl, solver: fixedSolver('FIX42'), maxCaptchaTries: 2, retry5xx: 0, timeoutMs: 2000 });
+  const client = new CeacClient({ baseUrl, solver: fixedSolver('FIX42'), budget: unlimitedBudget, maxCaptchaTries: 2, retry5xx: 0, timeoutMs: 2000 });
   try {
     return await client.check(q);
   } finally {

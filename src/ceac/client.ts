@@ -7,6 +7,8 @@ import { HttpSession, TransportFailure, createAgent, type HttpAnswer } from './h
 import { defaultMessage, type CheckOutcome, type Verdict } from './outcome.js';
 import { sameCaseNumber, validateCaseQuery, type CaseQuery } from './query.js';
 
+export const DEFAULT_REQUEST_INTERVAL_MS = 2_000;
+
 export const DEFAULT_USER_AGENT =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 
@@ -23,7 +25,11 @@ export interface CeacClientOptions {
   baseUrl: string;
   userAgent?: string;
   solver: CaptchaSolver;
-  /** Waited on before every request; unlimited when absent (callers bring their politeness). */
+  /**
+   * Waited on before every request; none when absent. Every caller that talks to the real site
+   * (CLI, tracker, web) passes one built from CEAC_REQUEST_INTERVAL_MS (default one request every
+   * DEFAULT_REQUEST_INTERVAL_MS), so the budget can be shared by all clients of a process or site.
+   */
   budget?: RequestBudget;
   /** Deadline of each request (default 20 s). */
   timeoutMs?: number;
