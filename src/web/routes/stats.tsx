@@ -1,26 +1,58 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
+import { CSRF_PLACEHOLDER } from '../page-cache.js';
 import { StatsPage } from '../pages/stats.js';
 import { filterLabel, statsServiceFor } from '../waiting-times.js';
 import { parseStatsFilter } from '../stats-filter.js';
 import { frame } from './forms.js';
 
+/**
+ * Rendered /stats pages for visitors who are not signed in, kept as encoded bytes: such a page has
+ * no CSRF token in it (no form posts), so the same bytes serve everyone. A page of a large group is
+ * over 100 KB (two charts with hundreds of steps), and encoding it per request was most of a warm
+ * request's cost. Bounded, least recently used.
+ */
+class EncodedPages {
+  private readonly pages = new Map<string, Uint8Array>();
+  private readonly encoder = new TextEncoder();
+  constructor(private readonly max = 256) {}
+
+  /** The page's bytes; null when the page holds a CSRF token after all (it is then not shared). */
+  async get(key: string, render: () => Promise<string>): Promise<Uint8Array | null> {
+    let bytes = this.pages.get(key);
+    if (bytes) this.pages.delete(key);
+    else {
+      const html = await render();
+      if (html.includes(CSRF_PLACEHOLDER)) return null;
+      bytes = this.encoder.encode(html);
+      if (this.pages.size >= this.max) this.pages.delete(this.pages.keys().next().value!);
+    }
+    this.pages.set(key, bytes);
+    return bytes;
+  }
+}
+
 /** `/stats`: waiting-time figures of the pooled timelines, filtered by GET parameters; no account needed. */
 export function statsRoutes() {
   const app = new Hono<AppEnv>();
+  const anonymous = new EncodedPages();
   app.get('/', async (c) => {
     const parsed = parseStatsFilter(c.req.query());
     const f = frame(c, 'Waiting times', 'stats');
     if (!parsed.ok) return c.html(<StatsPage frame={f} values={parsed.values} errors={parsed.errors} label="" view={null} />, 400);
     const { pages, store } = c.var.services;
     const stats = statsServiceFor(store);
-    // The page differs only by the filter, the figures' generation and whether someone is signed in.
-    const key = `stats:${stats.fresh()}:${c.var.user ? 1 : 0}:${JSON.stringify(parsed.values)}`;
-    const html = await pages.get(key, c.var.csrf, async (csrf) => {
+    // The page differs only by the filter as typed, the figures' generation and whether someone is signed in.
+    const key = `stats:${stats.fresh()}:${JSON.stringify(parsed.values)}`;
+    const render = async (csrf: string) => {
       const view = await stats.view(parsed.filter, parsed.ciType);
       return <StatsPage frame={{ ...f, csrf }} values={parsed.values} errors={{}} label={filterLabel(parsed.filter)} view={view} />;
-    });
-    return c.html(html);
+    };
+    if (!c.var.user) {
+      const bytes = await anonymous.get(key, async () => String(await (await render(CSRF_PLACEHOLDER)).toString()));
+      if (bytes) return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
+    }
+    return c.html(await pages.get(`${key}:${c.var.user ? 'user' : 'anonymous'}`, c.var.csrf, render));
   });
   return app;
 }
