@@ -4,13 +4,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { startSimulator, type RunningSimulator, type ScenarioInput } from '../src/simulator/index.js';
 import { openConfiguredStore } from '../src/store/open.js';
+import { openTestPostgres, TEST_DATABASE_URL, type TestStore } from '../src/store/testing.js';
 import { upsertTimelines } from '../src/timelines/repository.js';
 import { DAY } from '../src/tracker/schedule.js';
 import { groupTimelines } from './web-stats-fixtures.js';
+
+if (!TEST_DATABASE_URL) console.warn('shared timelines sync: the PostgreSQL run is skipped — set TEST_DATABASE_URL to run it');
 
 const CODE = 'S7NC2';
 const START = Date.UTC(2026, 1, 2, 4, 0);
@@ -69,13 +72,11 @@ const ENV = ['CEAC_WATCH_DATA', 'DATABASE_URL', 'CEAC_BASE_URL', 'CEAC_CAPTCHA',
 const saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
 let dir: string;
 let sim: RunningSimulator;
+let pg: TestStore | undefined;
 const clock = { now: START };
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'ceac-timeline-sync-'));
   sim = await startSimulator({ scenario: SCENARIO as never, captchaCode: CODE, now: () => clock.now });
-  process.env.CEAC_WATCH_DATA = dir;
-  delete process.env.DATABASE_URL;
   delete process.env.CEAC_WATCH_SECRET;
   process.env.CEAC_BASE_URL = sim.url;
   process.env.CEAC_CAPTCHA = `command:cat >/dev/null; echo ${CODE}`;
@@ -89,6 +90,21 @@ afterAll(async () => {
     if (saved[k] === undefined) delete process.env[k];
     else process.env[k] = saved[k];
   }
+});
+
+/** A fresh store for each run: a new data folder, and on PostgreSQL a throw-away database. */
+async function freshStore(dialect: 'sqlite' | 'postgres'): Promise<void> {
+  clock.now = START;
+  dir = mkdtempSync(join(tmpdir(), 'ceac-timeline-sync-'));
+  process.env.CEAC_WATCH_DATA = dir;
+  if (dialect === 'postgres') {
+    pg = await openTestPostgres();
+    process.env.DATABASE_URL = pg.url!;
+  } else delete process.env.DATABASE_URL;
+}
+afterEach(async () => {
+  await pg?.close();
+  pg = undefined;
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -107,8 +123,12 @@ async function statsN(): Promise<number | string> {
   return r.code === 0 ? (r.json().n as number) : r.err.trim();
 }
 
-describe('shared timelines of watched cases', () => {
-  it('follow checks and consent: a consenting case counts in `ceac stats`, a private one never does', { timeout: 60_000 }, async () => {
+describe.each([
+  ['sqlite', false],
+  ['postgres', !TEST_DATABASE_URL],
+] as const)('shared timelines of watched cases on %s', (dialect, skip) => {
+  it.skipIf(skip)('follow checks and consent: a consenting case counts in `ceac stats`, a private one never does', { timeout: 60_000 }, async () => {
+    await freshStore(dialect);
     // Four timelines typed in by others: one short of a group that `ceac stats` shows.
     const opened = await openConfiguredStore(loadConfig());
     await upsertTimelines(opened.store.db, groupTimelines({ visaClass: 'F1', post: 'BMB', entry: 'new', route: 'dropbox', n: 4 }, 9));

@@ -3,6 +3,11 @@ import { buildReport } from '../src/stats/report.js';
 import { predictWithFallback } from '../src/stats/predict.js';
 import { tabulate } from '../src/stats/table.js';
 import { countTimelines, listTimelines, upsertTimelines } from '../src/timelines/repository.js';
+import { randomBytes } from 'node:crypto';
+import { createLogger } from '../src/log.js';
+import { createSealer } from '../src/store/seal.js';
+import { openTestPostgres, TEST_DATABASE_URL } from '../src/store/testing.js';
+import { createWebApp } from '../src/web/app.js';
 import { Client, webFixture } from './web-harness.js';
 import { durations, groupTimelines } from './web-stats-fixtures.js';
 
@@ -11,6 +16,8 @@ import { durations, groupTimelines } from './web-stats-fixtures.js';
  * refused, hand-entered timelines are validated, escaped and protected by CSRF, and the case page
  * shows "people like you" only for a waiting case with enough comparable cases.
  */
+
+if (!TEST_DATABASE_URL) console.warn('web stats: the PostgreSQL run is skipped — set TEST_DATABASE_URL to run it');
 
 type Fixture = Awaited<ReturnType<typeof webFixture>>;
 let fx: Fixture | undefined;
@@ -104,6 +111,36 @@ describe('/stats', () => {
     expect(html).toContain('aria-invalid="true"');
     expect(html).not.toContain('<b>');
     expect(html).not.toMatch(/at \S+\.(ts|js):\d+/);
+  });
+
+  it('never serves a visitor the page of someone signed in, or the other way round', async () => {
+    fx = await seeded();
+    const anonymous = await (await fx.app.request('/stats?visa=F1')).text();
+    expect(anonymous).not.toContain('Sign out');
+    const c = new Client(fx.app);
+    await c.signUp('mixed@example.com');
+    const signedIn = (await c.page('/stats?visa=F1')).html;
+    expect(signedIn).toContain('Sign out');
+    expect(signedIn).toContain(`name="_csrf" value="${c.csrf}"`);
+    expect(signedIn).not.toContain('__cw_csrf');
+    const again = await (await fx.app.request('/stats?visa=F1')).text();
+    expect(again).not.toContain('Sign out');
+    expect(again).toBe(anonymous);
+  });
+
+  it.skipIf(!TEST_DATABASE_URL)('gives the same figures on PostgreSQL', async () => {
+    const store = await openTestPostgres();
+    try {
+      await upsertTimelines(store.db, [...F1_NEW, ...F1_RENEWAL, ...H1B_FEW]);
+      const { app } = createWebApp({ store, sealer: createSealer(randomBytes(32)), logger: createLogger({ level: 'silent' }), now: () => NOW });
+      const words = text(await (await app.request('/stats?visa=F1&post=BEJ&entry=new')).text());
+      const expected = buildReport(tabulate(durations(F1_NEW).days, durations(F1_NEW).cause));
+      expect(words).toContain(`${expected.n} cases match`);
+      expect(words).toContain(`Half of similar cases were decided within ${expected.median.days} days`);
+      expect(text(await (await app.request('/stats?visa=H1B')).text())).toContain('Fewer than 5 cases match');
+    } finally {
+      await store.close();
+    }
   });
 
   it('shows new timelines at once after a save in this process', async () => {
