@@ -98,4 +98,34 @@ describe('check now', { timeout: 60_000 }, () => {
     const done = await c.post(captchaPage, { code: await stack!.currentCaptchaAnswer() });
     expect(done.headers.get('location')).toMatch(/checked=ok&changed=1/);
   });
+
+  it('announces a change that landed between the page render and the start of its live stream', async () => {
+    const { c, id, fixture } = await setup(true);
+    const { html } = await c.page(`/cases/${id}`);
+    const src = /data-live-src="([^"]+)"/.exec(html)![1]!.replace(/&amp;/g, '&');
+    expect(src).toContain('?v=');
+    await stack!.checker.check(id);
+    const res = await c.request(src);
+    const reader = res.body!.getReader();
+    let text = '';
+    while (!text.includes('event: changed')) text += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    expect(text).toContain('event: ready');
+    // A page that is current gets no such announcement.
+    const fresh = await c.page(`/cases/${id}`);
+    const src2 = /data-live-src="([^"]+)"/.exec(fresh.html)![1]!.replace(/&amp;/g, '&');
+    const res2 = await c.request(src2);
+    const r2 = res2.body!.getReader();
+    let seen = '';
+    const deadline = Date.now() + 800;
+    while (Date.now() < deadline) {
+      const chunk = await Promise.race([r2.read(), new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now()))]);
+      if (!chunk || chunk.done) break;
+      seen += new TextDecoder().decode(chunk.value);
+    }
+    expect(seen).toContain('event: ready');
+    expect(seen).not.toContain('changed');
+    await r2.cancel();
+    expect(await fixture.store.db.selectFrom('events').selectAll().execute()).toHaveLength(1);
+  });
 });

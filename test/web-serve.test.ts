@@ -107,6 +107,14 @@ describe.skipIf(!built)('ceac serve', { timeout: 60_000 }, () => {
     }
     expect(statuses.length).toBeGreaterThanOrEqual(3);
     expect(statuses.every((x) => x !== null)).toBe(true);
+    // The demo's notifications land in its inbox page.
+    expect(s.out()).toContain('/demo/inbox');
+    let inbox = '';
+    for (let i = 0; i < 40 && !inbox.includes('first seen'); i++) {
+      inbox = await (await fetch(`${s.url}/demo/inbox`)).text();
+      if (!inbox.includes('first seen')) await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(inbox).toContain('first seen');
     // An open live-update stream must not hold up the shutdown.
     const stream = await fetch(`${s.url}/cases/${ids[0]}/events`, { headers: { cookie: session } });
     expect(stream.headers.get('content-type')).toContain('text/event-stream');

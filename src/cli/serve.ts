@@ -105,6 +105,8 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
     let checker: InProcessChecker | null = null;
     const stop = new AbortController();
     let loop: Promise<unknown> = Promise.resolve();
+    // Scheduled checks start once the server listens (and, in the demo, once its inbox channel exists).
+    let startLoop: (() => void) | null = null;
     let note = '';
     if (onSqlite) {
       const [{ createInProcessChecker }, { databaseBudget }, { solverFromSpec }] = await Promise.all([
@@ -139,7 +141,9 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
       if (checker.background) {
         const { runWatchLoop } = await import('../tracker/loop.js');
         const tracker = checker.background;
-        loop = runWatchLoop({ tracker, signal: stop.signal, idleMaxMs: opts.demo ? 2_000 : 30_000 }).catch((err: Error) => logger.error({ err: { message: err.message } }, 'watch loop stopped'));
+        startLoop = () => {
+          loop = runWatchLoop({ tracker, signal: stop.signal, idleMaxMs: opts.demo ? 2_000 : 30_000 }).catch((err: Error) => logger.error({ err: { message: err.message } }, 'watch loop stopped'));
+        };
       } else {
         note = 'No automatic captcha solver (CEAC_CAPTCHA=command:… or onnx:…): cases are checked when someone presses "Check now" and types the captcha.';
       }
@@ -147,7 +151,10 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
       note = 'PostgreSQL mode: run `ceac worker` processes to check cases.';
     }
 
+    const inbox = opts.demo ? new (await import('../web/demo-inbox.js')).DemoInbox() : null;
+    const demoInboxRoutes = opts.demo ? (await import('../web/demo-inbox.js')).demoInboxRoutes : null;
     const { app, services } = createWebApp({
+      ...(inbox && demoInboxRoutes && { extend: (web) => void web.route('/', demoInboxRoutes(inbox)) }),
       store: opened.store,
       sealer: opened.sealer,
       logger,
@@ -163,9 +170,11 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
     cleanups.push(() => services.personChecks.closeAll());
 
     let demoLogin = '';
+    let demoUserId: number | null = null;
     if (opts.demo && sim) {
       const { createDemoAccount, keepDemoCasesDue, DEMO_EMAIL, DEMO_PASSWORD } = await import('../web/demo.js');
       const demo = await createDemoAccount(services.accounts, services.cases, sim);
+      demoUserId = demo.userId;
       const stopDue = keepDemoCasesDue(services.cases, demo.userId, 5_000);
       cleanups.push(stopDue);
       demoLogin = `demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD} (${demo.caseIds.length} cases; simulator at ${sim.url}, ${opts.speed}× speed)`;
@@ -179,7 +188,15 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
+    if (opts.demo && demoUserId !== null) {
+      // The demo's notifications land in its own inbox page (a webhook to this very server).
+      await notify
+        .addChannel(opened.store.db, opened.sealer, demoUserId, `json://127.0.0.1:${port}/api/demo/inbox`, { name: 'demo inbox', events: [...notify.EVENT_KINDS] }, { allowPrivateTargets: true })
+        .catch((err: Error) => logger.warn({ err: { message: err.message } }, 'demo inbox channel not added'));
+      demoLogin += `\nnotifications of the demo cases land at http://localhost:${port}/demo/inbox`;
+    }
     const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+    startLoop?.();
     process.stdout.write(`ceac-watch is running at ${paint('bold', `http://${host}:${port}/`)}\n`);
     if (demoLogin) process.stdout.write(`${demoLogin}\n`);
     if (note) process.stderr.write(`${paint('yellow', 'note:')} ${note}\n`);

@@ -71,5 +71,11 @@ export async function caseFingerprint(db: Kysely<Database>, caseId: number, owne
     .where('owner_id', '=', ownerId)
     .executeTakeFirst();
   if (!row) return null;
-  return [row.updated_at, row.last_attempt_at, row.next_check_at, row.state, row.failures, row.last_event].join('|');
+  return fingerprintOf({ updatedAt: row.updated_at, lastAttemptAt: row.last_attempt_at, nextCheckAt: row.next_check_at, state: row.state, failures: row.failures, lastEventId: row.last_event });
+}
+
+/** The same fingerprint from what a rendered page knew, so the live stream can tell the page is behind. */
+export function fingerprintOf(p: { updatedAt: unknown; lastAttemptAt: unknown; nextCheckAt: unknown; state: unknown; failures: unknown; lastEventId: unknown }): string {
+  const n = (v: unknown) => (v === null || v === undefined ? '' : String(Number(v)));
+  return [n(p.updatedAt), n(p.lastAttemptAt), n(p.nextCheckAt), p.state ?? '', n(p.failures), n(p.lastEventId)].join('|');
 }

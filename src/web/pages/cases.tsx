@@ -246,6 +246,8 @@ export function CasePage(p: {
   error?: string | undefined;
   checking?: boolean;
   prediction?: unknown;
+  /** The live stream's fingerprint of what this page shows (null on older pages of the history). */
+  version?: string | null;
 }) {
   const { c } = p;
   const finality = p.reading?.interpretation?.finality;
@@ -257,7 +259,7 @@ export function CasePage(p: {
       <h1>{caseTitle(c)}</h1>
       {p.notice ? <Alert kind="ok">{p.notice}</Alert> : null}
       {p.error ? <Alert kind="bad">{p.error}</Alert> : null}
-      <div id="live" data-live-src={`/cases/${c.id}/events`} aria-live="polite">
+      <div id="live" data-live-src={`/cases/${c.id}/events${p.version ? `?v=${encodeURIComponent(p.version)}` : ''}`} aria-live="polite">
         {p.reading?.interpretation ? (
           <Answer result={{ observation: p.reading.observation, interpretation: p.reading.interpretation }} />
         ) : (

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { CaseInputError, CaseNotFoundError, DuplicateCaseError, type CaseView } from '../../store/cases.js';
-import { caseFingerprint, currentReadings, timelinePage } from '../cases-data.js';
+import { caseFingerprint, currentReadings, fingerprintOf, timelinePage } from '../cases-data.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { maskPassport } from '../format.js';
 import { CaptchaPage } from '../pages/captcha.js';
@@ -79,8 +79,11 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
       const reading = before === null && latest ? { observation: latest.to!, interpretation: latest.interpretation, at: latest.at } : (await currentReadings(db, [kase.id])).get(kase.id);
       const notice = q.added ? 'Case added. The first check is on its way; this page updates by itself.' : q.saved ? 'Changes saved.' : q.checked === 'ok' ? (q.changed === '1' ? 'Checked just now: something changed, see below.' : 'Checked just now: nothing changed.') : undefined;
       const error = q.checked && q.checked !== 'ok' ? `The check did not get an answer from CEAC (${q.checked.replace(/_/g, ' ')}). Nothing about your case was changed; we will try again.` : undefined;
+      // What this page shows, in the live stream's terms: a change that lands between this render and
+      // the stream's start is still announced.
+      const version = before === null ? fingerprintOf({ ...kase, lastEventId: page.entries[0]?.id ?? null }) : null;
       return (
-        <CasePage frame={{ ...frame(c, caseTitle(kase), 'cases'), csrf }} c={kase} reading={reading} entries={page.entries} nextBefore={page.nextBefore} now={now} maskedPassport={maskPassport(secrets.passport)} notice={notice} error={error} />
+        <CasePage frame={{ ...frame(c, caseTitle(kase), 'cases'), csrf }} version={version} c={kase} reading={reading} entries={page.entries} nextBefore={page.nextBefore} now={now} maskedPassport={maskPassport(secrets.passport)} notice={notice} error={error} />
       );
     });
     return c.html(html);
@@ -193,9 +196,15 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     const userId = c.var.user!.id;
     const every = options.ssePollMs ?? 2000;
     return streamSSE(c, async (stream) => {
-      let last = await caseFingerprint(db, kase.id, userId);
+      const current = await caseFingerprint(db, kase.id, userId);
+      // The page says what it showed; if that is already old, say "changed" at once.
+      let last = c.req.query('v') ?? current;
       let sinceBeat = 0;
       await stream.writeSSE({ event: 'ready', data: '' });
+      if (current !== null && current !== last) {
+        last = current;
+        await stream.writeSSE({ event: 'changed', data: String(Date.now()) });
+      }
       while (!stream.aborted && !stream.closed) {
         await stream.sleep(every);
         if (stream.aborted || stream.closed) break;

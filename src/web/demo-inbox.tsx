@@ -1,0 +1,72 @@
+import { Hono } from 'hono';
+import type { AppEnv } from './context.js';
+import { dateTime } from './format.js';
+import { Layout } from './pages/layout.js';
+import { frame } from './routes/forms.js';
+
+/**
+ * The demo's own webhook receiver: the demo account's webhook channel points here, so that a
+ * newcomer sees notifications land without setting up e-mail or a phone app. Demo mode only.
+ */
+export interface InboxItem {
+  at: number;
+  kind: string;
+  label: string | null;
+  from: string | null;
+  to: string | null;
+  headline: string | null;
+}
+
+export class DemoInbox {
+  readonly items: InboxItem[] = [];
+
+  add(body: unknown, at: number): void {
+    const events = extractEvents(body);
+    for (const e of events) this.items.unshift({ at, ...e });
+    this.items.splice(200);
+  }
+}
+
+function extractEvents(body: unknown): Omit<InboxItem, 'at'>[] {
+  const b = body as { type?: string; event?: unknown; events?: unknown[] };
+  const list = b.type === 'digest' ? (b.events ?? []) : b.event ? [b.event] : [];
+  return list.map((raw) => {
+    const e = raw as { kind?: string; case?: { label?: string | null }; from?: { status?: string | null } | null; to?: { status?: string | null } | null; interpretation?: { headline?: string } | null };
+    return { kind: e.kind ?? 'test', label: e.case?.label ?? null, from: e.from?.status ?? null, to: e.to?.status ?? null, headline: e.interpretation?.headline ?? null };
+  });
+}
+
+export function demoInboxRoutes(inbox: DemoInbox, now: () => number = Date.now) {
+  const app = new Hono<AppEnv>();
+  // The dispatcher posts here like any webhook receiver (no session, no CSRF: it is an API endpoint).
+  app.post('/api/demo/inbox', async (c) => {
+    const body = await c.req.json().catch(() => ({ type: 'test' }));
+    inbox.add(body, now());
+    return c.json({ ok: true });
+  });
+  app.get('/demo/inbox', (c) =>
+    c.html(
+      <Layout {...frame(c, 'Demo inbox', 'notifications')}>
+        <h1>Demo inbox</h1>
+        <p class="lead">In the demo, the demo account’s webhook channel delivers here. Each change of a demo case arrives within seconds.</p>
+        {inbox.items.length === 0 ? (
+          <p class="muted">Nothing yet: the first checks are on their way.</p>
+        ) : (
+          <ol class="timeline" reversed aria-live="polite">
+            {inbox.items.map((i) => (
+              <li class={i.kind === 'status_changed' || i.kind === 'first_seen' ? 'status' : ''}>
+                <time datetime={new Date(i.at).toISOString()}>{dateTime(i.at)}</time>
+                <strong>
+                  {i.label ?? 'test message'}: {i.kind.replace(/_/g, ' ')}
+                  {i.to ? ` — ${i.from ? `${i.from} → ` : ''}${i.to}` : ''}
+                </strong>
+                {i.headline ? <p class="small">{i.headline}</p> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Layout>,
+    ),
+  );
+  return app;
+}
