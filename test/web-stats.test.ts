@@ -336,6 +336,22 @@ describe('people like you on the case page', () => {
     expect(text((await c.page(`/cases/${long}`)).html)).not.toContain('People like you');
   });
 
+  it('withdrawing consent through the API, or deleting the case there, removes the shared timeline too', async () => {
+    fx = await seeded();
+    const c = new Client(fx.app);
+    await c.signUp('api@example.com');
+    const id = await caseIn(fx, c, 'refused');
+    const group = { visaClass: 'F1', post: 'BEJ', entry: 'new' } as const;
+    expect((await c.json(`/api/v1/cases/${id}`, 'PATCH', { shareTimeline: true }, { 'x-csrf-token': c.csrf })).status).toBe(200);
+    expect(await countTimelines(fx.store.db, group)).toBe(F1_NEW.length + 1);
+    expect((await c.json(`/api/v1/cases/${id}`, 'PATCH', { shareTimeline: false }, { 'x-csrf-token': c.csrf })).status).toBe(200);
+    expect(await countTimelines(fx.store.db, group)).toBe(F1_NEW.length);
+    expect((await c.json(`/api/v1/cases/${id}`, 'PATCH', { shareTimeline: true }, { 'x-csrf-token': c.csrf })).status).toBe(200);
+    expect(await countTimelines(fx.store.db, group)).toBe(F1_NEW.length + 1);
+    expect((await c.json(`/api/v1/cases/${id}`, 'DELETE', undefined, { 'x-csrf-token': c.csrf })).status).toBe(204);
+    expect(await countTimelines(fx.store.db, group)).toBe(F1_NEW.length);
+  });
+
   it('withdrawing consent on the edit form removes the case’s shared timeline at once', async () => {
     fx = await seeded();
     const c = new Client(fx.app);
