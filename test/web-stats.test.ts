@@ -8,6 +8,7 @@ import { createLogger } from '../src/log.js';
 import { createSealer } from '../src/store/seal.js';
 import { openTestPostgres, TEST_DATABASE_URL } from '../src/store/testing.js';
 import { createWebApp } from '../src/web/app.js';
+import { parseStatsFilter } from '../src/web/stats-filter.js';
 import { Client, webFixture } from './web-harness.js';
 import { durations, groupTimelines } from './web-stats-fixtures.js';
 
@@ -98,6 +99,12 @@ describe('/stats', () => {
     expect(html).not.toContain('sw-monthly');
     // Nor does a group with no cases at all.
     expect(text(await (await fx.app.request('/stats?visa=J1')).text())).toContain('Fewer than 5 cases match');
+  });
+
+  it('reads the filters as people type them', () => {
+    const r = parseStatsFilter({ visa: ' b1-b2 ', post: 'INDIA, MUMBAI', entry: 'renewal', from: '2025-01', ci: 'log-log' });
+    expect(r).toMatchObject({ ok: true, filter: { visaClass: 'B1/B2', post: 'BMB', entry: 'renewal', from: '2025-01' }, ciType: 'log-log' });
+    expect(parseStatsFilter({ post: 'BMB' })).toMatchObject({ ok: true, filter: { post: 'BMB' }, ciType: 'log' });
   });
 
   it('answers bad filters with field messages and 400, not a stack trace', async () => {

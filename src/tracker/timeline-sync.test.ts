@@ -5,7 +5,7 @@ import { createSealer } from '../store/seal.js';
 import { openTestSqlite, type TestStore } from '../store/testing.js';
 import type { EventRow } from '../store/tables/cases.js';
 import { countTimelines, listTimelines } from '../timelines/repository.js';
-import { caseTimelineKey, localDate, reconcileWatchedTimelines, storeWatchedTimeline, syncWatchedTimeline, withTimelineSync } from './timeline-sync.js';
+import { canonicalVisaClass, caseTimelineKey, localDate, reconcileWatchedTimelines, storeWatchedTimeline, syncWatchedTimeline, withTimelineSync } from './timeline-sync.js';
 
 let store: TestStore | undefined;
 afterEach(async () => {
@@ -29,6 +29,14 @@ async function caseWith(s: TestStore, share: boolean, states: [string, number][]
 }
 
 describe('timeline sync', () => {
+  it('spells each visa class one way, so that the case form’s B1-B2 meets hand entries’ B1/B2', () => {
+    for (const v of ['B1-B2', 'b1/b2', 'B1B2', ' b1 / b2 ']) expect(canonicalVisaClass(v)).toBe('B1/B2');
+    expect(canonicalVisaClass('h1b')).toBe('H1B');
+    expect(canonicalVisaClass('F-1')).toBe('F-1');
+    expect(canonicalVisaClass('')).toBeNull();
+    expect(canonicalVisaClass(undefined)).toBeNull();
+  });
+
   it('dates what the tracker saw at the post, not in UTC', () => {
     expect(localDate(T0, 'BEJ')).toBe('2026-03-03');
     expect(localDate(T0, null)).toBe('2026-03-02');

@@ -41,6 +41,16 @@ export function localDate(at: number, location: string | null): string {
   }
 }
 
+/**
+ * One spelling per visa class, as the pooled timelines use it: the case form accepts "B1-B2" and
+ * "b1/b2", hand entries "B1/B2"; both must land in the same group.
+ */
+export function canonicalVisaClass(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const v = text.toUpperCase().replace(/\s+/g, '');
+  return /^B-?1[-/]?B-?2$/.test(v) ? 'B1/B2' : v;
+}
+
 const isState = (s: string): s is State => (STATES as readonly string[]).includes(s);
 
 /** What `watchedTimeline` needs of one case, read from the store; null when the case does not exist. */
@@ -71,7 +81,7 @@ export async function watchedCaseOf(db: Kysely<Database>, caseId: number): Promi
     key: caseTimelineKey(row),
     share: row.share_timeline === 1,
     watched: {
-      visaClass: context.visaClass ?? null,
+      visaClass: canonicalVisaClass(context.visaClass),
       entry: context.entry ?? null,
       route: context.route ?? null,
       post: row.location,

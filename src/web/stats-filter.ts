@@ -5,6 +5,7 @@
  */
 import type { GroupFilter } from '../stats/cache.js';
 import type { CiType } from '../stats/confidence.js';
+import { canonicalVisaClass } from '../tracker/timeline-sync.js';
 import { resolveLocation } from './routes/case-form.js';
 import { CI_TYPES } from './waiting-times.js';
 
@@ -33,7 +34,7 @@ export function parseStatsFilter(query: Record<string, string | undefined>): Sta
   const errors: Partial<Record<keyof StatsFormValues, string>> = {};
   const filter: GroupFilter = {};
   if (values.visa) {
-    const visa = values.visa.toUpperCase().replace(/\s+/g, '');
+    const visa = canonicalVisaClass(values.visa)!;
     if (VISA.test(visa)) filter.visaClass = visa;
     else errors.visa = `“${values.visa}” is not a visa class: use one like F1, H1B or B1/B2, or leave it empty for every class.`;
   }

@@ -3,7 +3,7 @@ import { raw } from 'hono/html';
 import type { CaseView } from '../../store/cases.js';
 import { dayNumber } from '../../timelines/model.js';
 import { watchedTimeline } from '../../timelines/watched.js';
-import { localDate, watchedCaseOf } from '../../tracker/timeline-sync.js';
+import { canonicalVisaClass, localDate, watchedCaseOf } from '../../tracker/timeline-sync.js';
 import type { AppEnv } from '../context.js';
 import { ciText, statsServiceFor, type CaseOutlook } from '../waiting-times.js';
 
@@ -84,16 +84,22 @@ export function OutlookSection(p: { outlook: CaseOutlook; waited: number }) {
 export async function PeopleLikeYou(p: { c: CaseView; now: number }) {
   const { c } = p;
   if (!c.state || !WAITING_STATES.includes(c.state) || !c.context.visaClass) return null;
-  let store;
+  let services;
   try {
-    store = getContext<AppEnv>().var.services.store;
+    services = getContext<AppEnv>().var.services;
   } catch {
     return null;
   }
-  const waited = await daysWaited(store.db, c, p.now);
-  if (waited === null) return null;
-  const outlook = await statsServiceFor(store).outlook({ visaClass: c.context.visaClass, post: c.location ?? undefined, entry: c.context.entry }, waited);
-  return outlook ? <OutlookSection outlook={outlook} waited={waited} /> : null;
+  try {
+    const waited = await daysWaited(services.store.db, c, p.now);
+    if (waited === null) return null;
+    const outlook = await statsServiceFor(services.store).outlook({ visaClass: canonicalVisaClass(c.context.visaClass)!, post: c.location ?? undefined, entry: c.context.entry }, waited);
+    return outlook ? <OutlookSection outlook={outlook} waited={waited} /> : null;
+  } catch (err) {
+    // The statistics are an extra: the case page stands without them.
+    services.logger.error({ err: { name: (err as Error).name, message: (err as Error).message }, caseId: c.id }, 'people like you could not be computed');
+    return null;
+  }
 }
 
 
