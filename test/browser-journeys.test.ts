@@ -35,12 +35,22 @@ async function newPage(): Promise<Page> {
 }
 const problemsOf = (page: Page) => (page as Page & { problems: string[] }).problems;
 
+/** Form controls a screen reader could not name: every visible input needs a label (or aria-label). */
+async function unlabelled(page: Page): Promise<string[]> {
+  return page.$$eval('input:not([type=hidden]), select, textarea', (els) =>
+    els
+      .filter((el) => !((el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')))
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+}
+
 async function signUpAndAdd(page: Page, stack: Stack, email: string): Promise<number> {
   await page.goto(`${stack.url}/signup`);
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel(/^Password/).fill('a long enough password');
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByRole('link', { name: 'Add a case' }).click();
+  expect(await unlabelled(page)).toEqual([]);
   await page.getByLabel(/Embassy or consulate/).fill(DBX.location);
   await page.getByLabel(/Case number/).fill(DBX.caseNumber);
   await page.getByLabel(/Passport number/).fill(DBX.passport);
@@ -67,6 +77,12 @@ describe('browser journeys (Chromium, simulator, in-process tracker)', { timeout
       expect(await answer.locator('.headline').textContent()).toMatch(/221\(g\)|administrative processing/i);
       expect(await answer.textContent()).toContain('What to do now');
       await screenshots(page, 'explain');
+      expect(await unlabelled(page)).toEqual([]);
+      // Dark mode follows the system setting.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(bg).not.toBe('rgb(247, 247, 244)');
+      await screenshots(page, 'explain-dark');
       expect(problemsOf(page)).toEqual([]);
     } finally {
       await stack.close();
@@ -163,6 +179,11 @@ describe('browser journeys (Chromium, simulator, in-process tracker)', { timeout
       await page.locator('.alert', { hasText: 'Test message sent' }).waitFor();
       expect(bodies).toHaveLength(1);
       await screenshots(page, 'notifications');
+      expect(await unlabelled(page)).toEqual([]);
+      await page.goto(`${stack.url}/account`);
+      expect(await unlabelled(page)).toEqual([]);
+      await screenshots(page, 'account');
+      await page.goto(`${stack.url}/cases/${id}`);
       stack.sim.advance(3 * 3600);
       await stack.checker.check(id);
       const changed = () => bodies.find((b) => b.includes('"status_changed"'));

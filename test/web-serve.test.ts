@@ -123,4 +123,17 @@ describe.skipIf(!built)('ceac serve', { timeout: 60_000 }, () => {
     s.child.kill('SIGTERM');
     expect(await exited(s.child)).toBe(0);
   });
+
+  it('answers POST /api/v1/explain exactly as `ceac explain --json` prints', async () => {
+    const text =
+      'Refused\nA U.S. consular officer has adjudicated and refused your visa application. Please see the letter you received at the interview.';
+    const e = env();
+    const cli = spawnSync(process.execPath, [CLI, 'explain', '--json', '--route', 'dropbox', '--slip', 'white'], { env: e, input: text, encoding: 'utf8' });
+    expect(cli.status).toBe(0);
+    const s = await start(['--port', '0'], e);
+    const res = await fetch(`${s.url}/api/v1/explain`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, context: { route: 'dropbox', slip: 'white' } }) });
+    expect(await res.json()).toEqual(JSON.parse(cli.stdout));
+    s.child.kill('SIGTERM');
+    await exited(s.child);
+  });
 });

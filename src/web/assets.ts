@@ -37,6 +37,8 @@ input[type=text],input[type=email],input[type=password],input[type=url],input[ty
 width:100%;font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:8px;padding:.6rem .7rem;min-height:2.75rem}
 textarea{min-height:9rem;resize:vertical}
 fieldset{border:1px solid var(--line);border-radius:8px;padding:.4rem .9rem .8rem;margin:.8rem 0}
+details{margin:.8rem 0}
+summary{cursor:pointer;padding:.3rem 0}
 legend{font-weight:600;padding:0 .3rem}
 .choices{display:flex;flex-wrap:wrap;gap:.3rem 1rem}
 .choices label{font-weight:400;display:flex;align-items:center;gap:.4rem;margin:.2rem 0}

@@ -29,7 +29,7 @@ export function duration(ms: number): string {
       return `${n} ${name}${n === 1 ? '' : 's'}`;
     }
   }
-  return 'a moment';
+  return 'less than a minute';
 }
 
 export function ago(at: number, now: number): string {
