@@ -150,10 +150,32 @@ describe.skipIf(!existsSync(CLI))('ceac case / watch / worker / migrate', () => 
     }
   });
 
+  it('sharing consent puts the anonymized timeline in the pool at once, and withdrawing it takes it out', async () => {
+    const timelines = async () => {
+      const { default: SQLite } = await import('better-sqlite3');
+      const db = new SQLite(join(dataDir, 'ceac-watch.sqlite'), { readonly: true });
+      try {
+        return db.prepare("select source, post, route from timelines where source = 'watched'").all();
+      } finally {
+        db.close();
+      }
+    };
+    expect(await timelines()).toEqual([]);
+    expect((await ceac('case', 'edit', '1', '--share', '--interview-date', '2026-10-20')).code).toBe(0);
+    expect(await timelines()).toMatchObject([{ source: 'watched', post: 'BMB', route: 'dropbox' }]);
+    expect((await ceac('case', 'edit', '1', '--no-share')).code).toBe(0);
+    expect(await timelines()).toEqual([]);
+    expect((await ceac('case', 'edit', '1', '--share')).code).toBe(0);
+  });
+
   it('removes a case with everything recorded about it', async () => {
     expect(JSON.parse((await ceac('case', 'remove', '1', '--json')).stdout)).toEqual({ removed: 1 });
     expect((await ceac('case', 'history', '1')).code).toBe(1);
     expect(JSON.parse((await ceac('case', 'list', '--json')).stdout)).toEqual([]);
+    const { default: SQLite } = await import('better-sqlite3');
+    const db = new SQLite(join(dataDir, 'ceac-watch.sqlite'), { readonly: true });
+    expect(db.prepare('select count(*) as n from timelines').get()).toEqual({ n: 0 });
+    db.close();
   });
 
   it('worker explains that it needs PostgreSQL; bad numbers are usage errors', async () => {

@@ -10,6 +10,7 @@ import { CheckerSetupError, openTracking, type Tracking, type TrackingOptions } 
 import type { CheckReport } from '../tracker/tracker.js';
 import { reconcileWatchedTimelines, syncWatchedTimeline } from '../tracker/timeline-sync.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
+import { eventHooks } from './worker.js';
 
 /**
  * `ceac case …`: add, list, show, history, check, edit and remove watched cases. Also the helpers
@@ -268,7 +269,7 @@ export function register(program: Command): void {
     .action(
       action(async (id: string, flags: { captcha?: string; json?: boolean }) => {
         const caseId = parseCaseId(id);
-        const t = await openCliTracking({ captcha: flags.captcha ?? process.env.CEAC_CAPTCHA ?? 'prompt', needsChecker: true, quiet: true });
+        const t = await openCliTracking({ captcha: flags.captcha ?? process.env.CEAC_CAPTCHA ?? 'prompt', needsChecker: true, quiet: true, onEvents: await eventHooks() });
         try {
           await storeErrors(() => t.cases.get(caseId, null));
           const report = await t.tracker().checkCase(caseId);

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { runWatchLoop } from '../tracker/loop.js';
-import { reconcileWatchedTimelines } from '../tracker/timeline-sync.js';
 import type { CheckReport } from '../tracker/tracker.js';
 import { action, CommandFailure, printJson, UsageError } from './runtime.js';
-import { describeReport, openCliTracking, storeErrors } from './case.js';
-import { startNotifications } from './worker.js';
+import { describeReport, openCliTracking } from './case.js';
+import { eventHooks, keepTimelinesReconciled, startNotifications, type Notifications } from './worker.js';
 
 /**
  * `ceac watch`: the embedded tracker. Checks due cases on their schedule (one process, SQLite or
@@ -25,13 +24,13 @@ export function register(program: Command): void {
       action(async (flags: { once?: boolean; captcha?: string; batch: string; concurrency: string; notify: boolean; json?: boolean }) => {
         const batch = positive(flags.batch, '--batch');
         const concurrency = positive(flags.concurrency, '--concurrency');
-        const notifications = flags.notify ? await storeErrors(() => startNotifications()) : undefined;
         const t = await openCliTracking({
           needsChecker: true,
+          onEvents: await eventHooks(),
           ...(flags.captcha !== undefined && { captcha: flags.captcha }),
-          ...(notifications && { onEvents: notifications.onEvents }),
         });
         const stop = new AbortController();
+        let notifications: Notifications | undefined;
         const onSignal = () => stop.abort();
         process.once('SIGINT', onSignal);
         process.once('SIGTERM', onSignal);
@@ -39,12 +38,9 @@ export function register(program: Command): void {
           if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
           else process.stdout.write(`case ${r.caseId}: ${describeReport(r).split('\n').join('\n  ')}\n`);
         };
-        // Consent withdrawn or cases removed while no tracker ran (e.g. `ceac case edit --no-share`).
-        const reconcileTimelines = () => reconcileWatchedTimelines(t.store.db).catch((err: Error) => t.logger.warn({ err: { message: err.message } }, 'shared timelines reconcile failed'));
-        await reconcileTimelines();
-        const reconcile = flags.once ? undefined : setInterval(() => void reconcileTimelines(), 60_000).unref();
         try {
-          await notifications?.start(t);
+          await keepTimelinesReconciled(t, stop.signal);
+          if (flags.notify) notifications = await startNotifications(t);
           if (!flags.once && !flags.json) process.stderr.write(`watching cases in ${t.store.location} (Ctrl-C to stop)\n`);
           const total = await runWatchLoop({ tracker: t.tracker(), signal: stop.signal, batch, concurrency, once: Boolean(flags.once), onReport });
           if (notifications) await notifications.flush();
@@ -52,7 +48,6 @@ export function register(program: Command): void {
           else process.stderr.write(`checked ${total.picked} case(s): ${total.ok} ok, ${total.failed} failed, ${total.events} event(s)\n`);
           if (flags.once && total.failed > 0 && total.ok === 0) throw new CommandFailure(`every check failed (${total.failed})`);
         } finally {
-          clearInterval(reconcile);
           process.off('SIGINT', onSignal);
           process.off('SIGTERM', onSignal);
           await notifications?.stop();

@@ -6,7 +6,6 @@ import type { Database } from '../store/schema.js';
 import type { EventRow } from '../store/tables/cases.js';
 import { startQueue, startWorker } from '../tracker/queue.js';
 import type { Tracking } from '../tracker/setup.js';
-import { reconcileWatchedTimelines } from '../tracker/timeline-sync.js';
 import type { CheckReport, OnEvents } from '../tracker/tracker.js';
 import { action, printJson, UsageError } from './runtime.js';
 import { describeReport, openCliTracking, storeErrors } from './case.js';
@@ -19,42 +18,56 @@ import { positive } from './watch.js';
  * together. SIGTERM/SIGINT stop taking jobs and let the checks in progress finish.
  */
 
-/** The notification outbox hook and dispatcher, for processes that check cases. */
+/**
+ * What every check that records events must also write, in the same transaction: the notification
+ * outbox rows (openTracking adds the shared timeline of a consenting case after them).
+ */
+export async function eventHooks(): Promise<OnEvents> {
+  const notify = await import('../notify/index.js');
+  return async (trx: Transaction<Database>, events: EventRow[]) => {
+    await notify.enqueueDeliveries(trx, events);
+  };
+}
+
+/**
+ * Shared timelines whose consent changed outside a check (edits, removals, while no tracker ran):
+ * set right at start and then every minute, as long as the process runs. Idempotent, so every
+ * worker may run it.
+ */
+export async function keepTimelinesReconciled(t: Tracking, signal: AbortSignal): Promise<void> {
+  const { reconcileWatchedTimelines } = await import('../tracker/timeline-sync.js');
+  const run = () => reconcileWatchedTimelines(t.store.db).catch((err: Error) => t.logger.warn({ err: { message: err.message } }, 'shared timelines reconcile failed'));
+  await run();
+  const timer = setInterval(() => void run(), 60_000);
+  timer.unref();
+  signal.addEventListener('abort', () => clearInterval(timer), { once: true });
+}
+
+/** The notification dispatcher, for processes that deliver what the outbox holds. */
 export interface Notifications {
-  onEvents: OnEvents;
-  /** Starts delivering (after the store is open). */
-  start(t: Tracking): Promise<void>;
   /** Delivers what is due now (for `watch --once`). */
   flush(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startNotifications(): Promise<Notifications> {
+export async function startNotifications(t: Tracking): Promise<Notifications> {
   const notify = await import('../notify/index.js');
-  let dispatcher: ReturnType<typeof notify.createDispatcher> | undefined;
+  const config = t.config;
+  const dispatcher = notify.createDispatcher({
+    store: t.store,
+    sealer: t.sealer,
+    logger: t.logger,
+    allowPrivateTargets: config.CEAC_WATCH_ALLOW_PRIVATE_TARGETS,
+    smtpUrl: config.SMTP_URL,
+    mailFrom: config.MAIL_FROM,
+    publicUrl: config.PUBLIC_URL,
+  });
+  dispatcher.start();
   return {
-    onEvents: async (trx: Transaction<Database>, events: EventRow[]) => {
-      await notify.enqueueDeliveries(trx, events);
-    },
-    async start(t) {
-      const config = t.config;
-      dispatcher = notify.createDispatcher({
-        store: t.store,
-        sealer: t.sealer,
-        logger: t.logger,
-        allowPrivateTargets: config.CEAC_WATCH_ALLOW_PRIVATE_TARGETS,
-        smtpUrl: config.SMTP_URL,
-        mailFrom: config.MAIL_FROM,
-        publicUrl: config.PUBLIC_URL,
-      });
-      dispatcher.start();
-    },
     async flush() {
-      await dispatcher?.runDue();
+      await dispatcher.runDue();
     },
-    async stop() {
-      await dispatcher?.stop();
-    },
+    stop: () => dispatcher.stop(),
   };
 }
 
@@ -79,22 +92,20 @@ export function register(program: Command): void {
         if (!Number.isFinite(enqueueEvery) || enqueueEvery < 0) throw new UsageError('--enqueue-every must be 0 or more seconds');
         const expireAfter = positive(flags.expireAfter, '--expire-after');
         const logger = createLogger({ level: config.LOG_LEVEL, name: 'worker', base: { pid: process.pid } });
-        const notifications = flags.notify ? await storeErrors(() => startNotifications()) : undefined;
         const t = await openCliTracking({
           needsChecker: true,
           logger,
           poolSize: concurrency + 3,
+          onEvents: await eventHooks(),
           ...(flags.captcha !== undefined && { captcha: flags.captcha }),
-          ...(notifications && { onEvents: notifications.onEvents }),
         });
         const boss = await storeErrors(() =>
           startQueue({ databaseUrl: config.DATABASE_URL!, expireInSeconds: expireAfter, maintenanceIntervalSeconds: Math.min(60, Math.max(1, Math.floor(expireAfter / 3))) }),
         );
         boss.on('error', (err) => logger.error({ err }, 'job queue error'));
-        await notifications?.start(t);
-        // Consent withdrawn or cases removed outside a check; every worker may run it (it is idempotent).
-        const reconcile = setInterval(() => void reconcileWatchedTimelines(t.store.db).catch((err: Error) => logger.warn({ err: { message: err.message } }, 'shared timelines reconcile failed')), 60_000).unref();
-        await reconcileWatchedTimelines(t.store.db).catch((err: Error) => logger.warn({ err: { message: err.message } }, 'shared timelines reconcile failed'));
+        const stopTimelines = new AbortController();
+        await keepTimelinesReconciled(t, stopTimelines.signal);
+        const notifications = flags.notify ? await startNotifications(t) : undefined;
         const onReport = (r: CheckReport) => {
           if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
           else process.stdout.write(`case ${r.caseId}: ${describeReport(r).split('\n').join('\n  ')}\n`);
@@ -107,7 +118,6 @@ export function register(program: Command): void {
         });
         logger.info('draining: finishing the checks in progress');
         await worker.stop();
-        clearInterval(reconcile);
         await notifications?.stop();
         await t.close();
         if (flags.json) printJson({ stopped: true });
