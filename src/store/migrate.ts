@@ -14,9 +14,14 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
-    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
     const message = result.error instanceof Error ? result.error.message : String(result.error);
-    throw new MigrationError(`migration ${failed} failed on ${store.location}: ${message}`);
+    // No failed migration means the database itself could not be reached or read.
+    throw new MigrationError(
+      failed
+        ? `migration ${failed} failed on ${store.location}: ${message}`
+        : `cannot open the database ${store.location}: ${message}${store.dialect === 'postgres' ? ' (check DATABASE_URL and that PostgreSQL is running)' : ''}`,
+    );
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
