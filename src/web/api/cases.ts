@@ -4,7 +4,7 @@ import { CaseInputError, CaseNotFoundError, DuplicateCaseError, type CaseView } 
 import { currentReadings, timelinePage } from '../cases-data.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { maskPassport } from '../format.js';
-import { resolveLocation } from '../routes/case-form.js';
+import { queryErrors, resolveLocation } from '../routes/case-form.js';
 import { overLimit } from '../routes/forms.js';
 import { apiError, errorResponses, ErrorSchema, PageQuery } from './common.js';
 import { InterpretationSchema, ObservationSchema } from './schemas.js';
@@ -190,6 +190,8 @@ export function registerCases(api: OpenAPIHono<AppEnv>): void {
         if ('error' in r) return apiError(c, 422, 'invalid_input', 'Some fields are not valid: see "fields".', { location: r.error });
         location = r.code;
       }
+      const problems = queryErrors({ app: b.app, location, caseNumber: b.caseNumber, passport: b.passport, surname: b.surname });
+      if (Object.keys(problems).length) return apiError(c, 422, 'invalid_input', 'Some fields are not valid: see "fields".', problems as Record<string, string>);
       try {
         const added = await c.var.services.cases.add({ ...b, ...(location && { location }), ownerId: c.var.user!.id, context: b.context ?? {}, shareTimeline: b.shareTimeline ?? false });
         c.var.services.onCaseAdded?.(added.id);

@@ -95,10 +95,13 @@ export interface CaseFormValues {
   visaClass: string;
   entry: string;
   interviewDate: string;
+  slip: string;
+  officer: string;
+  passportKept: string;
   share: boolean;
 }
 
-export const EMPTY_CASE_FORM: CaseFormValues = { app: 'NIV', location: '', caseNumber: '', passport: '', surname: '', label: '', group: '', route: '', visaClass: '', entry: '', interviewDate: '', share: false };
+export const EMPTY_CASE_FORM: CaseFormValues = { app: 'NIV', location: '', caseNumber: '', passport: '', surname: '', label: '', group: '', route: '', visaClass: '', entry: '', interviewDate: '', slip: '', officer: '', passportKept: '', share: false };
 
 function Input(p: { id: string; label: string; hint?: string; value: string; errors?: FieldErrors; type?: string; autocomplete?: string; list?: string; required?: boolean }) {
   const err = p.errors?.[p.id];
@@ -181,6 +184,36 @@ export function CaseFormPage(p: { frame: PageFrame; mode: 'new' | 'edit'; caseId
           </div>
         </div>
         <Input id="interviewDate" label="Interview or dropbox date" type="date" value={v.interviewDate} errors={p.errors} />
+        <div class="grid2">
+          <div>
+            <label for="officer">What did the officer say?</label>
+            <select id="officer" name="officer">
+              {[['', 'Not sure'], ['approved', '“Approved”'], ['221g', 'Gave me a 221(g) slip'], ['refused', '“Refused” / 214(b)'], ['none', 'Nothing']].map(([val, l]) => (
+                <option value={val} selected={v.officer === val}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="slip">221(g) slip colour</label>
+            <select id="slip" name="slip">
+              {[['', 'No slip / not sure'], ['white', 'White'], ['pink', 'Pink'], ['yellow', 'Yellow'], ['blue', 'Blue'], ['green', 'Green'], ['other', 'Other']].map(([val, l]) => (
+                <option value={val} selected={v.slip === val}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <label for="passportKept">Where is the passport?</label>
+        <select id="passportKept" name="passportKept">
+          {[['', 'Not sure'], ['kept', 'The consulate kept it'], ['returned', 'I have it back']].map(([val, l]) => (
+            <option value={val} selected={v.passportKept === val}>
+              {l}
+            </option>
+          ))}
+        </select>
         <label class="check">
           <input type="checkbox" name="share" value="yes" checked={v.share} />
           <span>

@@ -1,3 +1,4 @@
+import { validateCaseQuery } from '../../ceac/index.js';
 import { findLocation, searchLocations } from '../../knowledge/locations.js';
 import { CaseEditSchema, NewCaseSchema, type CaseView, type NewCase, type CaseEdit } from '../../store/cases.js';
 import type { FieldErrors } from '../pages/auth.js';
@@ -19,6 +20,9 @@ export function formValues(f: Record<string, string>): CaseFormValues {
     visaClass: s('visaClass'),
     entry: ['new', 'renewal'].includes(s('entry')) ? s('entry') : '',
     interviewDate: s('interviewDate'),
+    slip: ['white', 'pink', 'yellow', 'blue', 'green', 'other'].includes(s('slip')) ? s('slip') : '',
+    officer: ['approved', 'refused', '221g', 'none'].includes(s('officer')) ? s('officer') : '',
+    passportKept: ['kept', 'returned'].includes(s('passportKept')) ? s('passportKept') : '',
     share: f.share === 'yes',
   };
 }
@@ -35,6 +39,9 @@ export function valuesOf(c: CaseView): CaseFormValues {
     visaClass: c.context.visaClass ?? '',
     entry: c.context.entry ?? '',
     interviewDate: c.context.interviewDate ?? '',
+    slip: c.context.slip ?? '',
+    officer: c.context.officer ?? '',
+    passportKept: c.context.passport ?? '',
     share: c.shareTimeline,
   };
 }
@@ -68,12 +75,28 @@ function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: s
   return out;
 }
 
+const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1) + (/[.?!]$/.test(m) ? '' : '.');
+
+/**
+ * The CEAC client's own checks of what the form will send (the ones a check would fail on), as
+ * field messages: the same words whether the case is added here, by the API or by the CLI.
+ */
+export function queryErrors(q: { app: string; location?: string | undefined; caseNumber: string; passport?: string | undefined; surname?: string | undefined }): FieldErrors {
+  const r = validateCaseQuery({ app: q.app, id: q.caseNumber, ...(q.location && { location: q.location }), ...(q.passport && { passport: q.passport }), ...(q.surname && { surname: q.surname }) });
+  const out: FieldErrors = {};
+  if (!r.ok) for (const e of r.errors) out[e.field === 'id' ? 'caseNumber' : e.field] ??= sentence(e.message);
+  return out;
+}
+
 function context(v: CaseFormValues) {
   return {
     ...(v.route && { route: v.route as 'dropbox' | 'interview' }),
     ...(v.visaClass && { visaClass: v.visaClass }),
     ...(v.entry && { entry: v.entry as 'new' | 'renewal' }),
     ...(v.interviewDate && { interviewDate: v.interviewDate }),
+    ...(v.slip && { slip: v.slip as 'white' | 'pink' | 'yellow' | 'blue' | 'green' | 'other' }),
+    ...(v.officer && { officer: v.officer as 'approved' | 'refused' | '221g' | 'none' }),
+    ...(v.passportKept && { passport: v.passportKept as 'kept' | 'returned' }),
   };
 }
 
@@ -86,6 +109,8 @@ export function toNewCase(v: CaseFormValues, ownerId: number): { input: NewCase 
     else location = r.code;
   }
   if (!v.caseNumber) errors.caseNumber = 'Enter the case number, e.g. AA0012AB34.';
+  const fromClient = queryErrors({ app: v.app, location: location ?? (errors.location ? undefined : v.location), caseNumber: v.caseNumber, passport: v.passport, surname: v.surname });
+  for (const [k, m] of Object.entries(fromClient)) if (k !== 'location' || !errors.location) errors[k] ??= m;
   if (v.app === 'NIV') for (const k of ['location', 'passport', 'surname'] as const) if (!v[k]) errors[k] ??= FRIENDLY[k];
   const input: NewCase = {
     ownerId,
