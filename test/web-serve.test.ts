@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openTestPostgres, TEST_DATABASE_URL } from '../src/store/testing.js';
 
 // `ceac serve` as a person runs it: the compiled CLI (npm test builds before running the tests).
 const CLI = join(process.cwd(), 'dist/cli/index.js');
@@ -19,10 +20,10 @@ afterEach(() => {
 function env(extra: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ceac-serve-'));
   dirs.push(dir);
-  const base: NodeJS.ProcessEnv = { ...process.env, CEAC_WATCH_DATA: dir, LOG_LEVEL: 'warn', NO_COLOR: '1', ...extra };
+  const base: NodeJS.ProcessEnv = { ...process.env, CEAC_WATCH_DATA: dir, LOG_LEVEL: 'warn', NO_COLOR: '1' };
   delete base.DATABASE_URL;
   delete base.CEAC_CAPTCHA;
-  return base;
+  return { ...base, ...extra };
 }
 
 /** Starts `ceac serve`, resolves with its URL (and the printed lines) once it listens. */
@@ -63,6 +64,7 @@ describe.skipIf(!built)('ceac serve', { timeout: 60_000 }, () => {
     expect(home.status).toBe(200);
     expect(await home.text()).toContain('What does my visa status mean?');
     // Without a captcha solver it says how cases get checked.
+    for (let i = 0; i < 50 && !s.err().includes('Check now'); i++) await new Promise((r) => setTimeout(r, 100));
     expect(s.err()).toContain('Check now');
     s.child.kill('SIGTERM');
     expect(await exited(s.child)).toBe(0);
@@ -135,5 +137,29 @@ describe.skipIf(!built)('ceac serve', { timeout: 60_000 }, () => {
     expect(await res.json()).toEqual(JSON.parse(cli.stdout));
     s.child.kill('SIGTERM');
     await exited(s.child);
+  });
+
+  it.skipIf(!TEST_DATABASE_URL)('on PostgreSQL serves the app and leaves the checks to `ceac worker` (needs TEST_DATABASE_URL)', async () => {
+    const db = await openTestPostgres();
+    try {
+      const s = await start(['--port', '0'], env({ DATABASE_URL: db.url! }));
+      for (let i = 0; i < 50 && !s.err().includes('ceac worker'); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(s.err()).toContain('ceac worker');
+      const signup = await fetch(`${s.url}/signup`);
+      const csrfCookie = signup.headers.getSetCookie().find((c) => c.startsWith('cw_csrf='))!.split(';')[0]!;
+      const token = /name="_csrf" value="([^"]+)"/.exec(await signup.text())![1]!;
+      const res = await fetch(`${s.url}/signup`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie: csrfCookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: token, email: 'pg-serve@example.com', password: 'a long enough password' }),
+      });
+      expect(res.status).toBe(303);
+      expect((await db.db.selectFrom('users').selectAll().execute()).length).toBe(1);
+      s.child.kill('SIGTERM');
+      expect(await exited(s.child)).toBe(0);
+    } finally {
+      await db.close();
+    }
   });
 });

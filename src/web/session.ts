@@ -45,6 +45,9 @@ export function identify(): MiddlewareHandler<AppEnv> {
       c.set('session', session);
       c.set('auth', 'session');
       c.set('csrf', session.csrfToken);
+    } else if (c.req.path.startsWith('/api/')) {
+      // Anonymous API calls change nothing (only explain and locations are open): no CSRF cookie needed.
+      c.set('csrf', '');
     } else {
       if (token) deleteCookie(c, SESSION_COOKIE, { path: '/' });
       let csrf = getCookie(c, CSRF_COOKIE);
