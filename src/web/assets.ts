@@ -132,22 +132,6 @@ const JS = `
       }).catch(function(){}).then(function(){busy=false;});
     });
   }
-  // Location picker: suggestions from the server as the person types (the plain field works without).
-  var loc=document.querySelector('input[data-locations]');
-  if(loc&&window.fetch){
-    var list=document.getElementById(loc.getAttribute('list'));
-    var t;
-    loc.addEventListener('input',function(){
-      clearTimeout(t);var q=loc.value;
-      if(q.length<2)return;
-      t=setTimeout(function(){
-        fetch('/api/v1/locations?q='+encodeURIComponent(q)).then(function(r){return r.json();}).then(function(d){
-          if(!list||!d.items)return;list.innerHTML='';
-          d.items.forEach(function(l){var o=document.createElement('option');o.value=l.code;o.label=l.name;list.appendChild(o);});
-        }).catch(function(){});
-      },150);
-    });
-  }
 })();
 `;
 
