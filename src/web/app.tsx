@@ -136,7 +136,9 @@ export function createWebApp(opts: WebAppOptions): WebApp {
       if (isApi) return c.json({ error: { code: 'bad_request', message } }, err.status);
       return c.html(<MessagePage frame={frame(c, 'Bad request')} heading="Bad request" kind="bad" message={message} back={{ href: '/', label: 'Back to the start' }} />, err.status);
     }
-    services.logger.error({ err: { name: err.name, message: err.message, stack: err.stack }, path: c.req.path }, 'request failed');
+    // Reset links and captcha ids in a path are secrets of their own: they never reach the log.
+    const path = c.req.path.replace(/^\/reset\/[^/]+/, '/reset/…').replace(/\/captcha\/[^/]+/, '/captcha/…');
+    services.logger.error({ err: { name: err.name, message: err.message, stack: err.stack }, path }, 'request failed');
     if (isApi) return apiError(c, 500, 'internal', 'Something went wrong on our side. It was logged; try again in a moment.');
     return c.html(<MessagePage frame={frame(c, 'Something went wrong')} heading="Something went wrong" kind="bad" message="Something went wrong on our side. It was logged; try again in a moment." back={{ href: '/', label: 'Back to the start' }} />, 500);
   });
