@@ -90,4 +90,20 @@ describe('runWatchLoop', () => {
       await store.close();
     }
   });
+
+  it('prunes check attempts older than 30 days as it goes, keeping the history', async () => {
+    const { store, tracker } = await setup(1, answer);
+    try {
+      const id = (await store.db.selectFrom('cases').select('id').executeTakeFirstOrThrow()).id;
+      const old = Date.now() - 31 * 24 * 3600 * 1000;
+      await store.db.insertInto('check_attempts').values({ case_id: id, at: old, outcome: 'timeout', duration_ms: 1, requests: 1, error: 'x' }).execute();
+      await runWatchLoop({ tracker, once: true });
+      const attempts = await store.db.selectFrom('check_attempts').select('at').execute();
+      expect(attempts).toHaveLength(1);
+      expect(attempts[0]!.at).toBeGreaterThan(old);
+      expect(await store.db.selectFrom('events').select('id').execute()).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
 });

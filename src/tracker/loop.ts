@@ -17,6 +17,8 @@ export interface WatchLoopOptions {
   now?: () => number;
   onReport?: (report: CheckReport) => void;
   onRound?: (summary: RunSummary) => void;
+  /** How often old check attempts are pruned (default hourly); 0 = never. */
+  pruneEveryMs?: number;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -38,7 +40,13 @@ export async function runWatchLoop(options: WatchLoopOptions): Promise<RunSummar
   const idleMaxMs = options.idleMaxMs ?? 30_000;
   const now = options.now ?? Date.now;
   const total: RunSummary = { picked: 0, ok: 0, failed: 0, events: 0 };
+  const pruneEveryMs = options.pruneEveryMs ?? 3_600_000;
+  let prunedAt = -Infinity;
   while (!signal?.aborted) {
+    if (pruneEveryMs > 0 && now() - prunedAt >= pruneEveryMs) {
+      prunedAt = now();
+      await tracker.pruneAttempts();
+    }
     const round = await tracker.runDue(batch, {
       concurrency: options.concurrency ?? 1,
       ...(signal && { signal }),

@@ -93,7 +93,12 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   let timer: NodeJS.Timeout | undefined;
   let enqueuing: Promise<unknown> = Promise.resolve();
 
+  let prunedAt = -Infinity;
   const enqueue = async (): Promise<number> => {
+    if (Date.now() - prunedAt >= 3_600_000) {
+      prunedAt = Date.now();
+      await tracker.pruneAttempts();
+    }
     let total = 0;
     // Keep claiming while full batches come back, so a backlog is queued in one go.
     for (;;) {

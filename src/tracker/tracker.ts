@@ -79,6 +79,11 @@ export interface Tracker {
   runDue(limit: number, options?: RunDueOptions): Promise<RunSummary>;
   /** When the earliest scheduled check is due, or null when nothing is scheduled. */
   nextDueAt(): Promise<number | null>;
+  /**
+   * Deletes check attempts older than `keepMs` (default 30 days): every check adds one, so at scale
+   * they would outgrow everything else. Observations and events are the history and are kept.
+   */
+  pruneAttempts(keepMs?: number): Promise<number>;
 }
 
 /** The due-pick query: served by the `cases_next_check_at` index, never a table scan. */
@@ -385,6 +390,10 @@ export function createTracker(options: TrackerOptions): Tracker {
         await db.updateTable('cases').set({ next_check_at: now() }).where('id', 'in', queue).execute();
       }
       return summary;
+    },
+    async pruneAttempts(keepMs = 30 * 24 * HOUR) {
+      const r = await db.deleteFrom('check_attempts').where('at', '<', now() - keepMs).executeTakeFirst();
+      return Number(r.numDeletedRows);
     },
     async nextDueAt() {
       const r = await db.selectFrom('cases').select('next_check_at').where('next_check_at', 'is not', null).orderBy('next_check_at').limit(1).executeTakeFirst();
