@@ -31,6 +31,7 @@ h2{font-size:1.2rem;margin:1.4rem 0 .6rem}
 h3{font-size:1.05rem;margin:1rem 0 .4rem}
 p.lead{font-size:1.08rem;color:var(--muted);margin-top:0}
 .card{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:1rem 1.1rem;margin:0 0 1rem}
+.card>h2:first-child,.card>p:first-child{margin-top:.2rem}
 label{display:block;font-weight:600;margin:.8rem 0 .25rem}
 .hint{display:block;font-weight:400;color:var(--muted);font-size:.9rem}
 input[type=text],input[type=email],input[type=password],input[type=url],input[type=search],input[type=number],input[type=time],input[type=date],select,textarea{
