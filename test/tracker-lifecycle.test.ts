@@ -114,7 +114,7 @@ afterEach(async () => {
  */
 const knownCode: CaptchaSolver = { name: 'known-code', solve: async () => CODE };
 
-async function rig(openStore: () => Promise<TestStore>, faults: FaultSpec = {}, solver: CaptchaSolver = knownCode): Promise<Rig> {
+async function rig(openStore: () => Promise<TestStore>, faults: FaultSpec = {}, solver: CaptchaSolver = knownCode, failingAfterMs = 365 * DAY): Promise<Rig> {
   const store = await openStore();
   const clock = { now: START };
   const sim = await startSimulator({ scenario: SCENARIO as never, captchaCode: CODE, now: () => clock.now, faults, slowMs: 400, random: seeded(7) });
@@ -134,7 +134,7 @@ async function rig(openStore: () => Promise<TestStore>, faults: FaultSpec = {}, 
     interpret,
     now: () => clock.now,
     random: seeded(11),
-    failingAfterMs: 365 * DAY,
+    failingAfterMs,
     onEvents: async (trx, rows) => {
       // Runs inside the transaction: the rows are visible here, before commit.
       const n = await trx.selectFrom('events').select('id').where('id', 'in', rows.map((r) => r.id)).execute();
@@ -270,5 +270,27 @@ describe.each(databases)('tracker lifecycles on %s', (_name, openStore, skip) =>
     const back = await r.tracker.checkCase(id);
     expect(back.events.map((e) => e.kind)).toEqual(['check_recovered']);
     expect(await story(r, 'AA00DBX221')).toEqual(['first_seen Refused']);
+  });
+
+  it.skipIf(skip)('persistent failure is one check_failing after the threshold, and one check_recovered', async () => {
+    const r = await rig(openStore, {}, knownCode, 6 * HOUR);
+    const id = r.ids.get('AA00DBX221')!;
+    await r.tracker.checkCase(id); // first_seen, at START
+    r.sim.setFaults({ blocked: 1 }); // Cloudflare refuses every request from now on
+    await r.store.db.updateTable('cases').set({ next_check_at: r.clock.now }).where('id', '=', id).execute();
+    await r.store.db.updateTable('cases').set({ next_check_at: null }).where('id', '!=', id).execute();
+    await runUntil(r, START + 20 * HOUR);
+    const failing = await r.store.db.selectFrom('events').selectAll().where('case_id', '=', id).where('kind', '=', 'check_failing').execute();
+    expect(failing).toHaveLength(1);
+    expect(failing[0]!.at - START).toBeGreaterThanOrEqual(6 * HOUR);
+    expect(JSON.parse(failing[0]!.detail_json!)).toMatchObject({ outcome: 'blocked' });
+    const attempts = await r.store.db.selectFrom('check_attempts').select('outcome').where('case_id', '=', id).execute();
+    expect(attempts.filter((a) => a.outcome === 'blocked').length).toBeGreaterThan(2);
+    r.sim.setFaults({});
+    await r.store.db.updateTable('cases').set({ next_check_at: r.clock.now }).where('id', '=', id).execute();
+    const back = await r.tracker.checkCase(id);
+    expect(back.events.map((e) => e.kind)).toEqual(['check_recovered']);
+    const all = await r.store.db.selectFrom('events').select('kind').where('case_id', '=', id).orderBy('id').execute();
+    expect(all.map((e) => e.kind)).toEqual(['first_seen', 'check_failing', 'check_recovered']);
   });
 });
