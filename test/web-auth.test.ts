@@ -220,6 +220,25 @@ describe('accounts on the web', () => {
     expect(a.csrf).toBe(a.cookies.get('cw_csrf'));
   });
 
+  it('ends a session after 30 days without use, and signs out other devices on a password change', async () => {
+    let now = Date.UTC(2026, 10, 1);
+    fx = await webFixture({ now: () => now });
+    const laptop = new Client(fx.app);
+    await laptop.signUp('m@example.com', 'first password!');
+    const phone = new Client(fx.app);
+    await phone.page('/signin');
+    await phone.post('/signin', { email: 'm@example.com', password: 'first password!' });
+    expect((await phone.request('/account')).status).toBe(200);
+    await laptop.page('/account');
+    expect((await laptop.post('/account/password', { current: 'first password!', password: 'second password!' })).status).toBe(303);
+    expect((await laptop.request('/account')).status).toBe(200);
+    expect((await phone.request('/account')).status).toBe(303);
+    now += 31 * 24 * 3600_000;
+    const expired = await laptop.request('/account');
+    expect(expired.status).toBe(303);
+    expect(expired.headers.get('location')).toContain('/signin');
+  });
+
   it('sends strict security headers on pages', async () => {
     fx = await webFixture();
     const res = await new Client(fx.app).request('/signin');
