@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -181,5 +181,19 @@ describe.skipIf(!existsSync(CLI))('ceac case / watch / worker / migrate', () => 
   it('worker explains that it needs PostgreSQL; bad numbers are usage errors', async () => {
     expect(await ceac('worker')).toMatchObject({ code: 2, stderr: expect.stringMatching(/set DATABASE_URL=postgres/) });
     expect((await ceac('watch', '--once', '--batch', 'many')).code).toBe(2);
+  });
+
+  it('watch runs until SIGTERM, then stops cleanly with exit 0', async () => {
+    await ceac('case', 'add', '--app', 'NIV', '--location', 'BMB', '--id', 'AA00DBX221', '--passport', PASSPORT, '--surname', SURNAME);
+    const child = spawn(process.execPath, [CLI, 'watch'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.resume();
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 30_000;
+    while (!/case \d+: /.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(out).toMatch(/case \d+: Refused/); // it checked the new case on its own
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 });
