@@ -47,11 +47,16 @@ describe.skipIf(!existsSync(CLI))('ceac case / watch / worker / migrate', () => 
   });
 
   function ceac(...args: string[]): Promise<Run> {
+    return ceacWithInput('', ...args);
+  }
+
+  function ceacWithInput(input: string, ...args: string[]): Promise<Run> {
     return new Promise((resolve) => {
-      execFile(process.execPath, [CLI, ...args], { env, timeout: 60_000 }, (err, stdout, stderr) => {
+      const child = execFile(process.execPath, [CLI, ...args], { env, timeout: 60_000 }, (err, stdout, stderr) => {
         const code = err && typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : err ? 1 : 0;
         resolve({ code, stdout, stderr });
       });
+      child.stdin?.end(input);
     });
   }
 
@@ -86,6 +91,9 @@ describe.skipIf(!existsSync(CLI))('ceac case / watch / worker / migrate', () => 
     expect(await ceac('case', 'show', '42')).toMatchObject({ code: 1, stderr: 'error: there is no case 42 (see `ceac case list`)\n' });
     expect((await ceac('case', 'edit', '1')).code).toBe(2); // nothing to change
 
+    // Credentials can come from stdin, out of the shell history and the process list.
+    expect((await ceacWithInput(`${PASSPORT}\n${SURNAME}\n`, 'case', 'edit', '1', '--passport', '-', '--surname', '-')).code).toBe(0);
+    expect(await ceacWithInput('', 'case', 'edit', '1', '--passport', '-')).toMatchObject({ code: 2, stderr: expect.stringMatching(/line 1 of stdin is empty/) });
     const edited = JSON.parse((await ceac('case', 'edit', '1', '--label', 'mum', '--visa-class', 'h1b', '--json')).stdout) as { label: string; context: unknown };
     expect(edited).toMatchObject({ label: 'mum', context: { route: 'dropbox', visaClass: 'H1B' } });
     const list = JSON.parse((await ceac('case', 'list', '--json')).stdout) as { id: number }[];

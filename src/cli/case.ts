@@ -9,7 +9,7 @@ import { SealError } from '../store/seal.js';
 import { CheckerSetupError, openTracking, type Tracking, type TrackingOptions } from '../tracker/setup.js';
 import type { CheckReport } from '../tracker/tracker.js';
 import { reconcileWatchedTimelines, syncWatchedTimeline } from '../tracker/timeline-sync.js';
-import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
+import { action, CommandFailure, painter, printJson, readStdin, UsageError } from './runtime.js';
 import { eventHooks } from './worker.js';
 
 /**
@@ -46,6 +46,23 @@ export async function openCliTracking(options: TrackingOptions & { quiet?: boole
     const logger = options.logger ?? (options.quiet && !process.env.LOG_LEVEL ? createLogger({ level: 'warn', name: 'tracker' }) : undefined);
     return openTracking(config, { ...options, ...(logger && { logger }) });
   });
+}
+
+/**
+ * `--passport -` and `--surname -` read the value from stdin (passport first, one per line), so that
+ * neither lands in the shell history or the process list.
+ */
+async function fromStdin<T extends { passport?: string; surname?: string }>(flags: T): Promise<T> {
+  const wanted = (['passport', 'surname'] as const).filter((k) => flags[k] === '-');
+  if (wanted.length === 0) return flags;
+  const lines = (await readStdin()).split(/\r?\n/).map((l) => l.trim());
+  const out = { ...flags };
+  wanted.forEach((k, i) => {
+    const v = lines[i];
+    if (!v) throw new UsageError(`--${k} - reads it from stdin, but line ${i + 1} of stdin is empty`);
+    out[k] = v as T[typeof k];
+  });
+  return out;
 }
 
 export function parseCaseId(text: string): number {
@@ -155,14 +172,15 @@ export function register(program: Command): void {
       .requiredOption('--app <type>', 'application type: NIV or IV')
       .option('--location <code>', 'CEAC location code or post city (NIV), e.g. BMB or Mumbai')
       .requiredOption('--id <case>', 'case number / application ID, e.g. AA0020AKAX')
-      .option('--passport <number>', 'passport number (NIV; sealed at rest)')
-      .option('--surname <name>', 'surname as in the application (NIV; sealed at rest)')
+      .option('--passport <number>', 'passport number (NIV; sealed at rest); "-" reads it from stdin')
+      .option('--surname <name>', 'surname as in the application (NIV; sealed at rest); "-" reads it from stdin')
       .option('--label <text>', 'a name for the case, e.g. "mum"')
       .option('--group <name>', 'family or group the case belongs to')
       .option('--share', 'add this case’s anonymized timeline to the pooled statistics', false)
       .option('--json', 'print the case as JSON'),
   ).action(
-    action(async (flags: ContextFlags & { app: string; location?: string; id: string; passport?: string; surname?: string; label?: string; group?: string; share: boolean; json?: boolean }) => {
+    action(async (given: ContextFlags & { app: string; location?: string; id: string; passport?: string; surname?: string; label?: string; group?: string; share: boolean; json?: boolean }) => {
+      const flags = await fromStdin(given);
       const app = flags.app.toUpperCase();
       if (app !== 'NIV' && app !== 'IV') throw new UsageError(`--app must be NIV or IV, not "${flags.app}"`);
       // CEAC's own rules for what the form accepts, so that a case that can never be checked is refused now.
@@ -290,8 +308,8 @@ export function register(program: Command): void {
       .option('--label <text>', 'new label ("" clears it)')
       .option('--group <name>', 'new group ("" clears it)')
       .option('--location <code>', 'CEAC location code or post city')
-      .option('--passport <number>', 'passport number (sealed)')
-      .option('--surname <name>', 'surname (sealed)')
+      .option('--passport <number>', 'passport number (sealed); "-" reads it from stdin')
+      .option('--surname <name>', 'surname (sealed); "-" reads it from stdin')
       .option('--share', 'share the anonymized timeline')
       .option('--no-share', 'stop sharing the timeline')
       .option('--pause', 'stop checking this case')
@@ -302,9 +320,10 @@ export function register(program: Command): void {
     action(
       async (
         id: string,
-        flags: ContextFlags & { label?: string; group?: string; location?: string; passport?: string; surname?: string; share?: boolean; pause?: boolean; resume?: boolean; json?: boolean },
+        given: ContextFlags & { label?: string; group?: string; location?: string; passport?: string; surname?: string; share?: boolean; pause?: boolean; resume?: boolean; json?: boolean },
       ) => {
         const caseId = parseCaseId(id);
+        const flags = await fromStdin(given);
         if (flags.pause && flags.resume) throw new UsageError('--pause and --resume contradict each other');
         const context = contextFrom(flags);
         const patch: CaseEdit = {
