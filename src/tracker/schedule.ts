@@ -109,7 +109,7 @@ export function activityOf(state: string | null): Activity {
 /** Interval during business hours, by activity and time already spent in the state. */
 function businessInterval(activity: Activity, age: number): number {
   if (activity === 'imminent') return 15 * MINUTE;
-  if (activity === 'dormant') return HOUR;
+  if (activity === 'dormant') return 30 * MINUTE;
   if (age < 90 * DAY) return 20 * MINUTE;
   return 50 * MINUTE;
 }
