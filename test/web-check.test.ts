@@ -128,4 +128,15 @@ describe('check now', { timeout: 60_000 }, () => {
     await r2.cancel();
     expect(await fixture.store.db.selectFrom('events').selectAll().execute()).toHaveLength(1);
   });
+
+  it('runs one check when "check now" is pressed twice at once, and keeps the case out of the due list meanwhile', async () => {
+    const { id, fixture } = await setup(true);
+    const before = stack!.sim.stats();
+    const [a, b] = await Promise.all([stack!.checker.check(id), stack!.checker.check(id)]);
+    expect(a).toBe(b);
+    const after = stack!.sim.stats();
+    // One form submitted to the simulator, one attempt recorded.
+    expect((after.post ?? 0) - (before.post ?? 0)).toBe(1);
+    expect(await fixture.store.db.selectFrom('check_attempts').selectAll().execute()).toHaveLength(1);
+  });
 });

@@ -61,21 +61,37 @@ export function createInProcessChecker(o: CheckerOptions): InProcessChecker {
   const background = shared ? trackerFor(shared) : null;
 
   const summarise = (r: Awaited<ReturnType<Tracker['checkCase']>>): CheckResult => ({ outcome: r.outcome, message: r.message, events: r.events.length });
+  const inFlight = new Map<number, Promise<CheckResult>>();
+
+  // Takes the case out of the due list while this check runs (as the watch loop's claim does), so the
+  // loop does not check it a second time meanwhile; recording the check sets the real next time.
+  const lease = (caseId: number) =>
+    o.store.db.updateTable('cases').set({ next_check_at: Date.now() + 10 * 60_000 }).where('id', '=', caseId).where('watching', '=', 1).execute();
+
+  async function run(caseId: number, solver: CaptchaSolver | undefined): Promise<CheckResult> {
+    await lease(caseId);
+    if (!solver) {
+      if (!background) throw new Error('internal: no captcha solver for this check');
+      return summarise(await background.checkCase(caseId));
+    }
+    const client = clientFor(solver, true);
+    try {
+      return summarise(await trackerFor(client).checkCase(caseId));
+    } finally {
+      await client.close();
+    }
+  }
 
   return {
     automatic: Boolean(o.automatic),
     background,
-    async check(caseId, solver) {
-      if (!solver) {
-        if (!background) throw new Error('internal: no captcha solver for this check');
-        return summarise(await background.checkCase(caseId));
-      }
-      const client = clientFor(solver, true);
-      try {
-        return summarise(await trackerFor(client).checkCase(caseId));
-      } finally {
-        await client.close();
-      }
+    check(caseId, solver) {
+      // A second press while the case is being checked waits for that check instead of starting another.
+      const running = inFlight.get(caseId);
+      if (running) return running;
+      const p = run(caseId, solver).finally(() => inFlight.delete(caseId));
+      inFlight.set(caseId, p);
+      return p;
     },
     async close() {
       await shared?.close();
