@@ -91,6 +91,8 @@ describe.each(databases)('case repository on %s', (_name, open, skip) => {
       expect(edited.context).toEqual({ slip: 'white' });
       expect((await repo.secrets(c.id)).passport).toBe('Y7654321');
       await expect(repo.edit(c.id, { context: { route: 'walk-in' as never } })).rejects.toThrow(/context.route/);
+      expect((await repo.edit(c.id, { context: { visaClass: 'b1/b2' } })).context.visaClass).toBe('B1/B2');
+      await expect(repo.edit(c.id, { context: { visaClass: 'H 1 B; drop table' } })).rejects.toThrow(/visa class looks like/);
       await expect(repo.edit(c.id, { colour: 'red' } as never)).rejects.toThrow(CaseInputError);
       const paused = await repo.edit(c.id, { watching: false });
       expect(paused.watching).toBe(false);

@@ -17,7 +17,7 @@ export const CaseContextSchema = z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z0-9-]{1,8}$/, 'a visa class looks like H1B, F1, B1/B2 as B1-B2, IR1')
+      .regex(/^[A-Z0-9][A-Z0-9/-]{0,7}$/, 'a visa class looks like H1B, F1, B1/B2, IR1')
       .optional(),
     entry: z.enum(['new', 'renewal']).optional(),
     slip: z.enum(['white', 'pink', 'yellow', 'blue', 'green', 'other']).optional(),
