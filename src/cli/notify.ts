@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import { createLogger } from '../log.js';
 import { openStore, type Store } from '../store/db.js';
 import { migrateToLatest, MigrationError } from '../store/migrate.js';
@@ -24,13 +24,7 @@ interface Opened {
 }
 
 async function open(): Promise<Opened> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) throw new UsageError(err.message);
-    throw err;
-  }
+  const config = loadConfig();
   let store: Store | undefined;
   try {
     const sealer = await loadSealer(config);

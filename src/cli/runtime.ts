@@ -44,7 +44,10 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void> | 
 
 export function reportError(err: unknown): number {
   const e = err instanceof Error ? err : new Error(String(err));
-  const code = e instanceof UsageError ? 2 : e instanceof CommandFailure ? e.exitCode : 1;
+  // A bad setting is a usage error too. Matched by name so that this module never loads config.ts
+  // (and zod) on the fast `ceac explain` path.
+  const usage = e instanceof UsageError || e.name === 'ConfigError';
+  const code = usage ? 2 : e instanceof CommandFailure ? e.exitCode : 1;
   const paint = painter(process.stderr);
   process.stderr.write(`${paint('red', 'error:')} ${e.message}\n`);
   if (process.env.CEAC_DEBUG && e.stack) process.stderr.write(e.stack + '\n');

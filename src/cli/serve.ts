@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import type { CaptchaSolver } from '../captcha/solver.js';
 import type { RunningSimulator } from '../simulator/index.js';
 import type { InProcessChecker } from '../web/checker.js';
@@ -24,13 +24,7 @@ export function register(program: Command): void {
     .option('--speed <n>', 'demo only: simulated seconds per real second', '2880')
     .action(
       action(async (flags: { port?: string; host?: string; demo?: boolean; speed: string }) => {
-        let config: Config;
-        try {
-          config = loadConfig();
-        } catch (err) {
-          if (err instanceof ConfigError) throw new UsageError(err.message);
-          throw err;
-        }
+        let config: Config = loadConfig();
         if (flags.port !== undefined) {
           const port = Number(flags.port);
           if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${flags.port}"`);
