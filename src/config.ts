@@ -26,6 +26,8 @@ const ConfigSchema = z.object({
   CEAC_CAPTCHA: z.string().optional(),
   CEAC_WATCH_SECRET: z.string().optional(),
   CEAC_WATCH_ALLOW_PRIVATE_TARGETS: booleanish.default(false),
+  /** Behind a reverse proxy you run: rate-limit by X-Forwarded-For instead of the socket address. */
+  CEAC_WATCH_TRUST_PROXY: booleanish.default(false),
   /** SMTP for password resets and the mailto:// channel default sender, e.g. smtp://user:pass@host:587. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('ceac-watch <ceac-watch@localhost>'),

@@ -154,6 +154,7 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
       logger,
       mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM),
       publicUrl: config.PUBLIC_URL ?? null,
+      trustProxy: config.CEAC_WATCH_TRUST_PROXY,
       checker,
       notify: { allowPrivateTargets, dispatcher, smtpUrl: config.SMTP_URL, mailFrom: config.MAIL_FROM },
       // A new case gets its first check at once rather than at the loop's next wake-up.

@@ -37,6 +37,8 @@ export interface WebAppOptions {
   logger: Logger;
   mailer?: Mailer | null;
   publicUrl?: string | null;
+  /** See WebServices.trustProxy; off by default. */
+  trustProxy?: boolean;
   rules?: Partial<RateRules>;
   now?: () => number;
   /** Extra routes mounted by the caller (e.g. the feature areas), in order. */
@@ -68,6 +70,7 @@ export function createWebApp(opts: WebAppOptions): WebApp {
     limiter: new RateLimiter(now),
     rules: { ...DEFAULT_RATE_RULES, ...opts.rules },
     publicUrl: opts.publicUrl ?? null,
+    trustProxy: opts.trustProxy ?? false,
     now,
     cases: createCaseRepository(opts.store, opts.sealer, now),
     pages: new PageCache(),

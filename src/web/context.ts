@@ -25,6 +25,8 @@ export interface WebServices {
   rules: RateRules;
   /** The public base URL (for links in e-mails); else derived from the request. */
   publicUrl: string | null;
+  /** Take the client address for rate limits from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy: boolean;
   now: () => number;
   cases: CaseRepository;
   /** Rendered pages that did not change, with the CSRF token filled in per request. */
@@ -59,7 +61,7 @@ export type AppContext = Context<AppEnv>;
 
 /** The caller's address for rate limits: the socket's, unless the operator trusts a proxy header. */
 export function clientKey(c: AppContext): string {
-  const forwarded = process.env.CEAC_WATCH_TRUST_PROXY ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  const forwarded = c.var.services.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
   if (forwarded) return forwarded;
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? 'local';
