@@ -136,7 +136,15 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
         const { runWatchLoop } = await import('../tracker/loop.js');
         const tracker = checker.background;
         startLoop = () => {
-          loop = runWatchLoop({ tracker, signal: stop.signal, idleMaxMs: opts.demo ? 2_000 : 30_000 }).catch((err: Error) => logger.error({ err: { message: err.message } }, 'watch loop stopped'));
+          loop = runWatchLoop({
+            tracker,
+            signal: stop.signal,
+            idleMaxMs: opts.demo ? 2_000 : 30_000,
+            // The events' transaction has committed by now: deliver at once rather than at the next poll.
+            onReport: (r) => {
+              if (r.events.length > 0) dispatcher.wake();
+            },
+          }).catch((err: Error) => logger.error({ err: { message: err.message } }, 'watch loop stopped'));
         };
       } else {
         note = 'No automatic captcha solver (CEAC_CAPTCHA=command:… or onnx:…): cases are checked when someone presses "Check now" and types the captcha.';

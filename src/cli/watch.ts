@@ -35,6 +35,7 @@ export function register(program: Command): void {
         process.once('SIGINT', onSignal);
         process.once('SIGTERM', onSignal);
         const onReport = (r: CheckReport) => {
+          if (r.events.length > 0) notifications?.wake();
           if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
           else process.stdout.write(`case ${r.caseId}: ${describeReport(r).split('\n').join('\n  ')}\n`);
         };

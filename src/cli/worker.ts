@@ -47,6 +47,8 @@ export async function keepTimelinesReconciled(t: Tracking, signal: AbortSignal):
 export interface Notifications {
   /** Delivers what is due now (for `watch --once`). */
   flush(): Promise<void>;
+  /** Called after a check that recorded events (its transaction has committed): deliver now, not at the next poll. */
+  wake(): void;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startNotifications(t: Tracking): Promise<Notifications> {
     async flush() {
       await dispatcher.runDue();
     },
+    wake: () => dispatcher.wake(),
     stop: () => dispatcher.stop(),
   };
 }
@@ -107,6 +110,7 @@ export function register(program: Command): void {
         await keepTimelinesReconciled(t, stopTimelines.signal);
         const notifications = flags.notify ? await startNotifications(t) : undefined;
         const onReport = (r: CheckReport) => {
+          if (r.events.length > 0) notifications?.wake();
           if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
           else process.stdout.write(`case ${r.caseId}: ${describeReport(r).split('\n').join('\n  ')}\n`);
         };
