@@ -61,10 +61,15 @@ describe.each(DIALECTS)('tracker -> outbox -> channels on %s', (_name, openDb, s
     await store?.close();
   });
 
-  async function runLifecycle(faults: FaultSpec) {
+  /**
+   * `timeoutMs` is the CEAC client's; the simulator's injected timeouts hold an answer longer than
+   * that. Without faults it is generous, so a loaded machine never turns a slow answer into a
+   * failed check; with faults an extra timeout only adds a failed check, which the test allows.
+   */
+  async function runLifecycle(faults: FaultSpec, timeoutMs: number) {
     store = await openDb();
     const clock = { now: START };
-    sim = await startSimulator({ scenario: SCENARIO as never, captchaCode: CODE, now: () => clock.now, faults, slowMs: 400 });
+    sim = await startSimulator({ scenario: SCENARIO as never, captchaCode: CODE, now: () => clock.now, faults, slowMs: timeoutMs + 2000 });
     http = await startHttpReceiver();
     smtp = await startSmtpReceiver();
     const sealer = createSealer(randomBytes(32));
@@ -74,7 +79,7 @@ describe.each(DIALECTS)('tracker -> outbox -> channels on %s', (_name, openDb, s
     const cases = createCaseRepository(store, sealer, () => clock.now);
     const c = SCENARIO.cases[0]!;
     await cases.add({ app: c.app, location: c.location!, caseNumber: c.id, passport: c.passport!, surname: c.surname!, label: 'Priya' });
-    const client = new CeacClient({ baseUrl: sim.url, solver: knownCode, timeoutMs: 300, retry5xx: 0, maxCaptchaTries: 1 });
+    const client = new CeacClient({ baseUrl: sim.url, solver: knownCode, timeoutMs, retry5xx: 0, maxCaptchaTries: 1 });
     const tracker = createTracker({
       store,
       sealer,
@@ -101,7 +106,7 @@ describe.each(DIALECTS)('tracker -> outbox -> channels on %s', (_name, openDb, s
   }
 
   it.skipIf(skip)('delivers each change once, decoded, with the last-updated bump in the e-mail digest', async () => {
-    const { failedChecks } = await runLifecycle({});
+    const { failedChecks } = await runLifecycle({}, 30_000);
     expect(failedChecks).toBe(0);
     const hooks = http!.hits.map((h) => WebhookPayload.parse(JSON.parse(h.body)));
     expect(hooks.map((p) => (p.type === 'event' ? `${p.event.kind} ${p.event.to?.status}` : p.type))).toEqual([
@@ -126,10 +131,10 @@ describe.each(DIALECTS)('tracker -> outbox -> channels on %s', (_name, openDb, s
       expect(text).not.toContain('AA00DBX221');
       expect(text).not.toMatch(/RAGHAVAN|Z4810023/i);
     }
-  }, 120_000);
+  }, 240_000);
 
   it.skipIf(skip)('with fetch faults injected: the same notifications, none from a failed fetch', async () => {
-    const { failedChecks } = await runLifecycle({ '5xx': 0.1, timeout: 0.05, captcha: 0.15, maintenance: 0.05, layout: 0.05, drop: 0.05, wrongcase: 0.08 });
+    const { failedChecks } = await runLifecycle({ '5xx': 0.1, timeout: 0.05, captcha: 0.15, maintenance: 0.05, layout: 0.05, drop: 0.05, wrongcase: 0.08 }, 800);
     expect(failedChecks).toBeGreaterThan(3);
     const hooks = http!.hits.map((h) => WebhookPayload.parse(JSON.parse(h.body)));
     expect(hooks.map((p) => (p.type === 'event' ? `${p.event.kind} ${p.event.to?.status}` : p.type))).toEqual([
@@ -139,5 +144,5 @@ describe.each(DIALECTS)('tracker -> outbox -> channels on %s', (_name, openDb, s
       'status_changed Issued',
     ]);
     expect(new Set(http!.hits.map((h) => h.headers['idempotency-key'])).size).toBe(4);
-  }, 120_000);
+  }, 240_000);
 });

@@ -22,11 +22,26 @@ export interface HttpHit {
 
 export type Responder = (hit: Omit<HttpHit, 'acknowledged' | 'status' | 'receivedAt' | 'answered'>, index: number) => { status: number; body?: string; headers?: Record<string, string>; delayMs?: number };
 
+/**
+ * A request (or mail) the receiver holds without answering, so that a test can act on its sender
+ * (e.g. SIGKILL it) while the message is surely in flight. Nothing is answered until drop().
+ */
+export interface Hold<T> {
+  /** Resolves with the held message once one matching arrives. */
+  arrived: Promise<T>;
+  /** Closes the held connection without an answer: the message stays unacknowledged. */
+  drop(): void;
+  /** Answers the held message as the receiver would have (it is acknowledged if its sender is there). */
+  release(): void;
+}
+
 export interface HttpReceiver {
   url: string;
   port: number;
   hits: HttpHit[];
   respond: Responder;
+  /** Holds the next request for which `match` is true (checked as each request arrives). */
+  holdNext(match: (hit: HttpHit) => boolean): Hold<HttpHit>;
   /** Hits to a path that got a 2xx answer through to the sender. */
   acknowledged(pathPrefix?: string): HttpHit[];
   close(): Promise<void>;
@@ -34,11 +49,38 @@ export interface HttpReceiver {
 
 export async function startHttpReceiver(respond: Responder = () => ({ status: 200, body: '{"ok":true}' })): Promise<HttpReceiver> {
   const hits: HttpHit[] = [];
+  let holding: { match: (hit: HttpHit) => boolean; take: (hit: HttpHit, req: IncomingMessage, answer: () => void) => void } | null = null;
   const receiver: HttpReceiver = {
     url: '',
     port: 0,
     hits,
     respond,
+    holdNext(match) {
+      let held: { hit: HttpHit; req: IncomingMessage; answer: () => void } | null = null;
+      let resolve!: (hit: HttpHit) => void;
+      const arrived = new Promise<HttpHit>((r) => (resolve = r));
+      holding = {
+        match,
+        take: (hit, req, answer) => {
+          held = { hit, req, answer };
+          resolve(hit);
+        },
+      };
+      return {
+        arrived,
+        drop() {
+          if (holding?.match === match) holding = null;
+          if (!held) throw new Error('drop(): no request is held yet');
+          held.hit.answered = true;
+          held.hit.acknowledged = false;
+          held.req.socket.destroy();
+        },
+        release() {
+          if (!held) throw new Error('release(): no request is held yet');
+          held.answer();
+        },
+      };
+    },
     acknowledged: (prefix = '/') => hits.filter((h) => h.acknowledged && h.path.startsWith(prefix) && h.status < 300),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -59,6 +101,12 @@ export async function startHttpReceiver(respond: Responder = () => ({ status: 20
           hit.acknowledged = !req.socket.destroyed;
         });
       };
+      if (holding && holding.match(hit)) {
+        const h = holding;
+        holding = null;
+        h.take(hit, req, send);
+        return;
+      }
       if (answer.delayMs) setTimeout(send, answer.delayMs);
       else send();
     });
@@ -89,6 +137,8 @@ export interface SmtpReceiver {
   delayMs: number;
   /** When set, the next DATA is answered with this SMTP error (e.g. 550). */
   rejectWith: { code: number; message: string } | null;
+  /** Holds the next mail for which `match` is true (checked as each DATA ends) without answering it. */
+  holdNext(match: (mail: Mail) => boolean): Hold<Mail>;
   acknowledged(): Mail[];
   /** Stops listening (the server is "down"); start() brings it back on the same port. */
   stop(): Promise<void>;
@@ -99,11 +149,39 @@ export async function startSmtpReceiver(options: { port?: number; users?: Record
   const mails: Mail[] = [];
   const closed = new Set<string>();
   let server: SMTPServer | null = null;
+  let holding: { match: (mail: Mail) => boolean; take: (mail: Mail, answer: (err?: Error) => void) => void } | null = null;
   const receiver: SmtpReceiver = {
     port: options.port ?? 0,
     mails,
     delayMs: 0,
     rejectWith: null,
+    holdNext(match) {
+      let held: { mail: Mail; answer: (err?: Error) => void } | null = null;
+      let resolve!: (mail: Mail) => void;
+      const arrived = new Promise<Mail>((r) => (resolve = r));
+      holding = {
+        match,
+        take: (mail, answer) => {
+          held = { mail, answer };
+          resolve(mail);
+        },
+      };
+      return {
+        arrived,
+        drop() {
+          if (holding?.match === match) holding = null;
+          if (!held) throw new Error('drop(): no mail is held yet');
+          held.mail.answered = true;
+          held.mail.acknowledged = false;
+          // A 421 makes smtp-server close the connection instead of accepting the message.
+          held.answer(Object.assign(new Error('closing: test dropped the connection'), { responseCode: 421 }));
+        },
+        release() {
+          if (!held) throw new Error('release(): no mail is held yet');
+          held.answer();
+        },
+      };
+    },
     acknowledged: () => mails.filter((m) => m.acknowledged),
     async stop() {
       const s = server;
@@ -144,15 +222,22 @@ export async function startSmtpReceiver(options: { port?: number; users?: Record
               answered: false,
             };
             mails.push(mail);
-            const reject = receiver.rejectWith;
-            receiver.rejectWith = null;
-            setTimeout(() => {
+            const answer = (reject: { code: number; message: string } | null) => {
               mail.answered = true;
               if (reject) return cb(Object.assign(new Error(reject.message), { responseCode: reject.code }));
               // Acknowledged only when the sender is still there to hear the 250.
               mail.acknowledged = !closed.has(session.id);
               cb();
-            }, receiver.delayMs);
+            };
+            if (holding && holding.match(mail)) {
+              const h = holding;
+              holding = null;
+              h.take(mail, (err) => (err ? cb(err) : answer(null)));
+              return;
+            }
+            const reject = receiver.rejectWith;
+            receiver.rejectWith = null;
+            setTimeout(() => answer(reject), receiver.delayMs);
           });
         },
       });

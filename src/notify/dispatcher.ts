@@ -5,7 +5,7 @@ import type { Sealer } from '../store/seal.js';
 import type { ChannelRow, DeliveryRow } from '../store/tables/notify.js';
 import { ChannelError, openChannel, rulesOf } from './channel-store.js';
 import { renderDigest, renderEvent, renderTest, type CaseFacts, type EventFacts } from './content.js';
-import { claimDue, markFailed, markSent, nextDueAt, reschedule } from './outbox.js';
+import { claimDue, markFailed, markSent, nextDueAt, renewLease, reschedule } from './outbox.js';
 import { backoffDelay, DEFAULT_BACKOFF, inQuietHours, releaseTime, type BackoffOptions } from './policy.js';
 import { channels as defaultRegistry, type ChannelRegistry } from './registry.js';
 import { createGuardedHttp } from './ssrf.js';
@@ -25,7 +25,11 @@ export interface DispatcherOptions {
   /** Tries before a delivery that keeps failing is marked failed. Default 8. */
   maxAttempts?: number;
   backoff?: BackoffOptions;
-  /** How long a claim holds; must exceed the longest send (timeoutMs per request). Default 2 min. */
+  /**
+   * How long a claim holds without renewal. While a claim is worked through, its lease is renewed
+   * every third of this and again right before each send, so a send may take longer than the lease;
+   * the lease only bounds how long a crashed dispatcher's rows wait. Default 2 min.
+   */
   leaseMs?: number;
   timeoutMs?: number;
   batchSize?: number;
@@ -78,6 +82,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const timeoutMs = options.timeoutMs ?? 15_000;
   const leaseMs = options.leaseMs ?? Math.max(120_000, timeoutMs * 4);
+  if (!Number.isFinite(leaseMs) || leaseMs < 300) throw new RangeError(`leaseMs must be at least 300 (ms), got ${leaseMs}`);
   const batchSize = options.batchSize ?? 50;
   const concurrency = options.concurrency ?? 8;
   const random = options.random ?? Math.random;
@@ -135,10 +140,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return renderEvent(item.event, item.case, options.publicUrl ?? null);
   }
 
-  async function deliver(unit: Unit, channel: ChannelRow | undefined, facts: Facts, token: string, summary: RunSummary): Promise<void> {
+  async function deliver(claimed: Unit, channel: ChannelRow | undefined, facts: Facts, token: string, summary: RunSummary): Promise<void> {
+    // Renew right before sending, and send only what we still hold: a row whose lease lapsed (this
+    // process stalled) may have been claimed by another dispatcher, which sends it instead.
+    const t = now();
+    const held = new Set(await renewLease(db, claimed.rows.map((r) => r.id), token, t + leaseMs));
+    const unit: Unit = { channelId: claimed.channelId, rows: claimed.rows.filter((r) => held.has(r.id)) };
+    if (unit.rows.length < claimed.rows.length) {
+      logger.warn({ channel: claimed.channelId, lost: claimed.rows.length - unit.rows.length }, 'a claim lapsed before its send; another dispatcher took it over');
+    }
+    if (unit.rows.length === 0) return;
     const ids = unit.rows.map((r) => r.id);
     const attempts = Math.max(...unit.rows.map((r) => r.attempts));
-    const t = now();
     if (!channel) return markFailed(db, ids, token, 'the channel was removed');
     const rules = rulesOf(channel);
     if (rules.quiet && inQuietHours(t, rules.quiet, rules.timeZone)) {
@@ -195,6 +208,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (digest.length) units.push({ channelId: id, rows: digest });
         return units;
       });
+      // Keep the whole claim's lease fresh while it is worked through: rows wait behind others of
+      // their channel, and a send may be slow, yet no other dispatcher may claim them meanwhile.
+      const renewal = setInterval(() => {
+        renewLease(db, null, claim.token, now() + leaseMs).catch((err: unknown) => logger.warn({ err }, 'could not renew a notification lease'));
+      }, Math.max(100, Math.floor(leaseMs / 3)));
+      renewal.unref();
       let next = 0;
       const workers = Array.from({ length: Math.min(concurrency, queues.length) }, async () => {
         while (next < queues.length) {
@@ -202,7 +221,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           for (const unit of units) await deliver(unit, channelOf.get(unit.channelId), facts, claim.token, summary);
         }
       });
-      await Promise.all(workers);
+      try {
+        await Promise.all(workers);
+      } finally {
+        clearInterval(renewal);
+      }
     }
   }
 

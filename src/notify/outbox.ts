@@ -19,7 +19,10 @@ import { routeEvent } from './policy.js';
  *      skips the row while the lease holds. On PostgreSQL the inner SELECT … FOR UPDATE SKIP LOCKED
  *      lets competing claims pass each other; SQLite has one writer at a time, which gives the same
  *      exclusion.
- *   2. send.
+ *   2. send, but only rows we still hold: right before each send the lease of its rows is renewed
+ *      (renewLease), and while a claim is being worked through the dispatcher renews it every third
+ *      of the lease, so a slow but live send, or a row waiting behind others of its channel, never
+ *      lets the lease lapse and never gets claimed and sent by a second dispatcher.
  *   3. mark 'sent' (only if we still hold the lease).
  * A crash between 1 and 2 loses nothing: the lease expires and the row is claimed again. A crash
  * between 2 and 3 — after the receiver accepted, before our commit — is the one window in which a
@@ -125,6 +128,31 @@ export async function claimDue(
     .orderBy('id')
     .execute();
   return { token, rows };
+}
+
+/**
+ * Extends the lease of rows we still hold (all of the claim's when `ids` is null) to `until`.
+ * Returns the ids still held: a row missing from the answer was taken over by another dispatcher
+ * (our lease had lapsed, e.g. the process stalled), and must not be sent by us.
+ */
+export async function renewLease(db: Kysely<Database>, ids: number[] | null, token: string, until: number): Promise<number[]> {
+  if (ids !== null && ids.length === 0) return [];
+  const r = await db
+    .updateTable('notify_deliveries')
+    .set({ lease_until: until })
+    .where('lease_owner', '=', token)
+    .where('status', '=', 'sending')
+    .$if(ids !== null, (q) => q.where('id', 'in', ids!))
+    .executeTakeFirst();
+  if (ids !== null && Number(r.numUpdatedRows) === ids.length) return ids;
+  const held = await db
+    .selectFrom('notify_deliveries')
+    .select('id')
+    .where('lease_owner', '=', token)
+    .where('status', '=', 'sending')
+    .$if(ids !== null, (q) => q.where('id', 'in', ids!))
+    .execute();
+  return held.map((h) => h.id);
 }
 
 /** Marks claimed rows sent; returns how many we still held (0 means another dispatcher took them over). */
