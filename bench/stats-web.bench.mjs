@@ -13,14 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import { forkServer, load, mulberry32, printLoadTable, serverReady, serveWithBaseline, warmThenMeasure, webLoad } from './lib.mjs';
 
-const dist = new URL('../dist/', import.meta.url);
-const load = (p) => import(new URL(p, dist).href);
-const seconds = Number(process.env.BENCH_WEB_SECONDS ?? 8);
-const connections = Number(process.env.BENCH_WEB_CONNECTIONS ?? 16);
 const timelines = Number(process.env.BENCH_STATS_TIMELINES ?? 50_000);
 
 const FILTERS = [
@@ -37,21 +31,8 @@ const FILTERS = [
 if (process.argv[2] === 'serve') await runServer();
 else await runClient();
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function runServer() {
-  const [{ serve }, { Hono }, { createWebApp }, { openStore }, { migrateToLatest }, { createSealer }, { createLogger }, { statsServiceFor }] = await Promise.all([
-    import('@hono/node-server'),
-    import('hono'),
+  const [{ createWebApp }, { openStore }, { migrateToLatest }, { createSealer }, { createLogger }, { statsServiceFor }] = await Promise.all([
     load('web/app.js'),
     load('store/db.js'),
     load('store/migrate.js'),
@@ -66,7 +47,7 @@ async function runServer() {
   const { app, services } = createWebApp({ store, sealer: createSealer(randomBytes(32)), logger });
 
   // Timelines spread over classes, posts, entries, routes and 2025's months; a sixth still pending.
-  const rnd = seeded(42);
+  const rnd = mulberry32(42);
   const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
   const day0 = Date.UTC(2025, 0, 1);
   const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
@@ -87,14 +68,7 @@ async function runServer() {
     await store.db.insertInto('timelines').values(rows).execute();
   }
 
-  const baseline = new Hono();
-  baseline.get('/ok', (c) => c.text('ok'));
-  const root = new Hono();
-  root.route('/__baseline', baseline);
-  root.route('/', app);
-  const server = serve({ fetch: root.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => (server.listening ? r() : server.once('listening', r)));
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const { server, base } = await serveWithBaseline(app);
 
   for (const path of ['/stats?visa=F1', ...FILTERS]) {
     const r = await fetch(base + path);
@@ -115,48 +89,25 @@ async function runServer() {
   await cold('/stats?visa=F1', 5);
   const coldBroad = await cold('/stats?visa=F1', 20);
   const coldNarrow = await cold('/stats?visa=F1&post=BEJ&entry=new', 20);
-  process.send({ base, coldBroad, coldNarrow });
-  process.on('disconnect', async () => {
+  serverReady({ base, coldBroad, coldNarrow }, async () => {
     server.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
-    process.exit(0);
   });
 }
 
 async function runClient() {
-  const child = fork(fileURLToPath(import.meta.url), ['serve'], { stdio: 'inherit' });
-  const { base, coldBroad, coldNarrow } = await new Promise((resolve, reject) => {
-    child.once('message', resolve);
-    child.once('exit', (code) => reject(new Error(`the bench server exited (${code})`)));
-  });
-  function run(title, opts, duration = seconds) {
-    return new Promise((resolve, reject) => {
-      autocannon({ url: base, connections, duration, requests: opts.paths.map((path) => ({ method: 'GET', path })) }, (err, r) => {
-        if (err) return reject(err);
-        resolve({ title, rps: r.requests.average, p50: r.latency.p50, p975: r.latency.p97_5, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts });
-      });
-    });
-  }
+  const { child, ready } = await forkServer(import.meta.url);
+  const { base, coldBroad, coldNarrow } = ready;
   const runs = [
     ['baseline: bare Hono "ok"', { paths: ['/__baseline/ok'] }],
     ['/stats?visa=F1 (warm)', { paths: ['/stats?visa=F1'] }],
     ['/stats, 8 filters in turn (warm)', { paths: FILTERS }],
   ];
-  for (const [title, opts] of runs) await run(title, opts, 1);
-  const results = [];
-  for (const [title, opts] of runs) results.push(await run(title, opts));
+  const results = await warmThenMeasure(base, runs);
   const target = (r) => r.p975 <= 50;
-  console.log(`stats web: ${timelines.toLocaleString('en')} timelines, ${connections} connections, ${seconds} s each, SQLite, Node ${process.version}`);
-  console.log('  what'.padEnd(40) + 'req/s'.padStart(9) + 'p50 ms'.padStart(9) + 'p97.5 ms'.padStart(10) + 'p99 ms'.padStart(9) + '   vs baseline   verdict');
-  const b = results[0].rps;
-  let failed = false;
-  for (const r of results) {
-    const measured = r.title.startsWith('/stats');
-    const verdict = r.bad ? `ERRORS (${r.bad} non-2xx/errors)` : measured ? (target(r) ? 'ok' : 'OVER TARGET') : '';
-    if (r.bad || (measured && !target(r))) failed = true;
-    console.log(`  ${r.title}`.padEnd(40) + r.rps.toFixed(0).padStart(9) + String(r.p50).padStart(9) + String(r.p975).padStart(10) + String(r.p99).padStart(9) + `   ${((r.rps / b) * 100).toFixed(0).padStart(4)} %       ${verdict}`);
-  }
+  console.log(`stats web: ${timelines.toLocaleString('en')} timelines, ${webLoad.connections} connections, ${webLoad.seconds} s each, SQLite, Node ${process.version}`);
+  const failed = printLoadTable(results, { width: 40, columns: ['p50', 'p975', 'p99'], targetFor: (r) => (r.title.startsWith('/stats') ? target : undefined) });
   console.log(`  cold /stats (figures dropped first), in-process: every F1 case ${coldBroad.toFixed(1)} ms; F1 at BEJ, new ${coldNarrow.toFixed(1)} ms per page`);
   console.log('  target: /stats p95 warm ≤ 50 ms (checked on p97.5, which bounds p95 from above)');
   child.disconnect();

@@ -12,24 +12,12 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { load, mulberry32 } from './lib.mjs';
 
 const parts = (process.env.BENCH_STATS ?? 'import,estimate,warm').split(',');
-const dist = new URL('../dist/', import.meta.url);
-const load = (p) => import(new URL(p, dist).href);
 const HISTORY = fileURLToPath(new URL('../../shared/data/checkee-cleared-2009-2018.csv', import.meta.url));
 const ms = (x) => `${x.toFixed(1)} ms`;
 const verdict = (value, target) => (value <= target ? `ok (target ≤ ${target} ms)` : `OVER TARGET (≤ ${target} ms)`);
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A million waits shaped like 221(g) data: log-normal around 40 days, a third still pending. */
 function generate(n, seed = 7) {

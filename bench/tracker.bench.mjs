@@ -7,10 +7,9 @@
 //   3. PostgreSQL throughput with 1 and 2 workers (when TEST_DATABASE_URL is set).
 // Select parts with BENCH_TRACKER=replay,sqlite,postgres (default: all).
 import { performance } from 'node:perf_hooks';
+import { distPath, load, mulberry32 } from './lib.mjs';
 
 const parts = (process.env.BENCH_TRACKER ?? 'replay,sqlite,postgres').split(',');
-const dist = new URL('../dist/', import.meta.url);
-const load = (p) => import(new URL(p, dist).href);
 
 function quantile(sorted, q) {
   if (sorted.length === 0) return NaN;
@@ -18,18 +17,6 @@ function quantile(sorted, q) {
   return sorted[i];
 }
 const minutes = (ms) => (ms / 60_000).toFixed(1);
-
-// A small deterministic PRNG, so both strategies see the same lifecycles and runs compare.
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function replay() {
   const { nextCheck, localClock, DAY, MINUTE, HOUR } = await load('tracker/schedule.js');
@@ -128,7 +115,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('cli/index.js', dist));
+const CLI = distPath('cli/index.js');
 const CODE = 'B3NCH';
 const ms = (x) => `${x.toFixed(2)} ms`;
 

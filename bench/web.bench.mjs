@@ -13,14 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
-
-const dist = new URL('../dist/', import.meta.url);
-const load = (p) => import(new URL(p, dist).href);
-const seconds = Number(process.env.BENCH_WEB_SECONDS ?? 8);
-const connections = Number(process.env.BENCH_WEB_CONNECTIONS ?? 16);
+import { forkServer, load, printLoadTable, serverReady, serveWithBaseline, warmThenMeasure, webLoad } from './lib.mjs';
 
 if (process.argv[2] === 'serve') {
   await runServer();
@@ -29,9 +22,7 @@ if (process.argv[2] === 'serve') {
 }
 
 async function runServer() {
-  const [{ serve }, { Hono }, { createWebApp }, { openStore }, { migrateToLatest }, { createSealer }, { createLogger }] = await Promise.all([
-    import('@hono/node-server'),
-    import('hono'),
+  const [{ createWebApp }, { openStore }, { migrateToLatest }, { createSealer }, { createLogger }] = await Promise.all([
     load('web/app.js'),
     load('store/db.js'),
     load('store/migrate.js'),
@@ -72,15 +63,7 @@ async function runServer() {
     await trx.updateTable('cases').set({ state: 'refused', variant: 'refused_221g', state_since: t0, last_success_at: Date.now(), last_attempt_at: Date.now() }).where('id', '=', kase.id).execute();
   });
 
-  const baseline = new Hono();
-  baseline.get('/ok', (c) => c.text('ok'));
-  const root = new Hono();
-  root.route('/__baseline', baseline);
-  root.route('/', app);
-
-  const server = serve({ fetch: root.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => (server.listening ? r() : server.once('listening', r)));
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const { server, base } = await serveWithBaseline(app);
 
   const casePath = `/cases/${kase.id}`;
   const cookie = `cw_session=${token}`;
@@ -98,33 +81,18 @@ async function runServer() {
     await (await app.request(casePath, { headers: { cookie } })).text();
   }
   const coldMs = (performance.now() - t) / 300;
-  process.send({ base, casePath, cookie, coldMs });
-  process.on('disconnect', async () => {
+  serverReady({ base, casePath, cookie, coldMs }, async () => {
     server.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
-    process.exit(0);
   });
 }
 
 async function runClient() {
-  const child = fork(fileURLToPath(import.meta.url), ['serve'], { stdio: 'inherit' });
-  const { base, casePath, cookie, coldMs } = await new Promise((resolve, reject) => {
-    child.once('message', resolve);
-    child.once('exit', (code) => reject(new Error(`the bench server exited (${code})`)));
-  });
+  const { child, ready } = await forkServer(import.meta.url);
+  const { base, casePath, cookie, coldMs } = ready;
   const PASTE =
     'Refused\nCase Created: 14-Oct-2026\nCase Last Updated: 21-Oct-2026\nA U.S. consular officer has adjudicated and refused your visa application. Please follow any instructions provided by the consular officer. If you were informed by the consular officer that your case was refused for administrative processing, your case will remain refused while undergoing such processing. You will receive another adjudication once such processing is complete.';
-
-  function run(title, opts, duration = seconds) {
-    return new Promise((resolve, reject) => {
-      autocannon({ url: base + opts.path, connections, duration, method: opts.method ?? 'GET', headers: opts.headers, body: opts.body }, (err, r) => {
-        if (err) return reject(err);
-        const bad = r.non2xx + r.errors + r.timeouts;
-        resolve({ title, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad, total: r.requests.total });
-      });
-    });
-  }
 
   const runs = [
     ['baseline: bare Hono "ok"', { path: '/__baseline/ok' }],
@@ -132,25 +100,14 @@ async function runClient() {
     ['case page, 1,000 observations (signed in)', { path: casePath, headers: { cookie } }],
     ['POST /api/v1/explain (221g paste)', { path: '/api/v1/explain', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: PASTE, context: { route: 'dropbox' } }) }],
   ];
-  // Warm-up: let the JIT compile every path before anything is measured.
-  for (const [title, opts] of runs) await run(title, opts, 1);
-  const results = [];
-  for (const [title, opts] of runs) results.push(await run(title, opts));
+  const results = await warmThenMeasure(base, runs);
 
   const targets = {
     'home page (anonymous)': (r) => r.rps >= 3000,
     'case page, 1,000 observations (signed in)': (r) => r.rps >= 1000 && r.p99 <= 50,
   };
-  console.log(`web: ${connections} connections, ${seconds} s each, SQLite, Node ${process.version}`);
-  console.log('  what'.padEnd(48) + 'req/s'.padStart(9) + 'p50 ms'.padStart(9) + 'p99 ms'.padStart(9) + '   vs baseline   verdict');
-  const b = results[0].rps;
-  let failed = false;
-  for (const r of results) {
-    const t = targets[r.title];
-    const verdict = r.bad ? `ERRORS (${r.bad} non-2xx/errors)` : t ? (t(r) ? 'ok' : 'OVER TARGET') : '';
-    if (r.bad || (t && !t(r))) failed = true;
-    console.log(`  ${r.title}`.padEnd(48) + r.rps.toFixed(0).padStart(9) + String(r.p50).padStart(9) + String(r.p99).padStart(9) + `   ${((r.rps / b) * 100).toFixed(0).padStart(4)} %       ${verdict}`);
-  }
+  console.log(`web: ${webLoad.connections} connections, ${webLoad.seconds} s each, SQLite, Node ${process.version}`);
+  const failed = printLoadTable(results, { width: 48, columns: ['p50', 'p99'], targetFor: (r) => targets[r.title] });
   console.log(`  case page on a cache miss (first view after a check or an edit), in-process: ${coldMs.toFixed(2)} ms per page`);
   console.log('  targets: home ≥ 3,000 req/s; case page ≥ 1,000 req/s with p99 ≤ 50 ms');
 
