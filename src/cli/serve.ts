@@ -178,9 +178,14 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
       const { createDemoAccount, keepDemoCasesDue, DEMO_EMAIL, DEMO_PASSWORD } = await import('../web/demo.js');
       const demo = await createDemoAccount(services.accounts, services.cases, sim);
       demoUserId = demo.userId;
+      // Generated waiting times (marked demo:, and said so on the pages) so /stats has something to show.
+      const { seedDemoTimelines } = await import('../web/demo-timelines.js');
+      const seeded = await seedDemoTimelines(opened.store.db, new Date().toISOString().slice(0, 10));
+      statsServiceFor(opened.store).invalidate();
       const stopDue = keepDemoCasesDue(services.cases, demo.userId, 5_000);
       cleanups.push(stopDue);
       demoLogin = `demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD} (${demo.caseIds.length} cases; simulator at ${sim.url}, ${opts.speed}× speed)`;
+      demoLogin += `\nwaiting times at /stats come from ${seeded.inserted + seeded.updated + seeded.unchanged} generated demo timelines, not real cases`;
     }
 
     const server = await new Promise<ReturnType<typeof listen>>((resolve, reject) => {

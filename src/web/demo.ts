@@ -1,5 +1,5 @@
 import type { RunningSimulator } from '../simulator/index.js';
-import type { CaseRepository } from '../store/cases.js';
+import type { CaseContext, CaseRepository } from '../store/cases.js';
 import type { Accounts } from './accounts.js';
 
 /**
@@ -9,13 +9,23 @@ import type { Accounts } from './accounts.js';
 export const DEMO_EMAIL = 'demo@ceac-watch.local';
 export const DEMO_PASSWORD = 'demo-password';
 
-/** Simulator cases worth showing, with the group they are listed under. */
-const PICKS: { id: string; group: string }[] = [
-  { id: 'AA00DBX221', group: 'Me' },
-  { id: 'AA00FAM001', group: 'Reddy family' },
-  { id: 'AA00FAM002', group: 'Reddy family' },
-  { id: 'AA00FAM003', group: 'Reddy family' },
-  { id: 'AA00FAM004', group: 'Reddy family' },
+/**
+ * Simulator cases worth showing, with the group they are listed under and what their owners told us.
+ * The visa classes and posts match groups of the generated demo timelines (demo-timelines.ts), so
+ * the case held in 221(g) for weeks (AA00FAM003, B1/B2 in Hyderabad) shows "People like you".
+ */
+const FAMILY: CaseContext = { route: 'interview', visaClass: 'B1/B2', entry: 'new' };
+interface DemoPick {
+  id: string;
+  group: string;
+  context: CaseContext;
+}
+const PICKS: DemoPick[] = [
+  { id: 'AA00DBX221', group: 'Me', context: { route: 'dropbox', visaClass: 'H1B', entry: 'renewal' } },
+  { id: 'AA00FAM001', group: 'Reddy family', context: FAMILY },
+  { id: 'AA00FAM002', group: 'Reddy family', context: FAMILY },
+  { id: 'AA00FAM003', group: 'Reddy family', context: FAMILY },
+  { id: 'AA00FAM004', group: 'Reddy family', context: FAMILY },
 ];
 
 export async function createDemoAccount(accounts: Accounts, cases: CaseRepository, sim: RunningSimulator): Promise<{ userId: number; caseIds: number[] }> {
@@ -25,7 +35,10 @@ export async function createDemoAccount(accounts: Accounts, cases: CaseRepositor
   const simCases = sim.cases();
   const chosen = PICKS.map((p) => ({ pick: p, c: simCases.find((s) => s.id === p.id) })).filter((x) => x.c);
   // Whatever the shipped scenarios hold, show at least a few cases.
-  const list = chosen.length ? chosen : simCases.filter((c) => c.siteAnswer === null).slice(0, 4).map((c) => ({ pick: { id: c.id, group: 'Demo' }, c }));
+  const list = chosen.length ? chosen : simCases.filter((c) => c.siteAnswer === null).slice(0, 4).map((c) => {
+          const pick: DemoPick = { id: c.id, group: 'Demo', context: c.label?.includes('dropbox') ? { route: 'dropbox' } : {} };
+          return { pick, c };
+        });
   const caseIds: number[] = [];
   for (const { pick, c } of list) {
     if (!c) continue;
@@ -38,7 +51,7 @@ export async function createDemoAccount(accounts: Accounts, cases: CaseRepositor
       ...(c.surname && { surname: c.surname }),
       label: c.label ?? c.id,
       group: pick.group,
-      context: c.label?.includes('dropbox') ? { route: 'dropbox' } : {},
+      context: pick.context,
       shareTimeline: false,
     });
     caseIds.push(added.id);

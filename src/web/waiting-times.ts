@@ -16,6 +16,7 @@ import { GroupTooSmallError, MIN_GROUP, type CurvePoint, type StatsReport } from
 import type { Store } from '../store/db.js';
 import type { Database } from '../store/schema.js';
 import { loadDurations, loadMonthly } from '../timelines/repository.js';
+import { countDemoTimelines } from './demo-timelines.js';
 
 export const CI_TYPES = ['log', 'log-log', 'plain'] as const satisfies readonly CiType[];
 
@@ -127,6 +128,7 @@ export function filterLabel(f: GroupFilter): string {
 export class StatsService {
   private readonly groups: GroupStatsCache;
   private readonly views = new Map<string, Promise<StatsView>>();
+  private demo: Promise<number> | null = null;
   private since: number;
   private generation = 0;
 
@@ -146,6 +148,7 @@ export class StatsService {
   invalidate(): void {
     this.groups.clear();
     this.views.clear();
+    this.demo = null;
     this.since = this.now();
     this.generation++;
   }
@@ -154,6 +157,19 @@ export class StatsService {
   fresh(): number {
     if (this.now() - this.since > (this.options.maxAgeMs ?? 60_000)) this.invalidate();
     return this.generation;
+  }
+
+  /** How many generated demo timelines (`npm run demo`) the pool holds; the pages say so when not 0. */
+  demoTimelines(): Promise<number> {
+    this.fresh();
+    if (!this.demo) {
+      const counting = countDemoTimelines(this.db);
+      this.demo = counting;
+      counting.catch(() => {
+        if (this.demo === counting) this.demo = null;
+      });
+    }
+    return this.demo;
   }
 
   /** The figures, charts and monthly table of one filter. */

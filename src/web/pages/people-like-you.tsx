@@ -23,7 +23,7 @@ export async function daysWaited(db: Parameters<typeof watchedCaseOf>[0], c: Cas
   return a === null || b === null ? null : Math.max(0, b - a);
 }
 
-export function OutlookSection(p: { outlook: CaseOutlook; waited: number }) {
+export function OutlookSection(p: { outlook: CaseOutlook; waited: number; demoTimelines?: number }) {
   const { prediction: pr, chartSvg } = p.outlook;
   const level = 0.95;
   const m = pr.medianRemaining;
@@ -34,6 +34,12 @@ export function OutlookSection(p: { outlook: CaseOutlook; waited: number }) {
         Your case has waited <strong>{p.waited} days</strong>. Of {pr.groupLabel}, <strong>{pr.comparable}</strong> cases were still waiting after
         that long; this is what happened to them next.
       </p>
+      {p.demoTimelines ? (
+        <p class="alert info" role="status">
+          <strong>Demo data.</strong> The comparable cases come from {p.demoTimelines.toLocaleString('en')} timelines generated for the demo,
+          not from real people.
+        </p>
+      ) : null}
       <figure class="sw-chart">{raw(chartSvg)}</figure>
       <div class="sw-scroll">
         <table class="sw-table">
@@ -93,8 +99,9 @@ export async function PeopleLikeYou(p: { c: CaseView; now: number }) {
   try {
     const waited = await daysWaited(services.store.db, c, p.now);
     if (waited === null) return null;
-    const outlook = await statsServiceFor(services.store).outlook({ visaClass: canonicalVisaClass(c.context.visaClass)!, post: c.location ?? undefined, entry: c.context.entry }, waited);
-    return outlook ? <OutlookSection outlook={outlook} waited={waited} /> : null;
+    const stats = statsServiceFor(services.store);
+    const outlook = await stats.outlook({ visaClass: canonicalVisaClass(c.context.visaClass)!, post: c.location ?? undefined, entry: c.context.entry }, waited);
+    return outlook ? <OutlookSection outlook={outlook} waited={waited} demoTimelines={await stats.demoTimelines()} /> : null;
   } catch (err) {
     // The statistics are an extra: the case page stands without them.
     services.logger.error({ err: { name: (err as Error).name, message: (err as Error).message }, caseId: c.id }, 'people like you could not be computed');

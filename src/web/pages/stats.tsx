@@ -184,7 +184,17 @@ function MonthlyRows(p: { monthly: MonthlyTable; level: number }) {
   );
 }
 
-export function StatsPage(p: { frame: PageFrame; values: StatsFormValues; errors: Errors; label: string; view: StatsView | null }) {
+/** Shown whenever the pool holds generated demo timelines (`npm run demo`), so none passes for a real case. */
+export function DemoDataNote(p: { count: number }) {
+  return (
+    <Alert kind="info">
+      <strong>Demo data.</strong> These figures come from {p.count.toLocaleString('en')} timelines generated for the demo to show how this
+      page works. They are not real cases: read nothing about real waiting times into them.
+    </Alert>
+  );
+}
+
+export function StatsPage(p: { frame: PageFrame; values: StatsFormValues; errors: Errors; label: string; view: StatsView | null; demoTimelines?: number }) {
   const v = p.view;
   return (
     <Layout {...p.frame}>
@@ -194,6 +204,7 @@ export function StatsPage(p: { frame: PageFrame; values: StatsFormValues; errors
           How long administrative processing (221(g)) took for people like you. Cases still waiting count too, as “at least this long”, so
           the long waits are not hidden the way averages of finished cases hide them.
         </p>
+        {p.demoTimelines ? <DemoDataNote count={p.demoTimelines} /> : null}
         <StatsFilterForm values={p.values} errors={p.errors} />
         {Object.keys(p.errors).length ? <Alert kind="bad">Some filters need fixing: see the messages next to them.</Alert> : null}
         {v?.kind === 'too_small' ? (

@@ -45,8 +45,8 @@ export function statsRoutes() {
     // The page differs only by the filter as typed, the figures' generation and whether someone is signed in.
     const key = `stats:${stats.fresh()}:${JSON.stringify(parsed.values)}`;
     const render = async (csrf: string) => {
-      const view = await stats.view(parsed.filter, parsed.ciType);
-      return <StatsPage frame={{ ...f, csrf }} values={parsed.values} errors={{}} label={filterLabel(parsed.filter)} view={view} />;
+      const [view, demoTimelines] = await Promise.all([stats.view(parsed.filter, parsed.ciType), stats.demoTimelines()]);
+      return <StatsPage frame={{ ...f, csrf }} values={parsed.values} errors={{}} label={filterLabel(parsed.filter)} view={view} demoTimelines={demoTimelines} />;
     };
     if (!c.var.user) {
       const bytes = await anonymous.get(key, async () => String(await (await render(CSRF_PLACEHOLDER)).toString()));

@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildReport } from '../src/stats/report.js';
+import { tabulate } from '../src/stats/table.js';
+import { countTimelines, listTimelines } from '../src/timelines/repository.js';
+import { validateTimeline, waitDays } from '../src/timelines/model.js';
+import { createDemoAccount, DEMO_EMAIL, DEMO_PASSWORD } from '../src/web/demo.js';
+import { countDemoTimelines, DEMO_KEY_PREFIX, DEMO_NOTE, demoTimelines, seedDemoTimelines } from '../src/web/demo-timelines.js';
+import { statsServiceFor } from '../src/web/waiting-times.js';
+import { startStack, type Stack } from './browser-harness.js';
+import { durations } from './web-stats-fixtures.js';
+import { Client } from './web-harness.js';
+
+const text = (html: string) => html.replace(/<!--.*?-->/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('demo timelines', () => {
+  const TODAY = '2026-11-26';
+  const pool = demoTimelines(TODAY);
+
+  it('are the same on every run of a day, and marked as demo data', () => {
+    expect(demoTimelines(TODAY)).toEqual(pool);
+    expect(demoTimelines('2026-11-27')).not.toEqual(pool);
+    for (const t of pool) {
+      validateTimeline(t);
+      expect(t.sourceKey.startsWith(DEMO_KEY_PREFIX)).toBe(true);
+      expect(t.note).toBe(DEMO_NOTE);
+    }
+    expect(new Set(pool.map((t) => t.sourceKey)).size).toBe(pool.length);
+  });
+
+  it('mix posts, classes, entries, routes and months, with decisions and censored pending cases', () => {
+    expect(new Set(pool.map((t) => t.visaClass))).toEqual(new Set(['F1', 'H1B', 'B1/B2']));
+    expect(new Set(pool.map((t) => t.post)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(pool.map((t) => t.entry))).toEqual(new Set(['new', 'renewal']));
+    expect(new Set(pool.map((t) => t.route))).toEqual(new Set(['dropbox', 'interview']));
+    expect(new Set(pool.map((t) => t.startDate.slice(0, 7))).size).toBeGreaterThanOrEqual(10);
+    const share = (o: string) => pool.filter((t) => t.outcome === o).length / pool.length;
+    expect(share('issued')).toBeGreaterThan(0.5);
+    expect(share('refused')).toBeGreaterThan(0.03);
+    expect(share('pending')).toBeGreaterThan(0.1);
+    for (const t of pool) expect(t.outcomeDate <= TODAY).toBe(true);
+    // Some pending cases were last seen long ago (abandoned), not all censored at today.
+    const pending = pool.filter((t) => t.outcome === 'pending');
+    expect(pending.some((t) => t.outcomeDate < '2026-10-01')).toBe(true);
+    // Waits spread out: a long tail beyond 90 days, and quick decisions within a week.
+    const decided = pool.filter((t) => t.outcome !== 'pending').map(waitDays);
+    expect(decided.some((d) => d > 90)).toBe(true);
+    expect(decided.some((d) => d <= 7)).toBe(true);
+  });
+});
+
+describe('npm run demo: statistics from the first minute', { timeout: 60_000 }, () => {
+  let stack: Stack | undefined;
+  afterEach(async () => {
+    await stack?.close();
+    stack = undefined;
+  });
+
+  it('seeds the pool once, shows /stats?visa=F1 with its median and the demo note, and "People like you" on the waiting case', async () => {
+    stack = await startStack({ automaticCaptcha: true });
+    const { fixture, sim, checker } = stack;
+    const db = fixture.store.db;
+    const today = new Date().toISOString().slice(0, 10);
+
+    // Before the seeding: nothing to show, and no demo note.
+    let html = await (await fixture.app.request('/stats?visa=F1')).text();
+    expect(html).toContain('Fewer than 5 cases match');
+    expect(html).not.toContain('Demo data.');
+
+    const demo = await createDemoAccount(fixture.services.accounts, fixture.services.cases, sim);
+    const first = await seedDemoTimelines(db, today);
+    statsServiceFor(fixture.store).invalidate();
+    const expectedCount = demoTimelines(today).length;
+    expect(first.inserted).toBe(expectedCount);
+    // A restart on the same day stores nothing twice.
+    expect(await seedDemoTimelines(db, today)).toEqual({ inserted: 0, updated: 0, unchanged: expectedCount });
+    expect(await countTimelines(db)).toBe(expectedCount);
+    expect(await countDemoTimelines(db)).toBe(expectedCount);
+
+    html = await (await fixture.app.request('/stats?visa=F1')).text();
+    const f1 = await listTimelines(db, { visaClass: 'F1' }, 10_000);
+    const expected = buildReport(tabulate(durations(f1).days, durations(f1).cause));
+    expect(expected.median.days).not.toBeNull();
+    const words = text(html);
+    expect(words).toContain(`${f1.length} cases match`);
+    expect(words).toContain(`Half of similar cases were decided within ${expected.median.days} days`);
+    expect(words).toContain(`Demo data. These figures come from ${expectedCount} timelines generated for the demo`);
+
+    // The family's child held in 221(g): B1/B2 in Hyderabad, checked once, waiting.
+    for (const id of demo.caseIds) await checker.check(id);
+    const cases = await fixture.services.cases.list({ ownerId: demo.userId });
+    const held = cases.find((c) => c.caseNumber === 'AA00FAM003')!;
+    expect(held.context).toMatchObject({ visaClass: 'B1/B2', entry: 'new' });
+    expect(held.location).toBe('HYD');
+    const comparable = await countTimelines(db, { visaClass: 'B1/B2', post: 'HYD', entry: 'new' });
+    expect(comparable).toBeGreaterThanOrEqual(5);
+
+    const c = new Client(fixture.app);
+    await c.page('/signin');
+    expect((await c.post('/signin', { email: DEMO_EMAIL, password: DEMO_PASSWORD })).status).toBe(303);
+    const page = text((await c.page(`/cases/${held.id}`)).html);
+    expect(page).toContain('People like you');
+    expect(page).toContain('Demo data. The comparable cases come from');
+    // The narrowest group (post, class and entry) has enough cases, so no fallback.
+    expect(page).toContain('Of B1/B2 at HYD (new),');
+    // An issued case of the family has no prediction to make.
+    const issued = cases.find((x) => x.caseNumber === 'AA00FAM001')!;
+    expect(text((await c.page(`/cases/${issued.id}`)).html)).not.toContain('People like you');
+  });
+});
