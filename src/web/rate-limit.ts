@@ -48,6 +48,8 @@ export interface RateRules {
   reset: RateRule;
   explain: RateRule;
   checkNow: RateRule;
+  /** Timelines shared through the web form (saving, and reading a pasted post). */
+  shareTimeline: RateRule;
 }
 
 export const DEFAULT_RATE_RULES: RateRules = {
@@ -56,4 +58,5 @@ export const DEFAULT_RATE_RULES: RateRules = {
   reset: { limit: 5, windowMs: 60 * 60_000 },
   explain: { limit: 60, windowMs: 60_000 },
   checkNow: { limit: 6, windowMs: 10 * 60_000 },
+  shareTimeline: { limit: 30, windowMs: 60 * 60_000 },
 };

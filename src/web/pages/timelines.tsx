@@ -217,7 +217,7 @@ export function NewTimelinePage(p: {
           name, case number or passport.
         </p>
         {p.notice ? <Alert kind="ok">{p.notice}</Alert> : null}
-        {hasErrors ? <Alert kind="bad">The timeline was not saved: see the messages next to the fields.</Alert> : null}
+        {hasErrors ? <Alert kind="bad">{p.errors.form ?? 'The timeline was not saved: see the messages next to the fields.'}</Alert> : null}
         {p.extracted ? null : <PasteForm csrf={p.frame.csrf} {...p.paste} />}
         <TimelineForm csrf={p.frame.csrf} values={p.values} errors={p.errors} extracted={p.extracted} />
       </div>

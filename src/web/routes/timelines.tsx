@@ -8,10 +8,20 @@ import { EMPTY_TIMELINE_FORM, NewTimelinePage, type EventRowValues, type Timelin
 import { statsServiceFor } from '../waiting-times.js';
 import { requireUserPage } from './account.js';
 import { resolveLocation } from './case-form.js';
-import { formFields, frame } from './forms.js';
+import { formFields, frame, overLimit, waitText } from './forms.js';
 
 const MAX_ROWS = 100;
 const MAX_TEXT = 20_000;
+
+/**
+ * The source key of a timeline typed in by a person: the same person sending the same timeline
+ * again (a double submit, a reload) gets the same key, so it is stored once. Keyed with the
+ * server's secret, so the key does not reveal who shared it.
+ */
+export function manualTimelineKey(c: AppContext, userId: number, t: Timeline): string {
+  const content = JSON.stringify([t.visaClass, t.entry, t.route, t.post, t.startDate, t.outcome, t.outcomeDate, t.events.map((e) => [e.date, e.kind]), t.note ?? null]);
+  return c.var.services.sealer.keyedHash(`manual-timeline|${userId}|${content}`).slice(0, 32);
+}
 
 const today = (c: AppContext) => new Date(c.var.services.now()).toISOString().slice(0, 10);
 
@@ -90,7 +100,7 @@ export function timelineRoutes() {
   const app = new Hono<AppEnv>();
   app.use('*', requireUserPage());
 
-  const render = (c: AppContext, p: { values?: TimelineFormValues; errors?: TimelineErrors; extracted?: boolean; paste?: { text: string; posted: string; error?: string }; notice?: string }, status: 200 | 422 = 200) =>
+  const render = (c: AppContext, p: { values?: TimelineFormValues; errors?: TimelineErrors; extracted?: boolean; paste?: { text: string; posted: string; error?: string }; notice?: string }, status: 200 | 422 | 429 = 200) =>
     c.html(
       <NewTimelinePage
         frame={frame(c, 'Share your timeline', 'stats')}
@@ -103,13 +113,19 @@ export function timelineRoutes() {
       status,
     );
 
-  app.get('/new', (c) => render(c, { notice: c.req.query('saved') ? 'Thank you: your timeline is saved and counts in the waiting times from now on.' : undefined }));
+  const SAVED: Record<string, string> = {
+    '1': 'Thank you: your timeline is saved and counts in the waiting times from now on.',
+    again: 'This timeline was already saved: it counts once in the waiting times.',
+  };
+  app.get('/new', (c) => render(c, { notice: SAVED[c.req.query('saved') ?? ''] }));
 
   app.post('/new/extract', async (c) => {
     const f = await formFields(c);
     const text = (f.text ?? '').slice(0, MAX_TEXT + 1);
     const posted = (f.posted ?? '').trim() || today(c);
     const paste = { text: text.slice(0, MAX_TEXT), posted };
+    const wait = overLimit(c, 'timeline-extract', c.var.services.rules.shareTimeline, `:${c.var.user!.id}`);
+    if (wait) return render(c, { paste: { ...paste, error: `Too many timelines from your account just now. Wait ${waitText(wait)} and try again.` } }, 429);
     if (!text.trim()) return render(c, { paste: { ...paste, error: 'Paste the text of your timeline first.' } }, 422);
     if (text.length > MAX_TEXT) return render(c, { paste: { ...paste, error: `The text is too long: paste at most ${MAX_TEXT.toLocaleString('en')} characters (one timeline).` } }, 422);
     if (!isIsoDate(posted)) return render(c, { paste: { ...paste, error: `“${posted}” is not a date: give the day you wrote the text as YYYY-MM-DD.` } }, 422);
@@ -139,17 +155,20 @@ export function timelineRoutes() {
   // Saves a checked timeline (typed in, or read from a post and confirmed).
   app.post('/', async (c) => {
     const v = timelineValues(await formFields(c));
-    const r = toManualTimeline(v);
-    if ('errors' in r) {
-      return c.html(
-        <NewTimelinePage frame={frame(c, 'Share your timeline', 'stats')} values={v} errors={r.errors} extracted={v.events.some((e) => e.confidence !== undefined)} paste={{ text: '', posted: today(c) }} />,
-        422,
+    const userId = c.var.user!.id;
+    const again = (errors: TimelineErrors, status: 422 | 429) =>
+      c.html(
+        <NewTimelinePage frame={frame(c, 'Share your timeline', 'stats')} values={v} errors={errors} extracted={v.events.some((e) => e.confidence !== undefined)} paste={{ text: '', posted: today(c) }} />,
+        status,
       );
-    }
+    const wait = overLimit(c, 'timeline', c.var.services.rules.shareTimeline, `:${userId}`);
+    if (wait) return again({ form: `Too many timelines from your account just now: this one was not saved. Wait ${waitText(wait)} and send it again (what you typed is kept below).` }, 429);
+    const r = toManualTimeline(v);
+    if ('errors' in r) return again(r.errors, 422);
     const { store } = c.var.services;
-    await upsertTimelines(store.db, [r.timeline]);
-    statsServiceFor(store).invalidate();
-    return c.redirect('/timelines/new?saved=1', 303);
+    const report = await upsertTimelines(store.db, [{ ...r.timeline, sourceKey: manualTimelineKey(c, userId, r.timeline) }]);
+    if (report.inserted || report.updated) statsServiceFor(store).invalidate();
+    return c.redirect(`/timelines/new?saved=${report.inserted || report.updated ? '1' : 'again'}`, 303);
   });
   return app;
 }
