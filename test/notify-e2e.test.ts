@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaptchaSolver } from '../src/captcha/index.js';
 import { CeacClient } from '../src/ceac/index.js';
 import { interpret } from '../src/decode/index.js';
 import { addChannel, createDispatcher, enqueueDeliveries, WebhookPayload } from '../src/notify/index.js';
 import { startSimulator, type FaultSpec, type RunningSimulator, type ScenarioInput } from '../src/simulator/index.js';
 import { createCaseRepository } from '../src/store/cases.js';
 import { createSealer } from '../src/store/seal.js';
-import { openTestPostgres, openTestSqlite, TEST_DATABASE_URL, type TestStore } from '../src/store/testing.js';
+import { TEST_DATABASE_URL, type TestStore } from '../src/store/testing.js';
 import { DAY, HOUR } from '../src/tracker/schedule.js';
 import { createTracker } from '../src/tracker/tracker.js';
+import { CAPTCHA_CODE as CODE, knownCode, LIFECYCLE_START as START, MUMBAI_221G, runTrackerUntil, TEST_STORES } from './support/lifecycle.js';
 import { startHttpReceiver, startSmtpReceiver, type HttpReceiver, type SmtpReceiver } from './notify-receivers.js';
 
 /**
@@ -19,18 +19,11 @@ import { startHttpReceiver, startSmtpReceiver, type HttpReceiver, type SmtpRecei
  */
 if (!TEST_DATABASE_URL) console.warn('notify-e2e: PostgreSQL run skipped: TEST_DATABASE_URL is not set');
 
-const CODE = 'K7M2Q';
-const START = Date.UTC(2026, 0, 5, 4, 0);
 const SCENARIO: ScenarioInput = {
   name: 'notify-e2e',
   cases: [
     {
-      label: 'dropbox 221g, Mumbai',
-      app: 'NIV',
-      location: 'BMB',
-      id: 'AA00DBX221',
-      passport: 'Z4810023',
-      surname: 'RAGHAVAN',
+      ...MUMBAI_221G,
       steps: [
         { at: '-30d', variant: 'no_status' },
         { at: '-5d', variant: 'refused_221g' },
@@ -42,14 +35,7 @@ const SCENARIO: ScenarioInput = {
     },
   ],
 };
-const knownCode: CaptchaSolver = { name: 'known-code', solve: async () => CODE };
-
-const DIALECTS: [string, () => Promise<TestStore>, boolean][] = [
-  ['sqlite', () => openTestSqlite(), false],
-  ['postgres', () => openTestPostgres(), !TEST_DATABASE_URL],
-];
-
-describe.each(DIALECTS)('tracker -> outbox -> channels on %s', (_name, openDb, skip) => {
+describe.each(TEST_STORES)('tracker -> outbox -> channels on %s', (_name, openDb, skip) => {
   let store: TestStore | undefined;
   let sim: RunningSimulator | undefined;
   let http: HttpReceiver | undefined;
@@ -90,15 +76,8 @@ describe.each(DIALECTS)('tracker -> outbox -> channels on %s', (_name, openDb, s
       onEvents: (trx, events) => enqueueDeliveries(trx, events, clock.now),
     });
     const dispatcher = createDispatcher({ store, sealer, now: () => clock.now, allowPrivateTargets: true, backoff: { baseMs: 1000, capMs: 10_000 } });
-    let failedChecks = 0;
     const until = START + 6 * DAY + 12 * HOUR;
-    for (;;) {
-      const next = await tracker.nextDueAt();
-      if (next === null || next > until) break;
-      clock.now = Math.max(clock.now, next);
-      failedChecks += (await tracker.runDue(10)).failed;
-      await dispatcher.runDue();
-    }
+    const { failed: failedChecks } = await runTrackerUntil(tracker, clock, until, { batch: 10, afterStep: () => dispatcher.runDue() });
     clock.now = until + DAY; // past the next digest time
     await dispatcher.runDue();
     await dispatcher.stop();

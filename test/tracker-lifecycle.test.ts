@@ -6,9 +6,11 @@ import { interpret } from '../src/decode/index.js';
 import { startSimulator, type RunningSimulator, type ScenarioInput, type FaultSpec } from '../src/simulator/index.js';
 import { createCaseRepository, type EventView } from '../src/store/cases.js';
 import { createSealer } from '../src/store/seal.js';
-import { openTestPostgres, openTestSqlite, TEST_DATABASE_URL, type TestStore } from '../src/store/testing.js';
+import { TEST_DATABASE_URL, type TestStore } from '../src/store/testing.js';
 import { DAY, HOUR, MINUTE } from '../src/tracker/schedule.js';
 import { createTracker, type Tracker } from '../src/tracker/tracker.js';
+import { CAPTCHA_CODE as CODE, knownCode, LIFECYCLE_START as START, MUMBAI_221G, runTrackerUntil, TEST_STORES } from './support/lifecycle.js';
+import { seeded } from './support/random.js';
 
 /**
  * The tracker against the real simulator and the real CEAC client, through whole lifecycles on the
@@ -18,20 +20,11 @@ import { createTracker, type Tracker } from '../src/tracker/tracker.js';
 
 if (!TEST_DATABASE_URL) console.warn('tracker lifecycles: PostgreSQL runs skipped — set TEST_DATABASE_URL to run them');
 
-const CODE = 'K7M2Q';
-// Monday 2026-01-05 04:00 UTC: before business hours in Mumbai (09:30 local) and Vancouver.
-const START = Date.UTC(2026, 0, 5, 4, 0);
-
 const SCENARIO: ScenarioInput = {
   name: 'tracker-lifecycles',
   cases: [
     {
-      label: 'dropbox 221g, Mumbai',
-      app: 'NIV',
-      location: 'BMB',
-      id: 'AA00DBX221',
-      passport: 'Z4810023',
-      surname: 'RAGHAVAN',
+      ...MUMBAI_221G,
       steps: [
         { at: '-30d', variant: 'no_status' },
         { at: '-9d', variant: 'application_received' },
@@ -86,11 +79,6 @@ const EXPECTED: Record<string, string[]> = {
   AA00APR731: ['first_seen Approved', 'status_changed Refused', 'status_changed Administrative Processing', 'status_changed Issued'],
 };
 
-const databases: [string, () => Promise<TestStore>, boolean][] = [
-  ['sqlite', () => openTestSqlite(), false],
-  ['postgres', () => openTestPostgres(), !TEST_DATABASE_URL],
-];
-
 interface Rig {
   store: TestStore;
   sim: RunningSimulator;
@@ -107,13 +95,8 @@ afterEach(async () => {
   open = undefined;
 });
 
-/**
- * Stands in for the person (or OCR) reading the captcha: the simulator shows one known code. The
- * lifecycle runs make about a thousand checks, and a process per answer (CommandSolver) would make
- * them slow; the flap and health tests below use the real CommandSolver.
- */
-const knownCode: CaptchaSolver = { name: 'known-code', solve: async () => CODE };
-
+// The lifecycle runs make about a thousand checks, so they read the captcha with knownCode; the flap
+// and health tests below use the real CommandSolver.
 async function rig(openStore: () => Promise<TestStore>, faults: FaultSpec = {}, solver: CaptchaSolver = knownCode, failingAfterMs = 365 * DAY): Promise<Rig> {
   const store = await openStore();
   const clock = { now: START };
@@ -146,31 +129,8 @@ async function rig(openStore: () => Promise<TestStore>, faults: FaultSpec = {}, 
   return open;
 }
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Runs the tracker on the simulator clock: jump to the next due check, run what is due, repeat. */
-async function runUntil(r: Rig, until: number): Promise<{ checks: number; failed: number }> {
-  let checks = 0;
-  let failed = 0;
-  for (;;) {
-    const next = await r.tracker.nextDueAt();
-    if (next === null || next > until) break;
-    r.clock.now = Math.max(r.clock.now, next);
-    const s = await r.tracker.runDue(50);
-    checks += s.picked;
-    failed += s.failed;
-  }
-  r.clock.now = until;
-  return { checks, failed };
-}
+const runUntil = (r: Rig, until: number) => runTrackerUntil(r.tracker, r.clock, until);
 
 async function story(r: Rig, caseNumber: string): Promise<string[]> {
   const history = await createCaseRepository(r.store, createSealer(randomBytes(32))).history(r.ids.get(caseNumber)!);
@@ -179,7 +139,7 @@ async function story(r: Rig, caseNumber: string): Promise<string[]> {
     .map((e) => `${e.kind} ${(e.to as { status: string }).status}`);
 }
 
-describe.each(databases)('tracker lifecycles on %s', (_name, openStore, skip) => {
+describe.each(TEST_STORES)('tracker lifecycles on %s', (_name, openStore, skip) => {
   it.skipIf(skip)('records the exact event sequence of whole lifecycles, explained with the previous state', async () => {
     const r = await rig(openStore);
     const run = await runUntil(r, START + 9 * DAY + 12 * HOUR);

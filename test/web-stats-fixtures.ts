@@ -1,16 +1,6 @@
 import type { Timeline } from '../src/timelines/model.js';
 import { addDays, causeOf, waitDays } from '../src/timelines/model.js';
-
-/** A small deterministic generator (mulberry32), so that every run sees the same timelines. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from './support/random.js';
 
 export interface GroupSpec {
   visaClass: string;
