@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as cheerio from 'cheerio';
+import { scaleLinear } from 'd3-scale';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aalenJohansen } from './aalen-johansen.js';
@@ -197,7 +198,20 @@ describe('charts', () => {
     expect($('desc#km-desc').text()).toBe('Share still waiting by day & its 95% band.');
     expect($('path.curve').attr('d')).toMatch(/^M48,16/);
     expect($('path.band').attr('d')!.length).toBeGreaterThan(100);
-    expect($('line.censored')).toHaveLength(report.curve.filter((p) => p.censored > 0).length);
+    // Every censored time is one tick, all in one path: "M x,y v8" per tick, centred on the curve.
+    expect($('line.censored')).toHaveLength(0);
+    expect($('path.censored')).toHaveLength(1);
+    const ticks = [...$('path.censored').attr('d')!.matchAll(/M([\d.]+),([\d.]+)v8/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) + 4 }));
+    expect($('path.censored').attr('d')).toMatch(/^(M[\d.]+,[\d.]+v8)+$/);
+    const censored = report.curve.filter((p) => p.censored > 0);
+    expect(censored.length).toBeGreaterThan(3);
+    expect(ticks).toHaveLength(censored.length);
+    // Same scales as the chart (default 640×320, margins 48/16/40/16, days axis made nice).
+    const xs = scaleLinear().domain([0, Math.max(report.curve.at(-1)!.t, 45)]).range([48, 624]).nice();
+    ticks.forEach((t, i) => {
+      expect(t.x).toBeCloseTo(xs(censored[i]!.t), 1);
+      expect(t.y).toBeCloseTo(280 - 264 * censored[i]!.survival, 1);
+    });
     expect($('g.median text').text()).toBe(`median ${report.median.days} days (${report.median.low}–${report.median.high})`);
     expect($('g.marker text').text()).toBe('you <45 days>');
     expect(svg).toContain('you &lt;45 days&gt;');
