@@ -4,9 +4,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPostgres, TEST_DATABASE_URL, type TestStore } from '../src/store/testing.js';
+import { ceac, rememberEnv } from './support/cli.js';
 
 const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
 const F1 = `${DATA}checkee-f1-2025-10-to-2026-03.csv`;
@@ -15,51 +15,13 @@ const haveData = existsSync(F1) && existsSync(HISTORY);
 if (!haveData) console.warn(`stats CLI: the real-file tests are skipped — ${DATA} is not there`);
 if (!TEST_DATABASE_URL) console.warn('stats CLI: PostgreSQL run skipped — set TEST_DATABASE_URL to run it');
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-  json: () => Record<string, unknown>;
-}
-
-async function ceac(...args: string[]): Promise<Run> {
-  const group = args[0]!;
-  const module = (await import(`../src/cli/${group}.ts`)) as { register(p: Command): void };
-  const program = new Command('ceac').exitOverride().configureOutput({ writeErr: (s) => void err.push(s), writeOut: (s) => void out.push(s) });
-  module.register(program);
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  process.exitCode = undefined;
-  let code: number;
-  try {
-    await program.parseAsync(['node', 'ceac', ...args]);
-    code = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (e) {
-    if (!(e instanceof CommanderError)) throw e;
-    code = e.code === 'commander.helpDisplayed' ? 0 : 2;
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.exitCode = undefined;
-  }
-  const text = out.join('');
-  return { code, out: text, err: err.join(''), json: () => JSON.parse(text) as Record<string, unknown> };
-}
-
-const saved = { data: process.env.CEAC_WATCH_DATA, url: process.env.DATABASE_URL };
+const restoreEnv = rememberEnv(['CEAC_WATCH_DATA', 'DATABASE_URL']);
 function useStore(dir: string, url?: string) {
   process.env.CEAC_WATCH_DATA = dir;
   if (url) process.env.DATABASE_URL = url;
   else delete process.env.DATABASE_URL;
 }
-afterAll(() => {
-  if (saved.data === undefined) delete process.env.CEAC_WATCH_DATA;
-  else process.env.CEAC_WATCH_DATA = saved.data;
-  if (saved.url === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = saved.url;
-});
+afterAll(restoreEnv);
 
 describe('ceac import / stats / predict usage', () => {
   let dir: string;

@@ -3,14 +3,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { startSimulator, type RunningSimulator, type ScenarioInput } from '../src/simulator/index.js';
 import { openConfiguredStore } from '../src/store/open.js';
 import { openTestPostgres, TEST_DATABASE_URL, type TestStore } from '../src/store/testing.js';
 import { upsertTimelines } from '../src/timelines/repository.js';
 import { DAY } from '../src/tracker/schedule.js';
+import { ceac, rememberEnv } from './support/cli.js';
 import { groupTimelines } from './web-stats-fixtures.js';
 
 if (!TEST_DATABASE_URL) console.warn('shared timelines sync: the PostgreSQL run is skipped — set TEST_DATABASE_URL to run it');
@@ -35,41 +35,7 @@ const SCENARIO: ScenarioInput = {
   ],
 };
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-  json: () => Record<string, unknown>;
-}
-
-async function ceac(...args: string[]): Promise<Run> {
-  const group = args[0]!;
-  const module = (await import(`../src/cli/${group}.ts`)) as { register(p: Command): void };
-  const out: string[] = [];
-  const err: string[] = [];
-  const program = new Command('ceac').exitOverride().configureOutput({ writeErr: (s) => void err.push(s), writeOut: (s) => void out.push(s) });
-  module.register(program);
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  process.exitCode = undefined;
-  let code: number;
-  try {
-    await program.parseAsync(['node', 'ceac', ...args]);
-    code = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (e) {
-    if (!(e instanceof CommanderError)) throw e;
-    code = e.code === 'commander.helpDisplayed' ? 0 : 2;
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.exitCode = undefined;
-  }
-  const text = out.join('');
-  return { code, out: text, err: err.join(''), json: () => JSON.parse(text) as Record<string, unknown> };
-}
-
-const ENV = ['CEAC_WATCH_DATA', 'DATABASE_URL', 'CEAC_BASE_URL', 'CEAC_CAPTCHA', 'CEAC_REQUEST_INTERVAL_MS', 'CEAC_WATCH_SECRET', 'LOG_LEVEL'] as const;
-const saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
+const restoreEnv = rememberEnv(['CEAC_WATCH_DATA', 'DATABASE_URL', 'CEAC_BASE_URL', 'CEAC_CAPTCHA', 'CEAC_REQUEST_INTERVAL_MS', 'CEAC_WATCH_SECRET', 'LOG_LEVEL']);
 let dir: string;
 let sim: RunningSimulator;
 let pg: TestStore | undefined;
@@ -86,10 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sim?.close();
-  for (const k of ENV) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
+  restoreEnv();
 });
 
 /** A fresh store for each run: a new data folder, and on PostgreSQL a throw-away database. */
