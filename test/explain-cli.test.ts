@@ -142,7 +142,7 @@ describe.skipIf(!built)('ceac explain (process)', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('keeps cheerio out of the paste path (cold start) and loads it for pages', () => {
+  it('keeps cheerio out of the paste path (cold start) and of plain pages, and loads it for pages the scanner cannot read', () => {
     const script = `
       import { createRequire } from 'node:module';
       const { explain } = await import(${JSON.stringify(join(root, 'dist/decode/index.js'))});
@@ -150,11 +150,13 @@ describe.skipIf(!built)('ceac explain (process)', () => {
       const loaded = () => Object.keys(cache).some((k) => k.includes('/node_modules/cheerio/'));
       explain('Refused');
       const afterPaste = loaded();
-      explain('<span id="ctl00_ContentPlaceHolder1_ucApplicationStatusView_lblStatus">Issued</span>');
-      console.log(JSON.stringify({ afterPaste, afterPage: loaded() }));`;
+      const plain = explain('<span id="ctl00_ContentPlaceHolder1_ucApplicationStatusView_lblStatus">Issued</span>');
+      const afterPlainPage = loaded();
+      const marked = explain('<span id="ctl00_ContentPlaceHolder1_ucApplicationStatusView_lblStatus"><b>Issued</b></span>');
+      console.log(JSON.stringify({ afterPaste, afterPlainPage, afterMarkedPage: loaded(), statuses: [plain.observation.status, marked.observation.status] }));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({ afterPaste: false, afterPage: true });
+    expect(JSON.parse(r.stdout)).toEqual({ afterPaste: false, afterPlainPage: false, afterMarkedPage: true, statuses: ['Issued', 'Issued'] });
   });
 
   it('--help lists every flag and exits 0', () => {

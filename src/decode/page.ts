@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type * as CheerioModule from 'cheerio/slim';
 import type { Observation } from '../knowledge/types.js';
 import { parseCeacDate } from './dates.js';
+import { scanPage } from './page-scan.js';
 import { cleanText, splitPostSentence, squash } from './text.js';
 
 export type PageParse =
@@ -77,7 +78,7 @@ const BLOCKED = /sorry, you have been blocked|attention required! \| cloudflare|
  * Parses a CEAC answer: the status, one of the three errors the form shows, the bare form, or
  * "unrecognised" (a maintenance page, a block page, a changed layout, or something else entirely).
  */
-export function parseCeacResponse(body: string): PageParse {
+export function parseCeacResponse(body: string, options: ParseOptions = {}): PageParse {
   let html = body;
   if (isAjaxDelta(body)) {
     const records = parseAjaxDelta(body);
@@ -101,40 +102,86 @@ export function parseCeacResponse(body: string): PageParse {
   // Most junk stops here without paying for an HTML parser.
   if (!hasStatus && !hasError && !hasForm) return { kind: 'unrecognised', reason: 'no CEAC status, error or form in the page' };
 
+  if (options.reader !== 'cheerio') {
+    const scan = scanPage(html, SCANNED_IDS);
+    if (scan) {
+      const fast = readParse((id) => scan.text(id), () => scan.formPresent);
+      if (fast) return fast;
+    }
+  }
+  return readParse(...cheerioReader(html))!;
+}
+
+export interface ParseOptions {
+  /**
+   * 'auto' (default): the one-pass scanner, and cheerio for the pages it cannot read with
+   * certainty; 'cheerio': always cheerio (the reference the scanner is tested against).
+   */
+  reader?: 'auto' | 'cheerio';
+}
+
+const VIEW_FIELDS = ['lblStatus', 'lblMessage', 'lblCaseNo', 'lblSubmitDate', 'lblStatusDate', 'lblAppName'];
+const SCANNED_IDS = [...VIEW_FIELDS.map((f) => VIEW + f), ...ERROR_IDS];
+
+/** The raw text of the first element with an id (null: none; undefined: the reader is not sure). */
+type TextOf = (id: string) => string | null | undefined;
+
+function cheerioReader(html: string): [TextOf, () => boolean] {
   const $ = loadCheerio().load(html);
-  const text = (id: string): string | null => {
+  const textOf = (id: string): string | null => {
     const el = $(`[id="${id}"]`).first();
-    if (el.length === 0) return null;
-    const t = squash(cleanText(el.text()));
+    return el.length === 0 ? null : el.text();
+  };
+  const formPresent = () =>
+    $('[name="ctl00$ContentPlaceHolder1$Visa_Case_Number"], [id="ctl00_ContentPlaceHolder1_Visa_Case_Number"], [id="ctl00_ContentPlaceHolder1_btnSubmit"], img.LBD_CaptchaImage').length > 0;
+  return [textOf, formPresent];
+}
+
+/** The PageParse from what a reader found; null when the reader was not sure of something it needed. */
+function readParse(textOf: TextOf, formPresent: () => boolean): PageParse | null {
+  let unsure = false;
+  const text = (id: string): string | null => {
+    const raw = textOf(id);
+    if (raw === undefined) {
+      unsure = true;
+      return null;
+    }
+    if (raw === null) return null;
+    const t = squash(cleanText(raw));
     return t === '' ? null : t;
   };
 
   const status = text(`${VIEW}lblStatus`);
+  if (unsure) return null;
   if (status) {
     const rawMessage = text(`${VIEW}lblMessage`);
-    const split = rawMessage ? splitPostSentence(rawMessage) : { message: null, post: null };
     const caseNumber = text(`${VIEW}lblCaseNo`);
+    const created = text(`${VIEW}lblSubmitDate`);
+    const updated = text(`${VIEW}lblStatusDate`);
+    const applicationName = text(`${VIEW}lblAppName`);
+    if (unsure) return null;
+    const split = rawMessage ? splitPostSentence(rawMessage) : { message: null, post: null };
     const observation: Observation = {
       status,
       caseNumber: caseNumber ? caseNumber.replace(/\s+/g, '').toUpperCase() : null,
-      caseCreated: dateOf(text(`${VIEW}lblSubmitDate`)),
-      caseLastUpdated: dateOf(text(`${VIEW}lblStatusDate`)),
+      caseCreated: dateOf(created),
+      caseLastUpdated: dateOf(updated),
       post: split.post,
       message: split.message === '' ? null : split.message,
     };
-    return { kind: 'status', observation, applicationName: text(`${VIEW}lblAppName`) };
+    return { kind: 'status', observation, applicationName };
   }
 
   for (const id of ERROR_IDS) {
     const message = text(id);
+    if (unsure) return null;
     if (!message) continue;
     const error = classifyError(message);
     if (error) return { kind: 'error', error, message };
     return { kind: 'unrecognised', reason: `the page shows an error we do not know: "${message.slice(0, 200)}"` };
   }
 
-  const formPresent = $('[name="ctl00$ContentPlaceHolder1$Visa_Case_Number"], [id="ctl00_ContentPlaceHolder1_Visa_Case_Number"], [id="ctl00_ContentPlaceHolder1_btnSubmit"], img.LBD_CaptchaImage').length > 0;
-  if (formPresent) return { kind: 'form' };
+  if (formPresent()) return { kind: 'form' };
   return { kind: 'unrecognised', reason: 'the page has CEAC element ids but no status, error or form' };
 }
 
