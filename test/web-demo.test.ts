@@ -5,10 +5,13 @@ import { countTimelines, listTimelines } from '../src/timelines/repository.js';
 import { validateTimeline, waitDays } from '../src/timelines/model.js';
 import { createDemoAccount, DEMO_EMAIL, DEMO_PASSWORD } from '../src/web/demo.js';
 import { countDemoTimelines, DEMO_KEY_PREFIX, DEMO_NOTE, demoTimelines, seedDemoTimelines } from '../src/web/demo-timelines.js';
+import { openTestPostgres, TEST_DATABASE_URL } from '../src/store/testing.js';
 import { statsServiceFor } from '../src/web/waiting-times.js';
 import { startStack, type Stack } from './browser-harness.js';
 import { durations } from './web-stats-fixtures.js';
 import { Client } from './web-harness.js';
+
+if (!TEST_DATABASE_URL) console.warn('web demo: the PostgreSQL run is skipped — set TEST_DATABASE_URL to run it');
 
 const text = (html: string) => html.replace(/<!--.*?-->/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
@@ -105,5 +108,21 @@ describe('npm run demo: statistics from the first minute', { timeout: 60_000 }, 
     // An issued case of the family has no prediction to make.
     const issued = cases.find((x) => x.caseNumber === 'AA00FAM001')!;
     expect(text((await c.page(`/cases/${issued.id}`)).html)).not.toContain('People like you');
+  });
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('demo timelines on PostgreSQL', () => {
+  it('are stored once and counted as demo data', async () => {
+    const store = await openTestPostgres();
+    try {
+      const today = '2026-11-26';
+      const n = demoTimelines(today).length;
+      expect((await seedDemoTimelines(store.db, today)).inserted).toBe(n);
+      expect((await seedDemoTimelines(store.db, today)).unchanged).toBe(n);
+      expect(await countDemoTimelines(store.db)).toBe(n);
+      expect(await countTimelines(store.db, { visaClass: 'B1/B2', post: 'HYD', entry: 'new' })).toBeGreaterThanOrEqual(5);
+    } finally {
+      await store.close();
+    }
   });
 });

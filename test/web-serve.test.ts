@@ -109,6 +109,11 @@ describe.skipIf(!built)('ceac serve', { timeout: 60_000 }, () => {
     }
     expect(statuses.length).toBeGreaterThanOrEqual(3);
     expect(statuses.every((x) => x !== null)).toBe(true);
+    // The waiting-time pages have generated demo timelines to show, and say they are generated.
+    expect(s.out()).toMatch(/waiting times at \/stats come from \d+ generated demo timelines/);
+    const stats = (await (await fetch(`${s.url}/stats?visa=F1`)).text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(stats).toMatch(/Half of similar cases were decided within \d+ days/);
+    expect(stats).toContain('Demo data.');
     // The demo's notifications land in its inbox page.
     expect(s.out()).toContain('/demo/inbox');
     let inbox = '';
