@@ -48,6 +48,16 @@ export async function openCliTracking(options: TrackingOptions & { quiet?: boole
   });
 }
 
+/** Runs `work` with the configured tracking open, and closes it afterwards whatever happens. */
+export async function withCliTracking<T>(work: (t: Tracking) => Promise<T>, options: TrackingOptions & { quiet?: boolean } = {}): Promise<T> {
+  const t = await openCliTracking(options);
+  try {
+    return await work(t);
+  } finally {
+    await t.close();
+  }
+}
+
 /**
  * `--passport -` and `--surname -` read the value from stdin (passport first, one per line), so that
  * neither lands in the shell history or the process list.
@@ -146,6 +156,12 @@ function caseLines(c: CaseView): string[] {
   ];
 }
 
+/** One case as JSON, or as the lines `ceac case show` prints. */
+function printCase(c: CaseView, json: boolean | undefined): void {
+  if (json) printJson(c);
+  else process.stdout.write(caseLines(c).join('\n') + '\n');
+}
+
 function eventLine(e: EventView): string {
   const to = e.to as { status?: string | null; caseLastUpdated?: string | null } | null;
   const from = e.from as { status?: string | null } | null;
@@ -197,14 +213,11 @@ export function register(program: Command): void {
         context: contextFrom(flags),
         shareTimeline: flags.share,
       };
-      const t = await openCliTracking();
-      try {
+      await withCliTracking(async (t) => {
         const c = await storeErrors(() => t.cases.add(input));
         if (flags.json) printJson(c);
         else process.stdout.write(`added case ${c.id} (${c.app} ${c.caseNumber}); \`ceac watch\` checks it next\n`);
-      } finally {
-        await t.close();
-      }
+      });
     }),
   );
 
@@ -215,8 +228,7 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (flags: { group?: string; json?: boolean }) => {
-        const t = await openCliTracking();
-        try {
+        await withCliTracking(async (t) => {
           const cases = await t.cases.list({ ownerId: null, ...(flags.group !== undefined && { group: flags.group }) });
           if (flags.json) return printJson(cases);
           if (cases.length === 0) {
@@ -229,9 +241,7 @@ export function register(program: Command): void {
               `${String(c.id).padStart(4)}  ${c.app.padEnd(3)} ${c.caseNumber.padEnd(14)} ${(c.location ?? '').padEnd(4)} ${(c.state ?? 'not checked').padEnd(26)} ${c.watching ? `next ${when(c.nextCheckAt)}` : 'paused'.padEnd(22)}  ${name}\n`,
             );
           }
-        } finally {
-          await t.close();
-        }
+        });
       }),
     );
 
@@ -243,14 +253,10 @@ export function register(program: Command): void {
     .action(
       action(async (id: string, flags: { json?: boolean }) => {
         const caseId = parseCaseId(id);
-        const t = await openCliTracking();
-        try {
+        await withCliTracking(async (t) => {
           const c = await storeErrors(() => t.cases.get(caseId, null));
-          if (flags.json) printJson(c);
-          else process.stdout.write(caseLines(c).join('\n') + '\n');
-        } finally {
-          await t.close();
-        }
+          printCase(c, flags.json);
+        });
       }),
     );
 
@@ -262,8 +268,7 @@ export function register(program: Command): void {
     .action(
       action(async (id: string, flags: { json?: boolean }) => {
         const caseId = parseCaseId(id);
-        const t = await openCliTracking();
-        try {
+        await withCliTracking(async (t) => {
           const h = await storeErrors(() => t.cases.history(caseId, null));
           if (flags.json) return printJson(h);
           const out = [...caseLines(h.case), '', `observations (${h.observations.length}):`];
@@ -272,9 +277,7 @@ export function register(program: Command): void {
           }
           out.push('', `events (${h.events.length}):`, ...h.events.map(eventLine));
           process.stdout.write(out.join('\n') + '\n');
-        } finally {
-          await t.close();
-        }
+        });
       }),
     );
 
@@ -287,16 +290,14 @@ export function register(program: Command): void {
     .action(
       action(async (id: string, flags: { captcha?: string; json?: boolean }) => {
         const caseId = parseCaseId(id);
-        const t = await openCliTracking({ captcha: flags.captcha ?? process.env.CEAC_CAPTCHA ?? 'prompt', needsChecker: true, quiet: true, onEvents: await eventHooks() });
-        try {
+        const checking = { captcha: flags.captcha ?? process.env.CEAC_CAPTCHA ?? 'prompt', needsChecker: true, quiet: true, onEvents: await eventHooks() };
+        await withCliTracking(async (t) => {
           await storeErrors(() => t.cases.get(caseId, null));
           const report = await t.tracker().checkCase(caseId);
           if (flags.json) printJson(report);
           else process.stdout.write(describeReport(report) + '\n');
           if (report.outcome !== 'ok') process.exitCode = 1;
-        } finally {
-          await t.close();
-        }
+        }, checking);
       }),
     );
 
@@ -338,16 +339,12 @@ export function register(program: Command): void {
           ...(flags.resume && { watching: true }),
         };
         if (Object.keys(patch).length === 0) throw new UsageError('nothing to change: give at least one option (see `ceac case edit --help`)');
-        const t = await openCliTracking();
-        try {
+        await withCliTracking(async (t) => {
           const c = await storeErrors(() => t.cases.edit(caseId, patch, null));
           // Consent given or withdrawn, or the visa class or post changed: the shared timeline follows now.
           await storeErrors(() => syncWatchedTimeline(t.store.db, caseId));
-          if (flags.json) printJson(c);
-          else process.stdout.write(caseLines(c).join('\n') + '\n');
-        } finally {
-          await t.close();
-        }
+          printCase(c, flags.json);
+        });
       },
     ),
   );
@@ -360,15 +357,12 @@ export function register(program: Command): void {
     .action(
       action(async (id: string, flags: { json?: boolean }) => {
         const caseId = parseCaseId(id);
-        const t = await openCliTracking();
-        try {
+        await withCliTracking(async (t) => {
           await storeErrors(() => t.cases.remove(caseId, null));
           await storeErrors(() => reconcileWatchedTimelines(t.store.db));
           if (flags.json) printJson({ removed: caseId });
           else process.stdout.write(`removed case ${caseId} and everything recorded about it\n`);
-        } finally {
-          await t.close();
-        }
+        });
       }),
     );
 
