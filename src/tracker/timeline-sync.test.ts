@@ -5,7 +5,7 @@ import { createSealer } from '../store/seal.js';
 import { openTestSqlite, type TestStore } from '../store/testing.js';
 import type { EventRow } from '../store/tables/cases.js';
 import { countTimelines, listTimelines } from '../timelines/repository.js';
-import { canonicalVisaClass, caseTimelineKey, localDate, reconcileWatchedTimelines, storeWatchedTimeline, syncWatchedTimeline, withTimelineSync } from './timeline-sync.js';
+import { canonicalVisaClass, caseTimelineKey, localDate, reconcileWatchedTimelines, statusBegan, storeWatchedTimeline, syncWatchedTimeline, watchedCaseOf, withTimelineSync } from './timeline-sync.js';
 
 let store: TestStore | undefined;
 afterEach(async () => {
@@ -35,6 +35,28 @@ describe('timeline sync', () => {
     expect(canonicalVisaClass('F-1')).toBe('F-1');
     expect(canonicalVisaClass('')).toBeNull();
     expect(canonicalVisaClass(undefined)).toBeNull();
+  });
+
+  it('dates a status from CEAC\u2019s "Case Last Updated" when that is earlier than our first sight of it', () => {
+    // Added while already refused: the refusal is older than our first check.
+    expect(statusBegan('2026-11-26', '2026-11-22', undefined)).toBe('2026-11-22');
+    // A change we saw late (between checks) is dated when CEAC says it happened.
+    expect(statusBegan('2026-11-26', '2026-11-25', '2026-11-10')).toBe('2026-11-25');
+    // Never before the status it replaced began, never after we saw it, and only from a real date.
+    expect(statusBegan('2026-11-26', '2026-11-05', '2026-11-10')).toBe('2026-11-26');
+    expect(statusBegan('2026-11-26', '2026-11-30', undefined)).toBe('2026-11-26');
+    expect(statusBegan('2026-11-26', null, undefined)).toBe('2026-11-26');
+    expect(statusBegan('2026-11-26', 'garbage', undefined)).toBe('2026-11-26');
+  });
+
+  it('starts the wait of a case added while already refused at its "Case Last Updated" date', async () => {
+    store = await openTestSqlite();
+    const id = await caseWith(store, true, [['refused', T0]]);
+    await store.db.updateTable('observations').set({ case_last_updated: '2026-02-20' }).where('case_id', '=', id).execute();
+    const seen = await watchedCaseOf(store.db, id);
+    expect(seen?.watched.history.map((h) => h.date)).toEqual(['2026-02-20']);
+    expect(await syncWatchedTimeline(store.db, id)).toBe('inserted');
+    expect((await listTimelines(store.db, {})).map((t) => t.startDate)).toEqual(['2026-02-20']);
   });
 
   it('dates what the tracker saw at the post, not in UTC', () => {

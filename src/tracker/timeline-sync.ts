@@ -53,6 +53,18 @@ export function canonicalVisaClass(text: string | null | undefined): string | nu
 
 const isState = (s: string): s is State => (STATES as readonly string[]).includes(s);
 
+/**
+ * The day a status began. We first saw it on `seen`, but CEAC's "Case Last Updated" shown with it is
+ * when the case last moved: when that is earlier (a case added while already refused, or a change
+ * made between two checks), it is the better date — as long as it is not before the status we saw
+ * previously, which it cannot have replaced before it was shown to us.
+ */
+export function statusBegan(seen: string, caseLastUpdated: string | null, previousBegan: string | undefined): string {
+  if (!caseLastUpdated || !/^\d{4}-\d{2}-\d{2}$/.test(caseLastUpdated) || caseLastUpdated >= seen) return seen;
+  if (previousBegan !== undefined && caseLastUpdated < previousBegan) return seen;
+  return caseLastUpdated;
+}
+
 /** What `watchedTimeline` needs of one case, read from the store; null when the case does not exist. */
 export async function watchedCaseOf(db: Kysely<Database>, caseId: number): Promise<{ key: string; share: boolean; watched: WatchedCase } | null> {
   const row = await db
@@ -73,7 +85,8 @@ export async function watchedCaseOf(db: Kysely<Database>, caseId: number): Promi
   let lastSeen = 0;
   for (const o of observations) {
     if (!isState(o.state)) continue;
-    history.push({ date: localDate(Number(o.first_seen_at), row.location), state: o.state, caseLastUpdated: o.case_last_updated });
+    const seen = localDate(Number(o.first_seen_at), row.location);
+    history.push({ date: statusBegan(seen, o.case_last_updated, history.at(-1)?.date), state: o.state, caseLastUpdated: o.case_last_updated });
     lastSeen = Math.max(lastSeen, Number(o.last_seen_at));
   }
   const lastChecked = row.last_success_at ?? (lastSeen || row.created_at);
