@@ -44,7 +44,11 @@ export class ManualTimelineError extends Error {
   }
 }
 
-/** Validates a hand-entered timeline; each hand entry is its own case (a fresh random key). */
+/**
+ * Validates a hand-entered timeline. Its key is a random placeholder: the caller that knows who
+ * shared it replaces it with a stable key (the web form uses a keyed hash of user and content, so a
+ * double submit counts once).
+ */
 export function parseManualTimeline(input: unknown): Timeline {
   const parsed = ManualTimelineSchema.safeParse(input);
   if (!parsed.success) {
