@@ -35,11 +35,16 @@ const SCENARIO: ScenarioInput = {
     },
   ],
 };
+/** What the webhook is told, in order: each event's kind and new status word. */
+const WEBHOOK_STORY = ['first_seen Refused', 'status_changed Administrative Processing', 'status_changed Approved', 'status_changed Issued'];
+
 describe.each(TEST_STORES)('tracker -> outbox -> channels on %s', (_name, openDb, skip) => {
   let store: TestStore | undefined;
   let sim: RunningSimulator | undefined;
   let http: HttpReceiver | undefined;
   let smtp: SmtpReceiver | undefined;
+  /** The webhook bodies received, read as the documented payload. */
+  const webhooks = () => http!.hits.map((h) => WebhookPayload.parse(JSON.parse(h.body)));
   afterEach(async () => {
     await sim?.close();
     await http?.close();
@@ -87,13 +92,8 @@ describe.each(TEST_STORES)('tracker -> outbox -> channels on %s', (_name, openDb
   it.skipIf(skip)('delivers each change once, decoded, with the last-updated bump in the e-mail digest', async () => {
     const { failedChecks } = await runLifecycle({}, 30_000);
     expect(failedChecks).toBe(0);
-    const hooks = http!.hits.map((h) => WebhookPayload.parse(JSON.parse(h.body)));
-    expect(hooks.map((p) => (p.type === 'event' ? `${p.event.kind} ${p.event.to?.status}` : p.type))).toEqual([
-      'first_seen Refused',
-      'status_changed Administrative Processing',
-      'status_changed Approved',
-      'status_changed Issued',
-    ]);
+    const hooks = webhooks();
+    expect(hooks.map((p) => (p.type === 'event' ? `${p.event.kind} ${p.event.to?.status}` : p.type))).toEqual(WEBHOOK_STORY);
     const approved = hooks[2]!;
     if (approved.type === 'event') {
       expect(approved.event.from?.status).toBe('Administrative Processing');
@@ -115,13 +115,8 @@ describe.each(TEST_STORES)('tracker -> outbox -> channels on %s', (_name, openDb
   it.skipIf(skip)('with fetch faults injected: the same notifications, none from a failed fetch', async () => {
     const { failedChecks } = await runLifecycle({ '5xx': 0.1, timeout: 0.05, captcha: 0.15, maintenance: 0.05, layout: 0.05, drop: 0.05, wrongcase: 0.08 }, 800);
     expect(failedChecks).toBeGreaterThan(3);
-    const hooks = http!.hits.map((h) => WebhookPayload.parse(JSON.parse(h.body)));
-    expect(hooks.map((p) => (p.type === 'event' ? `${p.event.kind} ${p.event.to?.status}` : p.type))).toEqual([
-      'first_seen Refused',
-      'status_changed Administrative Processing',
-      'status_changed Approved',
-      'status_changed Issued',
-    ]);
+    const hooks = webhooks();
+    expect(hooks.map((p) => (p.type === 'event' ? `${p.event.kind} ${p.event.to?.status}` : p.type))).toEqual(WEBHOOK_STORY);
     expect(new Set(http!.hits.map((h) => h.headers['idempotency-key'])).size).toBe(4);
   }, 240_000);
 });
