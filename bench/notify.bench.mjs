@@ -14,9 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Agent, fetch } from 'undici';
+import { load } from './lib.mjs';
 
-const dist = new URL('../dist/', import.meta.url);
-const load = (p) => import(new URL(p, dist).href);
 const { openStore } = await load('store/db.js');
 const { migrateToLatest } = await load('store/migrate.js');
 const { createSealer } = await load('store/seal.js');
