@@ -1,37 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { register as registerCheck } from '../src/cli/check.js';
 import { register as registerSim } from '../src/cli/sim.js';
 import { startSimulator, type RunningSimulator } from '../src/simulator/index.js';
 import { T0 } from './ceac-helpers.js';
-
-/** Runs one `ceac <group>` command in-process, as src/cli/index.ts does, and collects its output. */
-async function run(registerGroup: (p: Command) => void, args: string[]) {
-  const program = new Command('ceac').exitOverride();
-  program.configureOutput({ writeErr: (s) => void (stderr += s), writeOut: (s) => void (stdout += s) });
-  registerGroup(program);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeErr: (s) => void (stderr += s), writeOut: (s) => void (stdout += s) });
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  process.exitCode = undefined;
-  let code = 0;
-  try {
-    await program.parseAsync(['node', 'ceac', ...args]);
-    code = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (e) {
-    code = e instanceof CommanderError ? (e.exitCode === 0 ? 0 : 2) : 1;
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-  return { code, stdout, stderr };
-}
+import { runCli as run } from './support/cli.js';
 
 const CODE = 'Q9W8E';
 let sim: RunningSimulator;
@@ -47,7 +22,7 @@ describe('ceac check', () => {
   it('prints the explain JSON with the observation filled, exit 0', async () => {
     const r = await run(registerCheck, ['check', ...dropbox, '--base-url', sim.url, '--captcha', `command:echo ${CODE}`, '--json']);
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout);
+    const json = JSON.parse(r.out);
     expect(json.observation).toMatchObject({ status: 'Refused', caseNumber: 'AA00DBX221' });
     expect(json.interpretation).toMatchObject({ state: 'refused', variant: 'refused_221g', finality: 'in_progress' });
     expect(json.check).toMatchObject({ attempts: 1, requests: 3 });
@@ -56,21 +31,21 @@ describe('ceac check', () => {
   it('prints the decoded answer for people', async () => {
     const r = await run(registerCheck, ['check', ...dropbox, '--base-url', sim.url, '--captcha', `command:echo ${CODE}`]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Refused/);
-    expect(r.stdout).toMatch(/What to do next/);
-    expect(r.stdout).not.toContain('\u001b['); // no colours off a terminal
+    expect(r.out).toMatch(/Refused/);
+    expect(r.out).toMatch(/What to do next/);
+    expect(r.out).not.toContain('\u001b['); // no colours off a terminal
   });
 
   it('exit 1 with one clear line per failed outcome', async () => {
     const notFound = await run(registerCheck, ['check', ...dropbox.slice(0, 4), '--id', 'AA00ZZZ999', '--base-url', sim.url, '--captcha', `command:echo ${CODE}`]);
     expect(notFound.code).toBe(1);
-    expect(notFound.stderr).toMatch(/^error: CEAC found no case with these details/);
+    expect(notFound.err).toMatch(/^error: CEAC found no case with these details/);
     sim.setFaults({ blocked: 1 });
     const blocked = await run(registerCheck, ['check', ...dropbox, '--base-url', sim.url, '--captcha', `command:echo ${CODE}`, '--json']);
     sim.setFaults({});
     expect(blocked.code).toBe(1);
-    expect(JSON.parse(blocked.stdout)).toMatchObject({ ok: false, outcome: 'blocked', check: { requests: 1 } });
-    expect(blocked.stdout).not.toMatch(/Z4810023|RAGHAVAN/i);
+    expect(JSON.parse(blocked.out)).toMatchObject({ ok: false, outcome: 'blocked', check: { requests: 1 } });
+    expect(blocked.out).not.toMatch(/Z4810023|RAGHAVAN/i);
   });
 
   it('keeps an unrecognised page in a private file and says where', async () => {
@@ -78,7 +53,7 @@ describe('ceac check', () => {
     const r = await run(registerCheck, ['check', ...dropbox, '--base-url', sim.url, '--captcha', `command:echo ${CODE}`]);
     sim.setFaults({});
     expect(r.code).toBe(1);
-    const file = /saved to (\S+)\)/.exec(r.stderr)?.[1];
+    const file = /saved to (\S+)\)/.exec(r.err)?.[1];
     expect(file && existsSync(file)).toBe(true);
   });
 
@@ -92,8 +67,8 @@ describe('ceac check', () => {
   ])('exit 2 on bad input %j', async (args, message) => {
     const r = await run(registerCheck, ['check', ...args]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
   });
 });
 
@@ -107,7 +82,7 @@ describe('ceac sim', () => {
   ])('exit 2 on bad input %j', async (args, message) => {
     const r = await run(registerSim, ['sim', '--port', '0', ...args]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(message);
+    expect(r.err).toMatch(message);
   });
 
   const built = existsSync(join(import.meta.dirname, '..', 'dist', 'cli', 'index.js'));

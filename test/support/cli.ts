@@ -11,16 +11,23 @@ export interface CliRun {
 
 /**
  * Runs `ceac <group> ...` in-process through the group's real command module (src/cli/<group>.ts),
- * as src/cli/index.ts registers it, with stdout and stderr captured. Usage errors exit 2, help 0;
- * anything else the command sets in process.exitCode.
+ * as src/cli/index.ts registers it, with stdout and stderr captured.
  */
 export async function ceac(...args: string[]): Promise<CliRun> {
   const group = args[0]!;
   const module = (await import(`../../src/cli/${group}.ts`)) as { register(p: Command): void };
+  return runCli(module.register, args);
+}
+
+/**
+ * Runs `ceac ...args` in-process with the command group that `register` adds, with stdout and stderr
+ * captured. Usage errors exit 2, help 0; anything else the command sets in process.exitCode.
+ */
+export async function runCli(register: (p: Command) => void, args: string[]): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
   const program = new Command('ceac').exitOverride().configureOutput({ writeErr: (s) => void err.push(s), writeOut: (s) => void out.push(s) });
-  module.register(program);
+  register(program);
   const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
   const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
   process.exitCode = undefined;
