@@ -66,6 +66,17 @@ export interface Dispatcher {
   sendTest(channel: ChannelRow): Promise<void>;
 }
 
+/**
+ * A claim being worked through: its token, the rows not yet settled (sent, rescheduled or failed),
+ * and until when we know for sure that we hold all of them (the claim's or the last full renewal's
+ * lease end, by our clock).
+ */
+interface ClaimState {
+  token: string;
+  open: Set<number>;
+  heldUntil: number;
+}
+
 /** One send: a single event, or a channel's digest rows together. */
 interface Unit {
   channelId: number;
@@ -140,16 +151,32 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return renderEvent(item.event, item.case, options.publicUrl ?? null);
   }
 
-  async function deliver(claimed: Unit, channel: ChannelRow | undefined, facts: Facts, token: string, summary: RunSummary): Promise<void> {
-    // Renew right before sending, and send only what we still hold: a row whose lease lapsed (this
-    // process stalled) may have been claimed by another dispatcher, which sends it instead.
-    const t = now();
-    const held = new Set(await renewLease(db, claimed.rows.map((r) => r.id), token, t + leaseMs));
-    const unit: Unit = { channelId: claimed.channelId, rows: claimed.rows.filter((r) => held.has(r.id)) };
-    if (unit.rows.length < claimed.rows.length) {
-      logger.warn({ channel: claimed.channelId, lost: claimed.rows.length - unit.rows.length }, 'a claim lapsed before its send; another dispatcher took it over');
+  async function deliver(claimed: Unit, channel: ChannelRow | undefined, facts: Facts, claim: ClaimState, summary: RunSummary): Promise<void> {
+    const token = claim.token;
+    let t = now();
+    let unit = claimed;
+    // Unless we renewed the whole claim recently, renew this unit's rows right before sending and
+    // send only what we still hold: a row whose lease lapsed (this process stalled) may have been
+    // claimed by another dispatcher, which sends it instead.
+    if (t >= claim.heldUntil - leaseMs / 2) {
+      const held = new Set(await renewLease(db, claimed.rows.map((r) => r.id), token, t + leaseMs));
+      unit = { channelId: claimed.channelId, rows: claimed.rows.filter((r) => held.has(r.id)) };
+      if (unit.rows.length < claimed.rows.length) {
+        logger.warn({ channel: claimed.channelId, lost: claimed.rows.length - unit.rows.length }, 'a claim lapsed before its send; another dispatcher took it over');
+      }
+      for (const r of claimed.rows) if (!held.has(r.id)) claim.open.delete(r.id);
+      if (unit.rows.length === 0) return;
+      t = now();
     }
-    if (unit.rows.length === 0) return;
+    const ids = unit.rows.map((r) => r.id);
+    try {
+      await settle(unit, channel, facts, token, summary, t);
+    } finally {
+      for (const id of ids) claim.open.delete(id);
+    }
+  }
+
+  async function settle(unit: Unit, channel: ChannelRow | undefined, facts: Facts, token: string, summary: RunSummary, t: number): Promise<void> {
     const ids = unit.rows.map((r) => r.id);
     const attempts = Math.max(...unit.rows.map((r) => r.attempts));
     if (!channel) return markFailed(db, ids, token, 'the channel was removed');
@@ -193,8 +220,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const summary: RunSummary = { sent: 0, retried: 0, failed: 0, held: 0 };
     const tried: number[] = [];
     for (;;) {
-      const claim = await claimDue(db, store.dialect, { now: now(), leaseMs, limit: batchSize, exclude: tried });
+      const claimedAt = now();
+      const claim = await claimDue(db, store.dialect, { now: claimedAt, leaseMs, limit: batchSize, exclude: tried });
       if (claim.rows.length === 0) return summary;
+      const state: ClaimState = { token: claim.token, open: new Set(claim.rows.map((r) => r.id)), heldUntil: claimedAt + leaseMs };
       tried.push(...claim.rows.map((r) => r.id));
       const channelIds = [...new Set(claim.rows.map((r) => r.channel_id))];
       const channelRows = await db.selectFrom('notify_channels').selectAll().where('id', 'in', channelIds).execute();
@@ -211,14 +240,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       // Keep the whole claim's lease fresh while it is worked through: rows wait behind others of
       // their channel, and a send may be slow, yet no other dispatcher may claim them meanwhile.
       const renewal = setInterval(() => {
-        renewLease(db, null, claim.token, now() + leaseMs).catch((err: unknown) => logger.warn({ err }, 'could not renew a notification lease'));
+        const at = now();
+        const expected = [...state.open];
+        renewLease(db, null, claim.token, at + leaseMs)
+          .then((held) => {
+            const mine = new Set(held);
+            // Only a renewal that found every unsettled row still ours proves we hold them all.
+            if (expected.every((id) => mine.has(id) || !state.open.has(id))) state.heldUntil = Math.max(state.heldUntil, at + leaseMs);
+          })
+          .catch((err: unknown) => logger.warn({ err }, 'could not renew a notification lease'));
       }, Math.max(100, Math.floor(leaseMs / 3)));
       renewal.unref();
       let next = 0;
       const workers = Array.from({ length: Math.min(concurrency, queues.length) }, async () => {
         while (next < queues.length) {
           const units = queues[next++]!;
-          for (const unit of units) await deliver(unit, channelOf.get(unit.channelId), facts, claim.token, summary);
+          for (const unit of units) await deliver(unit, channelOf.get(unit.channelId), facts, state, summary);
         }
       });
       try {
