@@ -1,6 +1,8 @@
 import js from '@eslint/js';
-import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import globals from 'globals';
+import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-check/**', 'node_modules/**', 'coverage/**', 'test-output/**'] },
@@ -8,9 +10,12 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
+    plugins: { 'simple-import-sort': simpleImportSort },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      'simple-import-sort/imports': 'error',
+      'simple-import-sort/exports': 'error',
       'no-console': 'off',
     },
   },
@@ -18,4 +23,6 @@ export default tseslint.config(
     files: ['bench/**/*.mjs', 'bin/**'],
     languageOptions: { globals: { ...globals.node } },
   },
+  // Layout is Prettier's job (`npm run format`); turn off every stylistic rule that could disagree with it.
+  prettier,
 );

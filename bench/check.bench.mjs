@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { Agent, request } from 'undici';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -19,9 +20,13 @@ const CODE = 'BENCH';
 
 function startSimProcess() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(dist, 'cli', 'index.js'), 'sim', '--port', '0', '--captcha-code', CODE, '--json'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(dist, 'cli', 'index.js'), 'sim', '--port', '0', '--captcha-code', CODE, '--json'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (c) => {
       out += c;
@@ -69,7 +74,13 @@ const fmt = (x, d = 1) => x.toFixed(d).padStart(8);
 const { child, info } = await startSimProcess();
 try {
   const cases = info.cases.filter((c) => c.current && !c.siteAnswer);
-  const queries = cases.map((c) => ({ app: c.app, id: c.id, location: c.location ?? undefined, passport: c.passport ?? undefined, surname: c.surname ?? undefined }));
+  const queries = cases.map((c) => ({
+    app: c.app,
+    id: c.id,
+    location: c.location ?? undefined,
+    passport: c.passport ?? undefined,
+    surname: c.surname ?? undefined,
+  }));
 
   const agent = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
   const formUrl = `${info.url}/ceacstattracker/status.aspx?App=NIV`;
@@ -89,12 +100,22 @@ try {
   const checks = await load(check);
   await client.close();
 
-  console.log(`concurrency ${CONCURRENCY}, ${DURATION_MS / 1000} s each, simulator in its own process, captcha answered in-process`);
+  console.log(
+    `concurrency ${CONCURRENCY}, ${DURATION_MS / 1000} s each, simulator in its own process, captcha answered in-process`,
+  );
   console.log('                                 per s    p50 ms    p95 ms  client CPU ms each   failures');
-  console.log(`baseline: bare GET of the form ${fmt(baseline.perSecond)}  ${fmt(baseline.p50, 2)}  ${fmt(baseline.p95, 2)}  ${fmt(baseline.cpuMsPer, 3)}           ${baseline.failures}`);
-  console.log(`full check (3 requests + parse) ${fmt(checks.perSecond)}  ${fmt(checks.p50, 2)}  ${fmt(checks.p95, 2)}  ${fmt(checks.cpuMsPer, 3)}           ${checks.failures}`);
-  console.log(`a full check costs ${(baseline.perSecond / checks.perSecond).toFixed(2)}x a bare GET in time and ${(checks.cpuMsPer / baseline.cpuMsPer).toFixed(2)}x in client CPU`);
-  console.log(`target >= ${TARGET} checks/s: ${checks.perSecond >= TARGET ? 'met' : 'NOT MET'} (${checks.perSecond.toFixed(0)} checks/s)`);
+  console.log(
+    `baseline: bare GET of the form ${fmt(baseline.perSecond)}  ${fmt(baseline.p50, 2)}  ${fmt(baseline.p95, 2)}  ${fmt(baseline.cpuMsPer, 3)}           ${baseline.failures}`,
+  );
+  console.log(
+    `full check (3 requests + parse) ${fmt(checks.perSecond)}  ${fmt(checks.p50, 2)}  ${fmt(checks.p95, 2)}  ${fmt(checks.cpuMsPer, 3)}           ${checks.failures}`,
+  );
+  console.log(
+    `a full check costs ${(baseline.perSecond / checks.perSecond).toFixed(2)}x a bare GET in time and ${(checks.cpuMsPer / baseline.cpuMsPer).toFixed(2)}x in client CPU`,
+  );
+  console.log(
+    `target >= ${TARGET} checks/s: ${checks.perSecond >= TARGET ? 'met' : 'NOT MET'} (${checks.perSecond.toFixed(0)} checks/s)`,
+  );
   process.exitCode = checks.failures || baseline.failures ? 1 : 0;
 } finally {
   child.kill('SIGTERM');

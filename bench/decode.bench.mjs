@@ -61,12 +61,16 @@ const observations = corpus.map((s) => parsePaste(s));
 let k = 0;
 const parseOnly = rate((s) => parsePaste(s));
 const interpretOnly = rate(() => interpret(observations[k++ % observations.length]));
-const line = (label, r, unit = 'pastes/s') => `${label.padEnd(34)}${fmt(r.wall).padStart(12)} ${unit}  (${fmt(r.cpu)} per CPU-second)`;
+const line = (label, r, unit = 'pastes/s') =>
+  `${label.padEnd(34)}${fmt(r.wall).padStart(12)} ${unit}  (${fmt(r.cpu)} per CPU-second)`;
 console.log(line('baseline  lower-case + includes', naive) + `  ${hits > 0 ? 'found' : 'missed'} the 221(g) text`);
 console.log(line('parsePaste', parseOnly));
 console.log(line('interpret', interpretOnly, 'observations/s'));
 const verdict = (x) => (x >= 20_000 ? 'met' : 'NOT MET');
-console.log(line('explain (parse + interpret)', full) + `  target >= 20,000: ${verdict(full.wall)} (per CPU-second: ${verdict(full.cpu)})`);
+console.log(
+  line('explain (parse + interpret)', full) +
+    `  target >= 20,000: ${verdict(full.wall)} (per CPU-second: ${verdict(full.cpu)})`,
+);
 
 // Cold start: whole processes, as a person runs them.
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -120,4 +124,6 @@ console.log(
 show('ceac explain Refused', word);
 show('ceac explain --json < paste', paste);
 const worst = Math.max(word.median, paste.median);
-console.log(`target <= 200 ms median: ${worst <= 200 ? 'met' : 'NOT MET'}${baseline > 100 ? ` (the machine is busy: node -e 0 alone takes ${baseline.toFixed(0)} ms)` : ''}`);
+console.log(
+  `target <= 200 ms median: ${worst <= 200 ? 'met' : 'NOT MET'}${baseline > 100 ? ` (the machine is busy: node -e 0 alone takes ${baseline.toFixed(0)} ms)` : ''}`,
+);

@@ -81,7 +81,15 @@ export async function loadRun(base, title, opts, duration = webLoad.seconds) {
   return new Promise((resolve, reject) => {
     autocannon({ ...target, connections: webLoad.connections, duration }, (err, r) => {
       if (err) return reject(err);
-      resolve({ title, rps: r.requests.average, p50: r.latency.p50, p975: r.latency.p97_5, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts, total: r.requests.total });
+      resolve({
+        title,
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p975: r.latency.p97_5,
+        p99: r.latency.p99,
+        bad: r.non2xx + r.errors + r.timeouts,
+        total: r.requests.total,
+      });
     });
   });
 }
@@ -102,7 +110,12 @@ export async function warmThenMeasure(base, runs) {
  */
 export function printLoadTable(results, { width, columns, targetFor }) {
   const heads = { p50: ['p50 ms', 9], p975: ['p97.5 ms', 10], p99: ['p99 ms', 9] };
-  console.log('  what'.padEnd(width) + 'req/s'.padStart(9) + columns.map((c) => heads[c][0].padStart(heads[c][1])).join('') + '   vs baseline   verdict');
+  console.log(
+    '  what'.padEnd(width) +
+      'req/s'.padStart(9) +
+      columns.map((c) => heads[c][0].padStart(heads[c][1])).join('') +
+      '   vs baseline   verdict',
+  );
   const b = results[0].rps;
   let failed = false;
   for (const r of results) {
@@ -110,7 +123,12 @@ export function printLoadTable(results, { width, columns, targetFor }) {
     const verdict = r.bad ? `ERRORS (${r.bad} non-2xx/errors)` : t ? (t(r) ? 'ok' : 'OVER TARGET') : '';
     if (r.bad || (t && !t(r))) failed = true;
     const cells = columns.map((c) => String(r[c]).padStart(heads[c][1])).join('');
-    console.log(`  ${r.title}`.padEnd(width) + r.rps.toFixed(0).padStart(9) + cells + `   ${((r.rps / b) * 100).toFixed(0).padStart(4)} %       ${verdict}`);
+    console.log(
+      `  ${r.title}`.padEnd(width) +
+        r.rps.toFixed(0).padStart(9) +
+        cells +
+        `   ${((r.rps / b) * 100).toFixed(0).padStart(4)} %       ${verdict}`,
+    );
   }
   return failed;
 }

@@ -1,6 +1,6 @@
 // Runs every benchmark in bench/ (files named *.bench.mjs), one after another, and prints their figures.
-import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

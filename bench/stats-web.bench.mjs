@@ -8,12 +8,22 @@
 // so the verdict uses p97.5 (an upper bound of p95). SQLite file with BENCH_STATS_TIMELINES synthetic
 // timelines (default 50,000); the server runs in a child process. BENCH_WEB_SECONDS sets each run's
 // length (default 8).
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { forkServer, load, mulberry32, printLoadTable, serverReady, serveWithBaseline, warmThenMeasure, webLoad } from './lib.mjs';
+
+import {
+  forkServer,
+  load,
+  mulberry32,
+  printLoadTable,
+  serverReady,
+  serveWithBaseline,
+  warmThenMeasure,
+  webLoad,
+} from './lib.mjs';
 
 const timelines = Number(process.env.BENCH_STATS_TIMELINES ?? 50_000);
 
@@ -32,7 +42,14 @@ if (process.argv[2] === 'serve') await runServer();
 else await runClient();
 
 async function runServer() {
-  const [{ createWebApp }, { openStore }, { migrateToLatest }, { createSealer }, { createLogger }, { statsServiceFor }] = await Promise.all([
+  const [
+    { createWebApp },
+    { openStore },
+    { migrateToLatest },
+    { createSealer },
+    { createLogger },
+    { statsServiceFor },
+  ] = await Promise.all([
     load('web/app.js'),
     load('store/db.js'),
     load('store/migrate.js'),
@@ -60,9 +77,21 @@ async function runServer() {
       const u = rnd();
       const outcome = u < 0.17 ? 'pending' : u < 0.27 ? 'refused' : 'issued';
       rows.push({
-        source: 'manual', source_key: `bench-${j}`, visa_class: pick(['F1', 'F1', 'F1', 'H1B', 'H1B', 'B1/B2', 'J1']), entry: pick(['new', 'renewal']), route: pick(['dropbox', 'interview']),
-        post: pick(['BEJ', 'SHG', 'GUZ', 'CHN', 'BMB', 'NWD', 'HYD']), start_date: iso(start), start_month: iso(start).slice(0, 7), outcome, outcome_date: iso(start + wait * 86_400_000),
-        wait_days: wait, events_json: '[]', note: null, created_at: now, updated_at: now,
+        source: 'manual',
+        source_key: `bench-${j}`,
+        visa_class: pick(['F1', 'F1', 'F1', 'H1B', 'H1B', 'B1/B2', 'J1']),
+        entry: pick(['new', 'renewal']),
+        route: pick(['dropbox', 'interview']),
+        post: pick(['BEJ', 'SHG', 'GUZ', 'CHN', 'BMB', 'NWD', 'HYD']),
+        start_date: iso(start),
+        start_month: iso(start).slice(0, 7),
+        outcome,
+        outcome_date: iso(start + wait * 86_400_000),
+        wait_days: wait,
+        events_json: '[]',
+        note: null,
+        created_at: now,
+        updated_at: now,
       });
     }
     await store.db.insertInto('timelines').values(rows).execute();
@@ -106,9 +135,17 @@ async function runClient() {
   ];
   const results = await warmThenMeasure(base, runs);
   const target = (r) => r.p975 <= 50;
-  console.log(`stats web: ${timelines.toLocaleString('en')} timelines, ${webLoad.connections} connections, ${webLoad.seconds} s each, SQLite, Node ${process.version}`);
-  const failed = printLoadTable(results, { width: 40, columns: ['p50', 'p975', 'p99'], targetFor: (r) => (r.title.startsWith('/stats') ? target : undefined) });
-  console.log(`  cold /stats (figures dropped first), in-process: every F1 case ${coldBroad.toFixed(1)} ms; F1 at BEJ, new ${coldNarrow.toFixed(1)} ms per page`);
+  console.log(
+    `stats web: ${timelines.toLocaleString('en')} timelines, ${webLoad.connections} connections, ${webLoad.seconds} s each, SQLite, Node ${process.version}`,
+  );
+  const failed = printLoadTable(results, {
+    width: 40,
+    columns: ['p50', 'p975', 'p99'],
+    targetFor: (r) => (r.title.startsWith('/stats') ? target : undefined),
+  });
+  console.log(
+    `  cold /stats (figures dropped first), in-process: every F1 case ${coldBroad.toFixed(1)} ms; F1 at BEJ, new ${coldNarrow.toFixed(1)} ms per page`,
+  );
   console.log('  target: /stats p95 warm ≤ 50 ms (checked on p97.5, which bounds p95 from above)');
   child.disconnect();
   process.exitCode = failed ? 1 : 0;

@@ -6,12 +6,13 @@
 //      Rscript is installed, R's survfit on the same data in the same run (ratio printed);
 //   3. the warm estimate after one new case (target ≤ 20 ms), beside recomputing from scratch.
 // Select parts with BENCH_STATS=import,estimate,warm (default: all).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
 import { load, mulberry32 } from './lib.mjs';
 
 const parts = (process.env.BENCH_STATS ?? 'import,estimate,warm').split(',');
@@ -61,7 +62,9 @@ async function importBench() {
     console.log(`  baseline: read + split the file only      ${ms(tFloor)} (${floor} lines)`);
     console.log(`  parse + validate + dedupe                 ${ms(t2 - t1)}`);
     console.log(`  store ${stored.inserted} timelines                   ${ms(t3 - t2)}`);
-    console.log(`  import total                              ${ms(t3 - t1)}  ${verdict(t3 - t1, 3000)}  (${((t3 - t1) / tFloor).toFixed(1)}× the floor)`);
+    console.log(
+      `  import total                              ${ms(t3 - t1)}  ${verdict(t3 - t1, 3000)}  (${((t3 - t1) / tFloor).toFixed(1)}× the floor)`,
+    );
     console.log(`  re-import (all ${again.unchanged} unchanged)          ${ms(t4 - t3)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -76,7 +79,7 @@ function naiveKaplanMeier(days, cause) {
   let atRisk = cases.length;
   let s = 1;
   let gw = 0;
-  for (let i = 0; i < cases.length; ) {
+  for (let i = 0; i < cases.length;) {
     const t = cases[i].t;
     let d = 0;
     let c = 0;
@@ -122,9 +125,15 @@ async function estimateBench() {
   const naive = naiveKaplanMeier(days, cause);
   const tNaive = performance.now() - tNaive0;
   const median = runs[2];
-  console.log(`estimate over ${N.toLocaleString('en')} generated timelines (${result.curve.time.length} distinct days)`);
-  console.log(`  ours: table + KM + log CI + quartiles + Aalen–Johansen   median of 5: ${ms(median)}  ${verdict(median, 1000)}`);
-  console.log(`  baseline: textbook KM over sorted case objects          ${ms(tNaive)}  (${(tNaive / median).toFixed(1)}× ours)`);
+  console.log(
+    `estimate over ${N.toLocaleString('en')} generated timelines (${result.curve.time.length} distinct days)`,
+  );
+  console.log(
+    `  ours: table + KM + log CI + quartiles + Aalen–Johansen   median of 5: ${ms(median)}  ${verdict(median, 1000)}`,
+  );
+  console.log(
+    `  baseline: textbook KM over sorted case objects          ${ms(tNaive)}  (${(tNaive / median).toFixed(1)}× ours)`,
+  );
   // As `ceac stats` sees them: one row object per timeline ({wait_days, outcome}) from the store.
   const OUTCOME = ['pending', 'cleared', 'refused'];
   const rows = Array.from(days, (d, i) => ({ wait_days: d, outcome: OUTCOME[cause[i]] }));
@@ -139,7 +148,9 @@ async function estimateBench() {
   kaplanMeier(table);
   aalenJohansen(table);
   const tRows = performance.now() - tRows0;
-  console.log(`  from 1M timeline rows (as loaded from the store) to the estimate: ${ms(tRows)}  ${verdict(tRows, 1000)}`);
+  console.log(
+    `  from 1M timeline rows (as loaded from the store) to the estimate: ${ms(tRows)}  ${verdict(tRows, 1000)}`,
+  );
   const drift = Math.max(...naive.map((p, k) => Math.abs(p.s - result.curve.survival[k])));
   console.log(`  agreement with the baseline: max |ΔS| = ${drift.toExponential(1)}; median ${result.q[1].time} days`);
 
@@ -167,8 +178,12 @@ async function estimateBench() {
     }
     const [rMs, rMedian] = r.stdout.trim().split(/\s+/);
     const rTime = Number(rMs);
-    console.log(`  R survfit (KM + log CI only, data already in memory), mean of 3: ${ms(rTime)}; median ${rMedian} days`);
-    console.log(`  ratio R / ours: ${(rTime / median).toFixed(1)}× (${rTime > median ? 'ours is faster' : 'R is faster'})`);
+    console.log(
+      `  R survfit (KM + log CI only, data already in memory), mean of 3: ${ms(rTime)}; median ${rMedian} days`,
+    );
+    console.log(
+      `  ratio R / ours: ${(rTime / median).toFixed(1)}× (${rTime > median ? 'ours is faster' : 'R is faster'})`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -188,7 +203,15 @@ async function warmBench() {
   const rand = mulberry32(3);
   const warm = [];
   for (let i = 0; i < 200; i++) {
-    const c = { visaClass: 'F1', post: 'BEJ', entry: 'new', route: null, startMonth: '2026-01', days: Math.floor(rand() * 300), cause: i % 3 === 0 ? 0 : 1 };
+    const c = {
+      visaClass: 'F1',
+      post: 'BEJ',
+      entry: 'new',
+      route: null,
+      startMonth: '2026-01',
+      days: Math.floor(rand() * 300),
+      cause: i % 3 === 0 ? 0 : 1,
+    };
     const t = performance.now();
     cache.added(c);
     await cache.report(group);

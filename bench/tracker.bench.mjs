@@ -7,6 +7,7 @@
 //   3. PostgreSQL throughput with 1 and 2 workers (when TEST_DATABASE_URL is set).
 // Select parts with BENCH_TRACKER=replay,sqlite,postgres (default: all).
 import { performance } from 'node:perf_hooks';
+
 import { distPath, load, mulberry32 } from './lib.mjs';
 
 const parts = (process.env.BENCH_TRACKER ?? 'replay,sqlite,postgres').split(',');
@@ -89,28 +90,47 @@ async function replay() {
       caseDays += (end - START) / DAY;
     }
     delays.sort((a, b) => a - b);
-    return { requestsPerCaseDay: requests / caseDays, median: quantile(delays, 0.5), p90: quantile(delays, 0.9), detected: delays.length };
+    return {
+      requestsPerCaseDay: requests / caseDays,
+      median: quantile(delays, 0.5),
+      p90: quantile(delays, 0.9),
+      detected: delays.length,
+    };
   }
 
   const budget = { requestIntervalMs: 0, requestsPerCheck: 3, watchedCases: 1 };
-  const policy = run((now, state, since, timeZone, random) => nextCheck({ now, state, stateSince: since, timeZone, failures: 0, budget, random }).at);
+  const policy = run(
+    (now, state, since, timeZone, random) =>
+      nextCheck({ now, state, stateSince: since, timeZone, failures: 0, budget, random }).at,
+  );
   const fixed = run((now, state) => (state === 'issued' ? null : now + 30 * MINUTE));
   const changes = lifecycles.reduce((n, l) => n + l.changes.length - 1, 0);
-  console.log(`policy replay: ${CASES} cases at random posts, ${changes} status changes in the posts' business hours, ${HORIZON / DAY} days`);
+  console.log(
+    `policy replay: ${CASES} cases at random posts, ${changes} status changes in the posts' business hours, ${HORIZON / DAY} days`,
+  );
   console.log(`  strategy            requests/case/day   median delay   p90 delay   changes seen`);
-  for (const [name, r] of [['policy', policy], ['fixed 30 min (base)', fixed]]) {
-    console.log(`  ${name.padEnd(20)}${r.requestsPerCaseDay.toFixed(1).padStart(17)}${(minutes(r.median) + ' min').padStart(15)}${(minutes(r.p90) + ' min').padStart(12)}${String(r.detected).padStart(15)}`);
+  for (const [name, r] of [
+    ['policy', policy],
+    ['fixed 30 min (base)', fixed],
+  ]) {
+    console.log(
+      `  ${name.padEnd(20)}${r.requestsPerCaseDay.toFixed(1).padStart(17)}${(minutes(r.median) + ' min').padStart(15)}${(minutes(r.p90) + ' min').padStart(12)}${String(r.detected).padStart(15)}`,
+    );
   }
   const ratio = policy.requestsPerCaseDay / fixed.requestsPerCaseDay;
-  console.log(`  policy uses ${(ratio * 100).toFixed(0)}% of the requests; median delay ${policy.median <= fixed.median ? 'no worse' : 'WORSE'} than fixed polling`);
-  console.log(`  target (≤ 50% of the requests, no worse median): ${ratio <= 0.5 && policy.median <= fixed.median ? 'met' : 'NOT met'}`);
+  console.log(
+    `  policy uses ${(ratio * 100).toFixed(0)}% of the requests; median delay ${policy.median <= fixed.median ? 'no worse' : 'WORSE'} than fixed polling`,
+  );
+  console.log(
+    `  target (≤ 50% of the requests, no worse median): ${ratio <= 0.5 && policy.median <= fixed.median ? 'met' : 'NOT met'}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // End-to-end parts: a simulator in its own process (so that peak RSS is the tracker's own).
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,7 +146,10 @@ function scenarioFile(dir, n) {
     id: `AA${String(i).padStart(8, '0')}`,
     passport: `P${String(1000000 + i)}`,
     surname: 'BENCHMARK',
-    steps: [{ at: '-20d', variant: 'application_received' }, { at: '-3d', variant: 'refused_221g' }],
+    steps: [
+      { at: '-20d', variant: 'application_received' },
+      { at: '-3d', variant: 'refused_221g' },
+    ],
   }));
   const file = join(dir, 'scenario.json');
   writeFileSync(file, JSON.stringify({ name: 'bench', cases }));
@@ -148,7 +171,14 @@ async function startSimProcess(file) {
     child.once('exit', (code) => reject(new Error(`simulator exited (${code})`)));
   });
   child.stdout.resume();
-  return { url, close: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) };
+  return {
+    url,
+    close: () =>
+      new Promise((r) => {
+        child.once('exit', r);
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 /** The person (or OCR) who reads the captcha, standing in: the simulator shows one known code. */
@@ -173,7 +203,9 @@ async function sqliteTrackerChild() {
   // Due-pick through the index, beside the same query forced to scan the table (the baseline).
   const pick = async (indexed) => {
     const q = selectDue(store.db, now, 50).compile();
-    const text = (indexed ? q.sql : q.sql.replace('from "cases"', 'from "cases" not indexed')).replace('?', String(now)).replace('?', '50');
+    const text = (indexed ? q.sql : q.sql.replace('from "cases"', 'from "cases" not indexed'))
+      .replace('?', String(now))
+      .replace('?', '50');
     const times = [];
     for (let i = 0; i < 200; i++) {
       const s = performance.now();
@@ -183,13 +215,24 @@ async function sqliteTrackerChild() {
     times.sort((a, b) => a - b);
     return { median: quantile(times, 0.5), p99: quantile(times, 0.99) };
   };
-  const rss = (label) => process.env.BENCH_DEBUG && (globalThis.gc?.(), true) && console.error(`  [child ${label}] rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)}/${(process.memoryUsage().heapTotal / 1048576).toFixed(0)} MB, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  const rss = (label) =>
+    process.env.BENCH_DEBUG &&
+    (globalThis.gc?.(), true) &&
+    console.error(
+      `  [child ${label}] rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)}/${(process.memoryUsage().heapTotal / 1048576).toFixed(0)} MB, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+    );
   rss('loaded');
   const viaIndex = await pick(true);
   rss('due-pick');
 
   const client = new CeacClient({ baseUrl: url, solver: knownCode, timeoutMs: 10_000 });
-  const tracker = createTracker({ store, sealer, check: (q) => client.check(q), interpret, budget: { requestIntervalMs: 0 } });
+  const tracker = createTracker({
+    store,
+    sealer,
+    check: (q) => client.check(q),
+    interpret,
+    budget: { requestIntervalMs: 0 },
+  });
   let checked = 0;
   let ok = 0;
   const claimTimes = [];
@@ -208,7 +251,10 @@ async function sqliteTrackerChild() {
   // and the instant-source run) add theirs.
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const viaScan = await pick(false);
-  const events = await store.db.selectFrom('events').select(sql`count(*)`.as('n')).executeTakeFirst();
+  const events = await store.db
+    .selectFrom('events')
+    .select(sql`count(*)`.as('n'))
+    .executeTakeFirst();
   await client.close?.();
 
   // The tracker alone: the same cases due again, answered at once by an in-memory source whose
@@ -217,7 +263,15 @@ async function sqliteTrackerChild() {
   let bump = 0;
   const instant = async (q) => ({
     kind: 'ok',
-    observation: { status: 'Refused', caseNumber: q.id, caseCreated: '2026-01-01', caseLastUpdated: `2026-02-${String(1 + (bump++ % 27)).padStart(2, '0')}`, post: null, message: 'A U.S. consular officer has adjudicated and refused your visa application. Please follow any instructions provided by the consular officer. If you were informed by the consular officer that your case was refused for administrative processing, your case will remain refused while undergoing such processing.' },
+    observation: {
+      status: 'Refused',
+      caseNumber: q.id,
+      caseCreated: '2026-01-01',
+      caseLastUpdated: `2026-02-${String(1 + (bump++ % 27)).padStart(2, '0')}`,
+      post: null,
+      message:
+        'A U.S. consular officer has adjudicated and refused your visa application. Please follow any instructions provided by the consular officer. If you were informed by the consular officer that your case was refused for administrative processing, your case will remain refused while undergoing such processing.',
+    },
     applicationName: null,
     message: 'ok',
     attempts: 1,
@@ -236,7 +290,18 @@ async function sqliteTrackerChild() {
   rss('tracker alone');
   await store.close();
   process.stdout.write(
-    JSON.stringify({ viaIndex, viaScan, checked, ok, events: Number(events.n), seconds, aloneChecked, aloneSeconds, peakRssMb, mem: process.env.BENCH_DEBUG ? process.memoryUsage() : undefined }) + '\n',
+    JSON.stringify({
+      viaIndex,
+      viaScan,
+      checked,
+      ok,
+      events: Number(events.n),
+      seconds,
+      aloneChecked,
+      aloneSeconds,
+      peakRssMb,
+      mem: process.env.BENCH_DEBUG ? process.memoryUsage() : undefined,
+    }) + '\n',
   );
 }
 
@@ -283,11 +348,21 @@ async function sqliteBench() {
     await store.db.insertInto('cases').values(rows).execute();
   }
   await store.close();
-  console.log(`\nSQLite: ${TOTAL.toLocaleString()} tracked cases (sealed) inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${DUE.toLocaleString()} due now; simulator in its own process`);
+  console.log(
+    `\nSQLite: ${TOTAL.toLocaleString()} tracked cases (sealed) inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${DUE.toLocaleString()} due now; simulator in its own process`,
+  );
 
   const runChild = async (flags) => {
     const child = spawn(process.execPath, [...flags, fileURLToPath(import.meta.url)], {
-      env: { ...process.env, BENCH_CHILD: JSON.stringify({ file: dbFile, url: sim.url, key: key.toString('base64'), concurrency: CONCURRENCY }) },
+      env: {
+        ...process.env,
+        BENCH_CHILD: JSON.stringify({
+          file: dbFile,
+          url: sim.url,
+          key: key.toString('base64'),
+          concurrency: CONCURRENCY,
+        }),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -299,7 +374,11 @@ async function sqliteBench() {
   if (r.mem) console.log(r.mem);
   // Again with a smaller young generation: the CEAC client's per-check garbage is what grows the heap.
   const reopened = await openStore({ sqliteFile: dbFile });
-  await reopened.db.updateTable('cases').set({ next_check_at: Date.now() - 1000 }).where('last_success_at', 'is not', null).execute();
+  await reopened.db
+    .updateTable('cases')
+    .set({ next_check_at: Date.now() - 1000 })
+    .where('last_success_at', 'is not', null)
+    .execute();
   await reopened.close();
   const small = await runChild(['--max-semi-space-size=1']);
 
@@ -320,12 +399,24 @@ async function sqliteBench() {
   await client.close?.();
 
   const rate = r.checked / r.seconds;
-  console.log(`  due-pick (50 of ${DUE.toLocaleString()} due among ${TOTAL.toLocaleString()}): median ${ms(r.viaIndex.median)}, p99 ${ms(r.viaIndex.p99)} via the index; forced table scan (baseline): median ${ms(r.viaScan.median)}`);
-  console.log(`  end-to-end: ${r.checked} checks (${r.ok} ok, ${r.events} events) in ${r.seconds.toFixed(1)} s = ${rate.toFixed(0)} checks/s, ${CONCURRENCY} in flight, budget lifted`);
-  console.log(`  the tracker alone (instant in-memory source, a new observation + event per check): ${(r.aloneChecked / r.aloneSeconds).toFixed(0)} checks/s`);
-  console.log(`  baseline, the bare client on the same simulator: ${bareRate.toFixed(0)} checks/s (the tracker keeps ${(100 * rate / bareRate).toFixed(0)}% of it)`);
-  console.log(`  peak RSS of the tracker process: ${r.peakRssMb.toFixed(0)} MB (target ≤ 200 MB: ${r.peakRssMb <= 200 ? 'met' : 'NOT met'}); ≥ 100 checks/s: ${rate >= 100 ? 'met' : 'NOT met'}`);
-  console.log(`  with NODE_OPTIONS=--max-semi-space-size=1: peak RSS ${small.peakRssMb.toFixed(0)} MB (target: ${small.peakRssMb <= 200 ? 'met' : 'NOT met'}) at ${(small.checked / small.seconds).toFixed(0)} checks/s`);
+  console.log(
+    `  due-pick (50 of ${DUE.toLocaleString()} due among ${TOTAL.toLocaleString()}): median ${ms(r.viaIndex.median)}, p99 ${ms(r.viaIndex.p99)} via the index; forced table scan (baseline): median ${ms(r.viaScan.median)}`,
+  );
+  console.log(
+    `  end-to-end: ${r.checked} checks (${r.ok} ok, ${r.events} events) in ${r.seconds.toFixed(1)} s = ${rate.toFixed(0)} checks/s, ${CONCURRENCY} in flight, budget lifted`,
+  );
+  console.log(
+    `  the tracker alone (instant in-memory source, a new observation + event per check): ${(r.aloneChecked / r.aloneSeconds).toFixed(0)} checks/s`,
+  );
+  console.log(
+    `  baseline, the bare client on the same simulator: ${bareRate.toFixed(0)} checks/s (the tracker keeps ${((100 * rate) / bareRate).toFixed(0)}% of it)`,
+  );
+  console.log(
+    `  peak RSS of the tracker process: ${r.peakRssMb.toFixed(0)} MB (target ≤ 200 MB: ${r.peakRssMb <= 200 ? 'met' : 'NOT met'}); ≥ 100 checks/s: ${rate >= 100 ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `  with NODE_OPTIONS=--max-semi-space-size=1: peak RSS ${small.peakRssMb.toFixed(0)} MB (target: ${small.peakRssMb <= 200 ? 'met' : 'NOT met'}) at ${(small.checked / small.seconds).toFixed(0)} checks/s`,
+  );
   await sim.close();
   rmSync(dir, { recursive: true, force: true });
 }
@@ -333,7 +424,9 @@ async function sqliteBench() {
 async function postgresBench() {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
-    console.log('\nPostgreSQL: skipped — set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure worker throughput');
+    console.log(
+      '\nPostgreSQL: skipped — set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure worker throughput',
+    );
     return;
   }
   const { openTestPostgres } = await load('store/testing.js');
@@ -346,7 +439,9 @@ async function postgresBench() {
   const sim = await startSimProcess(file);
   const secret = 'bench secret, long enough';
   const sealer = createSealer(await keyFromSecret(secret));
-  console.log(`\nPostgreSQL: ${N} due cases, \`ceac worker\` processes (concurrency ${PG_CONCURRENCY} each), budget lifted, captcha via command:echo`);
+  console.log(
+    `\nPostgreSQL: ${N} due cases, \`ceac worker\` processes (concurrency ${PG_CONCURRENCY} each), budget lifted, captcha via command:echo`,
+  );
   const results = [];
   for (const n of [1, 2]) {
     const store = await openTestPostgres();
@@ -381,23 +476,46 @@ async function postgresBench() {
     };
     const t0 = performance.now();
     const procs = Array.from({ length: n }, () =>
-      spawn(process.execPath, [CLI, 'worker', '--concurrency', String(PG_CONCURRENCY), '--enqueue-every', '1', '--no-notify', '--json'], { env, stdio: ['ignore', 'ignore', 'inherit'] }),
+      spawn(
+        process.execPath,
+        [CLI, 'worker', '--concurrency', String(PG_CONCURRENCY), '--enqueue-every', '1', '--no-notify', '--json'],
+        { env, stdio: ['ignore', 'ignore', 'inherit'] },
+      ),
     );
     for (;;) {
-      const r = await store.db.selectFrom('cases').select(sql`count(*)`.as('n')).where('last_success_at', 'is not', null).executeTakeFirst();
+      const r = await store.db
+        .selectFrom('cases')
+        .select(sql`count(*)`.as('n'))
+        .where('last_success_at', 'is not', null)
+        .executeTakeFirst();
       if (Number(r.n) >= N) break;
       await new Promise((res) => setTimeout(res, 100));
     }
     const wall = (performance.now() - t0) / 1000;
-    await Promise.all(procs.map((p) => new Promise((res) => { p.once('exit', res); p.kill('SIGTERM'); })));
+    await Promise.all(
+      procs.map(
+        (p) =>
+          new Promise((res) => {
+            p.once('exit', res);
+            p.kill('SIGTERM');
+          }),
+      ),
+    );
     // Throughput from the first recorded check to the last (process start-up excluded).
-    const span = await store.db.selectFrom('check_attempts').select([sql`min("at")`.as('first'), sql`max("at")`.as('last')]).executeTakeFirst();
+    const span = await store.db
+      .selectFrom('check_attempts')
+      .select([sql`min("at")`.as('first'), sql`max("at")`.as('last')])
+      .executeTakeFirst();
     const seconds = (Number(span.last) - Number(span.first)) / 1000;
     results.push({ n, rate: (N - 1) / seconds });
-    console.log(`  ${n} worker(s): ${N} checks in ${seconds.toFixed(1)} s = ${((N - 1) / seconds).toFixed(0)} checks/s (wall time with start-up ${wall.toFixed(1)} s)`);
+    console.log(
+      `  ${n} worker(s): ${N} checks in ${seconds.toFixed(1)} s = ${((N - 1) / seconds).toFixed(0)} checks/s (wall time with start-up ${wall.toFixed(1)} s)`,
+    );
     await store.close();
   }
-  console.log(`  scaling 1 → 2 workers: ×${(results[1].rate / results[0].rate).toFixed(2)} (2 cores shared with the simulator and PostgreSQL)`);
+  console.log(
+    `  scaling 1 → 2 workers: ×${(results[1].rate / results[0].rate).toFixed(2)} (2 cores shared with the simulator and PostgreSQL)`,
+  );
   await sim.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -8,11 +8,12 @@
 // SQLite file in a temporary folder, the app exactly as `ceac serve` builds it (no rate limit on explain
 // so that the decoder, not the 429 path, is measured). The server runs in a child process so that the
 // load generator does not share its event loop. BENCH_WEB_SECONDS sets each run's length (default 8).
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
+
 import { forkServer, load, printLoadTable, serverReady, serveWithBaseline, warmThenMeasure, webLoad } from './lib.mjs';
 
 if (process.argv[2] === 'serve') {
@@ -35,17 +36,44 @@ async function runServer() {
   await migrateToLatest(store);
   const sealer = createSealer(randomBytes(32));
   const logger = createLogger({ level: 'warn', destination: new Writable({ write: (_c, _e, cb) => cb() }) });
-  const { app, services } = createWebApp({ store, sealer, logger, rules: { explain: { limit: 1e9, windowMs: 60_000 } } });
+  const { app, services } = createWebApp({
+    store,
+    sealer,
+    logger,
+    rules: { explain: { limit: 1e9, windowMs: 60_000 } },
+  });
 
   // One person, one case with a long history.
   const user = await services.accounts.createUser('bench@example.com', 'bench password 123');
   const { token } = await services.accounts.createSession(user.id);
-  const kase = await services.cases.add({ ownerId: user.id, app: 'NIV', location: 'BMB', caseNumber: 'AA0012AB34', passport: 'P1234567', surname: 'SHARMA', label: 'Bench', context: { route: 'dropbox' }, shareTimeline: false });
+  const kase = await services.cases.add({
+    ownerId: user.id,
+    app: 'NIV',
+    location: 'BMB',
+    caseNumber: 'AA0012AB34',
+    passport: 'P1234567',
+    surname: 'SHARMA',
+    label: 'Bench',
+    context: { route: 'dropbox' },
+    shareTimeline: false,
+  });
   const STATES = [
     ['Refused', 'refused', 'refused_221g'],
     ['Administrative Processing', 'administrative_processing', 'administrative_processing'],
   ];
-  const interp = (status) => JSON.stringify({ state: 'refused', variant: 'refused_221g', finality: 'uncertain', confidence: 0.9, headline: `${status}: a usual step, not a final refusal`, meaning: 'Your case is in administrative processing under section 221(g).', nextSteps: ['Wait.'], watchFor: ['Issued.'], sources: [], notes: [] });
+  const interp = (status) =>
+    JSON.stringify({
+      state: 'refused',
+      variant: 'refused_221g',
+      finality: 'uncertain',
+      confidence: 0.9,
+      headline: `${status}: a usual step, not a final refusal`,
+      meaning: 'Your case is in administrative processing under section 221(g).',
+      nextSteps: ['Wait.'],
+      watchFor: ['Issued.'],
+      sources: [],
+      notes: [],
+    });
   const t0 = Date.now() - 1000 * 3600_000;
   await store.db.transaction().execute(async (trx) => {
     for (let i = 0; i < 1000; i += 100) {
@@ -53,14 +81,54 @@ async function runServer() {
       const events = [];
       for (let j = i; j < i + 100; j++) {
         const [status, state, variant] = STATES[j % 2];
-        const o = { status, caseNumber: null, caseCreated: '2026-01-01', caseLastUpdated: '2026-01-02', post: 'U.S. Consulate General Mumbai', message: `${status} text ${j}` };
-        obs.push({ case_id: kase.id, status, state, variant, case_created: o.caseCreated, case_last_updated: o.caseLastUpdated, post: o.post, message: o.message, content_hash: `h${j}`, first_seen_at: t0 + j * 3600_000, last_seen_at: t0 + j * 3600_000 });
-        events.push({ case_id: kase.id, kind: j === 0 ? 'first_seen' : 'status_changed', at: t0 + j * 3600_000, from_json: j === 0 ? null : JSON.stringify({ ...o, status: STATES[(j + 1) % 2][0] }), to_json: JSON.stringify(o), interpretation_json: interp(status), detail_json: null, observation_id: null, dedupe_key: `bench-${j}`, created_at: t0 + j * 3600_000 });
+        const o = {
+          status,
+          caseNumber: null,
+          caseCreated: '2026-01-01',
+          caseLastUpdated: '2026-01-02',
+          post: 'U.S. Consulate General Mumbai',
+          message: `${status} text ${j}`,
+        };
+        obs.push({
+          case_id: kase.id,
+          status,
+          state,
+          variant,
+          case_created: o.caseCreated,
+          case_last_updated: o.caseLastUpdated,
+          post: o.post,
+          message: o.message,
+          content_hash: `h${j}`,
+          first_seen_at: t0 + j * 3600_000,
+          last_seen_at: t0 + j * 3600_000,
+        });
+        events.push({
+          case_id: kase.id,
+          kind: j === 0 ? 'first_seen' : 'status_changed',
+          at: t0 + j * 3600_000,
+          from_json: j === 0 ? null : JSON.stringify({ ...o, status: STATES[(j + 1) % 2][0] }),
+          to_json: JSON.stringify(o),
+          interpretation_json: interp(status),
+          detail_json: null,
+          observation_id: null,
+          dedupe_key: `bench-${j}`,
+          created_at: t0 + j * 3600_000,
+        });
       }
       await trx.insertInto('observations').values(obs).execute();
       await trx.insertInto('events').values(events).execute();
     }
-    await trx.updateTable('cases').set({ state: 'refused', variant: 'refused_221g', state_since: t0, last_success_at: Date.now(), last_attempt_at: Date.now() }).where('id', '=', kase.id).execute();
+    await trx
+      .updateTable('cases')
+      .set({
+        state: 'refused',
+        variant: 'refused_221g',
+        state_since: t0,
+        last_success_at: Date.now(),
+        last_attempt_at: Date.now(),
+      })
+      .where('id', '=', kase.id)
+      .execute();
   });
 
   const { server, base } = await serveWithBaseline(app);
@@ -69,7 +137,8 @@ async function runServer() {
   const cookie = `cw_session=${token}`;
   const check = await fetch(base + casePath, { headers: { cookie } });
   const html = await check.text();
-  if (check.status !== 200 || !html.includes('Bench')) throw new Error(`the case page did not render (${check.status})`);
+  if (check.status !== 200 || !html.includes('Bench'))
+    throw new Error(`the case page did not render (${check.status})`);
   // What a cache miss costs (first view after a change): the whole render, in-process, one at a time.
   for (let i = 0; i < 50; i++) {
     services.pages.clear();
@@ -98,7 +167,15 @@ async function runClient() {
     ['baseline: bare Hono "ok"', { path: '/__baseline/ok' }],
     ['home page (anonymous)', { path: '/' }],
     ['case page, 1,000 observations (signed in)', { path: casePath, headers: { cookie } }],
-    ['POST /api/v1/explain (221g paste)', { path: '/api/v1/explain', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: PASTE, context: { route: 'dropbox' } }) }],
+    [
+      'POST /api/v1/explain (221g paste)',
+      {
+        path: '/api/v1/explain',
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: PASTE, context: { route: 'dropbox' } }),
+      },
+    ],
   ];
   const results = await warmThenMeasure(base, runs);
 
@@ -108,7 +185,9 @@ async function runClient() {
   };
   console.log(`web: ${webLoad.connections} connections, ${webLoad.seconds} s each, SQLite, Node ${process.version}`);
   const failed = printLoadTable(results, { width: 48, columns: ['p50', 'p99'], targetFor: (r) => targets[r.title] });
-  console.log(`  case page on a cache miss (first view after a check or an edit), in-process: ${coldMs.toFixed(2)} ms per page`);
+  console.log(
+    `  case page on a cache miss (first view after a check or an edit), in-process: ${coldMs.toFixed(2)} ms per page`,
+  );
   console.log('  targets: home ≥ 3,000 req/s; case page ≥ 1,000 req/s with p99 ≤ 50 ms');
 
   child.disconnect();

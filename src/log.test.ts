@@ -1,6 +1,8 @@
-import { Writable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+
 import { describe, expect, it } from 'vitest';
+
 import { createLogger, maskCaseNumber } from './log.js';
 import { createSealer } from './store/seal.js';
 
@@ -35,7 +37,18 @@ describe('createLogger', () => {
     logger.info(`stored ${sealedPassport} for later`);
     logger.error({ err: new Error(`could not unseal ${sealedSurname}`) }, 'failure');
     const out = text();
-    for (const secret of [passport, surname, email, sealedPassport, sealedSurname, 'abc.def', 'sid=1', 'hunter2-secret', 'tok-123456', 'pw-987']) {
+    for (const secret of [
+      passport,
+      surname,
+      email,
+      sealedPassport,
+      sealedSurname,
+      'abc.def',
+      'sid=1',
+      'hunter2-secret',
+      'tok-123456',
+      'pw-987',
+    ]) {
       expect(out).not.toContain(secret);
     }
     // The lines are still useful: the non-sensitive fields and messages survive.

@@ -1,38 +1,56 @@
-import { createServer, request as httpRequest, type Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { serve } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
 import { unlimitedBudget } from '../src/ceac/budget.js';
-import { startSimulator, type RunningSimulator } from '../src/simulator/index.js';
-import { createInProcessChecker, type InProcessChecker } from '../src/web/checker.js';
-import type { WebAppOptions } from '../src/web/app.js';
 import { createDispatcher, enqueueDeliveries } from '../src/notify/index.js';
+import { type RunningSimulator, startSimulator } from '../src/simulator/index.js';
+import type { WebAppOptions } from '../src/web/app.js';
+import { createInProcessChecker, type InProcessChecker } from '../src/web/checker.js';
 import { webFixture } from './web-harness.js';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 export const OUTPUT = 'test-output';
 
 /**
  * A loopback proxy in front of the simulator that remembers the id of the last captcha image the
  * client fetched, so a test can ask the simulator's debug endpoint for its answer (the person's part).
  */
-async function captchaRecordingProxy(target: string): Promise<{ url: string; lastVcid: () => string | null; close: () => Promise<void> }> {
+async function captchaRecordingProxy(
+  target: string,
+): Promise<{ url: string; lastVcid: () => string | null; close: () => Promise<void> }> {
   const t = new URL(target);
   let last: string | null = null;
   const server: Server = createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://x');
     if (u.searchParams.get('get') === 'image' && u.searchParams.get('t')) last = u.searchParams.get('t');
-    const up = httpRequest({ host: t.hostname, port: t.port, path: req.url, method: req.method, headers: { ...req.headers, host: t.host } }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
+    const up = httpRequest(
+      { host: t.hostname, port: t.port, path: req.url, method: req.method, headers: { ...req.headers, host: t.host } },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      },
+    );
     up.on('error', () => res.destroy());
     req.pipe(up);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}`, lastVcid: () => last, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    lastVcid: () => last,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 export interface Stack {
@@ -46,9 +64,16 @@ export interface Stack {
 }
 
 /** The whole app on a real port: simulator, in-process tracker, web server on loopback. */
-export async function startStack(options: { automaticCaptcha: boolean; extra?: Partial<WebAppOptions> }): Promise<Stack> {
+export async function startStack(options: {
+  automaticCaptcha: boolean;
+  extra?: Partial<WebAppOptions>;
+}): Promise<Stack> {
   const AUTO = 'AUTO42';
-  const sim = await startSimulator({ port: 0, debugCaptcha: true, ...(options.automaticCaptcha && { captchaCode: AUTO }) });
+  const sim = await startSimulator({
+    port: 0,
+    debugCaptcha: true,
+    ...(options.automaticCaptcha && { captchaCode: AUTO }),
+  });
   const proxy = await captchaRecordingProxy(sim.url);
   const late: { checker?: InProcessChecker } = {};
   const fixture = await webFixture({
@@ -56,7 +81,13 @@ export async function startStack(options: { automaticCaptcha: boolean; extra?: P
     onCaseAdded: (id) => void late.checker?.check(id).catch(() => undefined),
     ...options.extra,
   });
-  const dispatcher = createDispatcher({ store: fixture.store, sealer: fixture.sealer, logger: fixture.services.logger, allowPrivateTargets: true, pollMs: 200 });
+  const dispatcher = createDispatcher({
+    store: fixture.store,
+    sealer: fixture.sealer,
+    logger: fixture.services.logger,
+    allowPrivateTargets: true,
+    pollMs: 200,
+  });
   dispatcher.start();
   fixture.services.notify.dispatcher = dispatcher;
   fixture.services.notify.allowPrivateTargets = true;
@@ -110,7 +141,10 @@ export const DESKTOP = { width: 1280, height: 900 };
 export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(OUTPUT, { recursive: true });
   const original = page.viewportSize();
-  for (const [label, size] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+  for (const [label, size] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
     await page.setViewportSize(size);
     await page.screenshot({ path: `${OUTPUT}/${name}-${label}.png`, fullPage: true });
   }

@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, PHONE, screenshots, startStack, type Stack } from './browser-harness.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { launchBrowser, PHONE, screenshots, type Stack, startStack } from './browser-harness.js';
 
 const REFUSED_221G =
   'Refused\nCase Created: 14-Oct-2026\nCase Last Updated: 21-Oct-2026\n' +
@@ -39,7 +41,14 @@ const problemsOf = (page: Page) => (page as Page & { problems: string[] }).probl
 async function unlabelled(page: Page): Promise<string[]> {
   return page.$$eval('input:not([type=hidden]), select, textarea', (els) =>
     els
-      .filter((el) => !((el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')))
+      .filter(
+        (el) =>
+          !(
+            (el as HTMLInputElement).labels?.length ||
+            el.getAttribute('aria-label') ||
+            el.getAttribute('aria-labelledby')
+          ),
+      )
       .map((el) => el.outerHTML.slice(0, 80)),
   );
 }
@@ -97,7 +106,9 @@ describe('browser journeys (Chromium, simulator, in-process tracker)', { timeout
       // The first check runs as the case is added; the live region fills in without a reload.
       const live = page.locator('#live');
       const badge = page.locator('#live .answer .badge');
-      await expect.poll(async () => ((await badge.count()) ? badge.textContent() : ''), { timeout: 30_000 }).toBe('Refused');
+      await expect
+        .poll(async () => ((await badge.count()) ? badge.textContent() : ''), { timeout: 30_000 })
+        .toBe('Refused');
       await screenshots(page, 'case-first-status');
       const marker = await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
       stack.sim.advance(3 * 3600);
@@ -162,10 +173,18 @@ describe('browser journeys (Chromium, simulator, in-process tracker)', { timeout
       const id = await signUpAndAdd(page, stack, 'hooked@example.com');
       const badge = page.locator('#live .answer .badge');
       try {
-        await expect.poll(async () => ((await badge.count()) ? badge.textContent() : ''), { timeout: 30_000 }).toBe('Refused');
+        await expect
+          .poll(async () => ((await badge.count()) ? badge.textContent() : ''), { timeout: 30_000 })
+          .toBe('Refused');
       } catch (err) {
-        console.log('DEBUG attempts', JSON.stringify(await stack.fixture.store.db.selectFrom('check_attempts').selectAll().execute()));
-        console.log('DEBUG events', JSON.stringify(await stack.fixture.store.db.selectFrom('events').select(['kind', 'at']).execute()));
+        console.log(
+          'DEBUG attempts',
+          JSON.stringify(await stack.fixture.store.db.selectFrom('check_attempts').selectAll().execute()),
+        );
+        console.log(
+          'DEBUG events',
+          JSON.stringify(await stack.fixture.store.db.selectFrom('events').select(['kind', 'at']).execute()),
+        );
         console.log('DEBUG logs', stack.fixture.logLines.join(''));
         console.log('DEBUG live', await page.locator('#live').innerHTML());
         throw err;

@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
+
 import { serve } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { upsertTimelines } from '../src/timelines/repository.js';
 import { launchBrowser, OUTPUT, PHONE, screenshots } from './browser-harness.js';
 import { webFixture } from './web-harness.js';
@@ -15,7 +17,10 @@ import { groupTimelines } from './web-stats-fixtures.js';
 
 const NOW = Date.UTC(2026, 0, 20, 6, 0);
 const F1_NEW = groupTimelines({ visaClass: 'F1', post: 'BEJ', entry: 'new', route: 'interview', n: 80 }, 1);
-const F1_RENEWAL = groupTimelines({ visaClass: 'F1', post: 'BEJ', entry: 'renewal', route: 'dropbox', n: 25, maxWait: 40 }, 2);
+const F1_RENEWAL = groupTimelines(
+  { visaClass: 'F1', post: 'BEJ', entry: 'renewal', route: 'dropbox', n: 25, maxWait: 40 },
+  2,
+);
 
 let browser: Browser;
 let fx: Awaited<ReturnType<typeof webFixture>>;
@@ -102,7 +107,11 @@ describe('waiting-time pages in Chromium', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL(/\/cases/);
     await page.goto(`${url}/timelines/new`);
-    await page.getByLabel('Your timeline', { exact: true }).fill('F1 renewal, Beijing.\nOct 14- submitted\nOct 17- Case created\nOct 21- Refused\nOct 27- passport back with 221g (white)\nNov 01- Issued');
+    await page
+      .getByLabel('Your timeline', { exact: true })
+      .fill(
+        'F1 renewal, Beijing.\nOct 14- submitted\nOct 17- Case created\nOct 21- Refused\nOct 27- passport back with 221g (white)\nNov 01- Issued',
+      );
     await page.getByLabel(/^Written on/).fill('2025-11-05');
     await page.getByRole('button', { name: 'Read my timeline' }).click();
     await expect(page.getByRole('heading', { name: 'Check what we read, then save' })).toBeTruthy();
@@ -136,10 +145,33 @@ describe('waiting-time pages in Chromium', { timeout: 90_000 }, () => {
     const since = NOW - 24 * 86_400_000;
     const obs = await fx.store.db
       .insertInto('observations')
-      .values({ case_id: id, status: 'Administrative Processing', state: 'administrative_processing', variant: 'administrative_processing', case_created: null, case_last_updated: null, post: null, message: null, content_hash: 'h', first_seen_at: since, last_seen_at: NOW, seen_count: 1 })
+      .values({
+        case_id: id,
+        status: 'Administrative Processing',
+        state: 'administrative_processing',
+        variant: 'administrative_processing',
+        case_created: null,
+        case_last_updated: null,
+        post: null,
+        message: null,
+        content_hash: 'h',
+        first_seen_at: since,
+        last_seen_at: NOW,
+        seen_count: 1,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await fx.store.db.updateTable('cases').set({ state: 'administrative_processing', state_since: since, last_observation_id: obs.id, last_success_at: NOW, updated_at: NOW + 1 }).where('id', '=', id).execute();
+    await fx.store.db
+      .updateTable('cases')
+      .set({
+        state: 'administrative_processing',
+        state_since: since,
+        last_observation_id: obs.id,
+        last_success_at: NOW,
+        updated_at: NOW + 1,
+      })
+      .where('id', '=', id)
+      .execute();
     await page.goto(`${url}/cases/${id}`);
     const section = page.getByRole('region', { name: 'People like you' });
     expect(await section.innerText()).toContain('Your case has waited 24 days');
@@ -147,7 +179,10 @@ describe('waiting-time pages in Chromium', { timeout: 90_000 }, () => {
     expect(await fitsWidth(page)).toBe(true);
     await section.scrollIntoViewIfNeeded();
     await screenshots(page, 'case-people-like-you');
-    await page.screenshot({ path: `${OUTPUT}/case-people-like-you-section-phone.png`, clip: (await section.boundingBox())! });
+    await page.screenshot({
+      path: `${OUTPUT}/case-people-like-you-section-phone.png`,
+      clip: (await section.boundingBox())!,
+    });
     expect(problems).toEqual([]);
   });
 });

@@ -1,7 +1,16 @@
-import { PassThrough } from 'node:stream';
 import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+
 import { describe, expect, it } from 'vitest';
-import { CaptchaSolverError, CommandSolver, PromptSolver, inlineImage, inlineImageProtocol, solverFromSpec } from '../src/captcha/index.js';
+
+import {
+  CaptchaSolverError,
+  CommandSolver,
+  inlineImage,
+  inlineImageProtocol,
+  PromptSolver,
+  solverFromSpec,
+} from '../src/captcha/index.js';
 import { renderCaptchaPng } from '../src/simulator/index.js';
 
 const png = renderCaptchaPng('AB12C');
@@ -86,7 +95,9 @@ describe('prompt solver', () => {
     expect(inlineImage(png, 'iterm2')).toContain(`\x1b]1337;File=inline=1;size=${png.length}`);
     expect(inlineImage(png, null)).toBe('');
     // Kitty takes the payload in chunks of at most 4096 bytes.
-    const chunks = inlineImage(png, 'kitty').split('\x1b\\').filter((c) => c.includes(';'));
+    const chunks = inlineImage(png, 'kitty')
+      .split('\x1b\\')
+      .filter((c) => c.includes(';'));
     for (const c of chunks) expect(c.slice(c.indexOf(';') + 1).length).toBeLessThanOrEqual(4096);
   });
 

@@ -1,16 +1,29 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { register as registerCheck } from '../src/cli/check.js';
 import { register as registerSim } from '../src/cli/sim.js';
-import { startSimulator, type RunningSimulator } from '../src/simulator/index.js';
+import { type RunningSimulator, startSimulator } from '../src/simulator/index.js';
 import { T0 } from './ceac-helpers.js';
 import { runCli as run } from './support/cli.js';
 
 const CODE = 'Q9W8E';
 let sim: RunningSimulator;
-const dropbox = ['--app', 'NIV', '--location', 'Mumbai', '--id', 'AA00DBX221', '--passport', 'Z4810023', '--surname', 'Raghavan'];
+const dropbox = [
+  '--app',
+  'NIV',
+  '--location',
+  'Mumbai',
+  '--id',
+  'AA00DBX221',
+  '--passport',
+  'Z4810023',
+  '--surname',
+  'Raghavan',
+];
 
 beforeAll(async () => {
   process.env.CEAC_REQUEST_INTERVAL_MS = '0';
@@ -20,7 +33,15 @@ afterAll(() => sim.close());
 
 describe('ceac check', () => {
   it('prints the explain JSON with the observation filled, exit 0', async () => {
-    const r = await run(registerCheck, ['check', ...dropbox, '--base-url', sim.url, '--captcha', `command:echo ${CODE}`, '--json']);
+    const r = await run(registerCheck, [
+      'check',
+      ...dropbox,
+      '--base-url',
+      sim.url,
+      '--captcha',
+      `command:echo ${CODE}`,
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json.observation).toMatchObject({ status: 'Refused', caseNumber: 'AA00DBX221' });
@@ -29,7 +50,14 @@ describe('ceac check', () => {
   });
 
   it('prints the decoded answer for people', async () => {
-    const r = await run(registerCheck, ['check', ...dropbox, '--base-url', sim.url, '--captcha', `command:echo ${CODE}`]);
+    const r = await run(registerCheck, [
+      'check',
+      ...dropbox,
+      '--base-url',
+      sim.url,
+      '--captcha',
+      `command:echo ${CODE}`,
+    ]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Refused/);
     expect(r.out).toMatch(/What to do next/);
@@ -37,11 +65,28 @@ describe('ceac check', () => {
   });
 
   it('exit 1 with one clear line per failed outcome', async () => {
-    const notFound = await run(registerCheck, ['check', ...dropbox.slice(0, 4), '--id', 'AA00ZZZ999', '--base-url', sim.url, '--captcha', `command:echo ${CODE}`]);
+    const notFound = await run(registerCheck, [
+      'check',
+      ...dropbox.slice(0, 4),
+      '--id',
+      'AA00ZZZ999',
+      '--base-url',
+      sim.url,
+      '--captcha',
+      `command:echo ${CODE}`,
+    ]);
     expect(notFound.code).toBe(1);
     expect(notFound.err).toMatch(/^error: CEAC found no case with these details/);
     sim.setFaults({ blocked: 1 });
-    const blocked = await run(registerCheck, ['check', ...dropbox, '--base-url', sim.url, '--captcha', `command:echo ${CODE}`, '--json']);
+    const blocked = await run(registerCheck, [
+      'check',
+      ...dropbox,
+      '--base-url',
+      sim.url,
+      '--captcha',
+      `command:echo ${CODE}`,
+      '--json',
+    ]);
     sim.setFaults({});
     expect(blocked.code).toBe(1);
     expect(JSON.parse(blocked.out)).toMatchObject({ ok: false, outcome: 'blocked', check: { requests: 1 } });
@@ -50,7 +95,14 @@ describe('ceac check', () => {
 
   it('keeps an unrecognised page in a private file and says where', async () => {
     sim.setFaults({ layout: 1 });
-    const r = await run(registerCheck, ['check', ...dropbox, '--base-url', sim.url, '--captcha', `command:echo ${CODE}`]);
+    const r = await run(registerCheck, [
+      'check',
+      ...dropbox,
+      '--base-url',
+      sim.url,
+      '--captcha',
+      `command:echo ${CODE}`,
+    ]);
     sim.setFaults({});
     expect(r.code).toBe(1);
     const file = /saved to (\S+)\)/.exec(r.err)?.[1];
@@ -61,9 +113,15 @@ describe('ceac check', () => {
     [['--app', 'NIV', '--location', 'BMB', '--id', 'AB12'], /--id: .*AA0020AKAX/],
     [['--app', 'NIV', '--id', 'AA00DBX221'], /--location: .*needs the location/],
     [['--app', 'XX', '--id', 'AA00DBX221'], /argument 'XX' is invalid\. use NIV .* or IV/],
-    [['--app', 'NIV', '--location', 'BMB', '--id', 'AA00DBX221', '--captcha', 'magic'], /unknown captcha solver "magic"/],
+    [
+      ['--app', 'NIV', '--location', 'BMB', '--id', 'AA00DBX221', '--captcha', 'magic'],
+      /unknown captcha solver "magic"/,
+    ],
     [['--app', 'NIV', '--location', 'BMB', '--id', 'AA00DBX221'], /not a terminal: use --captcha "command:<program>"/],
-    [['--app', 'NIV', '--location', 'BMB', '--id', 'AA00DBX221', '--captcha', 'command:echo x', '--timeout', 'soon'], /--timeout must be/],
+    [
+      ['--app', 'NIV', '--location', 'BMB', '--id', 'AA00DBX221', '--captcha', 'command:echo x', '--timeout', 'soon'],
+      /--timeout must be/,
+    ],
   ])('exit 2 on bad input %j', async (args, message) => {
     const r = await run(registerCheck, ['check', ...args]);
     expect(r.code).toBe(2);
@@ -88,7 +146,9 @@ describe('ceac sim', () => {
   const built = existsSync(join(import.meta.dirname, '..', 'dist', 'cli', 'index.js'));
   if (!built) console.warn('skipping the `ceac sim` process test: dist/ is not built (run npm run build)');
   it.skipIf(!built)('prints its URL, serves, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['dist/cli/index.js', 'sim', '--port', '0', '--faults', 'captcha=0.5'], { cwd: join(import.meta.dirname, '..') });
+    const child = spawn(process.execPath, ['dist/cli/index.js', 'sim', '--port', '0', '--faults', 'captcha=0.5'], {
+      cwd: join(import.meta.dirname, '..'),
+    });
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (c: Buffer) => {

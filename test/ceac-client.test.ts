@@ -1,17 +1,26 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CeacClient, intervalBudget, unlimitedBudget, type CheckOutcome } from '../src/ceac/index.js';
+
+import { CeacClient, type CheckOutcome, intervalBudget, unlimitedBudget } from '../src/ceac/index.js';
 import { interpret } from '../src/decode/index.js';
 import { statusTextFor } from '../src/knowledge/statuses.js';
-import { startSimulator, type RunningSimulator } from '../src/simulator/index.js';
-import { T0, dateAt, fixedSolver, queryOf, seededRandom } from './ceac-helpers.js';
+import { type RunningSimulator, startSimulator } from '../src/simulator/index.js';
+import { dateAt, fixedSolver, queryOf, seededRandom, T0 } from './ceac-helpers.js';
 
 const SCENARIO_DIR = join(import.meta.dirname, '..', 'src', 'simulator', 'scenarios');
 const CODE = 'K7P2Q';
 
 function client(sim: RunningSimulator, extra: Partial<ConstructorParameters<typeof CeacClient>[0]> = {}) {
-  return new CeacClient({ baseUrl: sim.url, solver: fixedSolver(CODE), budget: unlimitedBudget, timeoutMs: 2_000, backoffMs: 5, ...extra });
+  return new CeacClient({
+    baseUrl: sim.url,
+    solver: fixedSolver(CODE),
+    budget: unlimitedBudget,
+    timeoutMs: 2_000,
+    backoffMs: 5,
+    ...extra,
+  });
 }
 
 describe.each(readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json')))('scenario %s over loopback', (file) => {
@@ -66,7 +75,10 @@ describe('client against injected faults', () => {
   });
   afterAll(() => sim.close());
 
-  async function withFaults(faults: Parameters<RunningSimulator['setFaults']>[0], opts: Partial<ConstructorParameters<typeof CeacClient>[0]> = {}) {
+  async function withFaults(
+    faults: Parameters<RunningSimulator['setFaults']>[0],
+    opts: Partial<ConstructorParameters<typeof CeacClient>[0]> = {},
+  ) {
     sim.setFaults(faults);
     const c = client(sim, opts);
     try {
@@ -187,7 +199,13 @@ describe('client against injected faults', () => {
   it('the site saying "not found" or "invalid" ends the check at once', async () => {
     const c = client(sim, { retry5xx: 3 });
     const missing = await c.check({ ...dropbox, passport: 'X0000000' });
-    const purged = await c.check({ app: 'NIV', location: 'MEX', id: 'AA00PRG117', passport: 'G10442871', surname: 'HERNANDEZ' });
+    const purged = await c.check({
+      app: 'NIV',
+      location: 'MEX',
+      id: 'AA00PRG117',
+      passport: 'G10442871',
+      surname: 'HERNANDEZ',
+    });
     const wrongPost = await c.check({ ...dropbox, location: 'HYD' });
     await c.close();
     expect(missing).toMatchObject({ kind: 'case_not_found', attempts: 1, requests: 3 });
@@ -211,9 +229,25 @@ describe('client against injected faults', () => {
       now: () => T0,
       slowMs: 5_000,
       random: seededRandom(42),
-      faults: { '5xx': 0.05, timeout: 0.03, captcha: 0.1, maintenance: 0.04, blocked: 0.03, layout: 0.04, drop: 0.04, wrongcase: 0.05 },
+      faults: {
+        '5xx': 0.05,
+        timeout: 0.03,
+        captcha: 0.1,
+        maintenance: 0.04,
+        blocked: 0.03,
+        layout: 0.04,
+        drop: 0.04,
+        wrongcase: 0.05,
+      },
     });
-    const c = new CeacClient({ baseUrl: seeded.url, solver: fixedSolver(CODE), budget: unlimitedBudget, timeoutMs: 250, backoffMs: 1, retry5xx: 1 });
+    const c = new CeacClient({
+      baseUrl: seeded.url,
+      solver: fixedSolver(CODE),
+      budget: unlimitedBudget,
+      timeoutMs: 250,
+      backoffMs: 1,
+      retry5xx: 1,
+    });
     const cases = seeded.cases().filter((x) => x.current && !x.siteAnswer);
     const kinds = new Map<string, number>();
     for (let i = 0; i < 60; i++) {
@@ -224,7 +258,15 @@ describe('client against injected faults', () => {
         expect(out.observation.status).toBe(info.current!.status);
         expect(out.observation.caseLastUpdated).toBe(info.current!.caseLastUpdated);
       } else {
-        expect(['captcha_rejected', 'maintenance', 'blocked', 'layout_changed', 'timeout', 'http_error', 'wrong_case']).toContain(out.kind);
+        expect([
+          'captcha_rejected',
+          'maintenance',
+          'blocked',
+          'layout_changed',
+          'timeout',
+          'http_error',
+          'wrong_case',
+        ]).toContain(out.kind);
       }
     }
     await c.close();

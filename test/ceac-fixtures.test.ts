@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { readStatusForm } from '../src/ceac/form.js';
-import { CeacClient, unlimitedBudget, type CaseQuery } from '../src/ceac/index.js';
+import { type CaseQuery, CeacClient, unlimitedBudget } from '../src/ceac/index.js';
 import { renderCaptchaPng } from '../src/simulator/index.js';
 import { fixedSolver } from './ceac-helpers.js';
 
@@ -40,7 +42,10 @@ beforeAll(async () => {
         res.end(r.body);
       };
       if (req.method === 'GET' && path === '/ceacstattracker/status.aspx') {
-        return send({ ...formReply, headers: { 'set-cookie': 'ASP.NET_SessionId=fixture123; path=/; HttpOnly', ...formReply.headers } });
+        return send({
+          ...formReply,
+          headers: { 'set-cookie': 'ASP.NET_SessionId=fixture123; path=/; HttpOnly', ...formReply.headers },
+        });
       }
       if (req.method === 'GET' && path === '/ceacstattracker/BotDetectCaptcha.ashx') {
         res.writeHead(200, { 'content-type': 'image/png' });
@@ -62,7 +67,14 @@ async function check(form: Reply, post: Reply, q: CaseQuery = query) {
   formReply = form;
   postReply = post;
   seen.length = 0;
-  const client = new CeacClient({ baseUrl, solver: fixedSolver('FIX42'), budget: unlimitedBudget, maxCaptchaTries: 2, retry5xx: 0, timeoutMs: 2000 });
+  const client = new CeacClient({
+    baseUrl,
+    solver: fixedSolver('FIX42'),
+    budget: unlimitedBudget,
+    maxCaptchaTries: 2,
+    retry5xx: 0,
+    timeoutMs: 2000,
+  });
   try {
     return await client.check(q);
   } finally {
@@ -75,7 +87,12 @@ describe('recorded shapes through the client', () => {
     const out = await check(FORM, { status: 200, body: fixture('delta-refused-221g.txt') });
     expect(out.kind).toBe('ok');
     if (out.kind === 'ok') {
-      expect(out.observation).toMatchObject({ status: 'Refused', caseNumber: 'AA00ABCD12', caseCreated: '2022-07-28', caseLastUpdated: '2022-08-05' });
+      expect(out.observation).toMatchObject({
+        status: 'Refused',
+        caseNumber: 'AA00ABCD12',
+        caseCreated: '2022-07-28',
+        caseLastUpdated: '2022-08-05',
+      });
       expect(out.observation.message).toMatch(/will remain refused while undergoing such processing/);
       expect(out.applicationName).toBe('NONIMMIGRANT VISA APPLICATION');
     }
@@ -93,15 +110,15 @@ describe('recorded shapes through the client', () => {
       expect(fields.get(m[1]!), m[1]).toBe(m[2]);
     }
     expect(Object.fromEntries(fields)).toMatchObject({
-      'ctl00$ToolkitScriptManager1': 'ctl00$ContentPlaceHolder1$UpdatePanel1|ctl00$ContentPlaceHolder1$btnSubmit',
+      ctl00$ToolkitScriptManager1: 'ctl00$ContentPlaceHolder1$UpdatePanel1|ctl00$ContentPlaceHolder1$btnSubmit',
       __EVENTTARGET: 'ctl00$ContentPlaceHolder1$btnSubmit',
       __EVENTARGUMENT: '',
-      'ctl00$ContentPlaceHolder1$Visa_Application_Type': 'NIV',
-      'ctl00$ContentPlaceHolder1$Location_Dropdown': 'BMB',
-      'ctl00$ContentPlaceHolder1$Visa_Case_Number': 'AA00ABCD12',
-      'ctl00$ContentPlaceHolder1$Passport_Number': 'Z1234567',
-      'ctl00$ContentPlaceHolder1$Surname': 'SHARM',
-      'ctl00$ContentPlaceHolder1$Captcha': 'FIX42',
+      ctl00$ContentPlaceHolder1$Visa_Application_Type: 'NIV',
+      ctl00$ContentPlaceHolder1$Location_Dropdown: 'BMB',
+      ctl00$ContentPlaceHolder1$Visa_Case_Number: 'AA00ABCD12',
+      ctl00$ContentPlaceHolder1$Passport_Number: 'Z1234567',
+      ctl00$ContentPlaceHolder1$Surname: 'SHARM',
+      ctl00$ContentPlaceHolder1$Captcha: 'FIX42',
       LBD_BackWorkaround_c_status_ctl00_contentplaceholder1_defaultcaptcha: '1',
       LBD_VCID_c_status_ctl00_contentplaceholder1_defaultcaptcha: '7b1c6e0f9a2d4c3e8f5a6b7c8d9e0f1a',
       __ASYNCPOST: 'true',
@@ -131,9 +148,21 @@ describe('recorded shapes through the client', () => {
   });
 
   it.each([
-    ['an MS-AJAX error record', { status: 200, body: '1|#||4|27|error|500|Validation of viewstate MAC|' }, 'http_error'],
-    ['a Cloudflare challenge', { status: 503, headers: { server: 'cloudflare' }, body: '<title>Just a moment...</title>' }, 'blocked'],
-    ['a 403 with only a cf-ray header', { status: 403, headers: { 'cf-ray': '8f2a-IAD' }, body: 'Forbidden' }, 'blocked'],
+    [
+      'an MS-AJAX error record',
+      { status: 200, body: '1|#||4|27|error|500|Validation of viewstate MAC|' },
+      'http_error',
+    ],
+    [
+      'a Cloudflare challenge',
+      { status: 503, headers: { server: 'cloudflare' }, body: '<title>Just a moment...</title>' },
+      'blocked',
+    ],
+    [
+      'a 403 with only a cf-ray header',
+      { status: 403, headers: { 'cf-ray': '8f2a-IAD' }, body: 'Forbidden' },
+      'blocked',
+    ],
     ['an IIS 500', { status: 500, body: '<h1>Server Error</h1>' }, 'http_error'],
     ['the form again, without a result', { status: 200, body: fixture('page-form.html') }, 'layout_changed'],
   ] as const)('%s on submit is %s, never a status', async (_what, reply, kind) => {
@@ -143,7 +172,14 @@ describe('recorded shapes through the client', () => {
 
   it('a normal page behind Cloudflare (its headers, its scripts) is not a block', async () => {
     const cf = { server: 'cloudflare', 'cf-ray': '8f2a1b3c4d5e6f70-IAD' };
-    const form = { status: 200, headers: cf, body: FORM.body.replace('</body>', '<script src="/cdn-cgi/challenge-platform/scripts/jsd/main.js"></script></body>') };
+    const form = {
+      status: 200,
+      headers: cf,
+      body: FORM.body.replace(
+        '</body>',
+        '<script src="/cdn-cgi/challenge-platform/scripts/jsd/main.js"></script></body>',
+      ),
+    };
     const out = await check(form, { status: 200, headers: cf, body: fixture('delta-refused-221g.txt') });
     expect(out.kind).toBe('ok');
   });
@@ -157,7 +193,8 @@ describe('recorded shapes through the client', () => {
 });
 
 describe('status form reader', () => {
-  const page = (inner: string) => `<html><body><form action='./status.aspx?App=IV' method=post id=aspnetForm>${inner}</form></body></html>`;
+  const page = (inner: string) =>
+    `<html><body><form action='./status.aspx?App=IV' method=post id=aspnetForm>${inner}</form></body></html>`;
   const fields =
     `<input value="vs+/=" id="__VIEWSTATE" type="HIDDEN" name="__VIEWSTATE">` +
     `<input type='hidden' name='LBD_VCID_${'c_status_ctl00_contentplaceholder1_defaultcaptcha'}' value='ab&amp;cd' />` +

@@ -1,9 +1,18 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CAPTCHA_ALPHABET, CaptchaSolverError, OnnxSolver, ctcLayoutFor, greedyCtcDecode, solverFromSpec } from '../src/captcha/index.js';
+
+import {
+  CAPTCHA_ALPHABET,
+  CaptchaSolverError,
+  ctcLayoutFor,
+  greedyCtcDecode,
+  OnnxSolver,
+  solverFromSpec,
+} from '../src/captcha/index.js';
 
 /*
  * A tiny CTC captcha model, written as ONNX protobuf by hand. It averages each column of the
@@ -32,15 +41,26 @@ const int = (field: number, n: number) => [...key(field, 0), ...varint(n)];
 const bytes = (field: number, b: number[] | Uint8Array) => [...key(field, 2), ...varint(b.length), ...b];
 const str = (field: number, s: string) => bytes(field, [...Buffer.from(s, 'utf8')]);
 
-const shape = (dims: number[]) => bytes(2, dims.flatMap((d) => bytes(1, int(1, d)))); // TensorShapeProto
-const valueInfo = (name: string, dims: number[]) => [...str(1, name), ...bytes(2, bytes(1, [...int(1, 1), ...shape(dims)]))];
+const shape = (dims: number[]) =>
+  bytes(
+    2,
+    dims.flatMap((d) => bytes(1, int(1, d))),
+  ); // TensorShapeProto
+const valueInfo = (name: string, dims: number[]) => [
+  ...str(1, name),
+  ...bytes(2, bytes(1, [...int(1, 1), ...shape(dims)])),
+];
 const floatTensor = (name: string, dims: number[], values: number[]) => [
   ...dims.flatMap((d) => int(1, d)),
   ...int(2, 1), // FLOAT
   ...str(8, name),
   ...bytes(9, new Uint8Array(new Float32Array(values).buffer)),
 ];
-const intsAttr = (name: string, values: number[]) => [...str(1, name), ...values.flatMap((v) => int(8, v)), ...int(20, 7)];
+const intsAttr = (name: string, values: number[]) => [
+  ...str(1, name),
+  ...values.flatMap((v) => int(8, v)),
+  ...int(20, 7),
+];
 const intAttr = (name: string, v: number) => [...str(1, name), ...int(3, v), ...int(20, 2)];
 const node = (op: string, inputs: string[], outputs: string[], attrs: number[][] = []) => [
   ...inputs.flatMap((i) => str(1, i)),
@@ -64,7 +84,12 @@ function buildModel(): Buffer {
     ...bytes(11, valueInfo('image', [1, 1, H, W])),
     ...bytes(12, valueInfo('logits', [1, W, CLASSES])),
   ];
-  const model = [...int(1, 7), ...str(2, 'ceac-watch-test'), ...bytes(7, graph), ...bytes(8, [...str(1, ''), ...int(2, 13)])];
+  const model = [
+    ...int(1, 7),
+    ...str(2, 'ceac-watch-test'),
+    ...bytes(7, graph),
+    ...bytes(8, [...str(1, ''), ...int(2, 13)]),
+  ];
   return Buffer.from(model);
 }
 
@@ -105,7 +130,9 @@ try {
   await import('onnxruntime-node');
 } catch {
   ortAvailable = false;
-  console.warn('skipping the ONNX solver tests: onnxruntime-node is not installed (ONNXRUNTIME_NODE_INSTALL=skip npm install onnxruntime-node)');
+  console.warn(
+    'skipping the ONNX solver tests: onnxruntime-node is not installed (ONNXRUNTIME_NODE_INSTALL=skip npm install onnxruntime-node)',
+  );
 }
 
 describe.skipIf(!ortAvailable)('onnx captcha solver on a model built by the test', () => {
@@ -116,11 +143,14 @@ describe.skipIf(!ortAvailable)('onnx captcha solver on a model built by the test
     writeFileSync(modelPath, buildModel());
   });
 
-  it.each(['7K3PQQ2', 'A0Z9', 'CEAC21'])('reads %s through grayscale, resize, normalisation and CTC decoding', async (code) => {
-    const solver = await solverFromSpec(`onnx:${modelPath}`);
-    expect(solver.name).toBe('onnx');
-    expect(await solver.solve(drawCode(code), { attempt: 1 })).toBe(code);
-  });
+  it.each(['7K3PQQ2', 'A0Z9', 'CEAC21'])(
+    'reads %s through grayscale, resize, normalisation and CTC decoding',
+    async (code) => {
+      const solver = await solverFromSpec(`onnx:${modelPath}`);
+      expect(solver.name).toBe('onnx');
+      expect(await solver.solve(drawCode(code), { attempt: 1 })).toBe(code);
+    },
+  );
 
   it('refuses a blank image with a clear message', async () => {
     const solver = await OnnxSolver.load(modelPath);
@@ -131,7 +161,9 @@ describe.skipIf(!ortAvailable)('onnx captcha solver on a model built by the test
   });
 
   it('says which file is missing', async () => {
-    await expect(solverFromSpec('onnx:/nonexistent/model.onnx')).rejects.toThrow(/captcha model not found: \/nonexistent\/model.onnx/);
+    await expect(solverFromSpec('onnx:/nonexistent/model.onnx')).rejects.toThrow(
+      /captcha model not found: \/nonexistent\/model.onnx/,
+    );
   });
 });
 

@@ -1,16 +1,17 @@
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { parseAjaxDelta, parseCeacResponse } from '../src/decode/index.js';
 import { LOCATIONS } from '../src/knowledge/locations.js';
 import {
   FAULT_KINDS,
-  ScenarioError,
   parseDuration,
   parseFaultSpec,
   parseScenario,
   renderCaptchaPng,
-  startSimulator,
   type RunningSimulator,
+  ScenarioError,
+  startSimulator,
 } from '../src/simulator/index.js';
 import { T0 } from './ceac-helpers.js';
 
@@ -21,7 +22,9 @@ async function openForm(sim: RunningSimulator, app = 'NIV') {
   const res = await fetch(`${sim.url}/ceacstattracker/status.aspx?App=${app}`);
   const html = await res.text();
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" id="[^"]+" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+  const hidden = Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" id="[^"]+" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
+  );
   return { res, html, cookie, hidden, vcid: hidden[`LBD_VCID_${CAPTCHA}`]! };
 }
 
@@ -37,12 +40,12 @@ async function post(sim: RunningSimulator, cookie: string, fields: Record<string
 function fieldsFor(hidden: Record<string, string>, captcha: string, extra: Record<string, string> = {}) {
   return {
     ...hidden,
-    'ctl00$ContentPlaceHolder1$Visa_Application_Type': 'NIV',
-    'ctl00$ContentPlaceHolder1$Location_Dropdown': 'BMB',
-    'ctl00$ContentPlaceHolder1$Visa_Case_Number': 'AA00DBX221',
-    'ctl00$ContentPlaceHolder1$Passport_Number': 'Z4810023',
-    'ctl00$ContentPlaceHolder1$Surname': 'RAGHA',
-    'ctl00$ContentPlaceHolder1$Captcha': captcha,
+    ctl00$ContentPlaceHolder1$Visa_Application_Type: 'NIV',
+    ctl00$ContentPlaceHolder1$Location_Dropdown: 'BMB',
+    ctl00$ContentPlaceHolder1$Visa_Case_Number: 'AA00DBX221',
+    ctl00$ContentPlaceHolder1$Passport_Number: 'Z4810023',
+    ctl00$ContentPlaceHolder1$Surname: 'RAGHA',
+    ctl00$ContentPlaceHolder1$Captcha: captcha,
     __ASYNCPOST: 'true',
     ...extra,
   };
@@ -65,7 +68,8 @@ describe('simulator protocol', () => {
     const { res, html, cookie, hidden, vcid } = await openForm(sim);
     expect(res.status).toBe(200);
     expect(cookie).toMatch(/^ASP\.NET_SessionId=[\w-]{20,}$/);
-    for (const name of ['__VIEWSTATE', '__VIEWSTATEGENERATOR', '__EVENTVALIDATION', `LBD_VCID_${CAPTCHA}`]) expect(hidden[name]).toBeTruthy();
+    for (const name of ['__VIEWSTATE', '__VIEWSTATEGENERATOR', '__EVENTVALIDATION', `LBD_VCID_${CAPTCHA}`])
+      expect(hidden[name]).toBeTruthy();
     expect(html).toContain(`id="${CAPTCHA}_CaptchaImage"`);
     expect(html).toContain(`src="BotDetectCaptcha.ashx?get=image&amp;c=${CAPTCHA}&amp;t=${vcid}"`);
     const options = [...html.matchAll(/<option value="([A-Z]{3})">/g)].map((m) => m[1]);
@@ -102,7 +106,9 @@ describe('simulator protocol', () => {
     const records = parseAjaxDelta(ok.body);
     expect(records).not.toBeNull();
     expect(records![0]).toEqual({ type: '#', id: '', content: '4' });
-    expect(records!.some((r) => r.type === 'updatePanel' && r.id === 'ctl00_ContentPlaceHolder1_UpdatePanel1')).toBe(true);
+    expect(records!.some((r) => r.type === 'updatePanel' && r.id === 'ctl00_ContentPlaceHolder1_UpdatePanel1')).toBe(
+      true,
+    );
     const parsed = parseCeacResponse(ok.body);
     expect(parsed.kind).toBe('status');
     if (parsed.kind === 'status') expect(parsed.observation.status).toBe('Refused');
@@ -122,20 +128,37 @@ describe('simulator protocol', () => {
       const { code } = (await (await fetch(`${sim.url}/__sim/captcha/${form.vcid}`)).json()) as { code: string };
       return parseCeacResponse((await post(sim, form.cookie, fieldsFor(form.hidden, code, extra))).body);
     };
-    expect(await answer({ 'ctl00$ContentPlaceHolder1$Visa_Case_Number': 'AA00' })).toMatchObject({ kind: 'error', error: 'invalid_id' });
-    expect(await answer({ 'ctl00$ContentPlaceHolder1$Visa_Case_Number': 'AA00ZZZ999' })).toMatchObject({ kind: 'error', error: 'not_found' });
-    expect(await answer({ 'ctl00$ContentPlaceHolder1$Surname': 'SMITH' })).toMatchObject({ kind: 'error', error: 'not_found' });
-    expect(await answer({ 'ctl00$ContentPlaceHolder1$Passport_Number': 'Z0000000' })).toMatchObject({ kind: 'error', error: 'not_found' });
+    expect(await answer({ ctl00$ContentPlaceHolder1$Visa_Case_Number: 'AA00' })).toMatchObject({
+      kind: 'error',
+      error: 'invalid_id',
+    });
+    expect(await answer({ ctl00$ContentPlaceHolder1$Visa_Case_Number: 'AA00ZZZ999' })).toMatchObject({
+      kind: 'error',
+      error: 'not_found',
+    });
+    expect(await answer({ ctl00$ContentPlaceHolder1$Surname: 'SMITH' })).toMatchObject({
+      kind: 'error',
+      error: 'not_found',
+    });
+    expect(await answer({ ctl00$ContentPlaceHolder1$Passport_Number: 'Z0000000' })).toMatchObject({
+      kind: 'error',
+      error: 'not_found',
+    });
   });
 
   it('lists cases and moves its clock on /__sim/advance', async () => {
-    const before = (await (await fetch(`${sim.url}/__sim/cases`)).json()) as { cases: { id: string; current: { status: string } | null; steps: { at: number; variant: string }[] }[] };
+    const before = (await (await fetch(`${sim.url}/__sim/cases`)).json()) as {
+      cases: { id: string; current: { status: string } | null; steps: { at: number; variant: string }[] }[];
+    };
     const dropbox = before.cases.find((c) => c.id === 'AA00DBX221')!;
     expect(dropbox.current?.status).toBe('Refused');
     expect(dropbox.steps.map((s) => s.variant)).toContain('administrative_processing');
     expect(before.cases.find((c) => c.id === 'AA00NEW350')!.current).toBeNull();
 
-    const adv = await fetch(`${sim.url}/__sim/advance`, { method: 'POST', body: JSON.stringify({ seconds: 3 * 3600 }) });
+    const adv = await fetch(`${sim.url}/__sim/advance`, {
+      method: 'POST',
+      body: JSON.stringify({ seconds: 3 * 3600 }),
+    });
     expect(adv.status).toBe(200);
     const after = sim.cases().find((c) => c.id === 'AA00DBX221')!;
     expect(after.current?.status).toBe('Administrative Processing');
@@ -187,7 +210,9 @@ describe('simulator protocol', () => {
 describe('fault specs', () => {
   it('parses kind=rate lists', () => {
     expect(parseFaultSpec('5xx=0.2, captcha=0.3,drop')).toEqual({ '5xx': 0.2, captcha: 0.3, drop: 1 });
-    expect(FAULT_KINDS).toEqual(expect.arrayContaining(['5xx', 'timeout', 'captcha', 'maintenance', 'blocked', 'layout', 'drop']));
+    expect(FAULT_KINDS).toEqual(
+      expect.arrayContaining(['5xx', 'timeout', 'captcha', 'maintenance', 'blocked', 'layout', 'drop']),
+    );
   });
   it.each([
     ['meteor=0.1', /unknown fault kind "meteor"/],
@@ -215,7 +240,16 @@ describe('scenarios', () => {
     [{ ...good, steps: [{ at: 0, variant: 'pending_forever' }] }, /unknown text variant "pending_forever"/],
     [{ ...good, location: 'XXX' }, /"XXX" is not a CEAC location code/],
     [{ ...good, location: undefined }, /needs "location"/],
-    [{ ...good, steps: [{ at: 10, variant: 'no_status' }, { at: 5, variant: 'issued' }] }, /time order/],
+    [
+      {
+        ...good,
+        steps: [
+          { at: 10, variant: 'no_status' },
+          { at: 5, variant: 'issued' },
+        ],
+      },
+      /time order/,
+    ],
     [{ ...good, steps: [{ at: 0, bump: true }] }, /first step must be a status/],
     [{ ...good, steps: [{ at: 'tomorrow', variant: 'no_status' }] }, /not a time/],
     [{ ...good, steps: [{ at: 0, variant: 'at_nvc' }] }, /not shown for NIV/],
@@ -228,7 +262,13 @@ describe('scenarios', () => {
     expect(() => parseScenario({ name: 't', cases: [good, { ...good, id: 'aa00test01' }] })).toThrow(/appears twice/);
   });
   it('takes a scenario object in code, as the tests of other parts write them', async () => {
-    const own = await startSimulator({ now: () => T0, scenario: { name: 'inline', cases: [{ ...good, steps: [...good.steps, { at: '1h', variant: 'application_received' }] }] } });
+    const own = await startSimulator({
+      now: () => T0,
+      scenario: {
+        name: 'inline',
+        cases: [{ ...good, steps: [...good.steps, { at: '1h', variant: 'application_received' }] }],
+      },
+    });
     try {
       expect(own.cases().map((c) => [c.id, c.current?.status])).toEqual([['AA00TEST01', 'No Status']]);
       own.advance(3600);
@@ -239,7 +279,9 @@ describe('scenarios', () => {
     }
   });
   it('refuses a missing scenario file without a stack trace', async () => {
-    await expect(startSimulator({ scenario: '/nonexistent/scenario.json' })).rejects.toThrow(/cannot read scenario file .*ENOENT/);
+    await expect(startSimulator({ scenario: '/nonexistent/scenario.json' })).rejects.toThrow(
+      /cannot read scenario file .*ENOENT/,
+    );
   });
 });
 
@@ -247,7 +289,7 @@ describe('captcha image', () => {
   it('draws the code: different codes give different ink, the same code and noise the same image', () => {
     const fixed = () => {
       let s = 7;
-      return () => ((s = (s * 48271) % 2147483647) / 2147483647);
+      return () => (s = (s * 48271) % 2147483647) / 2147483647;
     };
     const a = renderCaptchaPng('AB12C', fixed());
     const b = renderCaptchaPng('AB12C', fixed());

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -66,7 +67,14 @@ describe.skipIf(!built)('ceac explain (process)', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out).sort()).toEqual(['interpretation', 'observation']);
-    expect(Object.keys(out.observation).sort()).toEqual(['caseCreated', 'caseLastUpdated', 'caseNumber', 'message', 'post', 'status']);
+    expect(Object.keys(out.observation).sort()).toEqual([
+      'caseCreated',
+      'caseLastUpdated',
+      'caseNumber',
+      'message',
+      'post',
+      'status',
+    ]);
     for (const key of ['state', 'variant', 'finality', 'confidence', 'headline', 'meaning', 'nextSteps', 'watchFor']) {
       expect(out.interpretation).toHaveProperty(key);
     }
@@ -78,7 +86,12 @@ describe.skipIf(!built)('ceac explain (process)', () => {
       post: 'U.S. Consulate General Vancouver',
     });
     expect(out.observation.message).toMatch(/^A U\.S\. consular officer .* at which you made your visa application\.$/);
-    expect(out.interpretation).toMatchObject({ state: 'refused', variant: 'refused_221g', finality: 'in_progress', confidence: 0.9 });
+    expect(out.interpretation).toMatchObject({
+      state: 'refused',
+      variant: 'refused_221g',
+      finality: 'in_progress',
+      confidence: 0.9,
+    });
     expect(Array.isArray(out.interpretation.nextSteps) && out.interpretation.nextSteps.length > 0).toBe(true);
   });
 
@@ -93,7 +106,11 @@ describe.skipIf(!built)('ceac explain (process)', () => {
     expect(JSON.parse(ceac(['explain', '--json', '--file', file]).stdout).interpretation.variant).toBe('refused_221g');
     const delta = join(root, 'src/decode/fixtures/delta-refused-221g.txt');
     const out = JSON.parse(ceac(['explain', '--json', '--html', delta]).stdout);
-    expect(out.observation).toMatchObject({ status: 'Refused', caseNumber: 'AA00ABCD12', post: 'U.S. Consulate General Mumbai' });
+    expect(out.observation).toMatchObject({
+      status: 'Refused',
+      caseNumber: 'AA00ABCD12',
+      post: 'U.S. Consulate General Mumbai',
+    });
     const form = ceac(['explain', '--html', join(root, 'src/decode/fixtures/page-form.html')]);
     expect(form.code).toBe(0);
     expect(form.stdout).toMatch(/empty CEAC status form/);
@@ -101,13 +118,22 @@ describe.skipIf(!built)('ceac explain (process)', () => {
 
   it('context flags change the answer', () => {
     const plain = JSON.parse(ceac(['explain', '--json'], SEED).stdout).interpretation;
-    const dropbox = JSON.parse(ceac(['explain', '--json', '--route', 'dropbox', '--since', '2022-08-05', '--today', '2022-12-01'], SEED).stdout).interpretation;
+    const dropbox = JSON.parse(
+      ceac(['explain', '--json', '--route', 'dropbox', '--since', '2022-08-05', '--today', '2022-12-01'], SEED).stdout,
+    ).interpretation;
     expect(dropbox.nextSteps[0]).toMatch(/1-2 weeks/);
     expect(dropbox.meaning).toMatch(/118 days, past the 60 days/);
     expect(plain.nextSteps[0]).not.toMatch(/1-2 weeks/);
-    const letter = 'A U.S. consular officer has adjudicated and refused your visa application. Please see the letter you received at the interview.';
-    expect(JSON.parse(ceac(['explain', '--json', '--officer', 'refused', letter]).stdout).interpretation.finality).toBe('final_negative');
-    expect(JSON.parse(ceac(['explain', '--json', '--slip', 'white', '--passport', 'kept', '--previous', 'Approved', letter]).stdout).interpretation.finality).toBe('in_progress');
+    const letter =
+      'A U.S. consular officer has adjudicated and refused your visa application. Please see the letter you received at the interview.';
+    expect(JSON.parse(ceac(['explain', '--json', '--officer', 'refused', letter]).stdout).interpretation.finality).toBe(
+      'final_negative',
+    );
+    expect(
+      JSON.parse(
+        ceac(['explain', '--json', '--slip', 'white', '--passport', 'kept', '--previous', 'Approved', letter]).stdout,
+      ).interpretation.finality,
+    ).toBe('in_progress');
   });
 
   it('answers unknown input with exit 0 and says what was not recognised', () => {
@@ -123,13 +149,33 @@ describe.skipIf(!built)('ceac explain (process)', () => {
     ['blank stdin', [], ' \n\t\n', /input is empty/],
     ['a bad --route', ['--route', 'walk-in', 'Refused'], undefined, /--route.*Allowed choices are dropbox, interview/],
     ['a bad --slip', ['--slip', 'purple', 'Refused'], undefined, /Allowed choices are white, pink/],
-    ['a bad --officer', ['--officer', 'maybe', 'Refused'], undefined, /Allowed choices are approved, refused, 221g, none/],
+    [
+      'a bad --officer',
+      ['--officer', 'maybe', 'Refused'],
+      undefined,
+      /Allowed choices are approved, refused, 221g, none/,
+    ],
     ['a bad --passport', ['--passport', 'lost', 'Refused'], undefined, /Allowed choices are kept, returned/],
-    ['a bad --since', ['--since', 'yesterday', 'Refused'], undefined, /--since "yesterday" is not a date; use YYYY-MM-DD/],
+    [
+      'a bad --since',
+      ['--since', 'yesterday', 'Refused'],
+      undefined,
+      /--since "yesterday" is not a date; use YYYY-MM-DD/,
+    ],
     ['an impossible --since', ['--since', '2025-02-30', 'Refused'], undefined, /is not a date/],
     ['a future --since', ['--since', '2099-01-01', 'Refused'], undefined, /is after today/],
-    ['a bad --previous', ['--previous', 'Sleeping', 'Refused'], undefined, /--previous "Sleeping" is not a CEAC status; use one of/],
-    ['a missing --file', ['--file', '/nonexistent/status.txt'], undefined, /--file \/nonexistent\/status.txt: no such file/],
+    [
+      'a bad --previous',
+      ['--previous', 'Sleeping', 'Refused'],
+      undefined,
+      /--previous "Sleeping" is not a CEAC status; use one of/,
+    ],
+    [
+      'a missing --file',
+      ['--file', '/nonexistent/status.txt'],
+      undefined,
+      /--file \/nonexistent\/status.txt: no such file/,
+    ],
     ['a directory as --html', ['--html', '/tmp'], undefined, /is a directory/],
     ['TEXT and --file together', ['--file', '/etc/hostname', 'Refused'], undefined, /one way only/],
     ['an unknown flag', ['--colour', 'Refused'], undefined, /unknown option '--colour'/],
@@ -156,13 +202,29 @@ describe.skipIf(!built)('ceac explain (process)', () => {
       console.log(JSON.stringify({ afterPaste, afterPlainPage, afterMarkedPage: loaded(), statuses: [plain.observation.status, marked.observation.status] }));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({ afterPaste: false, afterPlainPage: false, afterMarkedPage: true, statuses: ['Issued', 'Issued'] });
+    expect(JSON.parse(r.stdout)).toEqual({
+      afterPaste: false,
+      afterPlainPage: false,
+      afterMarkedPage: true,
+      statuses: ['Issued', 'Issued'],
+    });
   });
 
   it('--help lists every flag and exits 0', () => {
     const r = ceac(['explain', '--help']);
     expect(r.code).toBe(0);
-    for (const flag of ['--file', '--html', '--json', '--route', '--slip', '--officer', '--passport', '--since', '--previous']) expect(r.stdout).toContain(flag);
+    for (const flag of [
+      '--file',
+      '--html',
+      '--json',
+      '--route',
+      '--slip',
+      '--officer',
+      '--passport',
+      '--since',
+      '--previous',
+    ])
+      expect(r.stdout).toContain(flag);
   });
 
   it('binary junk and a 1 MB paste still give valid JSON', () => {

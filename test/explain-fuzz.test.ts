@@ -5,9 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { explain } from '../src/decode/index.js';
 import { STATUS_TEXTS } from '../src/knowledge/statuses.js';
-import { STATES, type DecodeContext, type ExplainResult } from '../src/knowledge/types.js';
+import { type DecodeContext, type ExplainResult, STATES } from '../src/knowledge/types.js';
 
 const TEXTS = STATUS_TEXTS.flatMap((t) => (t.text ? [t.text] : [])).concat(STATUS_TEXTS.map((t) => t.status));
 const V = 'ctl00_ContentPlaceHolder1_ucApplicationStatusView_';
@@ -27,8 +28,10 @@ function checkShape(r: ExplainResult): void {
   expect(typeof i.variant).toBe('string');
   expect(Number.isFinite(i.confidence) && i.confidence >= 0 && i.confidence <= 1).toBe(true);
   for (const s of [i.headline, i.meaning]) expect(typeof s === 'string' && s.length > 0).toBe(true);
-  for (const list of [i.nextSteps, i.watchFor, i.sources, i.notes]) expect(list.every((s) => typeof s === 'string')).toBe(true);
-  if (i.state === 'refused') expect(['refused_221g', 'refused_letter', 'refused_letter_legacy', 'refused']).toContain(i.variant);
+  for (const list of [i.nextSteps, i.watchFor, i.sources, i.notes])
+    expect(list.every((s) => typeof s === 'string')).toBe(true);
+  if (i.state === 'refused')
+    expect(['refused_221g', 'refused_letter', 'refused_letter_legacy', 'refused']).toContain(i.variant);
 }
 
 type Op = { kind: 'insert' | 'delete' | 'replace' | 'cut' | 'upper' | 'duplicate'; at: number; text: string };
@@ -67,20 +70,41 @@ function mutate(text: string, ops: Op[]): string {
 }
 
 const mutatedKnown = fc
-  .tuple(fc.constantFrom(...TEXTS), fc.array(op, { maxLength: 6 }), fc.constantFrom('', 'Refused\n', 'Case Created: 28-Jul-2022\n', 'Status: Issued '))
+  .tuple(
+    fc.constantFrom(...TEXTS),
+    fc.array(op, { maxLength: 6 }),
+    fc.constantFrom('', 'Refused\n', 'Case Created: 28-Jul-2022\n', 'Status: Issued '),
+  )
   .map(([t, ops, prefix]) => prefix + mutate(t, ops));
 
-const binaryJunk = fc.uint8Array({ maxLength: 2000 }).chain((bytes) =>
-  fc.constantFrom(Buffer.from(bytes).toString('utf8'), Buffer.from(bytes).toString('latin1'), Buffer.from(bytes).toString('utf16le')),
-);
+const binaryJunk = fc
+  .uint8Array({ maxLength: 2000 })
+  .chain((bytes) =>
+    fc.constantFrom(
+      Buffer.from(bytes).toString('utf8'),
+      Buffer.from(bytes).toString('latin1'),
+      Buffer.from(bytes).toString('utf16le'),
+    ),
+  );
 
 const markup = fc
-  .tuple(fc.constantFrom('lblStatus', 'lblMessage', 'lblSubmitDate', 'lblCaseNo'), fc.string({ maxLength: 200 }), fc.constantFrom(...TEXTS), fc.boolean())
-  .map(([id, junk, text, close]) => `<div><span id="${V}${id}">${junk}</span><span id="${V}lblMessage">${text}${close ? '</span>' : ''}<span id="ctl00_ContentPlaceHolder1_lblError">${junk}`);
+  .tuple(
+    fc.constantFrom('lblStatus', 'lblMessage', 'lblSubmitDate', 'lblCaseNo'),
+    fc.string({ maxLength: 200 }),
+    fc.constantFrom(...TEXTS),
+    fc.boolean(),
+  )
+  .map(
+    ([id, junk, text, close]) =>
+      `<div><span id="${V}${id}">${junk}</span><span id="${V}lblMessage">${text}${close ? '</span>' : ''}<span id="ctl00_ContentPlaceHolder1_lblError">${junk}`,
+  );
 
 const delta = fc
   .tuple(fc.nat({ max: 5000 }), fc.string({ maxLength: 300 }), fc.constantFrom(...TEXTS))
-  .map(([len, junk, text]) => `1|#||4|${len}|updatePanel|ctl00_ContentPlaceHolder1_UpdatePanel1|<span id="${V}lblStatus">${junk}</span>${text}|${junk}`);
+  .map(
+    ([len, junk, text]) =>
+      `1|#||4|${len}|updatePanel|ctl00_ContentPlaceHolder1_UpdatePanel1|<span id="${V}lblStatus">${junk}</span>${text}|${junk}`,
+  );
 
 const anyText = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 500 }) },
@@ -90,7 +114,28 @@ const anyText = fc.oneof(
   { weight: 6, arbitrary: mutatedKnown },
   { weight: 2, arbitrary: markup },
   { weight: 2, arbitrary: delta },
-  { weight: 1, arbitrary: fc.array(fc.constantFrom('Refused', 'Case Created:', ':', '\n', ' ', 'for more information, please visit ', '<', '|', '1|', '…', 'AA0020AKAX', '28-Jul-2022'), { maxLength: 60 }).map((a) => a.join('')) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(
+        fc.constantFrom(
+          'Refused',
+          'Case Created:',
+          ':',
+          '\n',
+          ' ',
+          'for more information, please visit ',
+          '<',
+          '|',
+          '1|',
+          '…',
+          'AA0020AKAX',
+          '28-Jul-2022',
+        ),
+        { maxLength: 60 },
+      )
+      .map((a) => a.join('')),
+  },
 );
 
 const context: fc.Arbitrary<DecodeContext> = fc.record(
@@ -131,13 +176,26 @@ describe('explain never fails', () => {
     ['newlines', () => '\n'.repeat(MB)],
     // Long runs of the characters that trailing-punctuation patterns strip: /[.:]+$/ would go quadratic here.
     ['colons, then a letter', () => ':'.repeat(MB) + 'x'],
-    ['dots, then the start of a text', () => '.'.repeat(MB) + 'x A U.S. consular officer has adjudicated and refused your visa application.'],
+    [
+      'dots, then the start of a text',
+      () => '.'.repeat(MB) + 'x A U.S. consular officer has adjudicated and refused your visa application.',
+    ],
     ['spaces and colons in markup', () => '<div>' + ' :'.repeat(MB / 2) + 'x'],
-    ['random bytes', () => Buffer.from(Array.from({ length: MB }, (_, i) => (i * 2654435761) >>> 24)).toString('latin1')],
-    ['a CEAC page padded with junk', () => `<span id="${V}lblStatus">Refused</span><span id="${V}lblMessage">${LONG}</span>` + 'x'.repeat(MB)],
-  ])('on a 1 MB input: %s', (_name, make) => {
-    const input = make();
-    expect(input.length).toBeGreaterThanOrEqual(MB - 64);
-    checkShape(explain(input));
-  }, 20_000);
+    [
+      'random bytes',
+      () => Buffer.from(Array.from({ length: MB }, (_, i) => (i * 2654435761) >>> 24)).toString('latin1'),
+    ],
+    [
+      'a CEAC page padded with junk',
+      () => `<span id="${V}lblStatus">Refused</span><span id="${V}lblMessage">${LONG}</span>` + 'x'.repeat(MB),
+    ],
+  ])(
+    'on a 1 MB input: %s',
+    (_name, make) => {
+      const input = make();
+      expect(input.length).toBeGreaterThanOrEqual(MB - 64);
+      checkShape(explain(input));
+    },
+    20_000,
+  );
 });

@@ -4,6 +4,7 @@
  * variations seen in real pastes. Each case states the state and variant a correct decoder gives.
  */
 import { describe, expect, it } from 'vitest';
+
 import { explain, explainPage, parsePaste } from '../src/decode/index.js';
 import { STATUS_TEXTS, type StatusText } from '../src/knowledge/statuses.js';
 
@@ -21,8 +22,10 @@ function statusFragment(status: string, message: string, post = 'U.S. Embassy Lo
     `<span id="${V}lblMessage">${message}<br /><br />For more information, please visit <a href="#">${post}</a>.</span></div>`
   );
 }
-const delta = (html: string) => `1|#||4|${html.length}|updatePanel|ctl00_ContentPlaceHolder1_UpdatePanel1|${html}|0|hiddenField|__EVENTTARGET||`;
-const page = (html: string) => `<!DOCTYPE html><html><head><title>CEAC - Visa Status Check</title></head><body><form>${html}</form></body></html>`;
+const delta = (html: string) =>
+  `1|#||4|${html.length}|updatePanel|ctl00_ContentPlaceHolder1_UpdatePanel1|${html}|0|hiddenField|__EVENTTARGET||`;
+const page = (html: string) =>
+  `<!DOCTYPE html><html><head><title>CEAC - Visa Status Check</title></head><body><form>${html}</form></body></html>`;
 
 /** Variations of how a paragraph arrives in a paste. */
 const VARIATIONS: Record<string, (text: string) => string> = {
@@ -35,18 +38,38 @@ const VARIATIONS: Record<string, (text: string) => string> = {
       .split(' ')
       .map((w, i) => (i > 0 && i % 9 === 0 ? `\n${w}` : w))
       .join(' '),
-  'no-break spaces and tabs': (t) => t.replace(/ /g, (_, i: number) => (i % 3 === 0 ? '\u00a0' : i % 5 === 0 ? '\t' : ' ')),
+  'no-break spaces and tabs': (t) =>
+    t.replace(/ /g, (_, i: number) => (i % 3 === 0 ? '\u00a0' : i % 5 === 0 ? '\t' : ' ')),
   'curly quotes and a trailing ellipsis': (t) => `\u201c${t}\u201d \u2026`,
   'CRLF line endings': (t) => t.replace(/\. /g, '.\r\n'),
   'a typo': (t) => t.replace(/application/, 'aplication'),
 };
 
-const BLOCK = (status: string | null, text: string, options: { order?: 'normal' | 'shuffled'; masked?: boolean } = {}) => {
+const BLOCK = (
+  status: string | null,
+  text: string,
+  options: { order?: 'normal' | 'shuffled'; masked?: boolean } = {},
+) => {
   const caseLine = `Application ID or Case Number: ${options.masked ? '***********' : 'AA0020AKAX'}`;
-  const lines = ['U.S. Department of State', caseLine, 'Case Created: 28-Jul-2022', 'Case Last Updated: 05-Aug-2022', ''];
+  const lines = [
+    'U.S. Department of State',
+    caseLine,
+    'Case Created: 28-Jul-2022',
+    'Case Last Updated: 05-Aug-2022',
+    '',
+  ];
   if (status) lines.push(status);
   lines.push(text, 'For more information, please visit U.S. Consulate General Vancouver.');
-  if (options.order === 'shuffled') return [lines[5] ?? '', 'Case Last Updated:', '05-Aug-2022', text, caseLine, 'Case Created:\t28-Jul-2022', 'For more information, please visit U.S. Consulate General Vancouver.'].join('\n');
+  if (options.order === 'shuffled')
+    return [
+      lines[5] ?? '',
+      'Case Last Updated:',
+      '05-Aug-2022',
+      text,
+      caseLine,
+      'Case Created:\t28-Jul-2022',
+      'For more information, please visit U.S. Consulate General Vancouver.',
+    ].join('\n');
   return lines.join('\n');
 };
 
@@ -75,25 +98,43 @@ describe.each(WITH_TEXT.map((t) => [t.variant, t] as const))('%s', (_name, known
 
   it('whole block without the status word, masked case number', () => {
     const r = explain(BLOCK(null, known.text, { masked: true }));
-    expect(r.observation).toMatchObject({ status: known.status, caseNumber: null, caseCreated: '2022-07-28', post: 'U.S. Consulate General Vancouver' });
+    expect(r.observation).toMatchObject({
+      status: known.status,
+      caseNumber: null,
+      caseCreated: '2022-07-28',
+      post: 'U.S. Consulate General Vancouver',
+    });
     expect(r.interpretation).toMatchObject({ state, variant });
     expect(r.interpretation.notes.join(' ')).toMatch(/status word was not in the paste/);
   });
 
   it('labels out of order, values on their own lines, tab separators', () => {
     const r = explain(BLOCK(known.status, known.text, { order: 'shuffled' }));
-    expect(r.observation).toMatchObject({ caseNumber: 'AA0020AKAX', caseCreated: '2022-07-28', caseLastUpdated: '2022-08-05' });
+    expect(r.observation).toMatchObject({
+      caseNumber: 'AA0020AKAX',
+      caseCreated: '2022-07-28',
+      caseLastUpdated: '2022-08-05',
+    });
     expect(r.interpretation).toMatchObject({ state, variant });
   });
 
   it('everything on one line', () => {
-    const r = explain(`Case Created: 28-Jul-2022 Case Last Updated: 05-Aug-2022 ${known.status} ${known.text} For more information, please visit U.S. Embassy New Delhi.`);
-    expect(r.observation).toMatchObject({ status: known.status, caseCreated: '2022-07-28', caseLastUpdated: '2022-08-05', post: 'U.S. Embassy New Delhi' });
+    const r = explain(
+      `Case Created: 28-Jul-2022 Case Last Updated: 05-Aug-2022 ${known.status} ${known.text} For more information, please visit U.S. Embassy New Delhi.`,
+    );
+    expect(r.observation).toMatchObject({
+      status: known.status,
+      caseCreated: '2022-07-28',
+      caseLastUpdated: '2022-08-05',
+      post: 'U.S. Embassy New Delhi',
+    });
     expect(r.interpretation).toMatchObject({ state, variant });
   });
 
-  it('with the person\'s own lines around it', () => {
-    const r = explain(`Hi all, my status changed today!!\n\n${known.status}\n${known.text}\n\nDoes anyone know what this means? Thanks`);
+  it("with the person's own lines around it", () => {
+    const r = explain(
+      `Hi all, my status changed today!!\n\n${known.status}\n${known.text}\n\nDoes anyone know what this means? Thanks`,
+    );
     expect(r.interpretation).toMatchObject({ state, variant });
     expect(r.observation.message).not.toMatch(/Hi all|Thanks/);
   });
@@ -109,7 +150,12 @@ describe.each(WITH_TEXT.map((t) => [t.variant, t] as const))('%s', (_name, known
   ])('%s', (_form, wrapIn) => {
     const body = wrapIn(statusFragment(known.status, known.text.replace(/\. /g, '.  ')));
     for (const r of [explain(body), explainPage(body)]) {
-      expect(r.observation).toMatchObject({ status: known.status, caseNumber: 'AA0020AKAX', caseCreated: '2022-07-28', post: 'U.S. Embassy London' });
+      expect(r.observation).toMatchObject({
+        status: known.status,
+        caseNumber: 'AA0020AKAX',
+        caseCreated: '2022-07-28',
+        post: 'U.S. Embassy London',
+      });
       expect(r.observation.message).toBe(known.text);
       expect(r.interpretation).toMatchObject({ state, variant });
     }
@@ -138,9 +184,14 @@ describe('texts cut short', () => {
   const SHORT = STATUS_TEXTS.find((t) => t.variant === 'refused_letter')!.text!;
 
   it('recognises the 221(g) text after its first distinguishing sentence', () => {
-    const cut = 'A U.S. consular officer has adjudicated and refused your visa application. Please follow any instructions provided by the consular officer.';
+    const cut =
+      'A U.S. consular officer has adjudicated and refused your visa application. Please follow any instructions provided by the consular officer.';
     expect(LONG.startsWith(cut)).toBe(true);
-    expect(explain(cut).interpretation).toMatchObject({ state: 'refused', variant: 'refused_221g', finality: 'in_progress' });
+    expect(explain(cut).interpretation).toMatchObject({
+      state: 'refused',
+      variant: 'refused_221g',
+      finality: 'in_progress',
+    });
   });
 
   it('recognises the letter text after its distinguishing sentence', () => {
@@ -159,7 +210,12 @@ describe('texts cut short', () => {
     'You will receive another adjudica',
     'your case will remain refused while undergoing such processing. You will',
   ])('recognises the 221(g) text cut at %j', (ending) => {
-    const idx = LONG.toLowerCase().indexOf(ending.toLowerCase().replace(/ ?…+\.*$/, '').slice(0, 20));
+    const idx = LONG.toLowerCase().indexOf(
+      ending
+        .toLowerCase()
+        .replace(/ ?…+\.*$/, '')
+        .slice(0, 20),
+    );
     const cut = LONG.slice(0, idx) + ending;
     const r = explain(`Refused\n${cut}`);
     expect(r.interpretation.variant).toBe('refused_221g');
@@ -182,12 +238,15 @@ describe('status word and text disagree, or nothing is known', () => {
     expect(r.interpretation.notes.join(' ')).toMatch(/Issued text, but the status says Approved/);
   });
 
-  it.each(['hello', 'My visa interview is next week', '12345', 'Refusedd'])('%j is unknown, with a note saying what was not recognised', (text) => {
-    const r = explain(text);
-    expect(r.interpretation.state).toBe('unknown');
-    expect(r.interpretation.finality).toBe('uncertain');
-    expect(r.interpretation.notes.join(' ')).toContain(text);
-  });
+  it.each(['hello', 'My visa interview is next week', '12345', 'Refusedd'])(
+    '%j is unknown, with a note saying what was not recognised',
+    (text) => {
+      const r = explain(text);
+      expect(r.interpretation.state).toBe('unknown');
+      expect(r.interpretation.finality).toBe('uncertain');
+      expect(r.interpretation.notes.join(' ')).toContain(text);
+    },
+  );
 
   it('an unknown status word is named in the notes', () => {
     const r = explain('Status: Pending Review');
@@ -196,7 +255,9 @@ describe('status word and text disagree, or nothing is known', () => {
   });
 
   it('a passport-delivery message is explained, not taken for a status', () => {
-    const r = explain('Passport has been received from the consular section and is currently being processed for delivery.');
+    const r = explain(
+      'Passport has been received from the consular section and is currently being processed for delivery.',
+    );
     expect(r.interpretation.state).toBe('unknown');
     expect(r.interpretation.headline).toMatch(/passport-delivery message/);
     expect(r.interpretation.meaning).toMatch(/221\(g\) slip/);
@@ -222,7 +283,10 @@ describe('post names', () => {
     ['for more information please visit U.S. Embassy Beijing', 'U.S. Embassy Beijing'],
     ['FOR MORE INFORMATION, PLEASE VISIT U.S. CONSULATE GENERAL MUMBAI.', 'U.S. CONSULATE GENERAL MUMBAI'],
     ['For more information, please visit\nAmerican Institute in Taiwan.', 'American Institute in Taiwan'],
-    ['For more information, please visit U.S. Consulate General Vancouver. Any ideas?', 'U.S. Consulate General Vancouver'],
+    [
+      'For more information, please visit U.S. Consulate General Vancouver. Any ideas?',
+      'U.S. Consulate General Vancouver',
+    ],
   ])('%j', (sentence, post) => {
     for (const input of [`${TEXT} ${sentence}`, `Refused\n${TEXT}\n${sentence}`]) {
       const r = explain(input);
@@ -260,7 +324,9 @@ describe('parsePaste details', () => {
   });
 
   it('takes the post from the last "For more information" sentence, not from TRAVEL.STATE.GOV', () => {
-    const o = parsePaste('Refused\nFor more information, please visit TRAVEL.STATE.GOV or the website for the Embassy or Consulate at which you made your visa application.\nFor more information, please visit U.S. Consulate General Chennai.');
+    const o = parsePaste(
+      'Refused\nFor more information, please visit TRAVEL.STATE.GOV or the website for the Embassy or Consulate at which you made your visa application.\nFor more information, please visit U.S. Consulate General Chennai.',
+    );
     expect(o.post).toBe('U.S. Consulate General Chennai');
   });
 });

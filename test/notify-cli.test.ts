@@ -3,12 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { enqueueDeliveries } from '../src/notify/index.js';
 import { openStore, type Store } from '../src/store/db.js';
 import { loadSealer } from '../src/store/seal.js';
 import { ensureBuilt, insertCase } from './notify-fixtures.js';
-import { startHttpReceiver, type HttpReceiver } from './notify-receivers.js';
+import { type HttpReceiver, startHttpReceiver } from './notify-receivers.js';
 
 /** `ceac notify …` as a person runs it: the compiled CLI, a fresh data directory, a local webhook. */
 const BIN = fileURLToPath(new URL('../bin/ceac', import.meta.url));
@@ -39,7 +41,14 @@ describe('ceac notify (CLI)', () => {
     dir = mkdtempSync(join(tmpdir(), 'notify-cli-'));
     http = await startHttpReceiver();
     const { DATABASE_URL: _ignored, ...rest } = process.env;
-    env = { ...rest, CEAC_WATCH_DATA: dir, CEAC_WATCH_ALLOW_PRIVATE_TARGETS: '1', NO_COLOR: '1', LOG_LEVEL: 'silent', CEAC_WATCH_CONFIG: join(dir, 'none.json') };
+    env = {
+      ...rest,
+      CEAC_WATCH_DATA: dir,
+      CEAC_WATCH_ALLOW_PRIVATE_TARGETS: '1',
+      NO_COLOR: '1',
+      LOG_LEVEL: 'silent',
+      CEAC_WATCH_CONFIG: join(dir, 'none.json'),
+    };
   }, 180_000);
   afterAll(async () => {
     await http.close();
@@ -47,13 +56,41 @@ describe('ceac notify (CLI)', () => {
   });
 
   it('adds, lists, tests, flushes and removes channels, with --json', async () => {
-    const added = await ceac('add', `json://127.0.0.1:${http.port}/hook`, '--name', 'hook', '--events', 'status,text', '--tz', 'Asia/Kolkata', '--json');
+    const added = await ceac(
+      'add',
+      `json://127.0.0.1:${http.port}/hook`,
+      '--name',
+      'hook',
+      '--events',
+      'status,text',
+      '--tz',
+      'Asia/Kolkata',
+      '--json',
+    );
     expect(added.code, added.stderr).toBe(0);
-    const result = JSON.parse(added.stdout) as { channel: { id: number; url: string; events: string[]; quiet: string; timeZone: string }; generatedSecret: string };
-    expect(result.channel).toMatchObject({ url: `http://127.0.0.1:${http.port}/hook?secret=****`, events: ['status_changed', 'text_changed'], quiet: null, timeZone: 'Asia/Kolkata' });
+    const result = JSON.parse(added.stdout) as {
+      channel: { id: number; url: string; events: string[]; quiet: string; timeZone: string };
+      generatedSecret: string;
+    };
+    expect(result.channel).toMatchObject({
+      url: `http://127.0.0.1:${http.port}/hook?secret=****`,
+      events: ['status_changed', 'text_changed'],
+      quiet: null,
+      timeZone: 'Asia/Kolkata',
+    });
     expect(result.generatedSecret).toMatch(/^[\w-]{32}$/);
 
-    const human = await ceac('add', 'ntfys://alice:s3cret-pass@push.example.net/visa', '--name', 'phone', '--quiet', '23:00-6:00', '--digest', '--digest-at', '19:30');
+    const human = await ceac(
+      'add',
+      'ntfys://alice:s3cret-pass@push.example.net/visa',
+      '--name',
+      'phone',
+      '--quiet',
+      '23:00-6:00',
+      '--digest',
+      '--digest-at',
+      '19:30',
+    );
     expect(human.code, human.stderr).toBe(0);
     expect(human.stdout).toMatch(/quiet 23:00-06:00; digest at 19:30/);
     expect(human.stdout).toContain('ntfys://alice:****@push.example.net/visa');
@@ -79,7 +116,18 @@ describe('ceac notify (CLI)', () => {
     await store.db.transaction().execute(async (trx) => {
       const events = await trx
         .insertInto('events')
-        .values({ case_id: caseId, kind: 'text_changed', at: noon, from_json: null, to_json: null, interpretation_json: null, detail_json: null, observation_id: null, dedupe_key: 'cli-1', created_at: noon })
+        .values({
+          case_id: caseId,
+          kind: 'text_changed',
+          at: noon,
+          from_json: null,
+          to_json: null,
+          interpretation_json: null,
+          detail_json: null,
+          observation_id: null,
+          dedupe_key: 'cli-1',
+          created_at: noon,
+        })
         .returningAll()
         .execute();
       await enqueueDeliveries(trx, events, noon);
@@ -92,7 +140,9 @@ describe('ceac notify (CLI)', () => {
     expect(http.hits[1]!.headers['idempotency-key']).toMatch(/^ceac-watch-event-\d+$/);
 
     const log = await ceac('log', '--json');
-    expect((JSON.parse(log.stdout) as { deliveries: { status: string }[] }).deliveries.map((d) => d.status)).toEqual(['sent']);
+    expect((JSON.parse(log.stdout) as { deliveries: { status: string }[] }).deliveries.map((d) => d.status)).toEqual([
+      'sent',
+    ]);
 
     const removed = await ceac('remove', 'phone');
     expect(removed.code).toBe(0);

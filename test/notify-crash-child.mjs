@@ -1,12 +1,14 @@
 // A dispatcher in its own process, for the crash test: `start` runs the background loop until it is
 // killed; `drain` delivers until nothing is left (waiting out expired leases), then exits.
+import { createDispatcher } from '../dist/notify/index.js';
 import { openStore } from '../dist/store/db.js';
 import { createSealer } from '../dist/store/seal.js';
-import { createDispatcher } from '../dist/notify/index.js';
 
 const mode = process.argv[2];
 const store = await openStore(
-  process.env.NOTIFY_DB_URL ? { databaseUrl: process.env.NOTIFY_DB_URL, poolSize: 3 } : { sqliteFile: process.env.NOTIFY_DB_FILE },
+  process.env.NOTIFY_DB_URL
+    ? { databaseUrl: process.env.NOTIFY_DB_URL, poolSize: 3 }
+    : { sqliteFile: process.env.NOTIFY_DB_FILE },
 );
 const dispatcher = createDispatcher({
   store,

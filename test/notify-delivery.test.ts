@@ -1,20 +1,22 @@
 import { createHmac, randomBytes } from 'node:crypto';
+
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSealer } from '../src/store/seal.js';
-import { openTestPostgres, openTestSqlite, TEST_DATABASE_URL, type TestStore } from '../src/store/testing.js';
+
 import {
   addChannel,
+  type ChannelSettings,
   createDispatcher,
+  type DispatcherOptions,
   listChannels,
   listDeliveries,
   removeChannel,
   testChannel,
   WebhookPayload,
-  type ChannelSettings,
-  type DispatcherOptions,
 } from '../src/notify/index.js';
-import { CASE_NUMBER, PASSPORT, SURNAME, insertCase, recordEvents } from './notify-fixtures.js';
-import { startHttpReceiver, startSmtpReceiver, type HttpReceiver, type SmtpReceiver } from './notify-receivers.js';
+import { createSealer } from '../src/store/seal.js';
+import { openTestPostgres, openTestSqlite, TEST_DATABASE_URL, type TestStore } from '../src/store/testing.js';
+import { CASE_NUMBER, insertCase, PASSPORT, recordEvents, SURNAME } from './notify-fixtures.js';
+import { type HttpReceiver, type SmtpReceiver, startHttpReceiver, startSmtpReceiver } from './notify-receivers.js';
 
 if (!TEST_DATABASE_URL) console.warn('notify-delivery: PostgreSQL runs skipped: TEST_DATABASE_URL is not set');
 
@@ -68,93 +70,106 @@ describe.each(DIALECTS)('notification delivery on $name', ({ open, skip }) => {
       timeoutMs: 15_000,
       ...extra,
     });
-  const add = (url: string, settings: ChannelSettings = {}) => addChannel(store.db, sealer, null, url, { timeZone: 'UTC', ...settings }, opts);
+  const add = (url: string, settings: ChannelSettings = {}) =>
+    addChannel(store.db, sealer, null, url, { timeZone: 'UTC', ...settings }, opts);
 
-  it.skipIf(skip)('delivers one change to a webhook, ntfy, Telegram and e-mail, with the decoded meaning and no personal data', async () => {
-    await add(`json://127.0.0.1:${http.port}/hook?secret=${SECRET}`, { name: 'hook' });
-    await add(`ntfy://127.0.0.1:${http.port}/visa-alerts`, { name: 'phone' });
-    await add(`tgram://${TG_TOKEN}/4242?api=${http.url}/tg`, { name: 'telegram' });
-    await add(`mailto://127.0.0.1:${smtp.port}/?to=alice@example.com&from=watch@example.org`, { name: 'mail' });
-    const caseId = await insertCase(store.db, sealer);
-    const [event] = await recordEvents(store.db, caseId, ['status_changed'], { now: clock });
+  it.skipIf(skip)(
+    'delivers one change to a webhook, ntfy, Telegram and e-mail, with the decoded meaning and no personal data',
+    async () => {
+      await add(`json://127.0.0.1:${http.port}/hook?secret=${SECRET}`, { name: 'hook' });
+      await add(`ntfy://127.0.0.1:${http.port}/visa-alerts`, { name: 'phone' });
+      await add(`tgram://${TG_TOKEN}/4242?api=${http.url}/tg`, { name: 'telegram' });
+      await add(`mailto://127.0.0.1:${smtp.port}/?to=alice@example.com&from=watch@example.org`, { name: 'mail' });
+      const caseId = await insertCase(store.db, sealer);
+      const [event] = await recordEvents(store.db, caseId, ['status_changed'], { now: clock });
 
-    const d = dispatcher();
-    expect(await d.runDue()).toEqual({ sent: 4, retried: 0, failed: 0, held: 0 });
-    await d.stop();
+      const d = dispatcher();
+      expect(await d.runDue()).toEqual({ sent: 4, retried: 0, failed: 0, held: 0 });
+      await d.stop();
 
-    // Webhook: signed body, idempotency key, payload that matches the published schema.
-    const hook = http.hits.find((h) => h.path === '/hook')!;
-    expect(hook.headers['idempotency-key']).toBe(`ceac-watch-event-${event!.id}`);
-    expect(hook.headers['x-ceac-signature']).toBe(`sha256=${createHmac('sha256', SECRET).update(hook.body).digest('hex')}`);
-    const payload = WebhookPayload.parse(JSON.parse(hook.body));
-    expect(payload.type).toBe('event');
-    if (payload.type !== 'event') return;
-    expect(payload.event.kind).toBe('status_changed');
-    expect(payload.event.case.caseNumber).toBe('********5432');
-    expect(payload.event.from?.status).toBe('Refused');
-    expect(payload.event.to?.status).toBe('Administrative Processing');
-    expect(payload.event.interpretation?.headline).toBe('Your case is in administrative processing');
-    expect(payload.event.link).toBe(`https://watch.example.org/cases/${caseId}`);
+      // Webhook: signed body, idempotency key, payload that matches the published schema.
+      const hook = http.hits.find((h) => h.path === '/hook')!;
+      expect(hook.headers['idempotency-key']).toBe(`ceac-watch-event-${event!.id}`);
+      expect(hook.headers['x-ceac-signature']).toBe(
+        `sha256=${createHmac('sha256', SECRET).update(hook.body).digest('hex')}`,
+      );
+      const payload = WebhookPayload.parse(JSON.parse(hook.body));
+      expect(payload.type).toBe('event');
+      if (payload.type !== 'event') return;
+      expect(payload.event.kind).toBe('status_changed');
+      expect(payload.event.case.caseNumber).toBe('********5432');
+      expect(payload.event.from?.status).toBe('Refused');
+      expect(payload.event.to?.status).toBe('Administrative Processing');
+      expect(payload.event.interpretation?.headline).toBe('Your case is in administrative processing');
+      expect(payload.event.link).toBe(`https://watch.example.org/cases/${caseId}`);
 
-    // ntfy: JSON publish to the server root, topic in the body.
-    const ntfy = http.hits.find((h) => h.path === '/')!;
-    const note = JSON.parse(ntfy.body) as Record<string, unknown>;
-    expect(note).toMatchObject({ topic: 'visa-alerts', priority: 4, click: `https://watch.example.org/cases/${caseId}` });
-    expect(note.title).toBe('Mum (********5432): Refused → Administrative Processing');
+      // ntfy: JSON publish to the server root, topic in the body.
+      const ntfy = http.hits.find((h) => h.path === '/')!;
+      const note = JSON.parse(ntfy.body) as Record<string, unknown>;
+      expect(note).toMatchObject({
+        topic: 'visa-alerts',
+        priority: 4,
+        click: `https://watch.example.org/cases/${caseId}`,
+      });
+      expect(note.title).toBe('Mum (********5432): Refused → Administrative Processing');
 
-    // Telegram: sendMessage under the bot token, to the chat.
-    const tg = http.hits.find((h) => h.path.startsWith('/tg/'))!;
-    expect(tg.path).toBe(`/tg/bot${TG_TOKEN}/sendMessage`);
-    const tgBody = JSON.parse(tg.body) as { chat_id: string; text: string };
-    expect(tgBody.chat_id).toBe('4242');
-    expect(tgBody.text).toContain('Next steps:\n- Wait; most cases clear within 60 days.');
+      // Telegram: sendMessage under the bot token, to the chat.
+      const tg = http.hits.find((h) => h.path.startsWith('/tg/'))!;
+      expect(tg.path).toBe(`/tg/bot${TG_TOKEN}/sendMessage`);
+      const tgBody = JSON.parse(tg.body) as { chat_id: string; text: string };
+      expect(tgBody.chat_id).toBe('4242');
+      expect(tgBody.text).toContain('Next steps:\n- Wait; most cases clear within 60 days.');
 
-    // E-mail: plain text and HTML parts, a stable Message-ID.
-    expect(smtp.mails).toHaveLength(1);
-    const mail = smtp.mails[0]!;
-    expect(mail.to).toEqual(['alice@example.com']);
-    expect(mail.messageId).toBe(`<ceac-watch-event-${event!.id}@ceac-watch>`);
-    expect(mail.raw).toMatch(/Content-Type: text\/plain/);
-    expect(mail.raw).toMatch(/Content-Type: text\/html/);
+      // E-mail: plain text and HTML parts, a stable Message-ID.
+      expect(smtp.mails).toHaveLength(1);
+      const mail = smtp.mails[0]!;
+      expect(mail.to).toEqual(['alice@example.com']);
+      expect(mail.messageId).toBe(`<ceac-watch-event-${event!.id}@ceac-watch>`);
+      expect(mail.raw).toMatch(/Content-Type: text\/plain/);
+      expect(mail.raw).toMatch(/Content-Type: text\/html/);
 
-    for (const text of [...http.hits.map((h) => h.body + JSON.stringify(h.headers)), mail.raw]) {
-      expect(text).not.toContain(CASE_NUMBER);
-      expect(text).not.toContain(PASSPORT);
-      expect(text).not.toContain(SURNAME);
-    }
-    // The status text named the case number; it went out masked.
-    expect(hook.body).toContain('Your case ********5432 is being processed.');
+      for (const text of [...http.hits.map((h) => h.body + JSON.stringify(h.headers)), mail.raw]) {
+        expect(text).not.toContain(CASE_NUMBER);
+        expect(text).not.toContain(PASSPORT);
+        expect(text).not.toContain(SURNAME);
+      }
+      // The status text named the case number; it went out masked.
+      expect(hook.body).toContain('Your case ********5432 is being processed.');
 
-    // Nothing more to send: a second run (a restart) sends nothing again.
-    const again = dispatcher();
-    expect(await again.runDue()).toEqual({ sent: 0, retried: 0, failed: 0, held: 0 });
-    await again.stop();
-    expect(http.hits).toHaveLength(3);
-    expect(smtp.mails).toHaveLength(1);
-  });
+      // Nothing more to send: a second run (a restart) sends nothing again.
+      const again = dispatcher();
+      expect(await again.runDue()).toEqual({ sent: 0, retried: 0, failed: 0, held: 0 });
+      await again.stop();
+      expect(http.hits).toHaveLength(3);
+      expect(smtp.mails).toHaveLength(1);
+    },
+  );
 
-  it.skipIf(skip)('retries a webhook that answers 500, then delivers it once with the same idempotency key', async () => {
-    await add(`json://127.0.0.1:${http.port}/flaky?secret=${SECRET}`);
-    const caseId = await insertCase(store.db, sealer);
-    await recordEvents(store.db, caseId, ['status_changed'], { now: clock });
-    http.respond = (_hit, i) => (i === 0 ? { status: 500, body: 'database is down' } : { status: 200 });
+  it.skipIf(skip)(
+    'retries a webhook that answers 500, then delivers it once with the same idempotency key',
+    async () => {
+      await add(`json://127.0.0.1:${http.port}/flaky?secret=${SECRET}`);
+      const caseId = await insertCase(store.db, sealer);
+      await recordEvents(store.db, caseId, ['status_changed'], { now: clock });
+      http.respond = (_hit, i) => (i === 0 ? { status: 500, body: 'database is down' } : { status: 200 });
 
-    const d = dispatcher();
-    expect(await d.runDue()).toMatchObject({ sent: 0, retried: 1 });
-    const [pending] = await listDeliveries(store.db, null);
-    expect(pending).toMatchObject({ status: 'pending', attempts: 1, holdReason: 'retry' });
-    expect(pending!.lastError).toMatch(/HTTP 500: database is down; will retry/);
-    // Backoff: 1 s base, jitter fixed at 0.5 -> 750 ms. Not due before that.
-    expect(pending!.nextAttemptAt).toBe(clock + 750);
-    clock += 500;
-    expect(await d.runDue()).toMatchObject({ sent: 0, retried: 0 });
-    clock += 300;
-    expect(await d.runDue()).toMatchObject({ sent: 1 });
-    await d.stop();
-    expect(http.hits.map((h) => h.status)).toEqual([500, 200]);
-    expect(new Set(http.hits.map((h) => h.headers['idempotency-key'])).size).toBe(1);
-    expect((await listDeliveries(store.db, null))[0]).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
-  });
+      const d = dispatcher();
+      expect(await d.runDue()).toMatchObject({ sent: 0, retried: 1 });
+      const [pending] = await listDeliveries(store.db, null);
+      expect(pending).toMatchObject({ status: 'pending', attempts: 1, holdReason: 'retry' });
+      expect(pending!.lastError).toMatch(/HTTP 500: database is down; will retry/);
+      // Backoff: 1 s base, jitter fixed at 0.5 -> 750 ms. Not due before that.
+      expect(pending!.nextAttemptAt).toBe(clock + 750);
+      clock += 500;
+      expect(await d.runDue()).toMatchObject({ sent: 0, retried: 0 });
+      clock += 300;
+      expect(await d.runDue()).toMatchObject({ sent: 1 });
+      await d.stop();
+      expect(http.hits.map((h) => h.status)).toEqual([500, 200]);
+      expect(new Set(http.hits.map((h) => h.headers['idempotency-key'])).size).toBe(1);
+      expect((await listDeliveries(store.db, null))[0]).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+    },
+  );
 
   it.skipIf(skip)('marks a webhook answering 410 failed at once, with the error visible on the channel', async () => {
     const { channel } = await add(`json://127.0.0.1:${http.port}/gone?secret=${SECRET}`);
@@ -170,7 +185,9 @@ describe.each(DIALECTS)('notification delivery on $name', ({ open, skip }) => {
     const [view] = await listChannels(store.db, null);
     expect(view!.id).toBe(channel.id);
     expect(view!.deliveries).toEqual({ pending: 0, sent: 0, failed: 1 });
-    expect(view!.lastError).toMatch(/refused the notification with HTTP 410: hook deleted \(the target no longer exists/);
+    expect(view!.lastError).toMatch(
+      /refused the notification with HTTP 410: hook deleted \(the target no longer exists/,
+    );
   });
 
   it.skipIf(skip)('gives up after the bounded number of tries', async () => {
@@ -240,9 +257,22 @@ describe.each(DIALECTS)('notification delivery on $name', ({ open, skip }) => {
   });
 
   it.skipIf(skip)('sends each channel only the event kinds it chose, and only to its owner', async () => {
-    await add(`json://127.0.0.1:${http.port}/status?secret=${SECRET}`, { name: 'status only', events: ['status_changed'] });
-    await add(`json://127.0.0.1:${http.port}/text?secret=${SECRET}`, { name: 'text too', events: ['status_changed', 'text_changed'] });
-    await addChannel(store.db, sealer, 7, `json://127.0.0.1:${http.port}/other-user?secret=${SECRET}`, { events: ['text_changed', 'status_changed'] }, opts);
+    await add(`json://127.0.0.1:${http.port}/status?secret=${SECRET}`, {
+      name: 'status only',
+      events: ['status_changed'],
+    });
+    await add(`json://127.0.0.1:${http.port}/text?secret=${SECRET}`, {
+      name: 'text too',
+      events: ['status_changed', 'text_changed'],
+    });
+    await addChannel(
+      store.db,
+      sealer,
+      7,
+      `json://127.0.0.1:${http.port}/other-user?secret=${SECRET}`,
+      { events: ['text_changed', 'status_changed'] },
+      opts,
+    );
     const caseId = await insertCase(store.db, sealer);
     await recordEvents(store.db, caseId, ['text_changed'], { now: clock });
     await recordEvents(store.db, caseId, ['last_updated_changed'], { now: clock });
@@ -255,17 +285,26 @@ describe.each(DIALECTS)('notification delivery on $name', ({ open, skip }) => {
   it.skipIf(skip)('writes no outbox row when the event transaction rolls back', async () => {
     await add(`json://127.0.0.1:${http.port}/x?secret=${SECRET}`);
     const caseId = await insertCase(store.db, sealer);
-    await expect(recordEvents(store.db, caseId, ['status_changed'], { now: clock, fail: true })).rejects.toThrow(/rolled back/);
+    await expect(recordEvents(store.db, caseId, ['status_changed'], { now: clock, fail: true })).rejects.toThrow(
+      /rolled back/,
+    );
     expect(await listDeliveries(store.db, null)).toEqual([]);
   });
 
   it.skipIf(skip)('holds notifications during quiet hours in the person’s zone, then sends them', async () => {
     // 15:00Z is 10:00 in Toronto; quiet 09:00-11:00 there.
-    await add(`json://127.0.0.1:${http.port}/quiet?secret=${SECRET}`, { quiet: { start: '09:00', end: '11:00' }, timeZone: 'America/Toronto' });
+    await add(`json://127.0.0.1:${http.port}/quiet?secret=${SECRET}`, {
+      quiet: { start: '09:00', end: '11:00' },
+      timeZone: 'America/Toronto',
+    });
     const caseId = await insertCase(store.db, sealer);
     await recordEvents(store.db, caseId, ['status_changed'], { now: clock });
     const [held] = await listDeliveries(store.db, null);
-    expect(held).toMatchObject({ status: 'pending', holdReason: 'quiet hours', nextAttemptAt: Date.parse('2026-11-26T16:00:00Z') });
+    expect(held).toMatchObject({
+      status: 'pending',
+      holdReason: 'quiet hours',
+      nextAttemptAt: Date.parse('2026-11-26T16:00:00Z'),
+    });
     const d = dispatcher();
     expect(await d.runDue()).toMatchObject({ sent: 0 });
     clock = Date.parse('2026-11-26T16:00:00Z');
@@ -301,7 +340,9 @@ describe.each(DIALECTS)('notification delivery on $name', ({ open, skip }) => {
     expect(await d.runDue()).toMatchObject({ failed: 1 });
     await d.stop();
     expect(http.hits).toHaveLength(0);
-    expect((await listDeliveries(store.db, null))[0]!.lastError).toMatch(/refused: 127\.0\.0\.1 resolves to 127\.0\.0\.1/);
+    expect((await listDeliveries(store.db, null))[0]!.lastError).toMatch(
+      /refused: 127\.0\.0\.1 resolves to 127\.0\.0\.1/,
+    );
   });
 
   it.skipIf(skip)('refuses a host name that resolves to loopback at connection time', async () => {
@@ -312,7 +353,9 @@ describe.each(DIALECTS)('notification delivery on $name', ({ open, skip }) => {
     expect(await d.runDue()).toMatchObject({ failed: 1 });
     await d.stop();
     expect(http.hits).toHaveLength(0);
-    expect((await listDeliveries(store.db, null))[0]!.lastError).toMatch(/refused: localhost resolves to (127\.0\.0\.1|::1)/);
+    expect((await listDeliveries(store.db, null))[0]!.lastError).toMatch(
+      /refused: localhost resolves to (127\.0\.0\.1|::1)/,
+    );
   });
 
   it.skipIf(skip)('seals channel URLs at rest and generates a webhook secret when none is given', async () => {
@@ -324,44 +367,60 @@ describe.each(DIALECTS)('notification delivery on $name', ({ open, skip }) => {
     const dump = JSON.stringify(rows);
     expect(dump).not.toContain('hunter2-pw');
     expect(dump).not.toContain(result.generatedSecret!);
-    expect(sealer.unseal(rows.find((r) => r.id === ntfy.channel.id)!.url_sealed)).toBe('ntfys://bob:hunter2-pw@push.example.net/visa');
+    expect(sealer.unseal(rows.find((r) => r.id === ntfy.channel.id)!.url_sealed)).toBe(
+      'ntfys://bob:hunter2-pw@push.example.net/visa',
+    );
   });
 
-  it.skipIf(skip)('rejects a duplicate channel name, bad settings, and removes a channel with its outbox rows', async () => {
-    await add(`json://127.0.0.1:${http.port}/a?secret=${SECRET}`, { name: 'hook' });
-    await expect(add(`json://127.0.0.1:${http.port}/b?secret=${SECRET}`, { name: 'hook' })).rejects.toThrow(/a channel named "hook" exists already/);
-    await expect(add(`json://127.0.0.1:${http.port}/b?secret=${SECRET}`, { timeZone: 'Mars/Olympus' })).rejects.toThrow(/not an IANA time zone/);
-    const second = await add(`json://127.0.0.1:${http.port}/c?secret=${SECRET}`);
-    expect(second.channel.name).toBe('webhook');
-    const caseId = await insertCase(store.db, sealer);
-    await recordEvents(store.db, caseId, ['status_changed'], { now: clock });
-    expect(await listDeliveries(store.db, null)).toHaveLength(2);
-    expect(await removeChannel(store.db, null, 'hook')).toBe(true);
-    expect(await removeChannel(store.db, null, 'hook')).toBe(false);
-    expect(await listDeliveries(store.db, null)).toHaveLength(1);
-  });
+  it.skipIf(skip)(
+    'rejects a duplicate channel name, bad settings, and removes a channel with its outbox rows',
+    async () => {
+      await add(`json://127.0.0.1:${http.port}/a?secret=${SECRET}`, { name: 'hook' });
+      await expect(add(`json://127.0.0.1:${http.port}/b?secret=${SECRET}`, { name: 'hook' })).rejects.toThrow(
+        /a channel named "hook" exists already/,
+      );
+      await expect(
+        add(`json://127.0.0.1:${http.port}/b?secret=${SECRET}`, { timeZone: 'Mars/Olympus' }),
+      ).rejects.toThrow(/not an IANA time zone/);
+      const second = await add(`json://127.0.0.1:${http.port}/c?secret=${SECRET}`);
+      expect(second.channel.name).toBe('webhook');
+      const caseId = await insertCase(store.db, sealer);
+      await recordEvents(store.db, caseId, ['status_changed'], { now: clock });
+      expect(await listDeliveries(store.db, null)).toHaveLength(2);
+      expect(await removeChannel(store.db, null, 'hook')).toBe(true);
+      expect(await removeChannel(store.db, null, 'hook')).toBe(false);
+      expect(await listDeliveries(store.db, null)).toHaveLength(1);
+    },
+  );
 
-  it.skipIf(skip)('in the background loop, wake() delivers a fresh event without waiting for the next poll', async () => {
-    await add(`json://127.0.0.1:${http.port}/bg?secret=${SECRET}`);
-    const caseId = await insertCase(store.db, sealer);
-    const d = dispatcher({ now: Date.now, pollMs: 60_000 });
-    d.start();
-    try {
-      await new Promise((r) => setTimeout(r, 100)); // the first (empty) run is over; the next poll is a minute away
-      await recordEvents(store.db, caseId, ['status_changed']);
-      d.wake();
-      // A generous bound that is still far below the minute until the next poll.
-      const end = Date.now() + 30_000;
-      while (http.hits.length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
-      expect(http.hits).toHaveLength(1);
-    } finally {
-      await d.stop();
-    }
-  }, 60_000);
+  it.skipIf(skip)(
+    'in the background loop, wake() delivers a fresh event without waiting for the next poll',
+    async () => {
+      await add(`json://127.0.0.1:${http.port}/bg?secret=${SECRET}`);
+      const caseId = await insertCase(store.db, sealer);
+      const d = dispatcher({ now: Date.now, pollMs: 60_000 });
+      d.start();
+      try {
+        await new Promise((r) => setTimeout(r, 100)); // the first (empty) run is over; the next poll is a minute away
+        await recordEvents(store.db, caseId, ['status_changed']);
+        d.wake();
+        // A generous bound that is still far below the minute until the next poll.
+        const end = Date.now() + 30_000;
+        while (http.hits.length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+        expect(http.hits).toHaveLength(1);
+      } finally {
+        await d.stop();
+      }
+    },
+    60_000,
+  );
 
   it.skipIf(skip)('sends a test message and reports a failing one', async () => {
     await add(`json://127.0.0.1:${http.port}/t?secret=${SECRET}`, { name: 't' });
-    expect(await testChannel(store.db, null, 't', { store, sealer, allowPrivateTargets: true })).toEqual({ ok: true, channel: 't' });
+    expect(await testChannel(store.db, null, 't', { store, sealer, allowPrivateTargets: true })).toEqual({
+      ok: true,
+      channel: 't',
+    });
     expect(WebhookPayload.parse(JSON.parse(http.hits[0]!.body)).type).toBe('test');
     http.respond = () => ({ status: 401, body: 'bad token' });
     expect(await testChannel(store.db, null, 't', { store, sealer, allowPrivateTargets: true })).toMatchObject({

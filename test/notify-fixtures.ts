@@ -2,18 +2,25 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import type { Kysely } from 'kysely';
+
+import { enqueueDeliveries } from '../src/notify/index.js';
 import type { Database } from '../src/store/schema.js';
 import type { Sealer } from '../src/store/seal.js';
 import type { EventKind, EventRow } from '../src/store/tables/cases.js';
-import { enqueueDeliveries } from '../src/notify/index.js';
 
 /** Test data for notifications: a case with personal data (that must never show up) and its events. */
 export const CASE_NUMBER = 'AA0098765432';
 export const PASSPORT = 'X98765432';
 export const SURNAME = 'Oyelaran';
 
-export async function insertCase(db: Kysely<Database>, sealer: Sealer, ownerId: number | null = null, label = 'Mum'): Promise<number> {
+export async function insertCase(
+  db: Kysely<Database>,
+  sealer: Sealer,
+  ownerId: number | null = null,
+  label = 'Mum',
+): Promise<number> {
   const now = Date.now();
   const row = await db
     .insertInto('cases')
@@ -61,7 +68,9 @@ export async function recordEvents(
           kind,
           at,
           from_json: kind.startsWith('check_') ? null : JSON.stringify(observation('Refused', '2026-11-20')),
-          to_json: kind.startsWith('check_') ? null : JSON.stringify(observation('Administrative Processing', '2026-11-25')),
+          to_json: kind.startsWith('check_')
+            ? null
+            : JSON.stringify(observation('Administrative Processing', '2026-11-25')),
           interpretation_json: kind.startsWith('check_')
             ? null
             : JSON.stringify({
@@ -76,7 +85,9 @@ export async function recordEvents(
                 sources: [],
                 notes: [],
               }),
-          detail_json: kind.startsWith('check_') ? JSON.stringify({ outcome: 'timeout', message: 'CEAC did not answer', failures: 6 }) : null,
+          detail_json: kind.startsWith('check_')
+            ? JSON.stringify({ outcome: 'timeout', message: 'CEAC did not answer', failures: 6 })
+            : null,
           observation_id: null,
           dedupe_key: `${caseId}:${kind}:${Math.random()}`,
           created_at: at,
@@ -97,12 +108,25 @@ export async function recordEvents(
 export function ensureBuilt(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const newest = (dir: string): number =>
-    Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
+    Math.max(
+      0,
+      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+        e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
+      ),
+    );
   const built = join(root, 'dist/notify/index.js');
   const cli = join(root, 'dist/cli/notify.js');
-  const stale = !existsSync(built) || !existsSync(cli) || Math.min(statSync(built).mtimeMs, statSync(cli).mtimeMs) < Math.max(newest(join(root, 'src/notify')), statSync(join(root, 'src/cli/notify.ts')).mtimeMs);
+  const stale =
+    !existsSync(built) ||
+    !existsSync(cli) ||
+    Math.min(statSync(built).mtimeMs, statSync(cli).mtimeMs) <
+      Math.max(newest(join(root, 'src/notify')), statSync(join(root, 'src/cli/notify.ts')).mtimeMs);
   if (!stale) return;
   // tsc writes its output even when another part of the tree has type errors; we only need ours.
-  spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'ignore' });
+  spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+    { stdio: 'ignore' },
+  );
   if (!existsSync(built)) throw new Error('npm run build did not produce dist/notify/index.js');
 }

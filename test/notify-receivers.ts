@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 
 /**
@@ -20,7 +21,10 @@ export interface HttpHit {
   answered: boolean;
 }
 
-export type Responder = (hit: Omit<HttpHit, 'acknowledged' | 'status' | 'receivedAt' | 'answered'>, index: number) => { status: number; body?: string; headers?: Record<string, string>; delayMs?: number };
+export type Responder = (
+  hit: Omit<HttpHit, 'acknowledged' | 'status' | 'receivedAt' | 'answered'>,
+  index: number,
+) => { status: number; body?: string; headers?: Record<string, string>; delayMs?: number };
 
 /**
  * A request (or mail) the receiver holds without answering, so that a test can act on its sender
@@ -47,9 +51,14 @@ export interface HttpReceiver {
   close(): Promise<void>;
 }
 
-export async function startHttpReceiver(respond: Responder = () => ({ status: 200, body: '{"ok":true}' })): Promise<HttpReceiver> {
+export async function startHttpReceiver(
+  respond: Responder = () => ({ status: 200, body: '{"ok":true}' }),
+): Promise<HttpReceiver> {
   const hits: HttpHit[] = [];
-  let holding: { match: (hit: HttpHit) => boolean; take: (hit: HttpHit, req: IncomingMessage, answer: () => void) => void } | null = null;
+  let holding: {
+    match: (hit: HttpHit) => boolean;
+    take: (hit: HttpHit, req: IncomingMessage, answer: () => void) => void;
+  } | null = null;
   const receiver: HttpReceiver = {
     url: '',
     port: 0,
@@ -88,10 +97,21 @@ export async function startHttpReceiver(respond: Responder = () => ({ status: 20
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const base = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const base = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       const index = hits.length;
       const answer = receiver.respond(base, index);
-      const hit: HttpHit = { ...base, acknowledged: false, status: answer.status, receivedAt: Date.now(), answered: false };
+      const hit: HttpHit = {
+        ...base,
+        acknowledged: false,
+        status: answer.status,
+        receivedAt: Date.now(),
+        answered: false,
+      };
       hits.push(hit);
       const send = () => {
         hit.answered = true;
@@ -145,11 +165,14 @@ export interface SmtpReceiver {
   start(): Promise<void>;
 }
 
-export async function startSmtpReceiver(options: { port?: number; users?: Record<string, string> } = {}): Promise<SmtpReceiver> {
+export async function startSmtpReceiver(
+  options: { port?: number; users?: Record<string, string> } = {},
+): Promise<SmtpReceiver> {
   const mails: Mail[] = [];
   const closed = new Set<string>();
   let server: SMTPServer | null = null;
-  let holding: { match: (mail: Mail) => boolean; take: (mail: Mail, answer: (err?: Error) => void) => void } | null = null;
+  let holding: { match: (mail: Mail) => boolean; take: (mail: Mail, answer: (err?: Error) => void) => void } | null =
+    null;
   const receiver: SmtpReceiver = {
     port: options.port ?? 0,
     mails,
@@ -196,7 +219,10 @@ export async function startSmtpReceiver(options: { port?: number; users?: Record
         logger: false,
         onAuth(auth, _session, cb) {
           const ok = options.users && options.users[auth.username ?? ''] === auth.password;
-          cb(ok ? null : Object.assign(new Error('Invalid username or password'), { responseCode: 535 }), ok ? { user: auth.username } : undefined);
+          cb(
+            ok ? null : Object.assign(new Error('Invalid username or password'), { responseCode: 535 }),
+            ok ? { user: auth.username } : undefined,
+          );
         },
         onClose(session: SMTPServerSession) {
           closed.add(session.id);
@@ -261,6 +287,11 @@ export function decodeWords(value: string): string {
     .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _charset: string, enc: string, text: string) =>
       enc.toUpperCase() === 'B'
         ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+        : Buffer.from(
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8'),
     );
 }

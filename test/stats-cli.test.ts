@@ -4,7 +4,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { openTestPostgres, TEST_DATABASE_URL, type TestStore } from '../src/store/testing.js';
 import { ceac, rememberEnv } from './support/cli.js';
 
@@ -53,23 +55,40 @@ describe('ceac import / stats / predict usage', () => {
     writeFileSync(foreign, 'a,b\n1,2\n');
     expect((await ceac('import', 'checkee', foreign)).err).toMatch(/the header has no visaType/);
     const tiny = join(dir, 'tiny.csv');
-    writeFileSync(tiny, 'nickname,visa_type,visa_entry,consulate,status,check_date,complete_date\nq,O1,New,BeiJing,Clear,2026-01-01,2026-01-09\n');
+    writeFileSync(
+      tiny,
+      'nickname,visa_type,visa_entry,consulate,status,check_date,complete_date\nq,O1,New,BeiJing,Clear,2026-01-01,2026-01-09\n',
+    );
     expect((await ceac('import', 'checkee', tiny, '--json')).json()).toMatchObject({ imported: 1 });
     const small = await ceac('stats', '--visa', 'O1', '--json');
     expect(small.code).toBe(1);
-    expect(small.json()).toEqual({ n: 1, shown: false, warnings: [expect.stringMatching(/groups smaller than 5 are not shown/)] });
+    expect(small.json()).toEqual({
+      n: 1,
+      shown: false,
+      warnings: [expect.stringMatching(/groups smaller than 5 are not shown/)],
+    });
     expect(small.out).not.toContain('curve');
   });
 
   it('extracts a free-text post for review, and stores it only with --save', async () => {
     const post = join(dir, 'post.txt');
-    writeFileSync(post, 'F1 Beijing dropbox. Oct 21- Refused, Oct 27- passport back with 221g (white), Nov 01- Issued\n---\nHow long does 221g take?\n');
+    writeFileSync(
+      post,
+      'F1 Beijing dropbox. Oct 21- Refused, Oct 27- passport back with 221g (white), Nov 01- Issued\n---\nHow long does 221g take?\n',
+    );
     const review = await ceac('import', 'text', post, '--posted', '2025-11-10', '--json');
     expect(review.code).toBe(0);
-    const { timelines } = review.json() as { timelines: { visaClass: string; post: string; route: string; events: Record<string, unknown>[] }[] };
+    const { timelines } = review.json() as {
+      timelines: { visaClass: string; post: string; route: string; events: Record<string, unknown>[] }[];
+    };
     expect(timelines).toHaveLength(1);
     expect(timelines[0]).toMatchObject({ visaClass: 'F1', post: 'BEJ', route: 'dropbox' });
-    expect(timelines[0]!.events[0]).toMatchObject({ date: '2025-10-21', kind: 'status', status: 'refused', text: 'Oct 21- Refused' });
+    expect(timelines[0]!.events[0]).toMatchObject({
+      date: '2025-10-21',
+      kind: 'status',
+      status: 'refused',
+      text: 'Oct 21- Refused',
+    });
     expect(timelines[0]!.events[2]).toMatchObject({ kind: 'slip_221g', color: 'white' });
     expect(Object.keys(timelines[0]!)).toEqual(['visaClass', 'post', 'route', 'entry', 'events']);
     expect(typeof timelines[0]!.events[0]!.confidence).toBe('number');
@@ -109,16 +128,36 @@ for (const [name, skip] of backends) {
       expect(json).toMatchObject({ rows: 21815, imported: 0, duplicates: 21621 + 187, skipped: 7 });
       expect((json.warnings as string[])[0]).toMatch(/^only finished cases/);
       const f1 = (await ceac('import', 'checkee', F1, '--json')).json();
-      expect(f1).toMatchObject({ rows: 252, imported: 250, duplicates: 2, cases: { decided: 146, pending: 104, refused: 2 }, warnings: [] });
+      expect(f1).toMatchObject({
+        rows: 252,
+        imported: 250,
+        duplicates: 2,
+        cases: { decided: 146, pending: 104, refused: 2 },
+        warnings: [],
+      });
     });
 
     it('prints the documented JSON of ceac stats, one curve point per distinct time', async () => {
       const r = await ceac('stats', '--visa', 'F1', '--from', '2025-10', '--ci', 'log-log', '--json');
       expect(r.code).toBe(0);
       const s = r.json() as {
-        n: number; events: number; censored: number; median: Record<string, number>; quartiles: Record<string, unknown>;
-        survivalAt: Record<string, unknown>; curve: { t: number; survival: number; low: number; high: number; nRisk: number; events: number; censored: number }[];
-        warnings: string[]; ciType: string;
+        n: number;
+        events: number;
+        censored: number;
+        median: Record<string, number>;
+        quartiles: Record<string, unknown>;
+        survivalAt: Record<string, unknown>;
+        curve: {
+          t: number;
+          survival: number;
+          low: number;
+          high: number;
+          nRisk: number;
+          events: number;
+          censored: number;
+        }[];
+        warnings: string[];
+        ciType: string;
       };
       expect(s).toMatchObject({ n: 250, events: 146, censored: 104, ciType: 'log-log' });
       expect(Object.keys(s.median)).toEqual(['days', 'low', 'high']);
@@ -133,7 +172,9 @@ for (const [name, skip] of backends) {
       expect(s.warnings.join(' ')).not.toMatch(/only finished/);
       // ...but pooled with them, F1 at Beijing is 99% finished cases, and says so.
       const pooled = (await ceac('stats', '--visa', 'F1', '--post', 'BEJ', '--json')).json() as { warnings: string[] };
-      expect(pooled.warnings[0]).toMatch(/are still pending: if most of this group comes from a source that left pending cases out/);
+      expect(pooled.warnings[0]).toMatch(
+        /are still pending: if most of this group comes from a source that left pending cases out/,
+      );
       const human = await ceac('stats', '--visa', 'F1', '--post', 'Beijing');
       expect(human.out).toMatch(/^Waiting time to a decision — F1, at BEJ/);
       expect(human.out).toMatch(/median wait \d+ days \(95% CI \d+–\d+, log\)/);
@@ -141,12 +182,31 @@ for (const [name, skip] of backends) {
     });
 
     it('predicts for an open case and states the group it used', async () => {
-      const r = await ceac('predict', '--visa', 'F1', '--post', 'KBL', '--entry', 'renewal', '--waited', '30', '--json');
+      const r = await ceac(
+        'predict',
+        '--visa',
+        'F1',
+        '--post',
+        'KBL',
+        '--entry',
+        'renewal',
+        '--waited',
+        '30',
+        '--json',
+      );
       expect(r.code).toBe(0);
-      const p = r.json() as { groupLabel: string; comparable: number; within: Record<string, { p: number; low: number; high: number }>; notes: string[]; tried: unknown[] };
+      const p = r.json() as {
+        groupLabel: string;
+        comparable: number;
+        within: Record<string, { p: number; low: number; high: number }>;
+        notes: string[];
+        tried: unknown[];
+      };
       // No F1 case from Kabul: the broader groups are tried in order, and the one used is named.
       expect(p.tried).toHaveLength(2);
-      expect(p.notes[0]).toBe('F1 at KBL (renewal): only 0 comparable cases still pending after 30 days, so a broader group was used');
+      expect(p.notes[0]).toBe(
+        'F1 at KBL (renewal): only 0 comparable cases still pending after 30 days, so a broader group was used',
+      );
       expect(p.groupLabel).toBe('F1 at every post (renewal)');
       expect(p.comparable).toBeGreaterThanOrEqual(5);
       expect(Object.keys(p.within)).toEqual(['7', '30', '60', '90']);

@@ -2,8 +2,10 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../src/simulator/index.js';
+
+import { type RunningSimulator, startSimulator } from '../src/simulator/index.js';
 
 /**
  * The compiled CLI (`ceac case`, `watch`, `worker`, `migrate`) as a person uses it: SQLite under a
@@ -15,7 +17,8 @@ const CODE = 'C1IT5';
 const PASSPORT = 'Z4810023';
 const SURNAME = 'RAGHAVAN';
 
-if (!existsSync(CLI)) console.warn('tracker CLI: skipped — dist/ is missing, run `npm run build` first (npm test does)');
+if (!existsSync(CLI))
+  console.warn('tracker CLI: skipped — dist/ is missing, run `npm run build` first (npm test does)');
 
 interface Run {
   code: number;
@@ -53,7 +56,8 @@ describe.skipIf(!existsSync(CLI))('ceac case / watch / worker / migrate', () => 
   function ceacWithInput(input: string, ...args: string[]): Promise<Run> {
     return new Promise((resolve) => {
       const child = execFile(process.execPath, [CLI, ...args], { env, timeout: 60_000 }, (err, stdout, stderr) => {
-        const code = err && typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : err ? 1 : 0;
+        const code =
+          err && typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : err ? 1 : 0;
         resolve({ code, stdout, stderr });
       });
       child.stdin?.end(input);
@@ -71,16 +75,58 @@ describe.skipIf(!existsSync(CLI))('ceac case / watch / worker / migrate', () => 
   });
 
   it('adds, lists, shows and edits a case; refuses duplicates and bad input with clear messages', async () => {
-    const add = await ceac('case', 'add', '--app', 'NIV', '--location', 'Mumbai', '--id', 'AA00DBX221', '--passport', PASSPORT, '--surname', SURNAME, '--label', 'me', '--route', 'dropbox', '--json');
+    const add = await ceac(
+      'case',
+      'add',
+      '--app',
+      'NIV',
+      '--location',
+      'Mumbai',
+      '--id',
+      'AA00DBX221',
+      '--passport',
+      PASSPORT,
+      '--surname',
+      SURNAME,
+      '--label',
+      'me',
+      '--route',
+      'dropbox',
+      '--json',
+    );
     expect(add.code).toBe(0);
     const c = JSON.parse(add.stdout) as { id: number; location: string; context: unknown; hasPassport: boolean };
     expect(c).toMatchObject({ id: 1, location: 'BMB', context: { route: 'dropbox' }, hasPassport: true });
     expect(add.stdout).not.toContain(PASSPORT);
 
-    const dup = await ceac('case', 'add', '--app', 'NIV', '--location', 'BMB', '--id', 'aa00dbx221', '--passport', PASSPORT, '--surname', SURNAME);
+    const dup = await ceac(
+      'case',
+      'add',
+      '--app',
+      'NIV',
+      '--location',
+      'BMB',
+      '--id',
+      'aa00dbx221',
+      '--passport',
+      PASSPORT,
+      '--surname',
+      SURNAME,
+    );
     expect(dup).toMatchObject({ code: 1, stderr: 'error: this case is already watched as case 1\n' });
 
-    const bad = await ceac('case', 'add', '--app', 'NIV', '--location', 'Atlantis', '--id', 'XX12', '--surname', 'R2D2');
+    const bad = await ceac(
+      'case',
+      'add',
+      '--app',
+      'NIV',
+      '--location',
+      'Atlantis',
+      '--id',
+      'XX12',
+      '--surname',
+      'R2D2',
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--location: "Atlantis" is not one CEAC location/);
     expect(bad.stderr).toMatch(/--id: "XX12" is not an NIV application ID/);
@@ -88,13 +134,23 @@ describe.skipIf(!existsSync(CLI))('ceac case / watch / worker / migrate', () => 
 
     expect((await ceac('case', 'add', '--app', 'NIV', '--id', 'AA00DBX221', '--route', 'walk-in')).code).toBe(2);
     expect((await ceac('case', 'show', 'one')).code).toBe(2);
-    expect(await ceac('case', 'show', '42')).toMatchObject({ code: 1, stderr: 'error: there is no case 42 (see `ceac case list`)\n' });
+    expect(await ceac('case', 'show', '42')).toMatchObject({
+      code: 1,
+      stderr: 'error: there is no case 42 (see `ceac case list`)\n',
+    });
     expect((await ceac('case', 'edit', '1')).code).toBe(2); // nothing to change
 
     // Credentials can come from stdin, out of the shell history and the process list.
-    expect((await ceacWithInput(`${PASSPORT}\n${SURNAME}\n`, 'case', 'edit', '1', '--passport', '-', '--surname', '-')).code).toBe(0);
-    expect(await ceacWithInput('', 'case', 'edit', '1', '--passport', '-')).toMatchObject({ code: 2, stderr: expect.stringMatching(/line 1 of stdin is empty/) });
-    const edited = JSON.parse((await ceac('case', 'edit', '1', '--label', 'mum', '--visa-class', 'h1b', '--json')).stdout) as { label: string; context: unknown };
+    expect(
+      (await ceacWithInput(`${PASSPORT}\n${SURNAME}\n`, 'case', 'edit', '1', '--passport', '-', '--surname', '-')).code,
+    ).toBe(0);
+    expect(await ceacWithInput('', 'case', 'edit', '1', '--passport', '-')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/line 1 of stdin is empty/),
+    });
+    const edited = JSON.parse(
+      (await ceac('case', 'edit', '1', '--label', 'mum', '--visa-class', 'h1b', '--json')).stdout,
+    ) as { label: string; context: unknown };
     expect(edited).toMatchObject({ label: 'mum', context: { route: 'dropbox', visaClass: 'H1B' } });
     const list = JSON.parse((await ceac('case', 'list', '--json')).stdout) as { id: number }[];
     expect(list.map((x) => x.id)).toEqual([1]);
@@ -118,13 +174,24 @@ describe.skipIf(!existsSync(CLI))('ceac case / watch / worker / migrate', () => 
     const history = JSON.parse((await ceac('case', 'history', '1', '--json')).stdout) as {
       case: { id: number; state: string };
       observations: { status: string; seenCount: number }[];
-      events: { kind: string; at: number; from: unknown; to: { status: string }; interpretation: { state: string; headline: string } }[];
+      events: {
+        kind: string;
+        at: number;
+        from: unknown;
+        to: { status: string };
+        interpretation: { state: string; headline: string };
+      }[];
     };
     expect(Object.keys(history)).toEqual(['case', 'observations', 'events']);
     expect(history.case).toMatchObject({ id: 1, state: 'refused' });
     expect(history.observations).toMatchObject([{ status: 'Refused', seenCount: 2 }]);
     expect(history.events).toHaveLength(1);
-    expect(history.events[0]).toMatchObject({ kind: 'first_seen', from: null, to: { status: 'Refused' }, interpretation: { state: 'refused' } });
+    expect(history.events[0]).toMatchObject({
+      kind: 'first_seen',
+      from: null,
+      to: { status: 'Refused' },
+      interpretation: { state: 'refused' },
+    });
   });
 
   it('a failed check exits 1, says why, and records no status', async () => {
@@ -137,7 +204,10 @@ describe.skipIf(!existsSync(CLI))('ceac case / watch / worker / migrate', () => 
     } finally {
       sim.setFaults({});
     }
-    const history = JSON.parse((await ceac('case', 'history', '1', '--json')).stdout) as { events: unknown[]; observations: unknown[] };
+    const history = JSON.parse((await ceac('case', 'history', '1', '--json')).stdout) as {
+      events: unknown[];
+      observations: unknown[];
+    };
     expect(history.events).toHaveLength(1);
     expect(history.observations).toHaveLength(1);
   });
@@ -192,7 +262,20 @@ describe.skipIf(!existsSync(CLI))('ceac case / watch / worker / migrate', () => 
   });
 
   it('watch runs until SIGTERM, then stops cleanly with exit 0', async () => {
-    await ceac('case', 'add', '--app', 'NIV', '--location', 'BMB', '--id', 'AA00DBX221', '--passport', PASSPORT, '--surname', SURNAME);
+    await ceac(
+      'case',
+      'add',
+      '--app',
+      'NIV',
+      '--location',
+      'BMB',
+      '--id',
+      'AA00DBX221',
+      '--passport',
+      PASSPORT,
+      '--surname',
+      SURNAME,
+    );
     const child = spawn(process.execPath, [CLI, 'watch'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));

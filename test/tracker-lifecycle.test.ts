@@ -1,15 +1,24 @@
 import { randomBytes } from 'node:crypto';
+
 import { afterEach, describe, expect, it } from 'vitest';
-import { CommandSolver, type CaptchaSolver } from '../src/captcha/index.js';
+
+import { type CaptchaSolver, CommandSolver } from '../src/captcha/index.js';
 import { CeacClient } from '../src/ceac/index.js';
 import { interpret } from '../src/decode/index.js';
-import { startSimulator, type RunningSimulator, type ScenarioInput, type FaultSpec } from '../src/simulator/index.js';
+import { type FaultSpec, type RunningSimulator, type ScenarioInput, startSimulator } from '../src/simulator/index.js';
 import { createCaseRepository, type EventView } from '../src/store/cases.js';
 import { createSealer } from '../src/store/seal.js';
 import { TEST_DATABASE_URL, type TestStore } from '../src/store/testing.js';
 import { DAY, HOUR, MINUTE } from '../src/tracker/schedule.js';
 import { createTracker, type Tracker } from '../src/tracker/tracker.js';
-import { CAPTCHA_CODE as CODE, knownCode, LIFECYCLE_START as START, MUMBAI_221G, runTrackerUntil, TEST_STORES } from './support/lifecycle.js';
+import {
+  CAPTCHA_CODE as CODE,
+  knownCode,
+  LIFECYCLE_START as START,
+  MUMBAI_221G,
+  runTrackerUntil,
+  TEST_STORES,
+} from './support/lifecycle.js';
 import { seeded } from './support/random.js';
 
 /**
@@ -76,7 +85,12 @@ const EXPECTED: Record<string, string[]> = {
     'status_changed Approved',
     'status_changed Issued',
   ],
-  AA00APR731: ['first_seen Approved', 'status_changed Refused', 'status_changed Administrative Processing', 'status_changed Issued'],
+  AA00APR731: [
+    'first_seen Approved',
+    'status_changed Refused',
+    'status_changed Administrative Processing',
+    'status_changed Issued',
+  ],
 };
 
 interface Rig {
@@ -97,15 +111,33 @@ afterEach(async () => {
 
 // The lifecycle runs make about a thousand checks, so they read the captcha with knownCode; the flap
 // and health tests below use the real CommandSolver.
-async function rig(openStore: () => Promise<TestStore>, faults: FaultSpec = {}, solver: CaptchaSolver = knownCode, failingAfterMs = 365 * DAY): Promise<Rig> {
+async function rig(
+  openStore: () => Promise<TestStore>,
+  faults: FaultSpec = {},
+  solver: CaptchaSolver = knownCode,
+  failingAfterMs = 365 * DAY,
+): Promise<Rig> {
   const store = await openStore();
   const clock = { now: START };
-  const sim = await startSimulator({ scenario: SCENARIO as never, captchaCode: CODE, now: () => clock.now, faults, slowMs: 400, random: seeded(7) });
+  const sim = await startSimulator({
+    scenario: SCENARIO as never,
+    captchaCode: CODE,
+    now: () => clock.now,
+    faults,
+    slowMs: 400,
+    random: seeded(7),
+  });
   const sealer = createSealer(randomBytes(32));
   const cases = createCaseRepository(store, sealer, () => clock.now);
   const ids = new Map<string, number>();
   for (const c of SCENARIO.cases) {
-    const added = await cases.add({ app: c.app, location: c.location!, caseNumber: c.id, passport: c.passport!, surname: c.surname! });
+    const added = await cases.add({
+      app: c.app,
+      location: c.location!,
+      caseNumber: c.id,
+      passport: c.passport!,
+      surname: c.surname!,
+    });
     ids.set(c.id, added.id);
   }
   const client = new CeacClient({ baseUrl: sim.url, solver, timeoutMs: 250, retry5xx: 0, maxCaptchaTries: 1 });
@@ -120,9 +152,27 @@ async function rig(openStore: () => Promise<TestStore>, faults: FaultSpec = {}, 
     failingAfterMs,
     onEvents: async (trx, rows) => {
       // Runs inside the transaction: the rows are visible here, before commit.
-      const n = await trx.selectFrom('events').select('id').where('id', 'in', rows.map((r) => r.id)).execute();
+      const n = await trx
+        .selectFrom('events')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
       expect(n).toHaveLength(rows.length);
-      events.push(rows.map((r) => ({ ...r, from: null, to: null, interpretation: null, detail: null, caseId: r.case_id, dedupeKey: r.dedupe_key })));
+      events.push(
+        rows.map((r) => ({
+          ...r,
+          from: null,
+          to: null,
+          interpretation: null,
+          detail: null,
+          caseId: r.case_id,
+          dedupeKey: r.dedupe_key,
+        })),
+      );
     },
   });
   open = { store, sim, tracker, clock, ids, events };
@@ -140,53 +190,96 @@ async function story(r: Rig, caseNumber: string): Promise<string[]> {
 }
 
 describe.each(TEST_STORES)('tracker lifecycles on %s', (_name, openStore, skip) => {
-  it.skipIf(skip)('records the exact event sequence of whole lifecycles, explained with the previous state', async () => {
-    const r = await rig(openStore);
-    const run = await runUntil(r, START + 9 * DAY + 12 * HOUR);
-    expect(run.failed).toBe(0);
-    for (const [caseNumber, expected] of Object.entries(EXPECTED)) expect(await story(r, caseNumber)).toEqual(expected);
+  it.skipIf(skip)(
+    'records the exact event sequence of whole lifecycles, explained with the previous state',
+    async () => {
+      const r = await rig(openStore);
+      const run = await runUntil(r, START + 9 * DAY + 12 * HOUR);
+      expect(run.failed).toBe(0);
+      for (const [caseNumber, expected] of Object.entries(EXPECTED))
+        expect(await story(r, caseNumber)).toEqual(expected);
 
-    const history = await createCaseRepository(r.store, createSealer(randomBytes(32))).history(r.ids.get('AA00APR731')!);
-    const refusal = history.events.find((e) => e.kind === 'status_changed' && (e.to as { status: string }).status === 'Refused')!;
-    expect((refusal.from as { status: string }).status).toBe('Approved');
-    const meaning = refusal.interpretation as { state: string; variant: string; headline: string; meaning: string; notes: string[] };
-    expect(meaning.state).toBe('refused');
-    expect(meaning.variant).toBe('refused_221g');
-    // Decoded with the previous state as context, the refusal after approval reads differently than alone.
-    const alone = interpret(
-      { status: 'Refused', caseNumber: null, caseCreated: null, caseLastUpdated: null, post: null, message: (refusal.to as { message: string }).message },
-      {},
-    );
-    expect(JSON.stringify(meaning)).not.toBe(JSON.stringify(alone));
+      const history = await createCaseRepository(r.store, createSealer(randomBytes(32))).history(
+        r.ids.get('AA00APR731')!,
+      );
+      const refusal = history.events.find(
+        (e) => e.kind === 'status_changed' && (e.to as { status: string }).status === 'Refused',
+      )!;
+      expect((refusal.from as { status: string }).status).toBe('Approved');
+      const meaning = refusal.interpretation as {
+        state: string;
+        variant: string;
+        headline: string;
+        meaning: string;
+        notes: string[];
+      };
+      expect(meaning.state).toBe('refused');
+      expect(meaning.variant).toBe('refused_221g');
+      // Decoded with the previous state as context, the refusal after approval reads differently than alone.
+      const alone = interpret(
+        {
+          status: 'Refused',
+          caseNumber: null,
+          caseCreated: null,
+          caseLastUpdated: null,
+          post: null,
+          message: (refusal.to as { message: string }).message,
+        },
+        {},
+      );
+      expect(JSON.stringify(meaning)).not.toBe(JSON.stringify(alone));
 
-    // Observations are distinct states with first/last seen, and the case ends Issued.
-    expect(history.observations.map((o) => o.status)).toEqual(['Approved', 'Refused', 'Administrative Processing', 'Issued']);
-    for (const o of history.observations) expect(o.lastSeenAt).toBeGreaterThanOrEqual(o.firstSeenAt);
-    expect(history.case.state).toBe('issued');
+      // Observations are distinct states with first/last seen, and the case ends Issued.
+      expect(history.observations.map((o) => o.status)).toEqual([
+        'Approved',
+        'Refused',
+        'Administrative Processing',
+        'Issued',
+      ]);
+      for (const o of history.observations) expect(o.lastSeenAt).toBeGreaterThanOrEqual(o.firstSeenAt);
+      expect(history.case.state).toBe('issued');
 
-    // Each change was seen soon after it happened (the simulator moved it in the post's day or night).
-    const changedAt = START + (1 * DAY + 12 * HOUR);
-    expect(refusal.at - changedAt).toBeLessThan(12 * HOUR);
+      // Each change was seen soon after it happened (the simulator moved it in the post's day or night).
+      const changedAt = START + (1 * DAY + 12 * HOUR);
+      expect(refusal.at - changedAt).toBeLessThan(12 * HOUR);
 
-    // Every event reached onEvents exactly once, inside its transaction.
-    const delivered = r.events.flat().map((e) => e.id);
-    const all = (await r.store.db.selectFrom('events').select('id').execute()).map((e) => e.id);
-    expect([...delivered].sort((a, b) => a - b)).toEqual([...all].sort((a, b) => a - b));
-  }, 180_000);
+      // Every event reached onEvents exactly once, inside its transaction.
+      const delivered = r.events.flat().map((e) => e.id);
+      const all = (await r.store.db.selectFrom('events').select('id').execute()).map((e) => e.id);
+      expect([...delivered].sort((a, b) => a - b)).toEqual([...all].sort((a, b) => a - b));
+    },
+    180_000,
+  );
 
-  it.skipIf(skip)('with every fault kind at high rates: zero false events and zero lost changes', async () => {
-    const r = await rig(openStore, { '5xx': 0.08, timeout: 0.02, captcha: 0.15, maintenance: 0.05, blocked: 0.03, layout: 0.05, drop: 0.05, wrongcase: 0.08 });
-    const run = await runUntil(r, START + 9 * DAY + 12 * HOUR);
-    expect(run.failed).toBeGreaterThan(20); // the faults did happen
-    for (const [caseNumber, expected] of Object.entries(EXPECTED)) expect(await story(r, caseNumber)).toEqual(expected);
-    // Failed checks are attempts, each with its kind, never observations.
-    const attempts = await r.store.db.selectFrom('check_attempts').select(['outcome', 'observation_id']).execute();
-    const failedKinds = new Set(attempts.filter((a) => a.outcome !== 'ok').map((a) => a.outcome));
-    for (const kind of ['captcha_rejected', 'maintenance', 'blocked', 'layout_changed', 'wrong_case', 'http_error']) expect(failedKinds).toContain(kind);
-    expect(attempts.filter((a) => a.outcome !== 'ok' && a.observation_id !== null)).toEqual([]);
-    const stats = r.sim.stats();
-    for (const f of ['fault_5xx', 'fault_timeout', 'fault_captcha', 'fault_drop', 'fault_wrongcase']) expect(stats[f] ?? 0).toBeGreaterThan(0);
-  }, 180_000);
+  it.skipIf(skip)(
+    'with every fault kind at high rates: zero false events and zero lost changes',
+    async () => {
+      const r = await rig(openStore, {
+        '5xx': 0.08,
+        timeout: 0.02,
+        captcha: 0.15,
+        maintenance: 0.05,
+        blocked: 0.03,
+        layout: 0.05,
+        drop: 0.05,
+        wrongcase: 0.08,
+      });
+      const run = await runUntil(r, START + 9 * DAY + 12 * HOUR);
+      expect(run.failed).toBeGreaterThan(20); // the faults did happen
+      for (const [caseNumber, expected] of Object.entries(EXPECTED))
+        expect(await story(r, caseNumber)).toEqual(expected);
+      // Failed checks are attempts, each with its kind, never observations.
+      const attempts = await r.store.db.selectFrom('check_attempts').select(['outcome', 'observation_id']).execute();
+      const failedKinds = new Set(attempts.filter((a) => a.outcome !== 'ok').map((a) => a.outcome));
+      for (const kind of ['captcha_rejected', 'maintenance', 'blocked', 'layout_changed', 'wrong_case', 'http_error'])
+        expect(failedKinds).toContain(kind);
+      expect(attempts.filter((a) => a.outcome !== 'ok' && a.observation_id !== null)).toEqual([]);
+      const stats = r.sim.stats();
+      for (const f of ['fault_5xx', 'fault_timeout', 'fault_captcha', 'fault_drop', 'fault_wrongcase'])
+        expect(stats[f] ?? 0).toBeGreaterThan(0);
+    },
+    180_000,
+  );
 
   it.skipIf(skip)('records a flap as it happened, and a retried check writes nothing twice', async () => {
     const r = await rig(openStore, {}, new CommandSolver(`echo ${CODE}`));
@@ -240,11 +333,20 @@ describe.each(TEST_STORES)('tracker lifecycles on %s', (_name, openStore, skip) 
     await r.store.db.updateTable('cases').set({ next_check_at: r.clock.now }).where('id', '=', id).execute();
     await r.store.db.updateTable('cases').set({ next_check_at: null }).where('id', '!=', id).execute();
     await runUntil(r, START + 20 * HOUR);
-    const failing = await r.store.db.selectFrom('events').selectAll().where('case_id', '=', id).where('kind', '=', 'check_failing').execute();
+    const failing = await r.store.db
+      .selectFrom('events')
+      .selectAll()
+      .where('case_id', '=', id)
+      .where('kind', '=', 'check_failing')
+      .execute();
     expect(failing).toHaveLength(1);
     expect(failing[0]!.at - START).toBeGreaterThanOrEqual(6 * HOUR);
     expect(JSON.parse(failing[0]!.detail_json!)).toMatchObject({ outcome: 'blocked' });
-    const attempts = await r.store.db.selectFrom('check_attempts').select('outcome').where('case_id', '=', id).execute();
+    const attempts = await r.store.db
+      .selectFrom('check_attempts')
+      .select('outcome')
+      .where('case_id', '=', id)
+      .execute();
     expect(attempts.filter((a) => a.outcome === 'blocked').length).toBeGreaterThan(2);
     r.sim.setFaults({});
     await r.store.db.updateTable('cases').set({ next_check_at: r.clock.now }).where('id', '=', id).execute();

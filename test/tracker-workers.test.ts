@@ -1,12 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator, type ScenarioInput } from '../src/simulator/index.js';
+
+import { type RunningSimulator, type ScenarioInput, startSimulator } from '../src/simulator/index.js';
 import { createCaseRepository } from '../src/store/cases.js';
 import { loadSealer } from '../src/store/seal.js';
 import { openTestPostgres, TEST_DATABASE_URL, type TestStore } from '../src/store/testing.js';
@@ -25,7 +27,8 @@ const CASES = 24;
 const START = Date.UTC(2026, 0, 5, 9, 0);
 
 if (!TEST_DATABASE_URL) console.warn('scale-out workers: skipped — set TEST_DATABASE_URL to run them (PostgreSQL)');
-else if (!existsSync(CLI)) console.warn('scale-out workers: dist/ is missing — run `npm run build` first (npm test does)');
+else if (!existsSync(CLI))
+  console.warn('scale-out workers: dist/ is missing — run `npm run build` first (npm test does)');
 
 const scenario: ScenarioInput = {
   name: 'workers',
@@ -97,7 +100,14 @@ describe.skipIf(!TEST_DATABASE_URL || !existsSync(CLI))('ceac worker processes o
     });
     const sealer = await loadSealer({ CEAC_WATCH_DATA: dataDir, CEAC_WATCH_SECRET: env.CEAC_WATCH_SECRET });
     const cases = createCaseRepository(store, sealer);
-    for (const c of scenario.cases) await cases.add({ app: 'NIV', location: c.location!, caseNumber: c.id, passport: c.passport!, surname: c.surname! });
+    for (const c of scenario.cases)
+      await cases.add({
+        app: 'NIV',
+        location: c.location!,
+        caseNumber: c.id,
+        passport: c.passport!,
+        surname: c.surname!,
+      });
   });
 
   afterAll(async () => {
@@ -108,10 +118,14 @@ describe.skipIf(!TEST_DATABASE_URL || !existsSync(CLI))('ceac worker processes o
   });
 
   function startWorker(): ChildProcess {
-    const w = spawn(process.execPath, [CLI, 'worker', '--concurrency', '2', '--enqueue-every', '1', '--expire-after', '3', '--json'], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const w = spawn(
+      process.execPath,
+      [CLI, 'worker', '--concurrency', '2', '--enqueue-every', '1', '--expire-after', '3', '--json'],
+      {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     w.stdout?.resume();
     w.stderr?.resume();
     workers.push(w);
@@ -121,7 +135,10 @@ describe.skipIf(!TEST_DATABASE_URL || !existsSync(CLI))('ceac worker processes o
   const alive = () => workers.filter((w) => w.exitCode === null && w.signalCode === null);
 
   async function attempts(): Promise<number> {
-    const r = await store.db.selectFrom('check_attempts').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const r = await store.db
+      .selectFrom('check_attempts')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 
@@ -181,12 +198,15 @@ describe.skipIf(!TEST_DATABASE_URL || !existsSync(CLI))('ceac worker processes o
     await waitFor('every case to be checked again', () => allCheckedSince(round2));
 
     // The killed workers held jobs: pg-boss expired them and another worker ran them again.
-    const retried = await sql<{ n: number }>`select count(*)::int as n from pgboss.job where name = 'ceac-check' and retry_count > 0`.execute(store.db);
+    const retried = await sql<{
+      n: number;
+    }>`select count(*)::int as n from pgboss.job where name = 'ceac-check' and retry_count > 0`.execute(store.db);
     expect(retried.rows[0]?.n).toBeGreaterThan(0);
 
     const events = await eventsByCase();
     expect(events.size).toBe(CASES);
-    for (const [, story] of events) expect(story).toEqual(['first_seen Refused', 'status_changed Administrative Processing']);
+    for (const [, story] of events)
+      expect(story).toEqual(['first_seen Refused', 'status_changed Administrative Processing']);
     const keys = await store.db.selectFrom('events').select('dedupe_key').execute();
     expect(new Set(keys.map((k) => k.dedupe_key)).size).toBe(2 * CASES);
 
@@ -202,7 +222,9 @@ describe.skipIf(!TEST_DATABASE_URL || !existsSync(CLI))('ceac worker processes o
         while (times[i]! - times[j]! >= windowMs) j++;
         worst = Math.max(worst, i - j + 1);
       }
-      console.log(`workers: ${times.length} requests, at most ${worst} in any ${windowMs} ms (budget ${windowMs / INTERVAL_MS})`);
+      console.log(
+        `workers: ${times.length} requests, at most ${worst} in any ${windowMs} ms (budget ${windowMs / INTERVAL_MS})`,
+      );
       expect(worst).toBeLessThanOrEqual(Math.floor((windowMs + LATE) / INTERVAL_MS) + 1);
     }
 
@@ -212,7 +234,9 @@ describe.skipIf(!TEST_DATABASE_URL || !existsSync(CLI))('ceac worker processes o
     const exits = survivors.map((w) => new Promise<number | null>((r) => w.once('exit', (code) => r(code))));
     for (const w of survivors) w.kill('SIGTERM');
     expect(await Promise.all(exits)).toEqual([0, 0]);
-    const active = await sql<{ n: number }>`select count(*)::int as n from pgboss.job where state = 'active'`.execute(store.db);
+    const active = await sql<{ n: number }>`select count(*)::int as n from pgboss.job where state = 'active'`.execute(
+      store.db,
+    );
     expect(active.rows[0]?.n).toBe(0);
   }, 240_000);
 });

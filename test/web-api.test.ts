@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { checkAgainst, responseSchema } from './openapi-check.js';
 import { Client, webFixture } from './web-harness.js';
 
@@ -13,10 +14,21 @@ beforeEach(async () => {
 afterEach(() => fx.close());
 
 /** Calls the API and checks the answer against the OpenAPI document (status documented, body conforms). */
-async function call(token: string | null, method: string, path: string, template: string, body?: unknown, headers: Record<string, string> = {}) {
+async function call(
+  token: string | null,
+  method: string,
+  path: string,
+  template: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const res = await fx.app.request(path, {
     method,
-    headers: { ...(token && { authorization: `Bearer ${token}` }), ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      ...(token && { authorization: `Bearer ${token}` }),
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const schema = responseSchema(doc, template, method, res.status);
@@ -31,17 +43,33 @@ async function tokenFor(email: string): Promise<string> {
   return (await fx.services.accounts.createApiToken((await fx.services.accounts.findByEmail(email))!.id, 'test')).token;
 }
 
-const NEW = { app: 'NIV', location: 'Mumbai', caseNumber: 'AA0012AB34', passport: 'P1234567', surname: 'Sharma', context: { route: 'dropbox', visaClass: 'F1' } };
+const NEW = {
+  app: 'NIV',
+  location: 'Mumbai',
+  caseNumber: 'AA0012AB34',
+  passport: 'P1234567',
+  surname: 'Sharma',
+  context: { route: 'dropbox', visaClass: 'F1' },
+};
 
 describe('JSON API', () => {
   it('publishes an OpenAPI 3.1 document describing every route with the shared error shape', () => {
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/api/v1/me', '/api/v1/cases', '/api/v1/cases/{id}', '/api/v1/cases/{id}/history', '/api/v1/cases/{id}/check']) expect(doc.paths[p], p).toBeDefined();
+    for (const p of [
+      '/api/v1/me',
+      '/api/v1/cases',
+      '/api/v1/cases/{id}',
+      '/api/v1/cases/{id}/history',
+      '/api/v1/cases/{id}/check',
+    ])
+      expect(doc.paths[p], p).toBeDefined();
     expect(doc.components.schemas.Error.properties.error.required).toEqual(['code', 'message']);
     expect(doc.components.securitySchemes.bearer.scheme).toBe('bearer');
     // The checker used below does reject what the document does not allow.
     const caseSchema = responseSchema(doc, '/api/v1/cases/{id}', 'GET', 200)!;
-    expect(checkAgainst(doc, caseSchema, { id: 'x' })).toEqual(expect.arrayContaining(['$.id: expected integer, got string', '$.caseNumber: required']));
+    expect(checkAgainst(doc, caseSchema, { id: 'x' })).toEqual(
+      expect.arrayContaining(['$.id: expected integer, got string', '$.caseNumber: required']),
+    );
   });
 
   it('answers 401 in the error shape on every account route without a token', async () => {
@@ -67,15 +95,27 @@ describe('JSON API', () => {
     const token = await tokenFor('api@example.com');
     const created = await call(token, 'POST', '/api/v1/cases', '/api/v1/cases', NEW);
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ location: 'BMB', caseNumber: 'AA0012AB34', passport: '•••••567', current: null });
+    expect(created.json).toMatchObject({
+      location: 'BMB',
+      caseNumber: 'AA0012AB34',
+      passport: '•••••567',
+      current: null,
+    });
     expect(JSON.stringify(created.json)).not.toContain('P1234567');
     expect(JSON.stringify(created.json)).not.toContain('SHARMA');
     const id = created.json.id;
     const got = await call(token, 'GET', `/api/v1/cases/${id}`, '/api/v1/cases/{id}');
     expect(got.json.id).toBe(id);
-    const patched = await call(token, 'PATCH', `/api/v1/cases/${id}`, '/api/v1/cases/{id}', { label: 'Mine', context: { entry: 'renewal' } });
-    expect(patched.json).toMatchObject({ label: 'Mine', context: { route: 'dropbox', visaClass: 'F1', entry: 'renewal' } });
-    for (let i = 0; i < 4; i++) await call(token, 'POST', '/api/v1/cases', '/api/v1/cases', { ...NEW, caseNumber: `AA0012AB4${i}` });
+    const patched = await call(token, 'PATCH', `/api/v1/cases/${id}`, '/api/v1/cases/{id}', {
+      label: 'Mine',
+      context: { entry: 'renewal' },
+    });
+    expect(patched.json).toMatchObject({
+      label: 'Mine',
+      context: { route: 'dropbox', visaClass: 'F1', entry: 'renewal' },
+    });
+    for (let i = 0; i < 4; i++)
+      await call(token, 'POST', '/api/v1/cases', '/api/v1/cases', { ...NEW, caseNumber: `AA0012AB4${i}` });
     const p1 = await call(token, 'GET', '/api/v1/cases?limit=2', '/api/v1/cases');
     expect(p1.json.items.map((x: { id: number }) => x.id)).toHaveLength(2);
     const p2 = await call(token, 'GET', `/api/v1/cases?limit=2&cursor=${p1.json.nextCursor}`, '/api/v1/cases');

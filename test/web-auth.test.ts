@@ -1,6 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
+
+import { SMTPServer } from 'smtp-server';
+import { afterEach, describe, expect, it } from 'vitest';
+
 import { smtpMailer } from '../src/web/mailer.js';
 import { Client, webFixture } from './web-harness.js';
 
@@ -82,7 +84,11 @@ describe('accounts on the web', () => {
     await new Client(fx.app).signUp('e@example.com', 'the right password');
     const c = new Client(fx.app);
     await c.page('/signin');
-    const res = await c.post('/signin', { email: 'e@example.com', password: 'the right password', next: '//evil.example/x' });
+    const res = await c.post('/signin', {
+      email: 'e@example.com',
+      password: 'the right password',
+      next: '//evil.example/x',
+    });
     expect(res.headers.get('location')).toBe('/cases');
   });
 
@@ -109,7 +115,8 @@ describe('accounts on the web', () => {
     await new Client(fx.app).signUp('h@example.com', 'the right password');
     const c = new Client(fx.app);
     await c.page('/signin');
-    for (let i = 0; i < 3; i++) expect((await c.post('/signin', { email: 'h@example.com', password: 'wrong password!' })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await c.post('/signin', { email: 'h@example.com', password: 'wrong password!' })).status).toBe(401);
     const res = await c.post('/signin', { email: 'h@example.com', password: 'the right password' });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -184,7 +191,10 @@ describe('accounts on the web', () => {
     await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
     const port = (smtp.server.address() as AddressInfo).port;
     try {
-      fx = await webFixture({ mailer: smtpMailer(`smtp://127.0.0.1:${port}`, 'ceac-watch <cw@localhost>'), publicUrl: 'http://localhost' });
+      fx = await webFixture({
+        mailer: smtpMailer(`smtp://127.0.0.1:${port}`, 'ceac-watch <cw@localhost>'),
+        publicUrl: 'http://localhost',
+      });
       await new Client(fx.app).signUp('l@example.com', 'forgotten password');
       const c = new Client(fx.app);
       await c.page('/reset');
@@ -230,7 +240,9 @@ describe('accounts on the web', () => {
     await phone.post('/signin', { email: 'm@example.com', password: 'first password!' });
     expect((await phone.request('/account')).status).toBe(200);
     await laptop.page('/account');
-    expect((await laptop.post('/account/password', { current: 'first password!', password: 'second password!' })).status).toBe(303);
+    expect(
+      (await laptop.post('/account/password', { current: 'first password!', password: 'second password!' })).status,
+    ).toBe(303);
     expect((await laptop.request('/account')).status).toBe(200);
     expect((await phone.request('/account')).status).toBe(303);
     now += 31 * 24 * 3600_000;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { Client, webFixture } from './web-harness.js';
 
 type Fixture = Awaited<ReturnType<typeof webFixture>>;
@@ -8,7 +9,22 @@ afterEach(async () => {
   fx = undefined;
 });
 
-const NIV = { app: 'NIV', location: 'Mumbai', caseNumber: 'AA0012AB34', passport: 'P1234567', surname: 'Sharma', label: 'My F1', group: 'Family', route: 'dropbox', visaClass: 'F1', entry: 'new', interviewDate: '', slip: 'white', officer: '221g', passportKept: 'kept' };
+const NIV = {
+  app: 'NIV',
+  location: 'Mumbai',
+  caseNumber: 'AA0012AB34',
+  passport: 'P1234567',
+  surname: 'Sharma',
+  label: 'My F1',
+  group: 'Family',
+  route: 'dropbox',
+  visaClass: 'F1',
+  entry: 'new',
+  interviewDate: '',
+  slip: 'white',
+  officer: '221g',
+  passportKept: 'kept',
+};
 
 async function addCase(c: Client, fields: Record<string, string> = NIV): Promise<number> {
   await c.page('/cases/new');
@@ -27,7 +43,14 @@ describe('cases on the web', () => {
     expect(row.location).toBe('BMB');
     expect(row.passport_sealed).not.toContain('P1234567');
     expect(row.surname_sealed).not.toContain('SHARMA');
-    expect(JSON.parse(row.context_json)).toMatchObject({ route: 'dropbox', visaClass: 'F1', entry: 'new', slip: 'white', officer: '221g', passport: 'kept' });
+    expect(JSON.parse(row.context_json)).toMatchObject({
+      route: 'dropbox',
+      visaClass: 'F1',
+      entry: 'new',
+      slip: 'white',
+      officer: '221g',
+      passport: 'kept',
+    });
     const { html } = await c.page(`/cases/${id}`);
     expect(html).toContain('My F1');
     expect(html).toContain('AA0012AB34');
@@ -44,9 +67,16 @@ describe('cases on the web', () => {
     fx = await webFixture();
     const c = new Client(fx.app);
     await c.signUp('b@example.com');
-    for (const [location, n] of [['BMB', 'AA0012AB31'], ['INDIA, MUMBAI', 'AA0012AB32']] as const) {
+    for (const [location, n] of [
+      ['BMB', 'AA0012AB31'],
+      ['INDIA, MUMBAI', 'AA0012AB32'],
+    ] as const) {
       const id = await addCase(c, { ...NIV, location, caseNumber: n });
-      const row = await fx.store.db.selectFrom('cases').select('location').where('id', '=', id).executeTakeFirstOrThrow();
+      const row = await fx.store.db
+        .selectFrom('cases')
+        .select('location')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       expect(row.location).toBe('BMB');
     }
     await c.page('/cases/new');
@@ -87,7 +117,14 @@ describe('cases on the web', () => {
     const form = await c.page(`/cases/${id}/edit`);
     expect(form.html).not.toContain('P1234567');
     expect(form.html).not.toContain('SHARMA');
-    let res = await c.post(`/cases/${id}/edit`, { label: 'Renamed', group: '', location: 'BMB', route: 'interview', visaClass: 'F1', entry: 'new' });
+    let res = await c.post(`/cases/${id}/edit`, {
+      label: 'Renamed',
+      group: '',
+      location: 'BMB',
+      route: 'interview',
+      visaClass: 'F1',
+      entry: 'new',
+    });
     expect(res.status).toBe(303);
     const secrets = await fx.services.cases.secrets(id);
     expect(secrets).toEqual({ passport: 'P1234567', surname: 'SHARMA' });
@@ -111,10 +148,23 @@ describe('cases on the web', () => {
     const id = await addCase(owner);
     const other = new Client(fx.app);
     await other.signUp('other@example.com');
-    const gets = [`/cases/${id}`, `/cases/${id}/edit`, `/cases/${id}/events`, `/cases/${id}/captcha/x`, `/cases/${id}/captcha/x/image`];
+    const gets = [
+      `/cases/${id}`,
+      `/cases/${id}/edit`,
+      `/cases/${id}/events`,
+      `/cases/${id}/captcha/x`,
+      `/cases/${id}/captcha/x/image`,
+    ];
     for (const path of gets) expect((await other.request(path)).status, path).toBe(404);
-    const posts = [`/cases/${id}/edit`, `/cases/${id}/watching`, `/cases/${id}/delete`, `/cases/${id}/check`, `/cases/${id}/captcha/x`];
-    for (const path of posts) expect((await other.post(path, { label: 'stolen', watching: 'no' })).status, path).toBe(404);
+    const posts = [
+      `/cases/${id}/edit`,
+      `/cases/${id}/watching`,
+      `/cases/${id}/delete`,
+      `/cases/${id}/check`,
+      `/cases/${id}/captcha/x`,
+    ];
+    for (const path of posts)
+      expect((await other.post(path, { label: 'stolen', watching: 'no' })).status, path).toBe(404);
     const kase = await fx.services.cases.get(id);
     expect(kase.label).toBe('My F1');
     expect(kase.watching).toBe(true);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from './browser-harness.js';
+
+import { type Stack, startStack } from './browser-harness.js';
 import { checkAgainst, responseSchema } from './openapi-check.js';
 import { Client } from './web-harness.js';
 
@@ -36,10 +37,14 @@ describe('check now', { timeout: 60_000 }, () => {
     const body = await res.json();
     expect(checkAgainst(doc, responseSchema(doc, '/api/v1/cases/{id}/check', 'post', 200)!, body)).toEqual([]);
     expect(body).toMatchObject({ outcome: 'ok', events: 1 });
-    const hist = (await (await fixture.app.request(`/api/v1/cases/${id}/history`, { headers })).json()) as { items: { kind: string; to: { status: string } }[] };
+    const hist = (await (await fixture.app.request(`/api/v1/cases/${id}/history`, { headers })).json()) as {
+      items: { kind: string; to: { status: string } }[];
+    };
     expect(hist.items.map((e) => e.kind)).toEqual(['first_seen']);
     expect(hist.items[0]!.to.status).toBe('Refused');
-    const kase = (await (await fixture.app.request(`/api/v1/cases/${id}`, { headers })).json()) as { current: { interpretation: { variant: string } } };
+    const kase = (await (await fixture.app.request(`/api/v1/cases/${id}`, { headers })).json()) as {
+      current: { interpretation: { variant: string } };
+    };
     expect(kase.current.interpretation.variant).toBe('refused_221g');
   });
 
@@ -62,7 +67,11 @@ describe('check now', { timeout: 60_000 }, () => {
     const res = await fixture.app.request(`/api/v1/cases/${id}/check`, { method: 'POST', headers });
     expect(res.status).toBe(202);
     expect(((await res.json()) as { message: string }).message).toContain('type the captcha');
-    const row = await fixture.store.db.selectFrom('cases').select('next_check_at').where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await fixture.store.db
+      .selectFrom('cases')
+      .select('next_check_at')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(Number(row.next_check_at)).toBeLessThanOrEqual(Date.now());
   });
 
@@ -119,7 +128,10 @@ describe('check now', { timeout: 60_000 }, () => {
     let seen = '';
     const deadline = Date.now() + 800;
     while (Date.now() < deadline) {
-      const chunk = await Promise.race([r2.read(), new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now()))]);
+      const chunk = await Promise.race([
+        r2.read(),
+        new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now())),
+      ]);
       if (!chunk || chunk.done) break;
       seen += new TextDecoder().decode(chunk.value);
     }

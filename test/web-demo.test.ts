@@ -1,19 +1,30 @@
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { buildReport } from '../src/stats/report.js';
 import { tabulate } from '../src/stats/table.js';
-import { countTimelines, listTimelines } from '../src/timelines/repository.js';
-import { validateTimeline, waitDays } from '../src/timelines/model.js';
-import { createDemoAccount, DEMO_EMAIL, DEMO_PASSWORD } from '../src/web/demo.js';
-import { countDemoTimelines, DEMO_KEY_PREFIX, DEMO_NOTE, demoTimelines, seedDemoTimelines } from '../src/web/demo-timelines.js';
 import { openTestPostgres, TEST_DATABASE_URL } from '../src/store/testing.js';
+import { validateTimeline, waitDays } from '../src/timelines/model.js';
+import { countTimelines, listTimelines } from '../src/timelines/repository.js';
+import { createDemoAccount, DEMO_EMAIL, DEMO_PASSWORD } from '../src/web/demo.js';
+import {
+  countDemoTimelines,
+  DEMO_KEY_PREFIX,
+  DEMO_NOTE,
+  demoTimelines,
+  seedDemoTimelines,
+} from '../src/web/demo-timelines.js';
 import { statsServiceFor } from '../src/web/waiting-times.js';
-import { startStack, type Stack } from './browser-harness.js';
-import { durations } from './web-stats-fixtures.js';
+import { type Stack, startStack } from './browser-harness.js';
 import { Client } from './web-harness.js';
+import { durations } from './web-stats-fixtures.js';
 
 if (!TEST_DATABASE_URL) console.warn('web demo: the PostgreSQL run is skipped — set TEST_DATABASE_URL to run it');
 
-const text = (html: string) => html.replace(/<!--.*?-->/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<!--.*?-->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 
 describe('demo timelines', () => {
   const TODAY = '2026-11-26';
@@ -120,7 +131,9 @@ describe.skipIf(!TEST_DATABASE_URL)('demo timelines on PostgreSQL', () => {
       expect((await seedDemoTimelines(store.db, today)).inserted).toBe(n);
       expect((await seedDemoTimelines(store.db, today)).unchanged).toBe(n);
       expect(await countDemoTimelines(store.db)).toBe(n);
-      expect(await countTimelines(store.db, { visaClass: 'B1/B2', post: 'HYD', entry: 'new' })).toBeGreaterThanOrEqual(5);
+      expect(await countTimelines(store.db, { visaClass: 'B1/B2', post: 'HYD', entry: 'new' })).toBeGreaterThanOrEqual(
+        5,
+      );
     } finally {
       await store.close();
     }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { explain } from '../src/decode/index.js';
 import { checkAgainst, responseSchema } from './openapi-check.js';
 import { Client, webFixture } from './web-harness.js';
@@ -16,12 +17,17 @@ const REFUSED_221G =
   'If you were informed by the consular officer that your case was refused for administrative processing, your case will remain refused while undergoing such processing. ' +
   'You will receive another adjudication once such processing is complete. Please be advised that the processing time varies and that you will be contacted if additional information is needed.';
 
-const REFUSED_LETTER = 'Refused\nA U.S. consular officer has adjudicated and refused your visa application. Please see the letter you received at the interview.';
+const REFUSED_LETTER =
+  'Refused\nA U.S. consular officer has adjudicated and refused your visa application. Please see the letter you received at the interview.';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 async function postExplain(body: unknown): Promise<{ status: number; json: Json }> {
-  const res = await fx!.app.request('/api/v1/explain', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fx!.app.request('/api/v1/explain', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as Json };
 }
 
@@ -44,12 +50,18 @@ describe('explain, on the page and in the API', () => {
     fx = await webFixture();
     let r = await postExplain({ text: '' });
     expect(r.status).toBe(422);
-    expect(r.json).toMatchObject({ error: { code: 'invalid_input', fields: { text: expect.stringContaining('Paste the status') } } });
+    expect(r.json).toMatchObject({
+      error: { code: 'invalid_input', fields: { text: expect.stringContaining('Paste the status') } },
+    });
     r = await postExplain({ text: 'Refused', context: { slip: 'purple', mood: 'sad' } });
     expect(r.status).toBe(422);
     const fields = (r.json as { error: { fields: Record<string, string> } }).error.fields;
     expect(Object.keys(fields).join(' ')).toMatch(/context/);
-    const bad = await fx.app.request('/api/v1/explain', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    const bad = await fx.app.request('/api/v1/explain', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    });
     expect(bad.status).toBeGreaterThanOrEqual(400);
     expect(bad.status).toBeLessThan(500);
   });
@@ -70,7 +82,11 @@ describe('explain, on the page and in the API', () => {
     const res = await c.post('/', { text: REFUSED_221G, route: 'dropbox', slip: 'white' });
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain(explain(REFUSED_221G, { route: 'dropbox', slip: 'white' }).interpretation.headline.replace(/'/g, '&#39;').replace(/"/g, '&quot;'));
+    expect(html).toContain(
+      explain(REFUSED_221G, { route: 'dropbox', slip: 'white' })
+        .interpretation.headline.replace(/'/g, '&#39;')
+        .replace(/"/g, '&quot;'),
+    );
     expect(html).toMatch(/value="dropbox" checked/);
     expect(html).toMatch(/value="white" checked/);
     const empty = await c.post('/', { text: '  ' });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
+
 import { createLogger } from '../src/log.js';
 import { createSealer } from '../src/store/seal.js';
 import { openTestPostgres, openTestSqlite, type TestStore } from '../src/store/testing.js';
@@ -54,7 +55,11 @@ export class Client {
   /** Posts a form the way a browser does, with the CSRF token of the last page seen. */
   async post(path: string, fields: Record<string, string>, { csrf = true } = {}): Promise<Response> {
     const body = new URLSearchParams(csrf ? { _csrf: this.csrf, ...fields } : fields);
-    return this.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    return this.request(path, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
   }
 
   async json(path: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { checkAgainst, responseSchema } from './openapi-check.js';
 import { Client, webFixture } from './web-harness.js';
 
@@ -36,7 +38,12 @@ describe('notification channels on the web', () => {
     const c = new Client(fx.app);
     await c.signUp('n@example.com');
     await c.page('/notifications');
-    let res = await c.post('/notifications', { url: hook.url, name: 'my hook', events: 'status_changed', timeZone: 'UTC' });
+    let res = await c.post('/notifications', {
+      url: hook.url,
+      name: 'my hook',
+      events: 'status_changed',
+      timeZone: 'UTC',
+    });
     const html = await res.text();
     expect(res.status).toBe(200);
     expect(html).toContain('Channel “my hook” added');
@@ -57,18 +64,28 @@ describe('notification channels on the web', () => {
     const c = new Client(fx.app);
     await c.signUp('p@example.com');
     await c.page('/notifications');
-    let res = await c.post('/notifications', { url: 'json://127.0.0.1:9/hook', events: 'status_changed', timeZone: 'UTC' });
+    let res = await c.post('/notifications', {
+      url: 'json://127.0.0.1:9/hook',
+      events: 'status_changed',
+      timeZone: 'UTC',
+    });
     expect(res.status).toBe(422);
     expect(await res.text()).toMatch(/private|loopback|local/i);
     res = await c.post('/notifications', { url: 'carrier-pigeon://home', events: 'status_changed', timeZone: 'UTC' });
     expect(res.status).toBe(422);
-    res = await c.post('/notifications', { url: 'ntfys://ntfy.sh/topic', events: 'status_changed', quietStart: '22:00', quietEnd: '', timeZone: 'UTC' });
+    res = await c.post('/notifications', {
+      url: 'ntfys://ntfy.sh/topic',
+      events: 'status_changed',
+      quietStart: '22:00',
+      quietEnd: '',
+      timeZone: 'UTC',
+    });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('both ends of the quiet hours');
     expect(await fx.store.db.selectFrom('notify_channels').selectAll().execute()).toHaveLength(0);
   });
 
-  it("answers 404 to every channel route of someone else, on pages and in the API", async () => {
+  it('answers 404 to every channel route of someone else, on pages and in the API', async () => {
     fx = await webFixture({ notify: { allowPrivateTargets: true } });
     const hook = await webhookReceiver();
     const owner = new Client(fx.app);
@@ -97,11 +114,25 @@ describe('notification channels on the web', () => {
     const doc = await (await fx.app.request('/api/openapi.json')).json();
     const c = new Client(fx.app);
     await c.signUp('api-n@example.com');
-    const token = (await fx.services.accounts.createApiToken((await fx.services.accounts.findByEmail('api-n@example.com'))!.id, 't')).token;
+    const token = (
+      await fx.services.accounts.createApiToken((await fx.services.accounts.findByEmail('api-n@example.com'))!.id, 't')
+    ).token;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    let res = await fx.app.request('/api/v1/channels', { method: 'POST', headers, body: JSON.stringify({ url: hook.url, events: ['status_changed', 'check_failing'], quiet: '22:00-07:00', timeZone: 'Asia/Kolkata' }) });
+    let res = await fx.app.request('/api/v1/channels', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        url: hook.url,
+        events: ['status_changed', 'check_failing'],
+        quiet: '22:00-07:00',
+        timeZone: 'Asia/Kolkata',
+      }),
+    });
     expect(res.status).toBe(201);
-    const created = (await res.json()) as { channel: { id: number; url: string; quiet: string }; generatedSecret: string };
+    const created = (await res.json()) as {
+      channel: { id: number; url: string; quiet: string };
+      generatedSecret: string;
+    };
     expect(checkAgainst(doc, responseSchema(doc, '/api/v1/channels', 'post', 201)!, created)).toEqual([]);
     expect(created.generatedSecret).toBeTruthy();
     expect(created.channel.url).not.toContain(created.generatedSecret);
@@ -109,9 +140,15 @@ describe('notification channels on the web', () => {
     res = await fx.app.request(`/api/v1/channels/${created.channel.id}/test`, { method: 'POST', headers });
     expect(await res.json()).toMatchObject({ ok: true });
     expect(hook.bodies).toHaveLength(1);
-    res = await fx.app.request('/api/v1/channels', { method: 'POST', headers, body: JSON.stringify({ url: 'json://example.com/x', timeZone: 'Mars/Base' }) });
+    res = await fx.app.request('/api/v1/channels', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ url: 'json://example.com/x', timeZone: 'Mars/Base' }),
+    });
     expect(res.status).toBe(422);
-    expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('timeZone');
+    expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty(
+      'timeZone',
+    );
     res = await fx.app.request(`/api/v1/channels/${created.channel.id}`, { method: 'DELETE', headers });
     expect(res.status).toBe(204);
   });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { webFixture } from './web-harness.js';
 
 // Rate limits key on the caller's address. X-Forwarded-For is anyone's to forge, so it counts only

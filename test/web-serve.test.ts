@@ -1,14 +1,17 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { openTestPostgres, TEST_DATABASE_URL } from '../src/store/testing.js';
 
 // `ceac serve` as a person runs it: the compiled CLI (npm test builds before running the tests).
 const CLI = join(process.cwd(), 'dist/cli/index.js');
 const built = existsSync(CLI);
-if (!built) console.warn('web-serve tests skipped: dist/cli/index.js is missing (run `npm run build` first; `npm test` does)');
+if (!built)
+  console.warn('web-serve tests skipped: dist/cli/index.js is missing (run `npm run build` first; `npm test` does)');
 
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
@@ -27,7 +30,10 @@ function env(extra: Record<string, string> = {}) {
 }
 
 /** Starts `ceac serve`, resolves with its URL (and the printed lines) once it listens. */
-function start(args: string[], e = env()): Promise<{ child: ChildProcess; url: string; out: () => string; err: () => string }> {
+function start(
+  args: string[],
+  e = env(),
+): Promise<{ child: ChildProcess; url: string; out: () => string; err: () => string }> {
   const child = spawn(process.execPath, [CLI, 'serve', '--host', '127.0.0.1', ...args], { env: e });
   children.push(child);
   let out = '';
@@ -37,13 +43,17 @@ function start(args: string[], e = env()): Promise<{ child: ChildProcess; url: s
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /running at (http:\/\/\S+?)\/?\s/.exec(out);
-      if (m && (!args.includes('--demo') || out.includes('demo login'))) resolve({ child, url: m[1]!.replace(/\/$/, ''), out: () => out, err: () => err });
+      if (m && (!args.includes('--demo') || out.includes('demo login')))
+        resolve({ child, url: m[1]!.replace(/\/$/, ''), out: () => out, err: () => err });
     });
     child.once('exit', (code) => reject(new Error(`serve exited early (${code}): ${err}`)));
   });
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('exit', (code) => r(code))));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((r) =>
+    child.exitCode !== null ? r(child.exitCode) : child.once('exit', (code) => r(code)),
+  );
 
 describe.skipIf(!built)('ceac serve', { timeout: 60_000 }, () => {
   it('has --help, and rejects a bad port with exit 2 and a clear line', () => {
@@ -74,7 +84,11 @@ describe.skipIf(!built)('ceac serve', { timeout: 60_000 }, () => {
   it('says so when the port is taken (exit 1)', async () => {
     const first = await start(['--port', '0']);
     const port = new URL(first.url).port;
-    const second = spawnSync(process.execPath, [CLI, 'serve', '--host', '127.0.0.1', '--port', port], { env: env(), encoding: 'utf8', timeout: 30_000 });
+    const second = spawnSync(process.execPath, [CLI, 'serve', '--host', '127.0.0.1', '--port', port], {
+      env: env(),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(second.status).toBe(1);
     expect(second.stderr).toContain(`port ${port} is already in use`);
     first.child.kill('SIGTERM');
@@ -87,7 +101,10 @@ describe.skipIf(!built)('ceac serve', { timeout: 60_000 }, () => {
     expect(login).not.toBeNull();
     // Sign in like a browser: the form's CSRF token and cookie, then the session cookie.
     const form = await fetch(`${s.url}/signin`);
-    const csrfCookie = form.headers.getSetCookie().find((c) => c.startsWith('cw_csrf='))!.split(';')[0]!;
+    const csrfCookie = form.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('cw_csrf='))!
+      .split(';')[0]!;
     const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
     const signin = await fetch(`${s.url}/signin`, {
       method: 'POST',
@@ -96,12 +113,17 @@ describe.skipIf(!built)('ceac serve', { timeout: 60_000 }, () => {
       body: new URLSearchParams({ _csrf: token, email: login[1]!, password: login[2]! }),
     });
     expect(signin.status).toBe(303);
-    const session = signin.headers.getSetCookie().find((c) => c.startsWith('cw_session='))!.split(';')[0]!;
+    const session = signin.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('cw_session='))!
+      .split(';')[0]!;
     let statuses: (string | null)[] = [];
     let ids: number[] = [];
     for (let i = 0; i < 40; i++) {
       const res = await fetch(`${s.url}/api/v1/cases`, { headers: { cookie: session } });
-      const body = (await res.json()) as { items: { id: number; current: { observation: { status: string } } | null }[] };
+      const body = (await res.json()) as {
+        items: { id: number; current: { observation: { status: string } } | null }[];
+      };
       ids = body.items.map((c) => c.id);
       statuses = body.items.map((c) => c.current?.observation.status ?? null);
       if (statuses.length && statuses.every((x) => x !== null)) break;
@@ -135,36 +157,54 @@ describe.skipIf(!built)('ceac serve', { timeout: 60_000 }, () => {
     const text =
       'Refused\nA U.S. consular officer has adjudicated and refused your visa application. Please see the letter you received at the interview.';
     const e = env();
-    const cli = spawnSync(process.execPath, [CLI, 'explain', '--json', '--route', 'dropbox', '--slip', 'white'], { env: e, input: text, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [CLI, 'explain', '--json', '--route', 'dropbox', '--slip', 'white'], {
+      env: e,
+      input: text,
+      encoding: 'utf8',
+    });
     expect(cli.status).toBe(0);
     const s = await start(['--port', '0'], e);
-    const res = await fetch(`${s.url}/api/v1/explain`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, context: { route: 'dropbox', slip: 'white' } }) });
+    const res = await fetch(`${s.url}/api/v1/explain`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text, context: { route: 'dropbox', slip: 'white' } }),
+    });
     expect(await res.json()).toEqual(JSON.parse(cli.stdout));
     s.child.kill('SIGTERM');
     await exited(s.child);
   });
 
-  it.skipIf(!TEST_DATABASE_URL)('on PostgreSQL serves the app and leaves the checks to `ceac worker` (needs TEST_DATABASE_URL)', async () => {
-    const db = await openTestPostgres();
-    try {
-      const s = await start(['--port', '0'], env({ DATABASE_URL: db.url! }));
-      for (let i = 0; i < 50 && !s.err().includes('ceac worker'); i++) await new Promise((r) => setTimeout(r, 100));
-      expect(s.err()).toContain('ceac worker');
-      const signup = await fetch(`${s.url}/signup`);
-      const csrfCookie = signup.headers.getSetCookie().find((c) => c.startsWith('cw_csrf='))!.split(';')[0]!;
-      const token = /name="_csrf" value="([^"]+)"/.exec(await signup.text())![1]!;
-      const res = await fetch(`${s.url}/signup`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { cookie: csrfCookie, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ _csrf: token, email: 'pg-serve@example.com', password: 'a long enough password' }),
-      });
-      expect(res.status).toBe(303);
-      expect((await db.db.selectFrom('users').selectAll().execute()).length).toBe(1);
-      s.child.kill('SIGTERM');
-      expect(await exited(s.child)).toBe(0);
-    } finally {
-      await db.close();
-    }
-  });
+  it.skipIf(!TEST_DATABASE_URL)(
+    'on PostgreSQL serves the app and leaves the checks to `ceac worker` (needs TEST_DATABASE_URL)',
+    async () => {
+      const db = await openTestPostgres();
+      try {
+        const s = await start(['--port', '0'], env({ DATABASE_URL: db.url! }));
+        for (let i = 0; i < 50 && !s.err().includes('ceac worker'); i++) await new Promise((r) => setTimeout(r, 100));
+        expect(s.err()).toContain('ceac worker');
+        const signup = await fetch(`${s.url}/signup`);
+        const csrfCookie = signup.headers
+          .getSetCookie()
+          .find((c) => c.startsWith('cw_csrf='))!
+          .split(';')[0]!;
+        const token = /name="_csrf" value="([^"]+)"/.exec(await signup.text())![1]!;
+        const res = await fetch(`${s.url}/signup`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { cookie: csrfCookie, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            _csrf: token,
+            email: 'pg-serve@example.com',
+            password: 'a long enough password',
+          }),
+        });
+        expect(res.status).toBe(303);
+        expect((await db.db.selectFrom('users').selectAll().execute()).length).toBe(1);
+        s.child.kill('SIGTERM');
+        expect(await exited(s.child)).toBe(0);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });

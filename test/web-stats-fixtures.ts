@@ -16,7 +16,11 @@ export interface GroupSpec {
  * Timelines of one group: waits spread over `maxWait` days, starts spread over 2025, every 6th case
  * still pending, every 9th refused, the rest issued.
  */
-export function groupTimelines(spec: GroupSpec, seed: number, keyPrefix = `${spec.visaClass}-${spec.post}-${spec.entry}-${spec.route}`): Timeline[] {
+export function groupTimelines(
+  spec: GroupSpec,
+  seed: number,
+  keyPrefix = `${spec.visaClass}-${spec.post}-${spec.entry}-${spec.route}`,
+): Timeline[] {
   const rnd = seeded(seed);
   const out: Timeline[] = [];
   for (let i = 0; i < spec.n; i++) {

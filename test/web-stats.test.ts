@@ -1,12 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildReport } from '../src/stats/report.js';
-import { predictWithFallback } from '../src/stats/predict.js';
-import { tabulate } from '../src/stats/table.js';
-import { countTimelines, listTimelines, upsertTimelines } from '../src/timelines/repository.js';
 import { randomBytes } from 'node:crypto';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
 import { createLogger } from '../src/log.js';
+import { predictWithFallback } from '../src/stats/predict.js';
+import { buildReport } from '../src/stats/report.js';
+import { tabulate } from '../src/stats/table.js';
 import { createSealer } from '../src/store/seal.js';
 import { openTestPostgres, TEST_DATABASE_URL } from '../src/store/testing.js';
+import { countTimelines, listTimelines, upsertTimelines } from '../src/timelines/repository.js';
 import { createWebApp } from '../src/web/app.js';
 import { parseStatsFilter } from '../src/web/stats-filter.js';
 import { Client, webFixture } from './web-harness.js';
@@ -29,7 +31,10 @@ afterEach(async () => {
 
 const NOW = Date.UTC(2026, 0, 20, 6, 0);
 const F1_NEW = groupTimelines({ visaClass: 'F1', post: 'BEJ', entry: 'new', route: 'interview', n: 60 }, 1);
-const F1_RENEWAL = groupTimelines({ visaClass: 'F1', post: 'BEJ', entry: 'renewal', route: 'dropbox', n: 25, maxWait: 40 }, 2);
+const F1_RENEWAL = groupTimelines(
+  { visaClass: 'F1', post: 'BEJ', entry: 'renewal', route: 'dropbox', n: 25, maxWait: 40 },
+  2,
+);
 const H1B_FEW = groupTimelines({ visaClass: 'H1B', post: 'BMB', entry: 'new', route: 'dropbox', n: 3 }, 3);
 
 async function seeded(): Promise<Fixture> {
@@ -38,7 +43,11 @@ async function seeded(): Promise<Fixture> {
   return f;
 }
 
-const text = (html: string) => html.replace(/<!--.*?-->/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<!--.*?-->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 
 describe('/stats', () => {
   it('shows the figures of exactly the filtered group, in words, charts and tables', async () => {
@@ -48,8 +57,12 @@ describe('/stats', () => {
     const html = await res.text();
     const expected = buildReport(tabulate(durations(F1_NEW).days, durations(F1_NEW).cause));
     const words = text(html);
-    expect(words).toContain(`${expected.n} cases match: ${expected.issued + expected.refused} were decided (${expected.issued} cleared or issued, ${expected.refused} refused)`);
-    expect(words).toContain(`Half of similar cases were decided within ${expected.median.days} days (95% CI ${expected.median.low}–${expected.median.high ?? 'not known yet'})`);
+    expect(words).toContain(
+      `${expected.n} cases match: ${expected.issued + expected.refused} were decided (${expected.issued} cleared or issued, ${expected.refused} refused)`,
+    );
+    expect(words).toContain(
+      `Half of similar cases were decided within ${expected.median.days} days (95% CI ${expected.median.low}–${expected.median.high ?? 'not known yet'})`,
+    );
     // Both charts, each with an accessible name, and the table fallback beside the curve.
     expect(html.match(/<svg[^>]*role="img"/g)).toHaveLength(2);
     expect(html).toContain('<title id="survival-title">');
@@ -79,7 +92,8 @@ describe('/stats', () => {
     fx = await seeded();
     const html = await (await fx.app.request('/stats?visa=F1')).text();
     const byMonth = new Map<string, number>();
-    for (const t of [...F1_NEW, ...F1_RENEWAL]) byMonth.set(t.startDate.slice(0, 7), (byMonth.get(t.startDate.slice(0, 7)) ?? 0) + 1);
+    for (const t of [...F1_NEW, ...F1_RENEWAL])
+      byMonth.set(t.startDate.slice(0, 7), (byMonth.get(t.startDate.slice(0, 7)) ?? 0) + 1);
     const shown = [...byMonth].filter(([, n]) => n >= 5);
     const hidden = byMonth.size - shown.length;
     const table = /<table class="sw-table sw-monthly">[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
@@ -102,8 +116,18 @@ describe('/stats', () => {
   });
 
   it('reads the filters as people type them', () => {
-    const r = parseStatsFilter({ visa: ' b1-b2 ', post: 'INDIA, MUMBAI', entry: 'renewal', from: '2025-01', ci: 'log-log' });
-    expect(r).toMatchObject({ ok: true, filter: { visaClass: 'B1/B2', post: 'BMB', entry: 'renewal', from: '2025-01' }, ciType: 'log-log' });
+    const r = parseStatsFilter({
+      visa: ' b1-b2 ',
+      post: 'INDIA, MUMBAI',
+      entry: 'renewal',
+      from: '2025-01',
+      ci: 'log-log',
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      filter: { visaClass: 'B1/B2', post: 'BMB', entry: 'renewal', from: '2025-01' },
+      ciType: 'log-log',
+    });
     expect(parseStatsFilter({ post: 'BMB' })).toMatchObject({ ok: true, filter: { post: 'BMB' }, ciType: 'log' });
   });
 
@@ -139,7 +163,12 @@ describe('/stats', () => {
     const store = await openTestPostgres();
     try {
       await upsertTimelines(store.db, [...F1_NEW, ...F1_RENEWAL, ...H1B_FEW]);
-      const { app } = createWebApp({ store, sealer: createSealer(randomBytes(32)), logger: createLogger({ level: 'silent' }), now: () => NOW });
+      const { app } = createWebApp({
+        store,
+        sealer: createSealer(randomBytes(32)),
+        logger: createLogger({ level: 'silent' }),
+        now: () => NOW,
+      });
       const words = text(await (await app.request('/stats?visa=F1&post=BEJ&entry=new')).text());
       const expected = buildReport(tabulate(durations(F1_NEW).days, durations(F1_NEW).cause));
       expect(words).toContain(`${expected.n} cases match`);
@@ -157,7 +186,16 @@ describe('/stats', () => {
     const c = new Client(fx.app);
     await c.signUp('t@example.com');
     await c.page('/timelines/new');
-    const res = await c.post('/timelines', { visaClass: 'F1', post: 'BEJ', entry: 'renewal', route: 'dropbox', startDate: '2025-05-01', outcome: 'issued', outcomeDate: '2025-05-20', rows: '0' });
+    const res = await c.post('/timelines', {
+      visaClass: 'F1',
+      post: 'BEJ',
+      entry: 'renewal',
+      route: 'dropbox',
+      startDate: '2025-05-01',
+      outcome: 'issued',
+      outcomeDate: '2025-05-20',
+      rows: '0',
+    });
     expect(res.status).toBe(303);
     const after = text(await (await fx.app.request('/stats?visa=F1&entry=renewal')).text());
     expect(after).toContain(`${F1_RENEWAL.length + 1} cases match`);
@@ -177,7 +215,11 @@ describe('/timelines/new', () => {
     const c = new Client(fx.app);
     await c.signUp('csrf@example.com');
     const before = await countTimelines(fx.store.db);
-    const res = await c.post('/timelines', { visaClass: 'F1', startDate: '2025-05-01', outcome: 'pending', outcomeDate: '2025-06-01', rows: '0' }, { csrf: false });
+    const res = await c.post(
+      '/timelines',
+      { visaClass: 'F1', startDate: '2025-05-01', outcome: 'pending', outcomeDate: '2025-06-01', rows: '0' },
+      { csrf: false },
+    );
     expect(res.status).toBe(403);
     expect(await countTimelines(fx.store.db)).toBe(before);
   });
@@ -238,7 +280,16 @@ describe('/timelines/new', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/timelines/new?saved=1');
     const [saved] = await listTimelines(fx.store.db, { visaClass: 'B1/B2' });
-    expect(saved).toMatchObject({ source: 'manual', visaClass: 'B1/B2', post: 'BMB', entry: 'new', route: 'interview', startDate: '2025-07-01', outcome: 'pending', outcomeDate: '2025-09-15' });
+    expect(saved).toMatchObject({
+      source: 'manual',
+      visaClass: 'B1/B2',
+      post: 'BMB',
+      entry: 'new',
+      route: 'interview',
+      startDate: '2025-07-01',
+      outcome: 'pending',
+      outcomeDate: '2025-09-15',
+    });
     expect(saved!.events).toEqual([
       { date: '2025-06-30', kind: 'interview' },
       { date: '2025-07-01', kind: 'slip_221g' },
@@ -255,7 +306,8 @@ describe('/timelines/new', () => {
     await c.signUp('paste@example.com');
     await c.page('/timelines/new');
     const before = await countTimelines(fx.store.db);
-    const post = 'F1 renewal at Beijing. Oct 14- submitted, Oct 17- Case created, Oct 21- Refused, Oct 27- passport back with 221g (white) <i>ugh</i>, Nov 01- Issued';
+    const post =
+      'F1 renewal at Beijing. Oct 14- submitted, Oct 17- Case created, Oct 21- Refused, Oct 27- passport back with 221g (white) <i>ugh</i>, Nov 01- Issued';
     const res = await c.post('/timelines/new/extract', { text: post, posted: '2025-11-05' });
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -269,7 +321,12 @@ describe('/timelines/new', () => {
     const m = /name="_csrf" value="([^"]+)"/.exec(html);
     c.csrf = m![1]!;
     const fields: Record<string, string> = {};
-    for (const x of html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) fields[x[1]!] = x[2]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    for (const x of html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g))
+      fields[x[1]!] = x[2]!
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>');
     for (const x of html.matchAll(/<select[^>]*name="([^"]+)"[^>]*>[\s\S]*?<\/select>/g)) {
       fields[x[1]!] = /<option value="([^"]*)" selected/.exec(x[0])?.[1] ?? '';
     }
@@ -287,7 +344,10 @@ describe('/timelines/new', () => {
     const c = new Client(fx.app);
     await c.signUp('none@example.com');
     await c.page('/timelines/new');
-    const res = await c.post('/timelines/new/extract', { text: 'Does anyone know how long 221g takes? Thanks!', posted: '2025-11-05' });
+    const res = await c.post('/timelines/new/extract', {
+      text: 'Does anyone know how long 221g takes? Thanks!',
+      posted: '2025-11-05',
+    });
     expect(res.status).toBe(422);
     expect(text(await res.text())).toContain('We found no dated visa events in this text');
   });
@@ -296,16 +356,43 @@ describe('/timelines/new', () => {
 describe('people like you on the case page', () => {
   async function caseIn(f: Fixture, c: Client, state: string, visaClass = 'F1', waitedDays = 30): Promise<number> {
     await c.page('/cases/new');
-    const res = await c.post('/cases', { app: 'NIV', location: 'Beijing', caseNumber: `AA00${state.slice(0, 2).toUpperCase()}1234`, passport: 'E12345678', surname: 'Wang', visaClass, entry: 'new', route: 'interview', share: 'yes' });
+    const res = await c.post('/cases', {
+      app: 'NIV',
+      location: 'Beijing',
+      caseNumber: `AA00${state.slice(0, 2).toUpperCase()}1234`,
+      passport: 'E12345678',
+      surname: 'Wang',
+      visaClass,
+      entry: 'new',
+      route: 'interview',
+      share: 'yes',
+    });
     expect(res.status).toBe(303);
     const id = Number(/\/cases\/(\d+)/.exec(res.headers.get('location')!)![1]);
     const since = NOW - waitedDays * 86_400_000;
     const obs = await f.store.db
       .insertInto('observations')
-      .values({ case_id: id, status: 'x', state, variant: state, case_created: null, case_last_updated: null, post: null, message: null, content_hash: `h${id}`, first_seen_at: since, last_seen_at: NOW, seen_count: 1 })
+      .values({
+        case_id: id,
+        status: 'x',
+        state,
+        variant: state,
+        case_created: null,
+        case_last_updated: null,
+        post: null,
+        message: null,
+        content_hash: `h${id}`,
+        first_seen_at: since,
+        last_seen_at: NOW,
+        seen_count: 1,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await f.store.db.updateTable('cases').set({ state, state_since: since, last_observation_id: obs.id, last_success_at: NOW, updated_at: NOW }).where('id', '=', id).execute();
+    await f.store.db
+      .updateTable('cases')
+      .set({ state, state_since: since, last_observation_id: obs.id, last_success_at: NOW, updated_at: NOW })
+      .where('id', '=', id)
+      .execute();
     return id;
   }
 
@@ -318,8 +405,15 @@ describe('people like you on the case page', () => {
     const words = text(html);
     expect(words).toContain('People like you');
     expect(words).toContain('Your case has waited 30 days');
-    const prediction = await predictWithFallback(() => tabulate(durations(F1_NEW).days, durations(F1_NEW).cause), { visaClass: 'F1', post: 'BEJ', entry: 'new', waited: 30 });
-    expect(words).toContain(`Of ${prediction.groupLabel}, ${prediction.comparable} cases were still waiting after that long`);
+    const prediction = await predictWithFallback(() => tabulate(durations(F1_NEW).days, durations(F1_NEW).cause), {
+      visaClass: 'F1',
+      post: 'BEJ',
+      entry: 'new',
+      waited: 30,
+    });
+    expect(words).toContain(
+      `Of ${prediction.groupLabel}, ${prediction.comparable} cases were still waiting after that long`,
+    );
     for (const h of ['7', '30']) {
       const p = prediction.within[h]!.p!;
       expect(words).toContain(`${h} more days ${Math.round(p * 100)}%`);
@@ -339,7 +433,11 @@ describe('people like you on the case page', () => {
     // Past every wait seen in the data, no group has 5 comparable cases left.
     const long = await caseIn(fx, c, 'application_received', 'F1');
     await fx.store.db.updateTable('cases').set({ state: 'administrative_processing' }).where('id', '=', long).execute();
-    await fx.store.db.updateTable('observations').set({ state: 'administrative_processing', first_seen_at: NOW - 400 * 86_400_000 }).where('case_id', '=', long).execute();
+    await fx.store.db
+      .updateTable('observations')
+      .set({ state: 'administrative_processing', first_seen_at: NOW - 400 * 86_400_000 })
+      .where('case_id', '=', long)
+      .execute();
     expect(text((await c.page(`/cases/${long}`)).html)).not.toContain('People like you');
   });
 
@@ -349,11 +447,17 @@ describe('people like you on the case page', () => {
     await c.signUp('api@example.com');
     const id = await caseIn(fx, c, 'refused');
     const group = { visaClass: 'F1', post: 'BEJ', entry: 'new' } as const;
-    expect((await c.json(`/api/v1/cases/${id}`, 'PATCH', { shareTimeline: true }, { 'x-csrf-token': c.csrf })).status).toBe(200);
+    expect(
+      (await c.json(`/api/v1/cases/${id}`, 'PATCH', { shareTimeline: true }, { 'x-csrf-token': c.csrf })).status,
+    ).toBe(200);
     expect(await countTimelines(fx.store.db, group)).toBe(F1_NEW.length + 1);
-    expect((await c.json(`/api/v1/cases/${id}`, 'PATCH', { shareTimeline: false }, { 'x-csrf-token': c.csrf })).status).toBe(200);
+    expect(
+      (await c.json(`/api/v1/cases/${id}`, 'PATCH', { shareTimeline: false }, { 'x-csrf-token': c.csrf })).status,
+    ).toBe(200);
     expect(await countTimelines(fx.store.db, group)).toBe(F1_NEW.length);
-    expect((await c.json(`/api/v1/cases/${id}`, 'PATCH', { shareTimeline: true }, { 'x-csrf-token': c.csrf })).status).toBe(200);
+    expect(
+      (await c.json(`/api/v1/cases/${id}`, 'PATCH', { shareTimeline: true }, { 'x-csrf-token': c.csrf })).status,
+    ).toBe(200);
     expect(await countTimelines(fx.store.db, group)).toBe(F1_NEW.length + 1);
     expect((await c.json(`/api/v1/cases/${id}`, 'DELETE', undefined, { 'x-csrf-token': c.csrf })).status).toBe(204);
     expect(await countTimelines(fx.store.db, group)).toBe(F1_NEW.length);
@@ -366,14 +470,33 @@ describe('people like you on the case page', () => {
     const id = await caseIn(fx, c, 'administrative_processing');
     // A check would have stored it; the edit with consent kept brings it in step now.
     await c.page(`/cases/${id}/edit`);
-    expect((await c.post(`/cases/${id}/edit`, { location: 'BEJ', visaClass: 'F1', entry: 'new', route: 'interview', share: 'yes' })).status).toBe(303);
+    expect(
+      (
+        await c.post(`/cases/${id}/edit`, {
+          location: 'BEJ',
+          visaClass: 'F1',
+          entry: 'new',
+          route: 'interview',
+          share: 'yes',
+        })
+      ).status,
+    ).toBe(303);
     expect(await countTimelines(fx.store.db, { visaClass: 'F1', post: 'BEJ', entry: 'new' })).toBe(F1_NEW.length + 1);
     await c.page(`/cases/${id}/edit`);
-    expect((await c.post(`/cases/${id}/edit`, { location: 'BEJ', visaClass: 'F1', entry: 'new', route: 'interview' })).status).toBe(303);
+    expect(
+      (await c.post(`/cases/${id}/edit`, { location: 'BEJ', visaClass: 'F1', entry: 'new', route: 'interview' }))
+        .status,
+    ).toBe(303);
     expect(await countTimelines(fx.store.db, { visaClass: 'F1', post: 'BEJ', entry: 'new' })).toBe(F1_NEW.length);
     // Given again, then the case removed: gone again.
     await c.page(`/cases/${id}/edit`);
-    await c.post(`/cases/${id}/edit`, { location: 'BEJ', visaClass: 'F1', entry: 'new', route: 'interview', share: 'yes' });
+    await c.post(`/cases/${id}/edit`, {
+      location: 'BEJ',
+      visaClass: 'F1',
+      entry: 'new',
+      route: 'interview',
+      share: 'yes',
+    });
     expect(await countTimelines(fx.store.db, { visaClass: 'F1', post: 'BEJ', entry: 'new' })).toBe(F1_NEW.length + 1);
     await c.page(`/cases/${id}`);
     expect((await c.post(`/cases/${id}/delete`, {})).status).toBe(303);

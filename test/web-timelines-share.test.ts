@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { countTimelines, listTimelines } from '../src/timelines/repository.js';
 import { Client, webFixture } from './web-harness.js';
 
@@ -14,7 +15,11 @@ afterEach(async () => {
   fx = undefined;
 });
 
-const text = (html: string) => html.replace(/<!--.*?-->/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<!--.*?-->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 
 const ENTRY = {
   visaClass: 'F1',
@@ -43,7 +48,9 @@ describe('POST /timelines', () => {
     expect(second.status).toBe(303);
     expect(second.headers.get('location')).toBe('/timelines/new?saved=again');
     expect(await countTimelines(fx.store.db)).toBe(1);
-    expect(text((await c.page('/timelines/new?saved=again')).html)).toContain('This timeline was already saved: it counts once');
+    expect(text((await c.page('/timelines/new?saved=again')).html)).toContain(
+      'This timeline was already saved: it counts once',
+    );
 
     // The key says nothing of who sent it: no user id, no e-mail, not the content.
     const [stored] = await listTimelines(fx.store.db, {});

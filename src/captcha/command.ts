@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { CaptchaSolverError, normaliseAnswer, type CaptchaSolver } from './solver.js';
+
+import { type CaptchaSolver, CaptchaSolverError, normaliseAnswer } from './solver.js';
 
 /** Our secrets stay ours: a captcha program (perhaps a paid service's client) gets none of them. */
 const WITHHELD = ['CEAC_WATCH_SECRET', 'DATABASE_URL', 'SMTP_URL', 'TEST_DATABASE_URL'];
@@ -21,7 +22,8 @@ export class CommandSolver implements CaptchaSolver {
     private readonly command: string,
     private readonly timeoutMs = 60_000,
   ) {
-    if (!command.trim()) throw new CaptchaSolverError('the captcha command is empty: use --captcha "command:<program>"');
+    if (!command.trim())
+      throw new CaptchaSolverError('the captcha command is empty: use --captcha "command:<program>"');
   }
 
   solve(png: Buffer, ctx: { attempt: number }): Promise<string> {
@@ -35,7 +37,9 @@ export class CommandSolver implements CaptchaSolver {
       const err: Buffer[] = [];
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
-        reject(new CaptchaSolverError(`the captcha command did not answer within ${Math.round(this.timeoutMs / 1000)} s`));
+        reject(
+          new CaptchaSolverError(`the captcha command did not answer within ${Math.round(this.timeoutMs / 1000)} s`),
+        );
       }, this.timeoutMs);
       child.stdout.on('data', (c: Buffer) => out.push(c));
       child.stderr.on('data', (c: Buffer) => err.push(c));
@@ -50,7 +54,9 @@ export class CommandSolver implements CaptchaSolver {
         clearTimeout(timer);
         if (code !== 0) {
           const firstLine = Buffer.concat(err).toString('utf8').trim().split('\n')[0] ?? '';
-          reject(new CaptchaSolverError(`the captcha command exited with code ${code}${firstLine ? `: ${firstLine}` : ''}`));
+          reject(
+            new CaptchaSolverError(`the captcha command exited with code ${code}${firstLine ? `: ${firstLine}` : ''}`),
+          );
           return;
         }
         const line = Buffer.concat(out)

@@ -11,12 +11,7 @@ export interface CtcLayout {
   index(t: number, c: number): number;
 }
 
-export function greedyCtcDecode(
-  logits: ArrayLike<number>,
-  layout: CtcLayout,
-  alphabet: string,
-  blank = 0,
-): string {
+export function greedyCtcDecode(logits: ArrayLike<number>, layout: CtcLayout, alphabet: string, blank = 0): string {
   let out = '';
   let previous = -1;
   for (let t = 0; t < layout.steps; t++) {

@@ -1,8 +1,8 @@
-export { CaptchaSolverError, normaliseAnswer, type CaptchaSolver } from './solver.js';
 export { CAPTCHA_ALPHABET, CTC_BLANK, MODEL_INPUT_HEIGHT, MODEL_INPUT_WIDTH } from './alphabet.js';
-export { greedyCtcDecode, ctcLayoutFor, type CtcLayout } from './ctc.js';
-export { pngToGray, resizeBilinear, type GrayImage } from './image.js';
 export { CommandSolver } from './command.js';
-export { PromptSolver, inlineImage, inlineImageProtocol, type PromptIo } from './prompt.js';
-export { OnnxSolver, type OnnxModelSettings } from './onnx.js';
-export { solverFromSpec, SOLVER_SPEC_HELP } from './spec.js';
+export { type CtcLayout, ctcLayoutFor, greedyCtcDecode } from './ctc.js';
+export { type GrayImage, pngToGray, resizeBilinear } from './image.js';
+export { type OnnxModelSettings, OnnxSolver } from './onnx.js';
+export { inlineImage, inlineImageProtocol, type PromptIo, PromptSolver } from './prompt.js';
+export { type CaptchaSolver, CaptchaSolverError, normaliseAnswer } from './solver.js';
+export { SOLVER_SPEC_HELP, solverFromSpec } from './spec.js';

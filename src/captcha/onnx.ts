@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
+
+import type * as OrtModule from 'onnxruntime-node';
+
 import { CAPTCHA_ALPHABET, CTC_BLANK, MODEL_INPUT_HEIGHT, MODEL_INPUT_WIDTH } from './alphabet.js';
 import { ctcLayoutFor, greedyCtcDecode } from './ctc.js';
 import { pngToGray, resizeBilinear } from './image.js';
-import { CaptchaSolverError, type CaptchaSolver } from './solver.js';
-
-import type * as OrtModule from 'onnxruntime-node';
+import { type CaptchaSolver, CaptchaSolverError } from './solver.js';
 
 type Ort = typeof OrtModule;
 type Session = Awaited<ReturnType<Ort['InferenceSession']['create']>>;
@@ -41,7 +42,10 @@ function readSettings(modelPath: string): OnnxModelSettings {
     throw new CaptchaSolverError(`${file} is not valid JSON: ${(e as Error).message}`);
   }
   const r = raw as Partial<OnnxModelSettings>;
-  if ((r.alphabet !== undefined && typeof r.alphabet !== 'string') || (r.blank !== undefined && !Number.isInteger(r.blank))) {
+  if (
+    (r.alphabet !== undefined && typeof r.alphabet !== 'string') ||
+    (r.blank !== undefined && !Number.isInteger(r.blank))
+  ) {
     throw new CaptchaSolverError(`${file} must look like {"alphabet": "0123…XYZ", "blank": 0}`);
   }
   return { alphabet: r.alphabet ?? defaults.alphabet, blank: r.blank ?? defaults.blank };
@@ -77,7 +81,13 @@ export class OnnxSolver implements CaptchaSolver {
     const meta = session.inputMetadata?.[0];
     const shape = meta && meta.isTensor ? meta.shape : [];
     const fixed = (v: unknown, fallback: number) => (typeof v === 'number' && v > 0 ? v : fallback);
-    return new OnnxSolver(ort, session, settings, fixed(shape[2], MODEL_INPUT_HEIGHT), fixed(shape[3], MODEL_INPUT_WIDTH));
+    return new OnnxSolver(
+      ort,
+      session,
+      settings,
+      fixed(shape[2], MODEL_INPUT_HEIGHT),
+      fixed(shape[3], MODEL_INPUT_WIDTH),
+    );
   }
 
   /** The model's input tensor for a PNG: grayscale, resized to H x W, values in [0, 1]. */

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { CaptchaSolverError, normaliseAnswer, type CaptchaSolver } from './solver.js';
+
+import { type CaptchaSolver, CaptchaSolverError, normaliseAnswer } from './solver.js';
 
 export interface PromptIo {
   input: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -14,7 +15,8 @@ export interface PromptIo {
 /** Which inline-image protocol the terminal speaks, from the variables these terminals set. */
 export function inlineImageProtocol(env: NodeJS.ProcessEnv): 'kitty' | 'iterm2' | null {
   if (env.KITTY_WINDOW_ID || env.TERM === 'xterm-kitty' || env.TERM_PROGRAM === 'ghostty') return 'kitty';
-  if (env.TERM_PROGRAM === 'iTerm.app' || env.TERM_PROGRAM === 'WezTerm' || env.LC_TERMINAL === 'iTerm2') return 'iterm2';
+  if (env.TERM_PROGRAM === 'iTerm.app' || env.TERM_PROGRAM === 'WezTerm' || env.LC_TERMINAL === 'iTerm2')
+    return 'iterm2';
   return null;
 }
 

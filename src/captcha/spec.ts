@@ -1,7 +1,7 @@
 import { CommandSolver } from './command.js';
 import { OnnxSolver } from './onnx.js';
 import { PromptSolver } from './prompt.js';
-import { CaptchaSolverError, type CaptchaSolver } from './solver.js';
+import { type CaptchaSolver, CaptchaSolverError } from './solver.js';
 
 export const SOLVER_SPEC_HELP = 'prompt | command:<program> | onnx:<model.onnx>';
 

@@ -1,11 +1,12 @@
 import type { Dispatcher } from 'undici';
-import { CaptchaSolverError, type CaptchaSolver } from '../captcha/solver.js';
+
+import { type CaptchaSolver, CaptchaSolverError } from '../captcha/solver.js';
 import { isAjaxDelta, parseAjaxDelta, parseCeacResponse } from '../decode/page.js';
-import { unlimitedBudget, type RequestBudget } from './budget.js';
+import { type RequestBudget, unlimitedBudget } from './budget.js';
 import { CAPTCHA_ID, looksBlocked, looksLikeMaintenance, readStatusForm } from './form.js';
-import { HttpSession, TransportFailure, createAgent, type HttpAnswer } from './http.js';
-import { defaultMessage, type CheckOutcome, type Verdict } from './outcome.js';
-import { sameCaseNumber, validateCaseQuery, type CaseQuery } from './query.js';
+import { createAgent, type HttpAnswer, HttpSession, TransportFailure } from './http.js';
+import { type CheckOutcome, defaultMessage, type Verdict } from './outcome.js';
+import { type CaseQuery, sameCaseNumber, validateCaseQuery } from './query.js';
 
 export const DEFAULT_REQUEST_INTERVAL_MS = 2_000;
 
@@ -112,7 +113,10 @@ export class CeacClient {
     // Never send a request for a query the site would refuse anyway.
     const valid = validateCaseQuery({ ...query });
     if (!valid.ok) {
-      return finish({ kind: 'invalid_case_number', message: valid.errors.map((e) => `${e.field}: ${e.message}`).join('; ') });
+      return finish({
+        kind: 'invalid_case_number',
+        message: valid.errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      });
     }
     const q = valid.query;
 
@@ -135,10 +139,12 @@ export class CeacClient {
         }
         return finish({ ...result, message: `CEAC did not accept the captcha answer (${captchaRounds} tries)` });
       }
-      const transient = result.kind === 'timeout' || (result.kind === 'http_error' && (result.status === 0 || result.status >= 500));
+      const transient =
+        result.kind === 'timeout' || (result.kind === 'http_error' && (result.status === 0 || result.status >= 500));
       if (transient && transientRetries < this.retry5xx) {
         transientRetries++;
-        const reason = result.kind === 'http_error' ? (result.status ? `HTTP ${result.status}` : 'connection failure') : 'timeout';
+        const reason =
+          result.kind === 'http_error' ? (result.status ? `HTTP ${result.status}` : 'connection failure') : 'timeout';
         this.onProgress({ step: 'retry', attempt: attempts, reason });
         await sleep(jitter(this.backoffMs * 2 ** (transientRetries - 1)));
         continue;
@@ -158,12 +164,21 @@ export class CeacClient {
     if (!form) return this.notAForm(html);
 
     this.onProgress({ step: 'captcha', attempt });
-    const image = await this.fetch(http, 'GET', form.captchaUrl, { accept: 'image/avif,image/webp,image/png,image/*,*/*;q=0.8', referer: formUrl });
+    const image = await this.fetch(http, 'GET', form.captchaUrl, {
+      accept: 'image/avif,image/webp,image/png,image/*,*/*;q=0.8',
+      referer: formUrl,
+    });
     if ('kind' in image) return image;
-    if (!image.body.subarray(0, 8).equals(PNG_SIGNATURE) && !(image.headers['content-type'] ?? '').startsWith('image/')) {
+    if (
+      !image.body.subarray(0, 8).equals(PNG_SIGNATURE) &&
+      !(image.headers['content-type'] ?? '').startsWith('image/')
+    ) {
       if (looksBlocked(200, {}, image.body.toString('utf8'))) return { kind: 'blocked' };
       // No captcha image means the site is not taking checks right now (ceac-protocol.md).
-      return { kind: 'maintenance', message: 'CEAC served no captcha image: the site is probably in maintenance; try again later' };
+      return {
+        kind: 'maintenance',
+        message: 'CEAC served no captcha image: the site is probably in maintenance; try again later',
+      };
     }
 
     this.onProgress({ step: 'solve', attempt });
@@ -172,13 +187,20 @@ export class CeacClient {
       answer = await this.solver.solve(image.body, { attempt });
     } catch (err) {
       const why = err instanceof CaptchaSolverError ? err.message : `unexpected failure: ${(err as Error).message}`;
-      return { kind: 'captcha_rejected', solverFailed: true, message: `the captcha solver "${this.solver.name}" gave no answer: ${why}` };
+      return {
+        kind: 'captcha_rejected',
+        solverFailed: true,
+        message: `the captcha solver "${this.solver.name}" gave no answer: ${why}`,
+      };
     }
 
     this.onProgress({ step: 'submit', attempt });
     const fields = new URLSearchParams();
     for (const [name, value] of Object.entries(form.hidden)) fields.set(name, value);
-    fields.set('ctl00$ToolkitScriptManager1', 'ctl00$ContentPlaceHolder1$UpdatePanel1|ctl00$ContentPlaceHolder1$btnSubmit');
+    fields.set(
+      'ctl00$ToolkitScriptManager1',
+      'ctl00$ContentPlaceHolder1$UpdatePanel1|ctl00$ContentPlaceHolder1$btnSubmit',
+    );
     fields.set('ctl00_ToolkitScriptManager1_HiddenField', form.hidden['ctl00_ToolkitScriptManager1_HiddenField'] ?? '');
     fields.set('__EVENTTARGET', 'ctl00$ContentPlaceHolder1$btnSubmit');
     fields.set('__EVENTARGUMENT', '');
@@ -244,7 +266,8 @@ export class CeacClient {
     return {
       kind: 'layout_changed',
       body: html.slice(0, MAX_KEPT_BODY),
-      message: 'the CEAC status page has no status form or captcha we recognise (the site may have changed); the page is kept for diagnosis',
+      message:
+        'the CEAC status page has no status form or captcha we recognise (the site may have changed); the page is kept for diagnosis',
     };
   }
 
@@ -260,14 +283,21 @@ export class CeacClient {
     try {
       answer = await http.send(method, url, { headers: rest, body });
     } catch (err) {
-      if (err instanceof TransportFailure) return err.reason === 'timeout' ? { kind: 'timeout' } : { kind: 'http_error', status: 0 };
+      if (err instanceof TransportFailure)
+        return err.reason === 'timeout' ? { kind: 'timeout' } : { kind: 'http_error', status: 0 };
       throw err;
     }
     // A 200 is judged by what it holds (form, image, answer) before anything else: real pages
     // behind Cloudflare carry its headers and scripts too.
-    if (answer.status >= 400 && looksBlocked(answer.status, answer.headers, answer.body.toString('utf8'))) return { kind: 'blocked' };
+    if (answer.status >= 400 && looksBlocked(answer.status, answer.headers, answer.body.toString('utf8')))
+      return { kind: 'blocked' };
     if (answer.status >= 400) return { kind: 'http_error', status: answer.status };
-    if (answer.status >= 300) return { kind: 'http_error', status: answer.status, message: `CEAC redirected too many times (HTTP ${answer.status})` };
+    if (answer.status >= 300)
+      return {
+        kind: 'http_error',
+        status: answer.status,
+        message: `CEAC redirected too many times (HTTP ${answer.status})`,
+      };
     return answer;
   }
 }

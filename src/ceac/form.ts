@@ -58,7 +58,8 @@ export function readStatusForm(html: string, pageUrl: string): StatusForm | null
       if (a.name === 'ctl00$ContentPlaceHolder1$Visa_Case_Number') hasCaseField = true;
       if ((a.type ?? '').toLowerCase() === 'hidden' && a.name) hidden[a.name] = a.value ?? '';
     } else if (tag === 'img' && !captchaSrc) {
-      const isCaptcha = a.id === `${CAPTCHA_ID}_CaptchaImage` || (a.class ?? '').split(/\s+/).includes('LBD_CaptchaImage');
+      const isCaptcha =
+        a.id === `${CAPTCHA_ID}_CaptchaImage` || (a.class ?? '').split(/\s+/).includes('LBD_CaptchaImage');
       if (isCaptcha && a.src) captchaSrc = a.src;
     }
   }
@@ -72,14 +73,19 @@ export function readStatusForm(html: string, pageUrl: string): StatusForm | null
 
 // Phrases of Cloudflare's block and challenge pages only: its scripts and headers also ride on
 // normal pages, so they prove nothing.
-const CLOUDFLARE = /sorry, you have been blocked|attention required! \| cloudflare|performing security verification|<title>just a moment\.\.\.<\/title>/i;
+const CLOUDFLARE =
+  /sorry, you have been blocked|attention required! \| cloudflare|performing security verification|<title>just a moment\.\.\.<\/title>/i;
 const MAINTENANCE = /maintenance|currently unavailable|temporarily unavailable|service unavailable|try again later/i;
 
 /** A Cloudflare block or challenge, by status, headers or body. */
 export function looksBlocked(status: number, headers: Record<string, string>, body: string): boolean {
   if (status === 403 || status === 429) return true;
-  const cloudflare = (headers.server ?? '').toLowerCase().includes('cloudflare') || 'cf-ray' in headers || 'cf-mitigated' in headers;
-  return CLOUDFLARE.test(body.slice(0, 50_000)) || (cloudflare && (status === 503 || headers['cf-mitigated'] === 'challenge'));
+  const cloudflare =
+    (headers.server ?? '').toLowerCase().includes('cloudflare') || 'cf-ray' in headers || 'cf-mitigated' in headers;
+  return (
+    CLOUDFLARE.test(body.slice(0, 50_000)) ||
+    (cloudflare && (status === 503 || headers['cf-mitigated'] === 'challenge'))
+  );
 }
 
 export function looksLikeMaintenance(body: string): boolean {

@@ -1,5 +1,6 @@
 import { CookieJar } from 'tough-cookie';
-import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
+import { Agent, type Dispatcher, errors as undiciErrors, request } from 'undici';
+
 import type { RequestBudget } from './budget.js';
 
 export interface HttpAnswer {
@@ -55,7 +56,11 @@ export class HttpSession {
     private readonly budget: RequestBudget,
   ) {}
 
-  async send(method: 'GET' | 'POST', url: string, extra: { headers?: Record<string, string>; body?: string } = {}): Promise<HttpAnswer> {
+  async send(
+    method: 'GET' | 'POST',
+    url: string,
+    extra: { headers?: Record<string, string>; body?: string } = {},
+  ): Promise<HttpAnswer> {
     let current = url;
     for (let hop = 0; ; hop++) {
       await this.budget.acquire();
@@ -74,7 +79,10 @@ export class HttpSession {
       // signal live on for the whole timeout after the request ended (about 1 KB each, thousands at
       // a time when checks run back to back), growing the old generation for nothing.
       const deadline = new AbortController();
-      const timer = setTimeout(() => deadline.abort(new DOMException(`no answer within ${this.timeoutMs} ms`, 'TimeoutError')), this.timeoutMs);
+      const timer = setTimeout(
+        () => deadline.abort(new DOMException(`no answer within ${this.timeoutMs} ms`, 'TimeoutError')),
+        this.timeoutMs,
+      );
       try {
         res = await request(current, {
           method,
@@ -91,7 +99,8 @@ export class HttpSession {
         clearTimeout(timer);
       }
       const flat: Record<string, string> = {};
-      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
+      for (const [k, v] of Object.entries(res.headers))
+        if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
       const setCookie = res.headers['set-cookie'];
       for (const c of setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [setCookie]) {
         await this.jar.setCookie(c, current, { ignoreError: true });

@@ -1,15 +1,21 @@
 /**
  * The CEAC protocol client: what other parts use to check a case on CEAC (or on the simulator).
  */
-export { CeacClient, DEFAULT_USER_AGENT, DEFAULT_REQUEST_INTERVAL_MS, type CeacClientOptions, type CheckProgress } from './client.js';
-export { type CheckOutcome, type CheckOutcomeKind, type CheckCost, TRANSIENT_KINDS } from './outcome.js';
-export { intervalBudget, unlimitedBudget, type RequestBudget } from './budget.js';
+export { type CaptchaSolver, CaptchaSolverError, SOLVER_SPEC_HELP, solverFromSpec } from '../captcha/index.js';
+export { intervalBudget, type RequestBudget, unlimitedBudget } from './budget.js';
 export {
-  validateCaseQuery,
+  CeacClient,
+  type CeacClientOptions,
+  type CheckProgress,
+  DEFAULT_REQUEST_INTERVAL_MS,
+  DEFAULT_USER_AGENT,
+} from './client.js';
+export { type CheckCost, type CheckOutcome, type CheckOutcomeKind, TRANSIENT_KINDS } from './outcome.js';
+export {
+  type CaseQuery,
   normaliseCaseNumber,
+  type QueryValidation,
   sameCaseNumber,
   surnameForForm,
-  type CaseQuery,
-  type QueryValidation,
+  validateCaseQuery,
 } from './query.js';
-export { solverFromSpec, SOLVER_SPEC_HELP, CaptchaSolverError, type CaptchaSolver } from '../captcha/index.js';

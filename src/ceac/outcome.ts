@@ -32,15 +32,27 @@ export type CheckOutcome = CheckCost &
 export type CheckOutcomeKind = CheckOutcome['kind'];
 
 /** Outcomes before the cost is added. */
-export type Verdict = CheckOutcome extends infer O ? (O extends CheckOutcome ? Omit<O, keyof CheckCost> & { message?: string } : never) : never;
+export type Verdict = CheckOutcome extends infer O
+  ? O extends CheckOutcome
+    ? Omit<O, keyof CheckCost> & { message?: string }
+    : never
+  : never;
 
 /** The outcome kinds worth trying again later (the site or the network had a bad moment). */
-export const TRANSIENT_KINDS: readonly CheckOutcomeKind[] = ['captcha_rejected', 'maintenance', 'timeout', 'http_error'];
+export const TRANSIENT_KINDS: readonly CheckOutcomeKind[] = [
+  'captcha_rejected',
+  'maintenance',
+  'timeout',
+  'http_error',
+];
 
 export function defaultMessage(v: Verdict, timeoutMs: number): string {
   switch (v.kind) {
     case 'ok':
-      return `CEAC shows "${v.observation.status ?? '(no status word)'}"` + (v.observation.caseLastUpdated ? `, last updated ${v.observation.caseLastUpdated}` : '');
+      return (
+        `CEAC shows "${v.observation.status ?? '(no status word)'}"` +
+        (v.observation.caseLastUpdated ? `, last updated ${v.observation.caseLastUpdated}` : '')
+      );
     case 'captcha_rejected':
       return 'CEAC did not accept the captcha answer';
     case 'case_not_found':
@@ -56,7 +68,9 @@ export function defaultMessage(v: Verdict, timeoutMs: number): string {
     case 'timeout':
       return `CEAC did not answer within ${Math.round(timeoutMs / 100) / 10} s`;
     case 'http_error':
-      return v.status === 0 ? 'the connection to CEAC failed (refused, reset or dropped)' : `CEAC answered with HTTP error ${v.status}`;
+      return v.status === 0
+        ? 'the connection to CEAC failed (refused, reset or dropped)'
+        : `CEAC answered with HTTP error ${v.status}`;
     case 'wrong_case':
       return 'CEAC answered about a different case than the one asked for; the answer was discarded';
   }

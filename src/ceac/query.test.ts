@@ -1,14 +1,33 @@
 import { describe, expect, it } from 'vitest';
+
 import { intervalBudget, normaliseCaseNumber, sameCaseNumber, surnameForForm, validateCaseQuery } from './index.js';
 
 describe('validateCaseQuery', () => {
   it.each([
-    [{ app: 'niv', location: 'bmb', id: ' aa00 20akax ' }, { app: 'NIV', location: 'BMB', id: 'AA0020AKAX' }],
-    [{ app: 'NIV', location: 'INDIA, MUMBAI', id: 'AA0020AKAX' }, { app: 'NIV', location: 'BMB', id: 'AA0020AKAX' }],
-    [{ app: 'NIV', location: 'Mumbai', id: 'AA0020AKAX', passport: 'z 4810-023', surname: "O'Sullivan" }, { app: 'NIV', location: 'BMB', id: 'AA0020AKAX', passport: 'Z4810023', surname: 'OSULL' }],
-    [{ app: 'IV', id: 'lma2020656002' }, { app: 'IV', id: 'LMA2020656002' }],
-    [{ app: 'IV', id: '2019AF000012345' }, { app: 'IV', id: '2019AF12345' }],
-    [{ app: 'IV', id: '2023EU0012345', surname: 'Müller', passport: 'NA' }, { app: 'IV', id: '2023EU12345', surname: 'MULLE', passport: 'NA' }],
+    [
+      { app: 'niv', location: 'bmb', id: ' aa00 20akax ' },
+      { app: 'NIV', location: 'BMB', id: 'AA0020AKAX' },
+    ],
+    [
+      { app: 'NIV', location: 'INDIA, MUMBAI', id: 'AA0020AKAX' },
+      { app: 'NIV', location: 'BMB', id: 'AA0020AKAX' },
+    ],
+    [
+      { app: 'NIV', location: 'Mumbai', id: 'AA0020AKAX', passport: 'z 4810-023', surname: "O'Sullivan" },
+      { app: 'NIV', location: 'BMB', id: 'AA0020AKAX', passport: 'Z4810023', surname: 'OSULL' },
+    ],
+    [
+      { app: 'IV', id: 'lma2020656002' },
+      { app: 'IV', id: 'LMA2020656002' },
+    ],
+    [
+      { app: 'IV', id: '2019AF000012345' },
+      { app: 'IV', id: '2019AF12345' },
+    ],
+    [
+      { app: 'IV', id: '2023EU0012345', surname: 'Müller', passport: 'NA' },
+      { app: 'IV', id: '2023EU12345', surname: 'MULLE', passport: 'NA' },
+    ],
   ])('accepts and normalises %j', (input, query) => {
     expect(validateCaseQuery(input)).toEqual({ ok: true, query });
   });
@@ -41,7 +60,13 @@ describe('validateCaseQuery', () => {
   });
 
   it('never repeats a passport number or surname in its messages', () => {
-    const r = validateCaseQuery({ app: 'NIV', location: 'BMB', id: 'AA0020AKAX', passport: 'SECRET#99', surname: 'Sm1th' });
+    const r = validateCaseQuery({
+      app: 'NIV',
+      location: 'BMB',
+      id: 'AA0020AKAX',
+      passport: 'SECRET#99',
+      surname: 'Sm1th',
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(JSON.stringify(r.errors)).not.toMatch(/SECRET|Sm1th/i);
   });

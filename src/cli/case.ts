@@ -1,14 +1,22 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+
 import { validateCaseQuery } from '../ceac/index.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
-import { CaseInputError, type CaseContext, type CaseEdit, type CaseView, type EventView, type NewCase } from '../store/cases.js';
+import {
+  type CaseContext,
+  type CaseEdit,
+  CaseInputError,
+  type CaseView,
+  type EventView,
+  type NewCase,
+} from '../store/cases.js';
 import { MigrationError } from '../store/migrate.js';
 import { SealError } from '../store/seal.js';
 import { CheckerSetupError, openTracking, type Tracking, type TrackingOptions } from '../tracker/setup.js';
-import type { CheckReport } from '../tracker/tracker.js';
 import { reconcileWatchedTimelines, syncWatchedTimeline } from '../tracker/timeline-sync.js';
+import type { CheckReport } from '../tracker/tracker.js';
 import { action, CommandFailure, painter, printJson, readStdin, UsageError } from './runtime.js';
 import { eventHooks } from './worker.js';
 
@@ -17,13 +25,16 @@ import { eventHooks } from './worker.js';
  * that `ceac watch` and `ceac worker` share with it (opening the configured store, error mapping).
  */
 
-export const when = (ms: number | null): string => (ms === null ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + 'Z');
+export const when = (ms: number | null): string =>
+  ms === null ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + 'Z';
 
 /** Domain errors as CLI errors: bad input exits 2, failed work exits 1, both with their message. */
 export function cliError(err: unknown): unknown {
-  if (err instanceof CaseInputError || err instanceof ConfigError || err instanceof CheckerSetupError) return new UsageError(err.message);
+  if (err instanceof CaseInputError || err instanceof ConfigError || err instanceof CheckerSetupError)
+    return new UsageError(err.message);
   if (err instanceof SealError || err instanceof MigrationError) return new CommandFailure(err.message);
-  if (err instanceof Error && ['CaseNotFoundError', 'DuplicateCaseError'].includes(err.name)) return new CommandFailure(err.message);
+  if (err instanceof Error && ['CaseNotFoundError', 'DuplicateCaseError'].includes(err.name))
+    return new CommandFailure(err.message);
   if (err instanceof Error && /ECONNREFUSED|ENOTFOUND|password authentication|does not exist/.test(err.message)) {
     return new CommandFailure(`cannot open the database: ${err.message} (check DATABASE_URL)`);
   }
@@ -43,13 +54,18 @@ export async function openCliTracking(options: TrackingOptions & { quiet?: boole
   return storeErrors(async () => {
     const config = loadConfig();
     // A one-off command reports on stdout; its log lines would only repeat it (LOG_LEVEL still wins).
-    const logger = options.logger ?? (options.quiet && !process.env.LOG_LEVEL ? createLogger({ level: 'warn', name: 'tracker' }) : undefined);
+    const logger =
+      options.logger ??
+      (options.quiet && !process.env.LOG_LEVEL ? createLogger({ level: 'warn', name: 'tracker' }) : undefined);
     return openTracking(config, { ...options, ...(logger && { logger }) });
   });
 }
 
 /** Runs `work` with the configured tracking open, and closes it afterwards whatever happens. */
-export async function withCliTracking<T>(work: (t: Tracking) => Promise<T>, options: TrackingOptions & { quiet?: boolean } = {}): Promise<T> {
+export async function withCliTracking<T>(
+  work: (t: Tracking) => Promise<T>,
+  options: TrackingOptions & { quiet?: boolean } = {},
+): Promise<T> {
   const t = await openCliTracking(options);
   try {
     return await work(t);
@@ -89,7 +105,9 @@ export function describeReport(r: CheckReport): string {
     return `${paint('yellow', `check failed (${r.outcome})`)}: ${r.message}\nnothing was recorded as a status; next try ${when(r.nextCheckAt)} (${r.scheduleReason})`;
   }
   const o = r.observation;
-  const lines = [`${paint('bold', o?.status ?? '?')} [${o?.variant ?? '?'}]  last updated ${o?.caseLastUpdated ?? '?'}`];
+  const lines = [
+    `${paint('bold', o?.status ?? '?')} [${o?.variant ?? '?'}]  last updated ${o?.caseLastUpdated ?? '?'}`,
+  ];
   for (const e of r.events) {
     const headline = (e.interpretation as { headline?: string } | null)?.headline;
     lines.push(`${paint('green', e.kind)}${headline ? `: ${headline}` : ''}`);
@@ -135,10 +153,14 @@ function addContextOptions(cmd: Command): Command {
     .addOption(new Option('--entry <entry>', 'first visa or renewal').choices(ENTRIES))
     .addOption(new Option('--slip <colour>', '221(g) slip colour, if you got one').choices(SLIPS))
     .addOption(new Option('--officer <said>', 'what the officer said at the interview').choices(OFFICER))
-    .addOption(new Option('--passport-state <state>', 'passport kept by the consulate or returned').choices(['kept', 'returned']))
+    .addOption(
+      new Option('--passport-state <state>', 'passport kept by the consulate or returned').choices([
+        'kept',
+        'returned',
+      ]),
+    )
     .option('--interview-date <date>', 'interview or dropbox date, YYYY-MM-DD');
 }
-
 
 function caseLines(c: CaseView): string[] {
   const paint = painter();
@@ -195,30 +217,53 @@ export function register(program: Command): void {
       .option('--share', 'add this case’s anonymized timeline to the pooled statistics', false)
       .option('--json', 'print the case as JSON'),
   ).action(
-    action(async (given: ContextFlags & { app: string; location?: string; id: string; passport?: string; surname?: string; label?: string; group?: string; share: boolean; json?: boolean }) => {
-      const flags = await fromStdin(given);
-      const app = flags.app.toUpperCase();
-      if (app !== 'NIV' && app !== 'IV') throw new UsageError(`--app must be NIV or IV, not "${flags.app}"`);
-      // CEAC's own rules for what the form accepts, so that a case that can never be checked is refused now.
-      const valid = validateCaseQuery({ app, id: flags.id, location: flags.location, passport: flags.passport, surname: flags.surname });
-      if (!valid.ok) throw new UsageError(valid.errors.map((e) => `--${e.field === 'id' ? 'id' : e.field}: ${e.message}`).join('; '));
-      const input: NewCase = {
-        app,
-        caseNumber: flags.id,
-        ...(flags.location !== undefined && { location: flags.location }),
-        ...(flags.passport !== undefined && { passport: flags.passport }),
-        ...(flags.surname !== undefined && { surname: flags.surname }),
-        ...(flags.label !== undefined && { label: flags.label }),
-        ...(flags.group !== undefined && { group: flags.group }),
-        context: contextFrom(flags),
-        shareTimeline: flags.share,
-      };
-      await withCliTracking(async (t) => {
-        const c = await storeErrors(() => t.cases.add(input));
-        if (flags.json) printJson(c);
-        else process.stdout.write(`added case ${c.id} (${c.app} ${c.caseNumber}); \`ceac watch\` checks it next\n`);
-      });
-    }),
+    action(
+      async (
+        given: ContextFlags & {
+          app: string;
+          location?: string;
+          id: string;
+          passport?: string;
+          surname?: string;
+          label?: string;
+          group?: string;
+          share: boolean;
+          json?: boolean;
+        },
+      ) => {
+        const flags = await fromStdin(given);
+        const app = flags.app.toUpperCase();
+        if (app !== 'NIV' && app !== 'IV') throw new UsageError(`--app must be NIV or IV, not "${flags.app}"`);
+        // CEAC's own rules for what the form accepts, so that a case that can never be checked is refused now.
+        const valid = validateCaseQuery({
+          app,
+          id: flags.id,
+          location: flags.location,
+          passport: flags.passport,
+          surname: flags.surname,
+        });
+        if (!valid.ok)
+          throw new UsageError(
+            valid.errors.map((e) => `--${e.field === 'id' ? 'id' : e.field}: ${e.message}`).join('; '),
+          );
+        const input: NewCase = {
+          app,
+          caseNumber: flags.id,
+          ...(flags.location !== undefined && { location: flags.location }),
+          ...(flags.passport !== undefined && { passport: flags.passport }),
+          ...(flags.surname !== undefined && { surname: flags.surname }),
+          ...(flags.label !== undefined && { label: flags.label }),
+          ...(flags.group !== undefined && { group: flags.group }),
+          context: contextFrom(flags),
+          shareTimeline: flags.share,
+        };
+        await withCliTracking(async (t) => {
+          const c = await storeErrors(() => t.cases.add(input));
+          if (flags.json) printJson(c);
+          else process.stdout.write(`added case ${c.id} (${c.app} ${c.caseNumber}); \`ceac watch\` checks it next\n`);
+        });
+      },
+    ),
   );
 
   group
@@ -232,7 +277,9 @@ export function register(program: Command): void {
           const cases = await t.cases.list({ ownerId: null, ...(flags.group !== undefined && { group: flags.group }) });
           if (flags.json) return printJson(cases);
           if (cases.length === 0) {
-            process.stdout.write('no cases yet: add one with `ceac case add --app NIV --location … --id … --passport … --surname …`\n');
+            process.stdout.write(
+              'no cases yet: add one with `ceac case add --app NIV --location … --id … --passport … --surname …`\n',
+            );
             return;
           }
           for (const c of cases) {
@@ -273,7 +320,9 @@ export function register(program: Command): void {
           if (flags.json) return printJson(h);
           const out = [...caseLines(h.case), '', `observations (${h.observations.length}):`];
           for (const o of h.observations) {
-            out.push(`  ${when(o.firstSeenAt)} … ${when(o.lastSeenAt)}  ${o.status ?? '?'} [${o.variant}]  last updated ${o.caseLastUpdated ?? '?'}  (seen ${o.seenCount}×)`);
+            out.push(
+              `  ${when(o.firstSeenAt)} … ${when(o.lastSeenAt)}  ${o.status ?? '?'} [${o.variant}]  last updated ${o.caseLastUpdated ?? '?'}  (seen ${o.seenCount}×)`,
+            );
           }
           out.push('', `events (${h.events.length}):`, ...h.events.map(eventLine));
           process.stdout.write(out.join('\n') + '\n');
@@ -285,12 +334,20 @@ export function register(program: Command): void {
     .command('check')
     .description('check a case on CEAC now, whatever its schedule says (the site budget still applies)')
     .argument('<id>', 'case id')
-    .option('--captcha <solver>', 'captcha solver: prompt | command:<program> | onnx:<model> (default CEAC_CAPTCHA, else prompt)')
+    .option(
+      '--captcha <solver>',
+      'captcha solver: prompt | command:<program> | onnx:<model> (default CEAC_CAPTCHA, else prompt)',
+    )
     .option('--json', 'print the check report as JSON')
     .action(
       action(async (id: string, flags: { captcha?: string; json?: boolean }) => {
         const caseId = parseCaseId(id);
-        const checking = { captcha: flags.captcha ?? process.env.CEAC_CAPTCHA ?? 'prompt', needsChecker: true, quiet: true, onEvents: await eventHooks() };
+        const checking = {
+          captcha: flags.captcha ?? process.env.CEAC_CAPTCHA ?? 'prompt',
+          needsChecker: true,
+          quiet: true,
+          onEvents: await eventHooks(),
+        };
         await withCliTracking(async (t) => {
           await storeErrors(() => t.cases.get(caseId, null));
           const report = await t.tracker().checkCase(caseId);
@@ -321,7 +378,17 @@ export function register(program: Command): void {
     action(
       async (
         id: string,
-        given: ContextFlags & { label?: string; group?: string; location?: string; passport?: string; surname?: string; share?: boolean; pause?: boolean; resume?: boolean; json?: boolean },
+        given: ContextFlags & {
+          label?: string;
+          group?: string;
+          location?: string;
+          passport?: string;
+          surname?: string;
+          share?: boolean;
+          pause?: boolean;
+          resume?: boolean;
+          json?: boolean;
+        },
       ) => {
         const caseId = parseCaseId(id);
         const flags = await fromStdin(given);
@@ -338,7 +405,8 @@ export function register(program: Command): void {
           ...(flags.pause && { watching: false }),
           ...(flags.resume && { watching: true }),
         };
-        if (Object.keys(patch).length === 0) throw new UsageError('nothing to change: give at least one option (see `ceac case edit --help`)');
+        if (Object.keys(patch).length === 0)
+          throw new UsageError('nothing to change: give at least one option (see `ceac case edit --help`)');
         await withCliTracking(async (t) => {
           const c = await storeErrors(() => t.cases.edit(caseId, patch, null));
           // Consent given or withdrawn, or the visa class or post changed: the shared timeline follows now.
@@ -368,7 +436,9 @@ export function register(program: Command): void {
 
   group.action(
     action(() => {
-      throw new UsageError('choose a subcommand: add, list, show, history, check, edit, remove (see `ceac case --help`)');
+      throw new UsageError(
+        'choose a subcommand: add, list, show, history, check, edit, remove (see `ceac case --help`)',
+      );
     }),
   );
 }

@@ -1,13 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+
+import { type Command, InvalidArgumentError, Option } from 'commander';
+
+import { type CaptchaSolver, CaptchaSolverError, SOLVER_SPEC_HELP, solverFromSpec } from '../captcha/index.js';
 import { PromptSolver } from '../captcha/prompt.js';
-import { CaptchaSolverError, SOLVER_SPEC_HELP, solverFromSpec, type CaptchaSolver } from '../captcha/index.js';
-import { CeacClient, intervalBudget, validateCaseQuery, type CheckOutcome, type CheckProgress } from '../ceac/index.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { CeacClient, type CheckOutcome, type CheckProgress, intervalBudget, validateCaseQuery } from '../ceac/index.js';
+import { type Config, ConfigError, loadConfig } from '../config.js';
 import { interpret, renderExplanation } from '../decode/index.js';
-import { CommandFailure, UsageError, action, painter, printJson } from './runtime.js';
+import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
 
 interface CheckOptions {
   app: string;
@@ -82,13 +84,17 @@ export function register(program: Command): void {
       new Option('--app <type>', 'application type: NIV (nonimmigrant) or IV (immigrant, including DV)')
         .argParser((v: string) => {
           const app = v.trim().toUpperCase();
-          if (app !== 'NIV' && app !== 'IV') throw new InvalidArgumentError('use NIV (nonimmigrant visa) or IV (immigrant visa, including DV).');
+          if (app !== 'NIV' && app !== 'IV')
+            throw new InvalidArgumentError('use NIV (nonimmigrant visa) or IV (immigrant visa, including DV).');
           return app;
         })
         .makeOptionMandatory(),
     )
     .option('--location <post>', 'NIV only: CEAC location code (BMB) or name ("INDIA, MUMBAI", "Mumbai")')
-    .requiredOption('--id <id>', 'NIV application ID (AA0020AKAX), IV case number (LMA2020656002) or DV number (2023EU12345)')
+    .requiredOption(
+      '--id <id>',
+      'NIV application ID (AA0020AKAX), IV case number (LMA2020656002) or DV number (2023EU12345)',
+    )
     .option('--passport <number>', 'passport number (NA for applications before 2022)')
     .option('--surname <name>', 'surname; only the first 5 letters are sent')
     .option('--captcha <solver>', `captcha solver: ${SOLVER_SPEC_HELP} (default: CEAC_CAPTCHA or prompt)`)
@@ -106,16 +112,24 @@ Requests are spaced by CEAC_REQUEST_INTERVAL_MS (default 2000 ms). Against the s
     )
     .action(
       action(async (opts: CheckOptions) => {
-        const valid = validateCaseQuery({ app: opts.app, location: opts.location, id: opts.id, passport: opts.passport, surname: opts.surname });
+        const valid = validateCaseQuery({
+          app: opts.app,
+          location: opts.location,
+          id: opts.id,
+          passport: opts.passport,
+          surname: opts.surname,
+        });
         if (!valid.ok) throw new UsageError(valid.errors.map((e) => `--${e.field}: ${e.message}`).join('\n       '));
         const config = configOrUsage();
         let timeoutMs = config.CEAC_REQUEST_TIMEOUT_MS;
         if (opts.timeout !== undefined) {
           timeoutMs = Number(opts.timeout);
-          if (!Number.isInteger(timeoutMs) || timeoutMs < 100) throw new UsageError('--timeout must be a whole number of milliseconds, at least 100');
+          if (!Number.isInteger(timeoutMs) || timeoutMs < 100)
+            throw new UsageError('--timeout must be a whole number of milliseconds, at least 100');
         }
         const baseUrl = opts.baseUrl ?? config.CEAC_BASE_URL;
-        if (!URL.canParse(baseUrl)) throw new UsageError(`--base-url "${baseUrl}" is not a URL (e.g. https://ceac.state.gov)`);
+        if (!URL.canParse(baseUrl))
+          throw new UsageError(`--base-url "${baseUrl}" is not a URL (e.g. https://ceac.state.gov)`);
         const solver = await solverFor(opts.captcha ?? config.CEAC_CAPTCHA ?? 'prompt');
 
         const err = painter(process.stderr);
@@ -127,7 +141,8 @@ Requests are spaced by CEAC_REQUEST_INTERVAL_MS (default 2000 ms). Against the s
           budget: intervalBudget(config.CEAC_REQUEST_INTERVAL_MS),
           timeoutMs,
           onProgress: (p) => {
-            if (showProgress) process.stderr.write(err('dim', `… ${STEP_WORDS[p.step]}${p.reason ? ` (${p.reason})` : ''}\n`));
+            if (showProgress)
+              process.stderr.write(err('dim', `… ${STEP_WORDS[p.step]}${p.reason ? ` (${p.reason})` : ''}\n`));
           },
         });
         let outcome: CheckOutcome;
@@ -141,10 +156,20 @@ Requests are spaced by CEAC_REQUEST_INTERVAL_MS (default 2000 ms). Against the s
           const interpretation = interpret(outcome.observation, { applicationType: valid.query.app });
           const check = { attempts: outcome.attempts, requests: outcome.requests, durationMs: outcome.durationMs };
           if (opts.json) {
-            printJson({ observation: outcome.observation, interpretation, applicationName: outcome.applicationName, check });
+            printJson({
+              observation: outcome.observation,
+              interpretation,
+              applicationName: outcome.applicationName,
+              check,
+            });
           } else {
             const out = painter(process.stdout);
-            process.stdout.write(renderExplanation({ observation: outcome.observation, interpretation }, { paint: out, width: process.stdout.columns }) + '\n');
+            process.stdout.write(
+              renderExplanation(
+                { observation: outcome.observation, interpretation },
+                { paint: out, width: process.stdout.columns },
+              ) + '\n',
+            );
           }
           return;
         }

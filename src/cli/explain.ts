@@ -1,10 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
-import { Option, type Command } from 'commander';
-import { stateForStatusWord, statusTextFor } from '../knowledge/statuses.js';
-import type { DecodeContext, OfficerSaid, PassportState, Route, SlipColor } from '../knowledge/types.js';
+
+import { type Command, Option } from 'commander';
+
 import { parseCeacDate } from '../decode/dates.js';
 import { explain, explainPage } from '../decode/explain.js';
 import { renderExplanation } from '../decode/render.js';
+import { stateForStatusWord, statusTextFor } from '../knowledge/statuses.js';
+import type { DecodeContext, OfficerSaid, PassportState, Route, SlipColor } from '../knowledge/types.js';
 import { action, CommandFailure, painter, printJson, readStdin, UsageError } from './runtime.js';
 
 interface ExplainOptions {
@@ -36,9 +38,22 @@ export function register(program: Command): void {
     .option('--html <path>', 'read a saved CEAC status page (or the AJAX response) from a file')
     .option('--json', 'print {observation, interpretation} as JSON')
     .addOption(new Option('--route <route>', 'how you applied').choices(['dropbox', 'interview']))
-    .addOption(new Option('--slip <colour>', 'colour of the 221(g) slip you were given').choices(['white', 'pink', 'yellow', 'blue', 'green', 'other']))
-    .addOption(new Option('--officer <said>', 'what the officer told you').choices(['approved', 'refused', '221g', 'none']))
-    .addOption(new Option('--passport <where>', 'whether the consulate kept your passport').choices(['kept', 'returned']))
+    .addOption(
+      new Option('--slip <colour>', 'colour of the 221(g) slip you were given').choices([
+        'white',
+        'pink',
+        'yellow',
+        'blue',
+        'green',
+        'other',
+      ]),
+    )
+    .addOption(
+      new Option('--officer <said>', 'what the officer told you').choices(['approved', 'refused', '221g', 'none']),
+    )
+    .addOption(
+      new Option('--passport <where>', 'whether the consulate kept your passport').choices(['kept', 'returned']),
+    )
     .option('--since <date>', 'the date the current status began (YYYY-MM-DD or DD-Mon-YYYY)')
     .option('--previous <status>', 'the status before this one, e.g. Approved or administrative_processing')
     .option('--today <date>', "the date to count from instead of today's (for examples and tests)")
@@ -54,7 +69,10 @@ export function register(program: Command): void {
       action(async (text: string[], options: ExplainOptions) => {
         const context = contextOf(options);
         const { input, html } = await readInput(text, options);
-        if (input.trim() === '') throw new UsageError('nothing to decode: the input is empty (give the status text, --file, --html, or pipe it on stdin)');
+        if (input.trim() === '')
+          throw new UsageError(
+            'nothing to decode: the input is empty (give the status text, --file, --html, or pipe it on stdin)',
+          );
         const result = html ? explainPage(input, context) : explain(input, context);
         if (options.json) {
           printJson(result);
@@ -67,13 +85,19 @@ export function register(program: Command): void {
 }
 
 async function readInput(text: string[], options: ExplainOptions): Promise<{ input: string; html: boolean }> {
-  const sources = [text.length > 0 ? 'TEXT' : null, options.file ? '--file' : null, options.html ? '--html' : null].filter(Boolean);
+  const sources = [
+    text.length > 0 ? 'TEXT' : null,
+    options.file ? '--file' : null,
+    options.html ? '--html' : null,
+  ].filter(Boolean);
   if (sources.length > 1) throw new UsageError(`give the status one way only, not ${sources.join(' and ')}`);
   if (options.file) return { input: readInputFile(options.file, '--file'), html: false };
   if (options.html) return { input: readInputFile(options.html, '--html'), html: true };
   if (text.length > 0) return { input: text.join(' '), html: false };
   if (process.stdin.isTTY) {
-    throw new UsageError('nothing to decode: give the status text (e.g. ceac explain Refused), --file PATH, --html PATH, or pipe it on stdin');
+    throw new UsageError(
+      'nothing to decode: give the status text (e.g. ceac explain Refused), --file PATH, --html PATH, or pipe it on stdin',
+    );
   }
   return { input: await readStdin(), html: false };
 }
@@ -90,7 +114,10 @@ function readInputFile(path: string, flag: string): string {
     if (code === 'ENOENT') throw new UsageError(`${flag} ${path}: no such file`);
     throw new CommandFailure(`cannot read ${path} (${code ?? 'unknown error'})`);
   }
-  if (size > MAX_INPUT_BYTES) throw new UsageError(`${flag} ${path} is ${Math.round(size / 1048576)} MB; a CEAC status is a few KB (the limit is 20 MB)`);
+  if (size > MAX_INPUT_BYTES)
+    throw new UsageError(
+      `${flag} ${path} is ${Math.round(size / 1048576)} MB; a CEAC status is a few KB (the limit is 20 MB)`,
+    );
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
@@ -104,11 +131,15 @@ function contextOf(options: ExplainOptions): DecodeContext {
   if (options.slip) context.slip = options.slip;
   if (options.officer) context.officer = options.officer;
   if (options.passport) context.passport = options.passport;
-  const today = options.today !== undefined ? dateOption('--today', options.today) : new Date().toISOString().slice(0, 10);
+  const today =
+    options.today !== undefined ? dateOption('--today', options.today) : new Date().toISOString().slice(0, 10);
   if (options.today !== undefined) context.today = today;
   if (options.since !== undefined) {
     const since = dateOption('--since', options.since);
-    if (since > today) throw new UsageError(`--since ${options.since} is after today (${today}); give the date the current status began`);
+    if (since > today)
+      throw new UsageError(
+        `--since ${options.since} is after today (${today}); give the date the current status began`,
+      );
     context.since = since;
   }
   if (options.previous !== undefined) {
@@ -125,6 +156,9 @@ function contextOf(options: ExplainOptions): DecodeContext {
 
 function dateOption(flag: string, value: string): string {
   const iso = parseCeacDate(value);
-  if (!iso) throw new UsageError(`${flag} "${value}" is not a date; use YYYY-MM-DD (e.g. 2025-10-21) or DD-Mon-YYYY (e.g. 21-Oct-2025)`);
+  if (!iso)
+    throw new UsageError(
+      `${flag} "${value}" is not a date; use YYYY-MM-DD (e.g. 2025-10-21) or DD-Mon-YYYY (e.g. 21-Oct-2025)`,
+    );
   return iso;
 }

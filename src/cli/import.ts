@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+
 import type { Command } from 'commander';
-import { CheckeeFormatError, importCheckee, type CheckeeImport } from '../timelines/checkee.js';
-import { extractTimelines, toStoredTimeline, type ExtractedTimeline } from '../timelines/extract.js';
+
+import { CheckeeFormatError, type CheckeeImport, importCheckee } from '../timelines/checkee.js';
+import { type ExtractedTimeline, extractTimelines, toStoredTimeline } from '../timelines/extract.js';
 import { isIsoDate } from '../timelines/model.js';
-import { upsertTimelines, type UpsertReport } from '../timelines/repository.js';
+import { type UpsertReport, upsertTimelines } from '../timelines/repository.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
 import { withTimelineStore } from './stats.js';
 
@@ -13,13 +15,21 @@ function readInput(file: string): string {
     return readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? err);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String(code ?? err);
     throw new CommandFailure(`cannot read ${file}: ${why}`);
   }
 }
 
 function checkDate(flag: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${flag} must be a date as YYYY-MM-DD (got "${value}")`);
+  if (value !== undefined && !isIsoDate(value))
+    throw new UsageError(`${flag} must be a date as YYYY-MM-DD (got "${value}")`);
   return value;
 }
 
@@ -35,7 +45,9 @@ function progressBar(total: number, label: string): { update(done: number): void
       last = pctDone;
       const width = 30;
       const filled = Math.round((done / total) * width);
-      process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pctDone}% (${done}/${total})`);
+      process.stderr.write(
+        `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pctDone}% (${done}/${total})`,
+      );
     },
     end() {
       if (tty && total > 0) process.stderr.write('\r\x1b[2K');
@@ -65,7 +77,8 @@ function checkeeSummary(file: string, parsed: CheckeeImport, stored: UpsertRepor
 
 async function runCheckee(file: string, o: CheckeeOptions): Promise<void> {
   const asOf = checkDate('--as-of', o.asOf);
-  if (!/^\d+$/.test(o.maxErrors ?? '20')) throw new UsageError(`--max-errors must be a whole number (got "${o.maxErrors}")`);
+  if (!/^\d+$/.test(o.maxErrors ?? '20'))
+    throw new UsageError(`--max-errors must be a whole number (got "${o.maxErrors}")`);
   const text = readInput(file);
   let parsed: CheckeeImport;
   try {
@@ -77,11 +90,14 @@ async function runCheckee(file: string, o: CheckeeOptions): Promise<void> {
   if (parsed.timelines.length === 0) {
     const first = parsed.errors[0];
     throw new CommandFailure(
-      `${file}: no case could be imported` + (first ? ` (line ${first.line}: ${first.message}; ${parsed.errors.length} rows skipped)` : ' (no rows)'),
+      `${file}: no case could be imported` +
+        (first ? ` (line ${first.line}: ${first.message}; ${parsed.errors.length} rows skipped)` : ' (no rows)'),
     );
   }
   const bar = progressBar(parsed.timelines.length, 'importing');
-  const stored = await withTimelineStore((store) => upsertTimelines(store.db, parsed.timelines, (done) => bar.update(done)));
+  const stored = await withTimelineStore((store) =>
+    upsertTimelines(store.db, parsed.timelines, (done) => bar.update(done)),
+  );
   bar.end();
   const summary = checkeeSummary(file, parsed, stored);
   if (o.json) {
@@ -99,7 +115,8 @@ async function runCheckee(file: string, o: CheckeeOptions): Promise<void> {
   ];
   const shown = Number(o.maxErrors ?? 20);
   for (const e of summary.errors.slice(0, shown)) lines.push(`  ${paint('red', `line ${e.line}:`)} ${e.message}`);
-  if (summary.errors.length > shown) lines.push(`  … and ${summary.errors.length - shown} more skipped rows (see --json)`);
+  if (summary.errors.length > shown)
+    lines.push(`  … and ${summary.errors.length - shown} more skipped rows (see --json)`);
   for (const w of summary.warnings) lines.push(`${paint('yellow', 'warning:')} ${w}`);
   process.stdout.write(lines.join('\n') + '\n');
 }
@@ -137,8 +154,12 @@ async function runText(file: string, o: TextOptions): Promise<void> {
   if (o.save) {
     const ready = timelines.map((t, i) => ({ i, result: toStoredTimeline(t, { posted }) }));
     const storable = ready.flatMap((r) => ('timeline' in r.result ? [r.result.timeline] : []));
-    const notSaved = ready.flatMap((r) => ('reason' in r.result ? [{ timeline: r.i + 1, reason: r.result.reason }] : []));
-    const report = storable.length ? await withTimelineStore((store) => upsertTimelines(store.db, storable)) : undefined;
+    const notSaved = ready.flatMap((r) =>
+      'reason' in r.result ? [{ timeline: r.i + 1, reason: r.result.reason }] : [],
+    );
+    const report = storable.length
+      ? await withTimelineStore((store) => upsertTimelines(store.db, storable))
+      : undefined;
     saved = { saved: (report?.inserted ?? 0) + (report?.updated ?? 0), notSaved };
   }
   if (o.json) {
@@ -162,7 +183,10 @@ export function register(program: Command): void {
     .command('checkee')
     .description('import a checkee.info export (CSV with either header, or JSONL)')
     .argument('<file>', 'the export file')
-    .option('--as-of <date>', 'date the export was made (YYYY-MM-DD): pending cases without their own last-update date are censored there')
+    .option(
+      '--as-of <date>',
+      'date the export was made (YYYY-MM-DD): pending cases without their own last-update date are censored there',
+    )
     .option('--max-errors <n>', 'how many skipped rows to list', '20')
     .option('--json', 'print JSON')
     .addHelpText(
@@ -175,7 +199,10 @@ export function register(program: Command): void {
     .command('text')
     .description('extract dated events from free-text timeline posts, for review (--save stores them)')
     .argument('<file>', 'a text file of posts, separated by lines of "---" ("-" reads stdin)')
-    .option('--posted <date>', 'the date the post was written (YYYY-MM-DD): missing years are resolved backwards from it')
+    .option(
+      '--posted <date>',
+      'the date the post was written (YYYY-MM-DD): missing years are resolved backwards from it',
+    )
     .option('--save', 'store the extracted timelines after review')
     .option('--json', 'print JSON')
     .action(action((file: string, o: TextOptions) => runText(file, o)));

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+
 import { reportError } from './runtime.js';
 
 /**
@@ -10,14 +11,20 @@ interface CommandModule {
 }
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
-  explain: { summary: 'decode a CEAC status (pasted text, a saved page, or a status word)', load: () => import('./explain.js') },
+  explain: {
+    summary: 'decode a CEAC status (pasted text, a saved page, or a status word)',
+    load: () => import('./explain.js'),
+  },
   check: { summary: 'check a case on CEAC now and decode the answer', load: () => import('./check.js') },
   sim: { summary: 'run the CEAC-compatible simulator', load: () => import('./sim.js') },
   case: { summary: 'add, list, show, edit and remove watched cases', load: () => import('./case.js') },
   watch: { summary: 'check due cases on their schedule and send notifications', load: () => import('./watch.js') },
   worker: { summary: 'run checks from the PostgreSQL job queue (scale-out mode)', load: () => import('./worker.js') },
   migrate: { summary: 'create or upgrade the database schema', load: () => import('./migrate.js') },
-  notify: { summary: 'manage notification channels and deliver pending notifications', load: () => import('./notify.js') },
+  notify: {
+    summary: 'manage notification channels and deliver pending notifications',
+    load: () => import('./notify.js'),
+  },
   import: { summary: 'import crowd timelines (checkee CSV/JSONL, free-text posts)', load: () => import('./import.js') },
   stats: { summary: 'waiting-time statistics (Kaplan-Meier) over pooled timelines', load: () => import('./stats.js') },
   predict: { summary: 'predict the remaining wait for an open case', load: () => import('./predict.js') },
@@ -47,7 +54,8 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+        return 0;
       if (err.code === 'commander.executeSubCommandAsync') return 0;
       // Commander already printed the message; a usage error is exit 2 by convention.
       return 2;

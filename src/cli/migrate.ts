@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { openConfiguredStore } from '../store/open.js';
+
 import { loadConfig } from '../config.js';
-import { action, printJson } from './runtime.js';
+import { openConfiguredStore } from '../store/open.js';
 import { storeErrors } from './case.js';
+import { action, printJson } from './runtime.js';
 
 /** `ceac migrate`: create or upgrade the schema (every other command does this on start too). */
 export function register(program: Command): void {

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
-import { loadConfig, type Config } from '../config.js';
+
+import { type Config, loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
+import type * as NotifyModule from '../notify/index.js';
+import type { ChannelView, DeliveryView, DispatcherOptions, EventKind } from '../notify/index.js';
 import { openStore, type Store } from '../store/db.js';
 import { migrateToLatest, MigrationError } from '../store/migrate.js';
-import { loadSealer, SealError, type Sealer } from '../store/seal.js';
-import type { ChannelView, DeliveryView, DispatcherOptions, EventKind } from '../notify/index.js';
-import type * as NotifyModule from '../notify/index.js';
+import { loadSealer, type Sealer, SealError } from '../store/seal.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
 
 /**
@@ -67,7 +68,8 @@ async function withStore<T>(fn: (o: Opened) => Promise<T>): Promise<T> {
   }
 }
 
-const when = (ms: number | null): string => (ms === null ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + 'Z');
+const when = (ms: number | null): string =>
+  ms === null ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + 'Z';
 
 function describeChannel(c: ChannelView): string {
   const paint = painter();
@@ -76,7 +78,11 @@ function describeChannel(c: ChannelView): string {
   if (c.digest) rules.push(`digest at ${c.digestAt}`);
   rules.push(c.timeZone);
   const counts = `${c.deliveries.sent} sent, ${c.deliveries.pending} pending, ${c.deliveries.failed} failed`;
-  const lines = [`${paint('bold', `#${c.id} ${c.name}`)} (${c.kind})  ${c.url}`, `  ${rules.join('; ')}`, `  ${counts}; last sent ${when(c.lastSentAt)}`];
+  const lines = [
+    `${paint('bold', `#${c.id} ${c.name}`)} (${c.kind})  ${c.url}`,
+    `  ${rules.join('; ')}`,
+    `  ${counts}; last sent ${when(c.lastSentAt)}`,
+  ];
   if (c.lastError) lines.push(`  ${paint(c.deliveries.failed ? 'red' : 'yellow', 'last error:')} ${c.lastError}`);
   return lines.join('\n');
 }
@@ -168,7 +174,9 @@ Event kinds for --events: status, text, updated, health, first, all, default
             process.stdout.write(`try it: ceac notify test ${result.channel.id}\n`);
           } catch (err) {
             if (err instanceof o.notify.ChannelError) {
-              throw new UsageError(`cannot add this channel:\n${err.errors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}`);
+              throw new UsageError(
+                `cannot add this channel:\n${err.errors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}`,
+              );
             }
             throw err;
           }
@@ -202,7 +210,8 @@ Event kinds for --events: status, text, updated, health, first, all, default
     .action(
       action(async (id: string | undefined, flags: { json?: boolean }) => {
         await withStore(async (o) => {
-          const targets = id !== undefined ? [id] : (await o.notify.listChannels(o.store.db, null)).map((c) => String(c.id));
+          const targets =
+            id !== undefined ? [id] : (await o.notify.listChannels(o.store.db, null)).map((c) => String(c.id));
           if (targets.length === 0) throw new CommandFailure('no channels to test: add one with `ceac notify add URL`');
           const dispatcher = o.notify.createDispatcher(o.dispatcherOptions());
           const results = [];
@@ -218,7 +227,13 @@ Event kinds for --events: status, text, updated, health, first, all, default
           }
           const paint = painter();
           if (flags.json) printJson({ results });
-          else for (const r of results) process.stdout.write(r.ok ? `${paint('green', 'ok')} ${r.channel}\n` : `${paint('red', 'failed')} ${r.channel}: ${r.error}\n`);
+          else
+            for (const r of results)
+              process.stdout.write(
+                r.ok
+                  ? `${paint('green', 'ok')} ${r.channel}\n`
+                  : `${paint('red', 'failed')} ${r.channel}: ${r.error}\n`,
+              );
           const failed = results.filter((r) => !r.ok).length;
           if (failed) throw new CommandFailure(`${failed} of ${results.length} channel test(s) failed`);
         });
@@ -259,7 +274,9 @@ Event kinds for --events: status, text, updated, health, first, all, default
           const next = await o.notify.nextDueAt(o.store.db);
           if (flags.json) printJson({ ...summary, nextDueAt: next });
           else {
-            process.stdout.write(`${summary.sent} sent, ${summary.retried} to retry, ${summary.failed} failed, ${summary.held} held for quiet hours\n`);
+            process.stdout.write(
+              `${summary.sent} sent, ${summary.retried} to retry, ${summary.failed} failed, ${summary.held} held for quiet hours\n`,
+            );
             if (next !== null) process.stdout.write(`next due ${when(next)}\n`);
             if (summary.failed) process.stdout.write('see `ceac notify log --failed` for the errors\n');
           }
@@ -278,7 +295,8 @@ Event kinds for --events: status, text, updated, health, first, all, default
     .action(
       action(async (flags: { failed?: boolean; pending?: boolean; limit: string; json?: boolean }) => {
         const limit = Number(flags.limit);
-        if (!Number.isInteger(limit) || limit <= 0) throw new UsageError(`--limit must be a positive whole number, not "${flags.limit}"`);
+        if (!Number.isInteger(limit) || limit <= 0)
+          throw new UsageError(`--limit must be a positive whole number, not "${flags.limit}"`);
         if (flags.failed && flags.pending) throw new UsageError('use --failed or --pending, not both');
         await withStore(async (o) => {
           const status = flags.failed ? 'failed' : flags.pending ? 'pending' : undefined;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { NotEnoughDataError, predictWithFallback, type Prediction } from '../stats/predict.js';
+
+import { NotEnoughDataError, type Prediction, predictWithFallback } from '../stats/predict.js';
 import { tabulate } from '../stats/table.js';
 import { loadDurations } from '../timelines/repository.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
@@ -19,7 +20,9 @@ const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%
 function printHuman(p: Prediction): void {
   const paint = painter();
   const out: string[] = [];
-  out.push(paint('bold', `After ${p.waited} days of waiting — from ${p.comparable} comparable cases (${p.groupLabel})`));
+  out.push(
+    paint('bold', `After ${p.waited} days of waiting — from ${p.comparable} comparable cases (${p.groupLabel})`),
+  );
   for (const [h, c] of Object.entries(p.within)) {
     out.push(`  decision within ${h.padStart(2)} more days: ${pct(c.p).padStart(4)}  (${pct(c.low)}–${pct(c.high)})`);
   }

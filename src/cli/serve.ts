@@ -1,9 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import type { Command } from 'commander';
-import { loadConfig, type Config } from '../config.js';
+
 import type { CaptchaSolver } from '../captcha/solver.js';
+import { type Config, loadConfig } from '../config.js';
 import type { RunningSimulator } from '../simulator/index.js';
 import type { InProcessChecker } from '../web/checker.js';
 import { action, CommandFailure, painter, UsageError } from './runtime.js';
@@ -20,14 +22,18 @@ export function register(program: Command): void {
     .description('run the web app and the tracker (http://localhost:8080 by default)')
     .option('-p, --port <port>', 'port to listen on (default PORT or 8080)')
     .option('--host <host>', 'address to listen on (default HOST or 0.0.0.0)')
-    .option('--demo', 'demo mode: built-in simulator, accelerated clock, a demo account with cases (data in a temporary folder)')
+    .option(
+      '--demo',
+      'demo mode: built-in simulator, accelerated clock, a demo account with cases (data in a temporary folder)',
+    )
     .option('--speed <n>', 'demo only: simulated seconds per real second', '2880')
     .action(
       action(async (flags: { port?: string; host?: string; demo?: boolean; speed: string }) => {
         let config: Config = loadConfig();
         if (flags.port !== undefined) {
           const port = Number(flags.port);
-          if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${flags.port}"`);
+          if (!Number.isInteger(port) || port < 0 || port > 65535)
+            throw new UsageError(`--port must be a whole number from 0 to 65535, not "${flags.port}"`);
           config = { ...config, PORT: port };
         }
         if (flags.host !== undefined) config = { ...config, HOST: flags.host };
@@ -40,13 +46,14 @@ export function register(program: Command): void {
 
 async function serve(base: Config, opts: { demo: boolean; speed: number }): Promise<void> {
   const paint = painter(process.stderr);
-  const [{ serve: listen }, { createWebApp }, { smtpMailer }, { openConfiguredStore }, { createLogger }] = await Promise.all([
-    import('@hono/node-server'),
-    import('../web/app.js'),
-    import('../web/mailer.js'),
-    import('../store/open.js'),
-    import('../log.js'),
-  ]);
+  const [{ serve: listen }, { createWebApp }, { smtpMailer }, { openConfiguredStore }, { createLogger }] =
+    await Promise.all([
+      import('@hono/node-server'),
+      import('../web/app.js'),
+      import('../web/mailer.js'),
+      import('../store/open.js'),
+      import('../log.js'),
+    ]);
   const cleanups: (() => Promise<void> | void)[] = [];
   const cleanup = async () => {
     for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => undefined);
@@ -63,7 +70,14 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
       const dir = await mkdtemp(join(tmpdir(), 'ceac-watch-demo-'));
       cleanups.push(() => rm(dir, { recursive: true, force: true }));
       // The demo never touches the real site or the real data: its own folder, database and key.
-      config = { ...config, CEAC_WATCH_DATA: dir, DATABASE_URL: undefined, CEAC_BASE_URL: sim.url, CEAC_REQUEST_INTERVAL_MS: 50, CEAC_WATCH_SECRET: undefined };
+      config = {
+        ...config,
+        CEAC_WATCH_DATA: dir,
+        DATABASE_URL: undefined,
+        CEAC_BASE_URL: sim.url,
+        CEAC_REQUEST_INTERVAL_MS: 50,
+        CEAC_WATCH_SECRET: undefined,
+      };
     }
     const opened = await openConfiguredStore(config);
     cleanups.push(() => opened.close());
@@ -85,7 +99,10 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
     dispatcher.start();
     cleanups.push(() => dispatcher.stop());
 
-    const [{ reconcileWatchedTimelines, withTimelineSync }, { statsServiceFor }] = await Promise.all([import('../tracker/timeline-sync.js'), import('../web/waiting-times.js')]);
+    const [{ reconcileWatchedTimelines, withTimelineSync }, { statsServiceFor }] = await Promise.all([
+      import('../tracker/timeline-sync.js'),
+      import('../web/waiting-times.js'),
+    ]);
     // Shared timelines of cases whose consent changed outside this process (CLI edits, removals).
     const reconcileTimelines = () =>
       reconcileWatchedTimelines(opened.store.db)
@@ -124,12 +141,18 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
         baseUrl: config.CEAC_BASE_URL,
         userAgent: config.CEAC_USER_AGENT,
         timeoutMs: config.CEAC_REQUEST_TIMEOUT_MS,
-        budget: databaseBudget(opened.store, { site: new URL(config.CEAC_BASE_URL).host, intervalMs: config.CEAC_REQUEST_INTERVAL_MS }),
+        budget: databaseBudget(opened.store, {
+          site: new URL(config.CEAC_BASE_URL).host,
+          intervalMs: config.CEAC_REQUEST_INTERVAL_MS,
+        }),
         requestIntervalMs: config.CEAC_REQUEST_INTERVAL_MS,
         failingAfterMs: config.CHECK_FAILING_AFTER_MIN * 60_000,
         automatic,
         // The outbox, then the shared timelines, in the transaction that recorded the events.
-        onEvents: withTimelineSync({ next: (trx, events) => notify.enqueueDeliveries(trx, events).then(() => undefined), onChange: () => statsServiceFor(opened.store).invalidate() }),
+        onEvents: withTimelineSync({
+          next: (trx, events) => notify.enqueueDeliveries(trx, events).then(() => undefined),
+          onChange: () => statsServiceFor(opened.store).invalidate(),
+        }),
       });
       cleanups.push(() => checker!.close());
       if (checker.background) {
@@ -147,7 +170,8 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
           }).catch((err: Error) => logger.error({ err: { message: err.message } }, 'watch loop stopped'));
         };
       } else {
-        note = 'No automatic captcha solver (CEAC_CAPTCHA=command:… or onnx:…): cases are checked when someone presses "Check now" and types the captcha.';
+        note =
+          'No automatic captcha solver (CEAC_CAPTCHA=command:… or onnx:…): cases are checked when someone presses "Check now" and types the captcha.';
       }
     } else {
       note = 'PostgreSQL mode: run `ceac worker` processes to check cases.';
@@ -167,7 +191,10 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
       notify: { allowPrivateTargets, dispatcher, smtpUrl: config.SMTP_URL, mailFrom: config.MAIL_FROM },
       // A new case gets its first check at once rather than at the loop's next wake-up.
       onCaseAdded: (id) => {
-        if (checker?.automatic) void checker.check(id).catch((err: Error) => logger.warn({ err: { message: err.message } }, 'first check failed'));
+        if (checker?.automatic)
+          void checker
+            .check(id)
+            .catch((err: Error) => logger.warn({ err: { message: err.message } }, 'first check failed'));
       },
     });
     cleanups.push(() => services.personChecks.closeAll());
@@ -191,7 +218,13 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
     const server = await new Promise<ReturnType<typeof listen>>((resolve, reject) => {
       const s = listen({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
       s.once('error', (err: NodeJS.ErrnoException) =>
-        reject(err.code === 'EADDRINUSE' ? new CommandFailure(`port ${config.PORT} is already in use: stop the other program or pick another with --port`) : err),
+        reject(
+          err.code === 'EADDRINUSE'
+            ? new CommandFailure(
+                `port ${config.PORT} is already in use: stop the other program or pick another with --port`,
+              )
+            : err,
+        ),
       );
     });
     const address = server.address();
@@ -199,7 +232,14 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
     if (opts.demo && demoUserId !== null) {
       // The demo's notifications land in its own inbox page (a webhook to this very server).
       await notify
-        .addChannel(opened.store.db, opened.sealer, demoUserId, `json://127.0.0.1:${port}/api/demo/inbox`, { name: 'demo inbox', events: [...notify.EVENT_KINDS] }, { allowPrivateTargets: true })
+        .addChannel(
+          opened.store.db,
+          opened.sealer,
+          demoUserId,
+          `json://127.0.0.1:${port}/api/demo/inbox`,
+          { name: 'demo inbox', events: [...notify.EVENT_KINDS] },
+          { allowPrivateTargets: true },
+        )
         .catch((err: Error) => logger.warn({ err: { message: err.message } }, 'demo inbox channel not added'));
       demoLogin += `\nnotifications of the demo cases land at http://localhost:${port}/demo/inbox`;
     }
@@ -222,7 +262,10 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-      setTimeout(() => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(), 2_000).unref();
+      setTimeout(
+        () => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(),
+        2_000,
+      ).unref();
     });
     await loop;
   } finally {

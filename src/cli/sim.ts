@@ -1,14 +1,15 @@
 import type { Command } from 'commander';
+
 import {
   FAULT_HELP,
-  FaultSpecError,
-  ScenarioError,
-  parseFaultSpec,
-  startSimulator,
   type FaultSpec,
+  FaultSpecError,
+  parseFaultSpec,
   type RunningSimulator,
+  ScenarioError,
+  startSimulator,
 } from '../simulator/index.js';
-import { UsageError, action, painter, printJson } from './runtime.js';
+import { action, painter, printJson, UsageError } from './runtime.js';
 
 interface SimOptions {
   port: string;
@@ -23,9 +24,11 @@ interface SimOptions {
 
 function parseOptions(opts: SimOptions) {
   const port = Number(opts.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (0 = any free port), got "${opts.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a whole number from 0 to 65535 (0 = any free port), got "${opts.port}"`);
   const speed = Number(opts.speed);
-  if (!Number.isFinite(speed) || speed < 0) throw new UsageError(`--speed must be a number >= 0 (simulated seconds per real second), got "${opts.speed}"`);
+  if (!Number.isFinite(speed) || speed < 0)
+    throw new UsageError(`--speed must be a number >= 0 (simulated seconds per real second), got "${opts.speed}"`);
   let faults: FaultSpec = {};
   if (opts.faults !== undefined) {
     try {
@@ -36,7 +39,8 @@ function parseOptions(opts: SimOptions) {
     }
   }
   const code = opts.captchaCode?.trim().toUpperCase();
-  if (code !== undefined && !/^[0-9A-Z]{1,8}$/.test(code)) throw new UsageError('--captcha-code must be 1 to 8 digits or letters A-Z, e.g. ABC12');
+  if (code !== undefined && !/^[0-9A-Z]{1,8}$/.test(code))
+    throw new UsageError('--captcha-code must be 1 to 8 digits or letters A-Z, e.g. ABC12');
   return { port, speed, faults, code };
 }
 
@@ -76,9 +80,12 @@ Point the client at it with CEAC_BASE_URL=<printed URL> (and CEAC_REQUEST_INTERV
         } catch (e) {
           if (e instanceof ScenarioError) throw new UsageError(e.message);
           const err = e as NodeJS.ErrnoException;
-          if (err.code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use: pick another with --port (0 = any free port)`);
-          if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') throw new UsageError(`cannot listen on ${opts.host}: not an address of this machine`);
-          if (err.code === 'EACCES') throw new UsageError(`port ${port} needs privileges this user does not have: use a port above 1023`);
+          if (err.code === 'EADDRINUSE')
+            throw new UsageError(`port ${port} is already in use: pick another with --port (0 = any free port)`);
+          if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
+            throw new UsageError(`cannot listen on ${opts.host}: not an address of this machine`);
+          if (err.code === 'EACCES')
+            throw new UsageError(`port ${port} needs privileges this user does not have: use a port above 1023`);
           throw e;
         }
         const cases = sim.cases();
@@ -87,10 +94,14 @@ Point the client at it with CEAC_BASE_URL=<printed URL> (and CEAC_REQUEST_INTERV
         } else {
           const paint = painter(process.stdout);
           process.stdout.write(`${paint('bold', 'CEAC simulator')} listening on ${paint('cyan', sim.url)}\n`);
-          process.stdout.write(`${cases.length} cases (speed x${speed}${Object.keys(faults).length ? `, faults ${opts.faults}` : ''}${code ? `, captcha code ${code}` : ''}):\n`);
+          process.stdout.write(
+            `${cases.length} cases (speed x${speed}${Object.keys(faults).length ? `, faults ${opts.faults}` : ''}${code ? `, captcha code ${code}` : ''}):\n`,
+          );
           for (const c of cases) {
             const where = c.app === 'NIV' ? ` ${c.location}` : '';
-            process.stdout.write(`  ${c.app}${where} ${c.id}  ${c.current ? c.current.status : paint('dim', '(not yet created)')}  ${paint('dim', c.label ?? '')}\n`);
+            process.stdout.write(
+              `  ${c.app}${where} ${c.id}  ${c.current ? c.current.status : paint('dim', '(not yet created)')}  ${paint('dim', c.label ?? '')}\n`,
+            );
           }
           process.stdout.write(paint('dim', 'Ctrl-C to stop.\n'));
         }

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
+
 import { loadConfig } from '../config.js';
 import { findLocation } from '../knowledge/locations.js';
-import { openStore, type Store } from '../store/db.js';
-import { migrateToLatest } from '../store/migrate.js';
 import { CI_TYPES, type CiType } from '../stats/confidence.js';
 import { buildReport, GroupTooSmallError, type StatsReport } from '../stats/report.js';
 import { tabulate } from '../stats/table.js';
+import { openStore, type Store } from '../store/db.js';
+import { migrateToLatest } from '../store/migrate.js';
 import { loadDurations, type TimelineFilter } from '../timelines/repository.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
 
@@ -37,7 +38,8 @@ export function parseEntry(value: string | undefined): 'new' | 'renewal' | undef
 export function parseVisa(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const v = value.trim().toUpperCase();
-  if (!/^[A-Z]{1,2}-?\d{0,2}[A-Z]?$/.test(v)) throw new UsageError(`--visa "${value}" is not a visa class such as F1, H1B or B1`);
+  if (!/^[A-Z]{1,2}-?\d{0,2}[A-Z]?$/.test(v))
+    throw new UsageError(`--visa "${value}" is not a visa class such as F1, H1B or B1`);
   return v;
 }
 
@@ -52,7 +54,8 @@ export function parsePost(value: string | undefined): string | undefined {
 
 function parseMonth(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new UsageError(`${flag} must be a month as YYYY-MM (got "${value}")`);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value))
+    throw new UsageError(`${flag} must be a month as YYYY-MM (got "${value}")`);
   return value;
 }
 
@@ -80,7 +83,8 @@ export function filterFromOptions(o: StatsOptions): TimelineFilter {
     from: parseMonth('--from', o.from),
     to: parseMonth('--to', o.to),
   };
-  if (filter.from && filter.to && filter.from > filter.to) throw new UsageError(`--from ${filter.from} is after --to ${filter.to}`);
+  if (filter.from && filter.to && filter.from > filter.to)
+    throw new UsageError(`--from ${filter.from} is after --to ${filter.to}`);
   return filter;
 }
 
@@ -102,7 +106,9 @@ function printHuman(filter: TimelineFilter, r: StatsReport): void {
   const paint = painter();
   const out: string[] = [];
   out.push(paint('bold', `Waiting time to a decision — ${describeFilter(filter)}`));
-  out.push(`  cases ${r.n}: ${r.events} decided (${r.issued} cleared/issued, ${r.refused} refused), ${r.censored} still pending (counted as censored)`);
+  out.push(
+    `  cases ${r.n}: ${r.events} decided (${r.issued} cleared/issued, ${r.refused} refused), ${r.censored} still pending (counted as censored)`,
+  );
   out.push(
     `  median wait ${days(r.median.days)} days (${Math.round(r.level * 100)}% CI ${days(r.median.low)}–${days(r.median.high)}, ${r.ciType})`,
   );

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
+
 import { runWatchLoop } from '../tracker/loop.js';
 import type { CheckReport } from '../tracker/tracker.js';
-import { action, CommandFailure, printJson, UsageError } from './runtime.js';
 import { describeReport, openCliTracking } from './case.js';
-import { eventHooks, keepTimelinesReconciled, startNotifications, type Notifications } from './worker.js';
+import { action, CommandFailure, printJson, UsageError } from './runtime.js';
+import { eventHooks, keepTimelinesReconciled, type Notifications, startNotifications } from './worker.js';
 
 /**
  * `ceac watch`: the embedded tracker. Checks due cases on their schedule (one process, SQLite or
@@ -21,40 +22,61 @@ export function register(program: Command): void {
     .option('--no-notify', 'record events but do not deliver notifications from this process')
     .option('--json', 'print one JSON line per check, then a summary')
     .action(
-      action(async (flags: { once?: boolean; captcha?: string; batch: string; concurrency: string; notify: boolean; json?: boolean }) => {
-        const batch = positive(flags.batch, '--batch');
-        const concurrency = positive(flags.concurrency, '--concurrency');
-        const t = await openCliTracking({
-          needsChecker: true,
-          onEvents: await eventHooks(),
-          ...(flags.captcha !== undefined && { captcha: flags.captcha }),
-        });
-        const stop = new AbortController();
-        let notifications: Notifications | undefined;
-        const onSignal = () => stop.abort();
-        process.once('SIGINT', onSignal);
-        process.once('SIGTERM', onSignal);
-        const onReport = (r: CheckReport) => {
-          if (r.events.length > 0) notifications?.wake();
-          if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
-          else process.stdout.write(`case ${r.caseId}: ${describeReport(r).split('\n').join('\n  ')}\n`);
-        };
-        try {
-          await keepTimelinesReconciled(t, stop.signal);
-          if (flags.notify) notifications = await startNotifications(t);
-          if (!flags.once && !flags.json) process.stderr.write(`watching cases in ${t.store.location} (Ctrl-C to stop)\n`);
-          const total = await runWatchLoop({ tracker: t.tracker(), signal: stop.signal, batch, concurrency, once: Boolean(flags.once), onReport });
-          if (notifications) await notifications.flush();
-          if (flags.json) printJson({ summary: total });
-          else process.stderr.write(`checked ${total.picked} case(s): ${total.ok} ok, ${total.failed} failed, ${total.events} event(s)\n`);
-          if (flags.once && total.failed > 0 && total.ok === 0) throw new CommandFailure(`every check failed (${total.failed})`);
-        } finally {
-          process.off('SIGINT', onSignal);
-          process.off('SIGTERM', onSignal);
-          await notifications?.stop();
-          await t.close();
-        }
-      }),
+      action(
+        async (flags: {
+          once?: boolean;
+          captcha?: string;
+          batch: string;
+          concurrency: string;
+          notify: boolean;
+          json?: boolean;
+        }) => {
+          const batch = positive(flags.batch, '--batch');
+          const concurrency = positive(flags.concurrency, '--concurrency');
+          const t = await openCliTracking({
+            needsChecker: true,
+            onEvents: await eventHooks(),
+            ...(flags.captcha !== undefined && { captcha: flags.captcha }),
+          });
+          const stop = new AbortController();
+          let notifications: Notifications | undefined;
+          const onSignal = () => stop.abort();
+          process.once('SIGINT', onSignal);
+          process.once('SIGTERM', onSignal);
+          const onReport = (r: CheckReport) => {
+            if (r.events.length > 0) notifications?.wake();
+            if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
+            else process.stdout.write(`case ${r.caseId}: ${describeReport(r).split('\n').join('\n  ')}\n`);
+          };
+          try {
+            await keepTimelinesReconciled(t, stop.signal);
+            if (flags.notify) notifications = await startNotifications(t);
+            if (!flags.once && !flags.json)
+              process.stderr.write(`watching cases in ${t.store.location} (Ctrl-C to stop)\n`);
+            const total = await runWatchLoop({
+              tracker: t.tracker(),
+              signal: stop.signal,
+              batch,
+              concurrency,
+              once: Boolean(flags.once),
+              onReport,
+            });
+            if (notifications) await notifications.flush();
+            if (flags.json) printJson({ summary: total });
+            else
+              process.stderr.write(
+                `checked ${total.picked} case(s): ${total.ok} ok, ${total.failed} failed, ${total.events} event(s)\n`,
+              );
+            if (flags.once && total.failed > 0 && total.ok === 0)
+              throw new CommandFailure(`every check failed (${total.failed})`);
+          } finally {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+            await notifications?.stop();
+            await t.close();
+          }
+        },
+      ),
     );
 }
 

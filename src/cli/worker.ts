@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Transaction } from 'kysely';
+
 import { loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
 import type { Database } from '../store/schema.js';
@@ -7,8 +8,8 @@ import type { EventRow } from '../store/tables/cases.js';
 import { startQueue, startWorker } from '../tracker/queue.js';
 import type { Tracking } from '../tracker/setup.js';
 import type { CheckReport, OnEvents } from '../tracker/tracker.js';
-import { action, printJson, UsageError } from './runtime.js';
 import { describeReport, openCliTracking, storeErrors } from './case.js';
+import { action, printJson, UsageError } from './runtime.js';
 import { positive } from './watch.js';
 
 /**
@@ -36,7 +37,10 @@ export async function eventHooks(): Promise<OnEvents> {
  */
 export async function keepTimelinesReconciled(t: Tracking, signal: AbortSignal): Promise<void> {
   const { reconcileWatchedTimelines } = await import('../tracker/timeline-sync.js');
-  const run = () => reconcileWatchedTimelines(t.store.db).catch((err: Error) => t.logger.warn({ err: { message: err.message } }, 'shared timelines reconcile failed'));
+  const run = () =>
+    reconcileWatchedTimelines(t.store.db).catch((err: Error) =>
+      t.logger.warn({ err: { message: err.message } }, 'shared timelines reconcile failed'),
+    );
   await run();
   const timer = setInterval(() => void run(), 60_000);
   timer.unref();
@@ -85,46 +89,69 @@ export function register(program: Command): void {
     .option('--no-notify', 'do not deliver notifications from this worker')
     .option('--json', 'print one JSON line per check')
     .action(
-      action(async (flags: { captcha?: string; concurrency: string; enqueueEvery: string; expireAfter: string; notify: boolean; json?: boolean }) => {
-        const config = await storeErrors(async () => loadConfig());
-        if (!config.DATABASE_URL) {
-          throw new UsageError('`ceac worker` runs jobs from PostgreSQL: set DATABASE_URL=postgres://… (with SQLite, use `ceac watch`)');
-        }
-        const concurrency = positive(flags.concurrency, '--concurrency');
-        const enqueueEvery = Number(flags.enqueueEvery);
-        if (!Number.isFinite(enqueueEvery) || enqueueEvery < 0) throw new UsageError('--enqueue-every must be 0 or more seconds');
-        const expireAfter = positive(flags.expireAfter, '--expire-after');
-        const logger = createLogger({ level: config.LOG_LEVEL, name: 'worker', base: { pid: process.pid } });
-        const t = await openCliTracking({
-          needsChecker: true,
-          logger,
-          poolSize: concurrency + 3,
-          onEvents: await eventHooks(),
-          ...(flags.captcha !== undefined && { captcha: flags.captcha }),
-        });
-        const boss = await storeErrors(() =>
-          startQueue({ databaseUrl: config.DATABASE_URL!, expireInSeconds: expireAfter, maintenanceIntervalSeconds: Math.min(60, Math.max(1, Math.floor(expireAfter / 3))) }),
-        );
-        boss.on('error', (err) => logger.error({ err }, 'job queue error'));
-        const stopTimelines = new AbortController();
-        await keepTimelinesReconciled(t, stopTimelines.signal);
-        const notifications = flags.notify ? await startNotifications(t) : undefined;
-        const onReport = (r: CheckReport) => {
-          if (r.events.length > 0) notifications?.wake();
-          if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
-          else process.stdout.write(`case ${r.caseId}: ${describeReport(r).split('\n').join('\n  ')}\n`);
-        };
-        const worker = await startWorker({ boss, tracker: t.tracker(), logger, concurrency, enqueueEveryMs: enqueueEvery * 1000, onReport });
-        logger.info({ concurrency }, 'worker started');
-        await new Promise<void>((resolve) => {
-          process.once('SIGTERM', () => resolve());
-          process.once('SIGINT', () => resolve());
-        });
-        logger.info('draining: finishing the checks in progress');
-        await worker.stop();
-        await notifications?.stop();
-        await t.close();
-        if (flags.json) printJson({ stopped: true });
-      }),
+      action(
+        async (flags: {
+          captcha?: string;
+          concurrency: string;
+          enqueueEvery: string;
+          expireAfter: string;
+          notify: boolean;
+          json?: boolean;
+        }) => {
+          const config = await storeErrors(async () => loadConfig());
+          if (!config.DATABASE_URL) {
+            throw new UsageError(
+              '`ceac worker` runs jobs from PostgreSQL: set DATABASE_URL=postgres://… (with SQLite, use `ceac watch`)',
+            );
+          }
+          const concurrency = positive(flags.concurrency, '--concurrency');
+          const enqueueEvery = Number(flags.enqueueEvery);
+          if (!Number.isFinite(enqueueEvery) || enqueueEvery < 0)
+            throw new UsageError('--enqueue-every must be 0 or more seconds');
+          const expireAfter = positive(flags.expireAfter, '--expire-after');
+          const logger = createLogger({ level: config.LOG_LEVEL, name: 'worker', base: { pid: process.pid } });
+          const t = await openCliTracking({
+            needsChecker: true,
+            logger,
+            poolSize: concurrency + 3,
+            onEvents: await eventHooks(),
+            ...(flags.captcha !== undefined && { captcha: flags.captcha }),
+          });
+          const boss = await storeErrors(() =>
+            startQueue({
+              databaseUrl: config.DATABASE_URL!,
+              expireInSeconds: expireAfter,
+              maintenanceIntervalSeconds: Math.min(60, Math.max(1, Math.floor(expireAfter / 3))),
+            }),
+          );
+          boss.on('error', (err) => logger.error({ err }, 'job queue error'));
+          const stopTimelines = new AbortController();
+          await keepTimelinesReconciled(t, stopTimelines.signal);
+          const notifications = flags.notify ? await startNotifications(t) : undefined;
+          const onReport = (r: CheckReport) => {
+            if (r.events.length > 0) notifications?.wake();
+            if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
+            else process.stdout.write(`case ${r.caseId}: ${describeReport(r).split('\n').join('\n  ')}\n`);
+          };
+          const worker = await startWorker({
+            boss,
+            tracker: t.tracker(),
+            logger,
+            concurrency,
+            enqueueEveryMs: enqueueEvery * 1000,
+            onReport,
+          });
+          logger.info({ concurrency }, 'worker started');
+          await new Promise<void>((resolve) => {
+            process.once('SIGTERM', () => resolve());
+            process.once('SIGINT', () => resolve());
+          });
+          logger.info('draining: finishing the checks in progress');
+          await worker.stop();
+          await notifications?.stop();
+          await t.close();
+          if (flags.json) printJson({ stopped: true });
+        },
+      ),
     );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { parseCeacDate } from './dates.js';
 
 describe('parseCeacDate', () => {
@@ -15,10 +16,17 @@ describe('parseCeacDate', () => {
     expect(parseCeacDate(input)).toBe(iso);
   });
 
-  it.each(['29-Feb-2023', '32-Jan-2022', '28-Foo-2022', '05/08/2022', '2022-13-01', '', 'yesterday', '28-Jul-1899', `${'1'.repeat(50)}-Jul-2022`])(
-    '%j is not a date',
-    (input) => {
-      expect(parseCeacDate(input)).toBeNull();
-    },
-  );
+  it.each([
+    '29-Feb-2023',
+    '32-Jan-2022',
+    '28-Foo-2022',
+    '05/08/2022',
+    '2022-13-01',
+    '',
+    'yesterday',
+    '28-Jul-1899',
+    `${'1'.repeat(50)}-Jul-2022`,
+  ])('%j is not a date', (input) => {
+    expect(parseCeacDate(input)).toBeNull();
+  });
 });

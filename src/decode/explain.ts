@@ -3,10 +3,17 @@
  */
 import type { DecodeContext, ExplainResult, Observation } from '../knowledge/types.js';
 import { interpret } from './interpret.js';
-import { isAjaxDelta, parseCeacResponse, type PageParse } from './page.js';
+import { isAjaxDelta, type PageParse, parseCeacResponse } from './page.js';
 import { MAX_PASTE_CHARS, parsePasteDetailed } from './paste.js';
 
-const EMPTY: Observation = { status: null, caseNumber: null, caseCreated: null, caseLastUpdated: null, post: null, message: null };
+const EMPTY: Observation = {
+  status: null,
+  caseNumber: null,
+  caseCreated: null,
+  caseLastUpdated: null,
+  post: null,
+  message: null,
+};
 
 /** Looks like markup rather than text someone copied from the rendered page. */
 export function looksLikeHtml(input: string): boolean {
@@ -22,15 +29,22 @@ export function explain(input: string, context: DecodeContext = {}): ExplainResu
 export function explainPaste(input: string, context: DecodeContext = {}): ExplainResult {
   const { observation, statusFromText, truncated } = parsePasteDetailed(input);
   const interpretation = interpret(observation, context);
-  if (statusFromText) interpretation.notes.unshift(`The status word was not in the paste; "${observation.status}" is the status that goes with this text.`);
-  if (truncated) interpretation.notes.push(`The input was longer than ${MAX_PASTE_CHARS.toLocaleString('en')} characters; only its beginning was read.`);
+  if (statusFromText)
+    interpretation.notes.unshift(
+      `The status word was not in the paste; "${observation.status}" is the status that goes with this text.`,
+    );
+  if (truncated)
+    interpretation.notes.push(
+      `The input was longer than ${MAX_PASTE_CHARS.toLocaleString('en')} characters; only its beginning was read.`,
+    );
   return { observation, interpretation };
 }
 
 /** Decodes a saved CEAC page or delta; a page that is not a status says what it is instead. */
 export function explainPage(html: string, context: DecodeContext = {}): ExplainResult {
   const page = parseCeacResponse(html);
-  if (page.kind === 'status') return { observation: page.observation, interpretation: interpret(page.observation, context) };
+  if (page.kind === 'status')
+    return { observation: page.observation, interpretation: interpret(page.observation, context) };
   if (page.kind === 'unrecognised') {
     // Markup from somewhere else (an e-mail, a forum post) may still hold a pasted status.
     const fromText = explainPaste(textOfMarkup(html), context);
@@ -49,7 +63,11 @@ export function explainPage(html: string, context: DecodeContext = {}): ExplainR
 }
 
 /** What a page without a status is, in words: never a status, never a decision about the case. */
-function pageWithoutStatus(page: Exclude<PageParse, { kind: 'status' }>): { headline: string; meaning: string; nextStep: string } {
+function pageWithoutStatus(page: Exclude<PageParse, { kind: 'status' }>): {
+  headline: string;
+  meaning: string;
+  nextStep: string;
+} {
   switch (page.kind) {
     case 'error': {
       const why: Record<typeof page.error, { headline: string; nextStep: string }> = {
@@ -59,14 +77,19 @@ function pageWithoutStatus(page: Exclude<PageParse, { kind: 'status' }>): { head
         },
         not_found: {
           headline: 'No status: CEAC found no case with these details',
-          nextStep: 'Check the application ID or case number, the location, the passport number and the first 5 letters of the surname.',
+          nextStep:
+            'Check the application ID or case number, the location, the passport number and the first 5 letters of the surname.',
         },
         invalid_id: {
           headline: 'No status: CEAC says the application ID or case number is invalid',
-          nextStep: 'Check the number: an NIV application ID looks like AA0020AKAX; an IV case number like LMA2020656002.',
+          nextStep:
+            'Check the number: an NIV application ID looks like AA0020AKAX; an IV case number like LMA2020656002.',
         },
       };
-      return { ...why[page.error], meaning: `The page shows CEAC's message "${page.message}". This is about the check itself, not about your case.` };
+      return {
+        ...why[page.error],
+        meaning: `The page shows CEAC's message "${page.message}". This is about the check itself, not about your case.`,
+      };
     }
     case 'form':
       return {
@@ -83,7 +106,15 @@ function pageWithoutStatus(page: Exclude<PageParse, { kind: 'status' }>): { head
   }
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  '#39': "'",
+};
 
 /** Visible text of markup, roughly: scripts dropped, tags become spaces or line breaks, a few entities decoded. */
 function textOfMarkup(html: string): string {

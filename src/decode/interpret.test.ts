@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { statusTextFor } from '../knowledge/statuses.js';
 import type { DecodeContext, Observation } from '../knowledge/types.js';
 import { interpret } from './interpret.js';
@@ -19,7 +20,8 @@ const LEGACY = obs('Refused', 'refused_letter_legacy');
 const AP = obs('Administrative Processing', 'administrative_processing');
 const APPROVED = obs('Approved');
 const ISSUED = obs('Issued', 'issued');
-const all = (i: ReturnType<typeof interpret>) => [i.headline, i.meaning, ...i.nextSteps, ...i.watchFor, ...i.notes].join('\n');
+const all = (i: ReturnType<typeof interpret>) =>
+  [i.headline, i.meaning, ...i.nextSteps, ...i.watchFor, ...i.notes].join('\n');
 
 describe('interpret without context', () => {
   it.each([
@@ -67,7 +69,14 @@ describe('interpret without context', () => {
     const contexts = fc.record(
       {
         route: fc.constantFrom('dropbox' as const, 'interview' as const),
-        slip: fc.constantFrom('white' as const, 'pink' as const, 'yellow' as const, 'blue' as const, 'green' as const, 'other' as const),
+        slip: fc.constantFrom(
+          'white' as const,
+          'pink' as const,
+          'yellow' as const,
+          'blue' as const,
+          'green' as const,
+          'other' as const,
+        ),
         officer: fc.constantFrom('approved' as const, '221g' as const, 'none' as const),
         passport: fc.constantFrom('kept' as const, 'returned' as const),
         since: fc.constantFrom('2025-01-01', '2025-06-01', '2025-11-01'),
@@ -126,12 +135,17 @@ describe('each piece of context changes the answer where it should', () => {
   });
 
   it('route dropbox after the passport came back, or weeks later: the step says so', () => {
-    expect(interpret(LONG, { route: 'dropbox', passport: 'returned' }).nextSteps[0]).toMatch(/Read the 221\(g\) slip that came back/);
-    expect(interpret(LONG, { route: 'dropbox', since: '2025-10-01', today: '2025-12-01' }).nextSteps[0]).toMatch(/after 61 days, if yours has not/);
+    expect(interpret(LONG, { route: 'dropbox', passport: 'returned' }).nextSteps[0]).toMatch(
+      /Read the 221\(g\) slip that came back/,
+    );
+    expect(interpret(LONG, { route: 'dropbox', since: '2025-10-01', today: '2025-12-01' }).nextSteps[0]).toMatch(
+      /after 61 days, if yours has not/,
+    );
   });
 
   it('past 60 or 180 days the dated advice replaces the generic "wait 180 days"', () => {
-    const generic = (i: ReturnType<typeof interpret>) => i.nextSteps.filter((s) => s.startsWith('Wait at least 180 days'));
+    const generic = (i: ReturnType<typeof interpret>) =>
+      i.nextSteps.filter((s) => s.startsWith('Wait at least 180 days'));
     expect(generic(interpret(LONG))).toHaveLength(1);
     expect(generic(interpret(LONG, { since: '2025-08-01', today: '2025-12-01' }))).toHaveLength(0);
     expect(generic(interpret(LONG, { since: '2025-01-01', today: '2025-12-01' }))).toHaveLength(0);
@@ -193,7 +207,9 @@ describe('each piece of context changes the answer where it should', () => {
   });
 
   it('Issued for more than 10 working days: contact the post', () => {
-    expect(interpret(ISSUED, { since: '2025-11-01', today: '2025-12-01' }).nextSteps[0]).toMatch(/30 days since Issued/);
+    expect(interpret(ISSUED, { since: '2025-11-01', today: '2025-12-01' }).nextSteps[0]).toMatch(
+      /30 days since Issued/,
+    );
     expect(interpret(ISSUED, { since: '2025-11-28', today: '2025-12-01' }).meaning).toMatch(/10 working days/);
   });
 
@@ -236,7 +252,14 @@ describe('each piece of context changes the answer where it should', () => {
   });
 
   it('context never turns unknown into a decision', () => {
-    const ctx: DecodeContext = { route: 'dropbox', slip: 'white', officer: 'approved', passport: 'kept', since: '2025-01-01', previous: 'Approved' };
+    const ctx: DecodeContext = {
+      route: 'dropbox',
+      slip: 'white',
+      officer: 'approved',
+      passport: 'kept',
+      since: '2025-01-01',
+      previous: 'Approved',
+    };
     expect(interpret(obs(null), ctx)).toMatchObject({ state: 'unknown', finality: 'uncertain', confidence: 0 });
   });
 });

@@ -3,9 +3,9 @@
  * or from the text when the word is missing; the variant from the text; the plain-language answer
  * from the knowledge base, sharpened by the context (see context.ts).
  */
-import { findPassportMessage } from '../knowledge/hints.js';
 import { GUIDANCE } from '../knowledge/guidance.js';
-import { STATUS_WORDS, stateForStatusWord } from '../knowledge/statuses.js';
+import { findPassportMessage } from '../knowledge/hints.js';
+import { stateForStatusWord, STATUS_WORDS } from '../knowledge/statuses.js';
 import type { ApplicationType, DecodeContext, Interpretation, Observation, State } from '../knowledge/types.js';
 import { applyContext, type Draft } from './context.js';
 import { matchKnownText, type TextMatch } from './match.js';
@@ -25,10 +25,14 @@ export function interpret(observation: Observation, context: DecodeContext = {})
 
   const variant = variantOf(state, match, context.applicationType ?? applicationTypeOf(observation.caseNumber));
   if (wordState && textState && textState !== wordState) {
-    notes.push(`The paragraph is the ${wordOf(textState)} text, but the status says ${word}; this answer follows the status.`);
+    notes.push(
+      `The paragraph is the ${wordOf(textState)} text, but the status says ${word}; this answer follows the status.`,
+    );
   }
   if (match && match.state === 'unknown') {
-    notes.push(`The paragraph fits more than one status (${match.alsoFits.join(', ')}); the status word would tell them apart.`);
+    notes.push(
+      `The paragraph fits more than one status (${match.alsoFits.join(', ')}); the status word would tell them apart.`,
+    );
   }
   const passportMessage = observation.message && !match ? findPassportMessage(observation.message) : undefined;
   if (observation.message && !match && !passportMessage) {
@@ -61,7 +65,9 @@ export function interpret(observation: Observation, context: DecodeContext = {})
     draft.sources.push(passportMessage.source);
     if (state === 'unknown') {
       draft.headline = 'A passport-delivery message, not a CEAC status';
-      draft.nextSteps = ['Check the CEAC status page too: the delivery message tells where the passport is, not what the decision was.'];
+      draft.nextSteps = [
+        'Check the CEAC status page too: the delivery message tells where the passport is, not what the decision was.',
+      ];
     }
   }
 
@@ -116,10 +122,14 @@ function describeMatch(draft: Draft, match: TextMatch): void {
     draft.confidence *= 0.85;
     draft.notes.push('Only a fragment from the middle of the CEAC text was recognised.');
   } else if (match.coverage < 0.98) {
-    draft.notes.push(`The paragraph was cut short; it was recognised from its first ${Math.round(match.coverage * 100)}%.`);
+    draft.notes.push(
+      `The paragraph was cut short; it was recognised from its first ${Math.round(match.coverage * 100)}%.`,
+    );
   }
   if (match.errors > 0) {
-    draft.notes.push(`The paragraph differs from CEAC's wording in ${match.errors} place${match.errors > 1 ? 's' : ''} (typos or edits); it was still recognised.`);
+    draft.notes.push(
+      `The paragraph differs from CEAC's wording in ${match.errors} place${match.errors > 1 ? 's' : ''} (typos or edits); it was still recognised.`,
+    );
   }
 }
 

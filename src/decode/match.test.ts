@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { statusTextFor } from '../knowledge/statuses.js';
 import { matchKnownText } from './match.js';
 
@@ -8,7 +9,14 @@ describe('matchKnownText', () => {
   it('finds the text inside other words and reports where it is', () => {
     const input = `my status: ${LONG} any idea?`;
     const m = matchKnownText(input)!;
-    expect(m).toMatchObject({ variant: 'refused_221g', state: 'refused', fromStart: true, errors: 0, coverage: 1, alsoFits: [] });
+    expect(m).toMatchObject({
+      variant: 'refused_221g',
+      state: 'refused',
+      fromStart: true,
+      errors: 0,
+      coverage: 1,
+      alsoFits: [],
+    });
     expect(input.slice(m.start, m.end)).toBe(LONG.slice(0, -1)); // up to the last word, without the final period
   });
 

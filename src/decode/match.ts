@@ -203,7 +203,8 @@ export function matchKnownText(text: string): TextMatch | null {
       const needed = Math.min(MIN_MATCHED, KNOWN[known]!.words.length);
       if (a.matched < needed) continue;
       const prev = best.get(known);
-      if (!prev || a.score > prev.score || (a.score === prev.score && a.knownStart < prev.knownStart)) best.set(known, a);
+      if (!prev || a.score > prev.score || (a.score === prev.score && a.knownStart < prev.knownStart))
+        best.set(known, a);
     }
   }
   if (best.size === 0) return null;

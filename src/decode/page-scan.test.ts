@@ -4,40 +4,46 @@
  * of them that add entities, markup, comments and odd attributes where the scanner has to be careful.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { STATUS_TEXTS } from '../knowledge/statuses.js';
 import {
+  ajaxDelta,
+  blockedPage,
   CHANGED_LAYOUT_PAGE,
   CHANGED_LAYOUT_PANEL,
   ERROR_TEXTS,
-  MAINTENANCE_PAGE,
-  SERVER_ERROR_PAGE,
-  VIEWSTATE_ERROR_PAGE,
-  ajaxDelta,
-  blockedPage,
   escapeHtml,
   formPage,
   formPanel,
-  statusPanel,
   type FormState,
+  MAINTENANCE_PAGE,
+  SERVER_ERROR_PAGE,
   type StatusPanel,
+  statusPanel,
+  VIEWSTATE_ERROR_PAGE,
 } from '../simulator/pages.js';
-import { decodeTextEntities, scanPage } from './page-scan.js';
 import { parseCeacResponse } from './page.js';
+import { decodeTextEntities, scanPage } from './page-scan.js';
 
 const VIEW = 'ctl00_ContentPlaceHolder1_ucApplicationStatusView_';
-const IDS = ['lblStatus', 'lblMessage', 'lblCaseNo', 'lblSubmitDate', 'lblStatusDate', 'lblAppName'].map((f) => VIEW + f).concat([
-  'ctl00_ContentPlaceHolder1_lblError',
-  'ctl00_ContentPlaceHolder1_ValidationSummary1',
-]);
+const IDS = ['lblStatus', 'lblMessage', 'lblCaseNo', 'lblSubmitDate', 'lblStatusDate', 'lblAppName']
+  .map((f) => VIEW + f)
+  .concat(['ctl00_ContentPlaceHolder1_lblError', 'ctl00_ContentPlaceHolder1_ValidationSummary1']);
 
 const fixtureDir = new URL('./fixtures/', import.meta.url);
 const fixtures = readdirSync(fixtureDir)
   .filter((f) => /\.(txt|html)$/.test(f))
   .map((f) => [f, readFileSync(new URL(f, fixtureDir), 'utf8')] as const);
 
-const form = (app: 'NIV' | 'IV'): FormState => ({ app, viewState: 'dDwtMTA4NzU2OTk2Nzs7Pg==', eventValidation: 'wEWAgKp', vcid: '0123456789abcdef0123456789abcdef' });
+const form = (app: 'NIV' | 'IV'): FormState => ({
+  app,
+  viewState: 'dDwtMTA4NzU2OTk2Nzs7Pg==',
+  eventValidation: 'wEWAgKp',
+  vcid: '0123456789abcdef0123456789abcdef',
+});
 const hidden = { __VIEWSTATE: 'dDwtMTA4NzU2OTk2Nzs7Pg==', __EVENTVALIDATION: 'wEWAgKp' };
 
 /** The POST answer with a status, built as src/simulator/server.ts builds it. */
@@ -51,9 +57,12 @@ const panelOf = (t: (typeof STATUS_TEXTS)[number], app: 'NIV' | 'IV'): StatusPan
   message: t.text ?? '',
 });
 
-const simulatorStatusPages = STATUS_TEXTS.flatMap((t) => t.applicationTypes.map((app) => [`${app} ${t.variant}`, statusDelta(app, panelOf(t, app))] as const));
+const simulatorStatusPages = STATUS_TEXTS.flatMap((t) =>
+  t.applicationTypes.map((app) => [`${app} ${t.variant}`, statusDelta(app, panelOf(t, app))] as const),
+);
 const simulatorErrorPages = (Object.keys(ERROR_TEXTS) as (keyof typeof ERROR_TEXTS)[]).map(
-  (e) => [`error ${e}`, ajaxDelta(formPanel(form('NIV'), ERROR_TEXTS[e]), { __VIEWSTATE: hidden.__VIEWSTATE })] as const,
+  (e) =>
+    [`error ${e}`, ajaxDelta(formPanel(form('NIV'), ERROR_TEXTS[e]), { __VIEWSTATE: hidden.__VIEWSTATE })] as const,
 );
 const simulatorOtherPages = [
   ['form NIV', formPage(form('NIV'))],
@@ -76,7 +85,11 @@ describe('the one-pass page scanner', () => {
   });
 
   it('reads every simulator answer itself, without falling back to cheerio', () => {
-    for (const [name, body] of [...simulatorStatusPages, ...simulatorErrorPages, ['form NIV', formPage(form('NIV'))] as const]) {
+    for (const [name, body] of [
+      ...simulatorStatusPages,
+      ...simulatorErrorPages,
+      ['form NIV', formPage(form('NIV'))] as const,
+    ]) {
       const html = body.startsWith('<') ? body : body.slice(body.indexOf('<'));
       const scan = scanPage(html, IDS);
       expect(scan, name).not.toBeNull();
@@ -85,7 +98,11 @@ describe('the one-pass page scanner', () => {
   });
 
   it('finds what the status answer holds, entities decoded', () => {
-    const body = statusDelta('NIV', { ...panelOf(STATUS_TEXTS[0]!, 'NIV'), status: 'Refused', applicationName: 'A & B <C> "D"' });
+    const body = statusDelta('NIV', {
+      ...panelOf(STATUS_TEXTS[0]!, 'NIV'),
+      status: 'Refused',
+      applicationName: 'A & B <C> "D"',
+    });
     const scan = scanPage(body, IDS)!;
     expect(scan.text(`${VIEW}lblStatus`)).toBe('Refused');
     expect(scan.text(`${VIEW}lblAppName`)).toBe('A & B <C> "D"');
@@ -101,32 +118,102 @@ describe('the one-pass page scanner', () => {
     expect(scanPage(`<?xml version="1.0"?><span id="${id}">A</span>`, IDS)).toBeNull();
     expect(scanPage(`<![CDATA[x]]><span id="${id}">A</span>`, IDS)).toBeNull();
     expect(scanPage(`<script>if (a < b) {}</script><span id="${id}">A</span>`, IDS)).toBeNull();
-    expect(scanPage(`<span id="ctl00_ContentPlaceHolder1_&#117;cApplicationStatusView_lblStatus">A</span>`, IDS)).toBeNull();
+    expect(
+      scanPage(`<span id="ctl00_ContentPlaceHolder1_&#117;cApplicationStatusView_lblStatus">A</span>`, IDS),
+    ).toBeNull();
   });
 
   it('decodes the entities it is sure of, and only those', () => {
-    expect(decodeTextEntities('a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#x27; &nbsp;f &#233; Q & A')).toBe(`a & b <c> "d" 'e' \u00a0f é Q & A`);
-    for (const unsure of ['&amp', '&copy;', '&#0;', '&#x80;', '&#xD800;', '&#39', '&AMP;', '&ampx;']) expect(decodeTextEntities(unsure), unsure).toBeUndefined();
+    expect(decodeTextEntities('a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#x27; &nbsp;f &#233; Q & A')).toBe(
+      `a & b <c> "d" 'e' \u00a0f é Q & A`,
+    );
+    for (const unsure of ['&amp', '&copy;', '&#0;', '&#x80;', '&#xD800;', '&#39', '&AMP;', '&ampx;'])
+      expect(decodeTextEntities(unsure), unsure).toBeUndefined();
   });
 });
 
 /** Pieces that make the scanner's life hard. */
 const FRAGMENTS = [
-  '&amp;', '&amp', '&lt;', '&gt;', '&quot;', '&apos;', '&nbsp;', '&#39;', '&#x27;', '&#233;', '&#0;', '&#128;', '&#x110000;', '&copy;', '&notin;', '&not', '& ', '&#', '&#x;', '&',
-  '<', '>', '</', '<b>', '</b>', '<br>', '<br/>', '</span>', '<span>', '<!-- c -->', '<!-->', '<!--', '-->', '<!DOCTYPE html>', '<?x?>', '<![CDATA[z]]>',
-  '<script>x</script>', '<script>a<b</script>', '<title>t</title>', '<textarea>', '"', "'", '=', '/', ' ', '\n', '\r\n', '\t', '\u00a0', '\u2019', '\u0000',
-  `<span id="${VIEW}lblStatus">Issued</span>`, `<span id='${VIEW}lblStatus'>Refused</span>`, `<span ID=${VIEW}lblStatus>Approved</span>`,
-  `<span id="${VIEW}lblStatus"/>`, `<div id="${VIEW}lblMessage">x<p>y</p></div>`, `<span class="a" id="${VIEW}lblCaseNo" id="other">AA00ABCD12</span>`,
+  '&amp;',
+  '&amp',
+  '&lt;',
+  '&gt;',
+  '&quot;',
+  '&apos;',
+  '&nbsp;',
+  '&#39;',
+  '&#x27;',
+  '&#233;',
+  '&#0;',
+  '&#128;',
+  '&#x110000;',
+  '&copy;',
+  '&notin;',
+  '&not',
+  '& ',
+  '&#',
+  '&#x;',
+  '&',
+  '<',
+  '>',
+  '</',
+  '<b>',
+  '</b>',
+  '<br>',
+  '<br/>',
+  '</span>',
+  '<span>',
+  '<!-- c -->',
+  '<!-->',
+  '<!--',
+  '-->',
+  '<!DOCTYPE html>',
+  '<?x?>',
+  '<![CDATA[z]]>',
+  '<script>x</script>',
+  '<script>a<b</script>',
+  '<title>t</title>',
+  '<textarea>',
+  '"',
+  "'",
+  '=',
+  '/',
+  ' ',
+  '\n',
+  '\r\n',
+  '\t',
+  '\u00a0',
+  '\u2019',
+  '\u0000',
+  `<span id="${VIEW}lblStatus">Issued</span>`,
+  `<span id='${VIEW}lblStatus'>Refused</span>`,
+  `<span ID=${VIEW}lblStatus>Approved</span>`,
+  `<span id="${VIEW}lblStatus"/>`,
+  `<div id="${VIEW}lblMessage">x<p>y</p></div>`,
+  `<span class="a" id="${VIEW}lblCaseNo" id="other">AA00ABCD12</span>`,
   '<span id="ctl00_ContentPlaceHolder1_lblError">Your search did not return any data.</span>',
   '<span id="ctl00_ContentPlaceHolder1_lblError">Some &amp; other error</span>',
   '<div id="ctl00_ContentPlaceHolder1_ValidationSummary1"><ul><li>Invalid Application ID or Case Number.</li></ul></div>',
-  '<img class="x LBD_CaptchaImage" src="c.png">', '<img class=LBD_CaptchaImage>', '<input name="ctl00$ContentPlaceHolder1$Visa_Case_Number">',
-  '<input id="ctl00_ContentPlaceHolder1_btnSubmit" type="submit">', '<a href="?a=1&b=2">l</a>', '<a title="x>y">z</a>', '<p data-x=a=b>',
+  '<img class="x LBD_CaptchaImage" src="c.png">',
+  '<img class=LBD_CaptchaImage>',
+  '<input name="ctl00$ContentPlaceHolder1$Visa_Case_Number">',
+  '<input id="ctl00_ContentPlaceHolder1_btnSubmit" type="submit">',
+  '<a href="?a=1&b=2">l</a>',
+  '<a title="x>y">z</a>',
+  '<p data-x=a=b>',
 ];
-const fragment = fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 }));
+const fragment = fc.oneof(
+  fc.constantFrom(...FRAGMENTS),
+  fc.string({ maxLength: 8 }),
+  fc.string({ unit: 'binary', maxLength: 4 }),
+);
 
 type Edit = { at: number; insert: string; cut: number };
-const edit: fc.Arbitrary<Edit> = fc.record({ at: fc.nat(), insert: fc.array(fragment, { maxLength: 4 }).map((a) => a.join('')), cut: fc.nat({ max: 6 }) });
+const edit: fc.Arbitrary<Edit> = fc.record({
+  at: fc.nat(),
+  insert: fc.array(fragment, { maxLength: 4 }).map((a) => a.join('')),
+  cut: fc.nat({ max: 6 }),
+});
 
 function applyEdits(base: string, edits: Edit[]): string {
   let s = base;
@@ -137,16 +224,30 @@ function applyEdits(base: string, edits: Edit[]): string {
   return s;
 }
 
-const fieldText = fc.oneof(fc.string({ maxLength: 40 }), fc.array(fragment, { maxLength: 6 }).map((a) => a.join('')));
+const fieldText = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.array(fragment, { maxLength: 6 }).map((a) => a.join('')),
+);
 
 describe('the one-pass scanner against cheerio on generated pages', () => {
   it('agrees on status answers whose fields hold any text (escaped as the site escapes it)', () => {
     fc.assert(
-      fc.property(fc.record({ applicationName: fieldText, caseNumber: fieldText, created: fieldText, updated: fieldText, status: fieldText, message: fieldText }), fc.constantFrom<'NIV' | 'IV'>('NIV', 'IV'), (s, app) => {
-        const panel = { ...s, created: escapeHtml(s.created), updated: escapeHtml(s.updated) };
-        const [fast, reference] = both(statusDelta(app, panel));
-        expect(fast).toEqual(reference);
-      }),
+      fc.property(
+        fc.record({
+          applicationName: fieldText,
+          caseNumber: fieldText,
+          created: fieldText,
+          updated: fieldText,
+          status: fieldText,
+          message: fieldText,
+        }),
+        fc.constantFrom<'NIV' | 'IV'>('NIV', 'IV'),
+        (s, app) => {
+          const panel = { ...s, created: escapeHtml(s.created), updated: escapeHtml(s.updated) };
+          const [fast, reference] = both(statusDelta(app, panel));
+          expect(fast).toEqual(reference);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -25,7 +25,27 @@ const CAPTCHA_CLASS = 'LBD_CaptchaImage';
 
 /** Elements whose content htmlparser2 does not read as markup: we only step over them when they hold plain text. */
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript']);
-const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'image',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -150,7 +170,11 @@ export function decodeTextEntities(raw: string): string | undefined {
       while (k < raw.length && k - start <= 7 && (hex ? isHex(raw.charCodeAt(k)) : isDigit(raw.charCodeAt(k)))) k++;
       if (k === start || k - start > 7 || raw.charCodeAt(k) !== 0x3b) return undefined;
       const cp = parseInt(raw.slice(start, k), hex ? 16 : 10);
-      const plain = (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+      const plain =
+        (cp >= 0x20 && cp <= 0x7e) ||
+        (cp >= 0xa0 && cp <= 0xd7ff) ||
+        (cp >= 0xe000 && cp <= 0xfffd) ||
+        (cp >= 0x10000 && cp <= 0x10ffff);
       if (!plain) return undefined;
       out += String.fromCodePoint(cp);
       from = k + 1;
@@ -197,7 +221,11 @@ export function scanPage(html: string, ids: readonly string[]): PageScan | null 
       }
       const id = attrs.get('id');
       // An encoded value could decode to one we look for.
-      if (tag.encoded && (tag.encoded.has('id') || tag.encoded.has('name') || (name === 'img' && tag.encoded.has('class')))) return null;
+      if (
+        tag.encoded &&
+        (tag.encoded.has('id') || tag.encoded.has('name') || (name === 'img' && tag.encoded.has('class')))
+      )
+        return null;
       if (!formPresent) {
         formPresent =
           attrs.get('name') === FORM_NAME ||
@@ -215,7 +243,8 @@ export function scanPage(html: string, ids: readonly string[]): PageScan | null 
     } else if (c === BANG) {
       if (html.charCodeAt(i + 2) === DASH && html.charCodeAt(i + 3) === DASH) {
         // "<!-->" and "<!--->" end at once in htmlparser2; keep clear of them.
-        if (html.charCodeAt(i + 4) === GT || (html.charCodeAt(i + 4) === DASH && html.charCodeAt(i + 5) === GT)) return null;
+        if (html.charCodeAt(i + 4) === GT || (html.charCodeAt(i + 4) === DASH && html.charCodeAt(i + 5) === GT))
+          return null;
         const close = html.indexOf('-->', i + 4);
         if (close < 0) return null;
         i = html.indexOf('<', close + 3);

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+
 import { parseAjaxDelta, parseCeacResponse } from './page.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -18,7 +20,9 @@ describe('parseCeacResponse', () => {
       post: 'U.S. Consulate General Mumbai',
     });
     // Doubled spaces squashed, the post sentence taken off, the text's own TRAVEL.STATE.GOV sentence kept.
-    expect(r.observation.message).toMatch(/^A U\.S\. Consular Officer has adjudicated and refused your visa application\. Please follow/);
+    expect(r.observation.message).toMatch(
+      /^A U\.S\. Consular Officer has adjudicated and refused your visa application\. Please follow/,
+    );
     expect(r.observation.message).toMatch(/at which you made your visa application\.$/);
     expect(r.observation.message).not.toContain('  ');
     expect(r.observation.message).not.toContain('Mumbai');
@@ -28,7 +32,13 @@ describe('parseCeacResponse', () => {
     const r = parseCeacResponse(fixture('page-issued.html'));
     expect(r).toMatchObject({
       kind: 'status',
-      observation: { status: 'Issued', caseNumber: 'AA00WXYZ34', caseCreated: '2025-10-14', caseLastUpdated: '2025-11-01', post: null },
+      observation: {
+        status: 'Issued',
+        caseNumber: 'AA00WXYZ34',
+        caseCreated: '2025-10-14',
+        caseLastUpdated: '2025-11-01',
+        post: null,
+      },
     });
     if (r.kind === 'status') expect(r.observation.message).toMatch(/^Your visa is in final processing\./);
   });
@@ -64,12 +74,18 @@ describe('parseCeacResponse', () => {
     const v = 'ctl00_ContentPlaceHolder1_ucApplicationStatusView_';
     const html = `<span id="${v}lblStatus">Approved</span><span id="${v}lblSubmitDate">31-Feb-2023</span><span id="${v}lblStatusDate">02-Mar-2023</span>`;
     const r = parseCeacResponse(html);
-    expect(r).toMatchObject({ kind: 'status', observation: { status: 'Approved', caseCreated: null, caseLastUpdated: '2023-03-02', message: null } });
+    expect(r).toMatchObject({
+      kind: 'status',
+      observation: { status: 'Approved', caseCreated: null, caseLastUpdated: '2023-03-02', message: null },
+    });
   });
 
-  it.each(['', 'Refused', '1|#||4|', '\u0000\u0001binary', '<html><body>hello</body></html>'])('answers unrecognised for %j', (body) => {
-    expect(parseCeacResponse(body).kind).toBe('unrecognised');
-  });
+  it.each(['', 'Refused', '1|#||4|', '\u0000\u0001binary', '<html><body>hello</body></html>'])(
+    'answers unrecognised for %j',
+    (body) => {
+      expect(parseCeacResponse(body).kind).toBe('unrecognised');
+    },
+  );
 });
 
 describe('parseAjaxDelta', () => {

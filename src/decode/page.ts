@@ -4,7 +4,9 @@
  * (/work/shared/knowledge/ceac-protocol.md). Pure: a string in, a PageParse out.
  */
 import { createRequire } from 'node:module';
+
 import type * as CheerioModule from 'cheerio/slim';
+
 import type { Observation } from '../knowledge/types.js';
 import { parseCeacDate } from './dates.js';
 import { scanPage } from './page-scan.js';
@@ -84,9 +86,17 @@ export function parseCeacResponse(body: string, options: ParseOptions = {}): Pag
     const records = parseAjaxDelta(body);
     if (records) {
       const failure = records.find((r) => r.type === 'error');
-      if (failure) return { kind: 'unrecognised', reason: `the server answered with an error (${squash(failure.content).slice(0, 120)})` };
+      if (failure)
+        return {
+          kind: 'unrecognised',
+          reason: `the server answered with an error (${squash(failure.content).slice(0, 120)})`,
+        };
       const redirect = records.find((r) => r.type === 'pageRedirect');
-      if (redirect) return { kind: 'unrecognised', reason: `the server redirected to ${squash(tryDecodeUri(redirect.content)).slice(0, 200)}` };
+      if (redirect)
+        return {
+          kind: 'unrecognised',
+          reason: `the server redirected to ${squash(tryDecodeUri(redirect.content)).slice(0, 200)}`,
+        };
       html = records
         .filter((r) => r.type === 'updatePanel')
         .map((r) => r.content)
@@ -95,17 +105,22 @@ export function parseCeacResponse(body: string, options: ParseOptions = {}): Pag
     // A delta whose lengths do not add up is still mostly HTML: read it as such.
   }
 
-  if (BLOCKED.test(html.slice(0, 20_000))) return { kind: 'unrecognised', reason: 'a Cloudflare block or challenge page' };
+  if (BLOCKED.test(html.slice(0, 20_000)))
+    return { kind: 'unrecognised', reason: 'a Cloudflare block or challenge page' };
   const hasStatus = html.includes(`${VIEW}lblStatus`);
   const hasError = ERROR_IDS.some((id) => html.includes(id));
   const hasForm = FORM_MARKERS.some((m) => html.includes(m));
   // Most junk stops here without paying for an HTML parser.
-  if (!hasStatus && !hasError && !hasForm) return { kind: 'unrecognised', reason: 'no CEAC status, error or form in the page' };
+  if (!hasStatus && !hasError && !hasForm)
+    return { kind: 'unrecognised', reason: 'no CEAC status, error or form in the page' };
 
   if (options.reader !== 'cheerio') {
     const scan = scanPage(html, SCANNED_IDS);
     if (scan) {
-      const fast = readParse((id) => scan.text(id), () => scan.formPresent);
+      const fast = readParse(
+        (id) => scan.text(id),
+        () => scan.formPresent,
+      );
       if (fast) return fast;
     }
   }
@@ -133,7 +148,9 @@ function cheerioReader(html: string): [TextOf, () => boolean] {
     return el.length === 0 ? null : el.text();
   };
   const formPresent = () =>
-    $('[name="ctl00$ContentPlaceHolder1$Visa_Case_Number"], [id="ctl00_ContentPlaceHolder1_Visa_Case_Number"], [id="ctl00_ContentPlaceHolder1_btnSubmit"], img.LBD_CaptchaImage').length > 0;
+    $(
+      '[name="ctl00$ContentPlaceHolder1$Visa_Case_Number"], [id="ctl00_ContentPlaceHolder1_Visa_Case_Number"], [id="ctl00_ContentPlaceHolder1_btnSubmit"], img.LBD_CaptchaImage',
+    ).length > 0;
   return [textOf, formPresent];
 }
 
@@ -202,6 +219,11 @@ export function classifyError(message: string): 'captcha_rejected' | 'not_found'
   const m = message.toLowerCase();
   if (m.includes('code entered does not match') || m.includes('captcha')) return 'captcha_rejected';
   if (m.includes('did not return any data') || m.includes('no data')) return 'not_found';
-  if (m.includes('invalid application id') || m.includes('invalid case number') || m.includes('application id or case number')) return 'invalid_id';
+  if (
+    m.includes('invalid application id') ||
+    m.includes('invalid case number') ||
+    m.includes('application id or case number')
+  )
+    return 'invalid_id';
   return null;
 }

@@ -4,7 +4,7 @@
  * split from their values; extra lines from the page or from the person; odd spacing, curly quotes,
  * upper case; masked case numbers; text cut short ("Please be advised that ……..").
  */
-import { STATUS_WORDS, stateForStatusWord } from '../knowledge/statuses.js';
+import { stateForStatusWord, STATUS_WORDS } from '../knowledge/statuses.js';
 import type { Observation } from '../knowledge/types.js';
 import { parseCeacDate } from './dates.js';
 import { matchKnownText } from './match.js';
@@ -16,7 +16,8 @@ export const MAX_PASTE_CHARS = 200_000;
 const MAX_UNRECOGNISED_CHARS = 2_000;
 
 /** The labels of the status block; a label always ends in a colon. */
-const LABEL = '(application id or case number|application id|case number|case created|case last updated|(?:visa )?status)\\s*:';
+const LABEL =
+  '(application id or case number|application id|case number|case created|case last updated|(?:visa )?status)\\s*:';
 const LABELS = new RegExp(LABEL, 'gi');
 const LABEL_START = new RegExp(`^${LABEL}`, 'i');
 const LABEL_LINE = new RegExp(`^${LABEL}\\s*(.*)$`, 'i');
@@ -50,7 +51,8 @@ const PAGE_NOISE = new Set([
   'your visa status',
 ]);
 
-const DATE_AT_START = /^(\d{1,2}[-\s./]+[A-Za-z]{3,9}\.?[-\s./,]+\d{4}|\d{4}-\d{1,2}-\d{1,2}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})/;
+const DATE_AT_START =
+  /^(\d{1,2}[-\s./]+[A-Za-z]{3,9}\.?[-\s./,]+\d{4}|\d{4}-\d{1,2}-\d{1,2}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})/;
 const CASE_NUMBER = /^[A-Z0-9]{6,20}$/;
 /** NIV "AA0020AKAX", IV "LMA2020656002", DV "2023EU0012345", alone on a line without a label. */
 const LOOKS_LIKE_CASE_NUMBER = /^(?:AA[0-9A-Z]{8}|[A-Z]{3}\d{10}|\d{4}[A-Z]{2}\d{1,10})$/i;
@@ -73,7 +75,12 @@ export interface PasteParse {
 
 export function parsePasteDetailed(input: string): PasteParse {
   const text = cleanText(input.length > MAX_PASTE_CHARS ? input.slice(0, MAX_PASTE_CHARS) : input);
-  const found: Record<Field, string | null> = { caseNumber: null, caseCreated: null, caseLastUpdated: null, status: null };
+  const found: Record<Field, string | null> = {
+    caseNumber: null,
+    caseCreated: null,
+    caseLastUpdated: null,
+    status: null,
+  };
   let post: string | null = null;
 
   // Each label starts a line of its own, so that "Case Created: 28-Jul-2022 Case Last Updated: …" splits.
@@ -143,7 +150,8 @@ export function parsePasteDetailed(input: string): PasteParse {
   } else {
     const rest = squash(freeText);
     // Unrecognised text is kept for the person to see, but a megabyte of it is nobody's status.
-    message = rest === '' ? null : rest.length > MAX_UNRECOGNISED_CHARS ? `${rest.slice(0, MAX_UNRECOGNISED_CHARS)}…` : rest;
+    message =
+      rest === '' ? null : rest.length > MAX_UNRECOGNISED_CHARS ? `${rest.slice(0, MAX_UNRECOGNISED_CHARS)}…` : rest;
     if (found.status === null && message !== null && message.length <= 60) {
       // A short note such as "refused, administrative processing?" names a status loosely.
       const loose = looseStatusWord(message);

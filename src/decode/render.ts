@@ -60,7 +60,11 @@ export function renderExplanation(result: ExplainResult, options: { paint?: Pain
   out.push(paint('bold', wrap(i.headline, width)), '');
 
   const label = VARIANT_LABELS[i.variant];
-  const status = o.status ? `${o.status}${label ? `  (${label})` : ''}` : i.state === 'unknown' ? '(none found)' : `(no status word; read from the text${label ? `: ${label}` : ''})`;
+  const status = o.status
+    ? `${o.status}${label ? `  (${label})` : ''}`
+    : i.state === 'unknown'
+      ? '(none found)'
+      : `(no status word; read from the text${label ? `: ${label}` : ''})`;
   const rows: [string, string | null][] = [
     ['Status', status],
     ['Case', o.caseNumber],
@@ -70,7 +74,10 @@ export function renderExplanation(result: ExplainResult, options: { paint?: Pain
   ];
   for (const [name, value] of rows) if (value) out.push(`  ${paint('dim', name.padEnd(13))} ${value}`);
   const confidence = `${Math.round(i.confidence * 100)}%`;
-  out.push(`  ${paint('dim', 'Finality'.padEnd(13))} ${paint(FINALITY_STYLE[i.finality], FINALITY[i.finality])}, confidence ${confidence}`, '');
+  out.push(
+    `  ${paint('dim', 'Finality'.padEnd(13))} ${paint(FINALITY_STYLE[i.finality], FINALITY[i.finality])}, confidence ${confidence}`,
+    '',
+  );
 
   out.push(paint('bold', 'What it means'), wrap(i.meaning, width, '  '));
   if (i.nextSteps.length) out.push('', paint('bold', 'What to do next'), bullets(i.nextSteps, width));

@@ -5,15 +5,17 @@
 
 /** Straight quotes and dashes, plain spaces, no control characters; keeps line breaks. */
 export function cleanText(input: string): string {
-  return input
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u2018\u2019\u201a\u201b\u2032`´]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\u2026/g, '...')
-    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]/g, ' ')
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u0008\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffd]/g, '');
+  return (
+    input
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u2018\u2019\u201a\u201b\u2032`´]/g, "'")
+      .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      .replace(/\u2026/g, '...')
+      .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]/g, ' ')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffd]/g, '')
+  );
 }
 
 /**

@@ -11,11 +11,16 @@ export const SOURCES = {
     'travel.state.gov, "CEAC case status change" (2020-03-03): cases that showed "Administrative Processing" now show "Refused"; "There has been no change in such applicants\' actual cases."',
   adminProcessing:
     'travel.state.gov, "Administrative Processing Information" (INA 221(g)): the officer will either issue or refuse the visa after processing; the duration varies with each case.',
-  sixtyDays: 'U.S. embassy pages on administrative processing: "Most administrative processing is resolved within 60 days of the visa interview" (some posts say 90 or 120 days).',
-  wait180: 'ustraveldocs 221(g) pages: wait at least 180 days after the interview or the last document submission before asking about the case.',
-  twelveMonths: 'INA 203(e) and 221(g) guidance: documents requested under 221(g) must be submitted within 12 months, or the application is terminated.',
-  ceacStatuses: 'ceac-watch knowledge base (knowledge/ceac-statuses.md): CEAC statuses, texts and reported sequences, with their sources.',
-  dropboxEnd: 'State Department update of 2025-07-25: interview waiver ("dropbox") ended for H, L, F, M, J, E and O visas from 2025-09-02.',
+  sixtyDays:
+    'U.S. embassy pages on administrative processing: "Most administrative processing is resolved within 60 days of the visa interview" (some posts say 90 or 120 days).',
+  wait180:
+    'ustraveldocs 221(g) pages: wait at least 180 days after the interview or the last document submission before asking about the case.',
+  twelveMonths:
+    'INA 203(e) and 221(g) guidance: documents requested under 221(g) must be submitted within 12 months, or the application is terminated.',
+  ceacStatuses:
+    'ceac-watch knowledge base (knowledge/ceac-statuses.md): CEAC statuses, texts and reported sequences, with their sources.',
+  dropboxEnd:
+    'State Department update of 2025-07-25: interview waiver ("dropbox") ended for H, L, F, M, J, E and O visas from 2025-09-02.',
 } as const;
 
 export interface Guidance {
@@ -31,7 +36,7 @@ export interface Guidance {
 /** Keyed by variant (the state id for states with a single text). */
 export const GUIDANCE: Readonly<Record<string, Guidance>> = {
   no_status: {
-    headline: 'No Status: your application is not in the consulate\'s system yet',
+    headline: "No Status: your application is not in the consulate's system yet",
     meaning:
       'CEAC has not yet linked your DS-160 to a case at the consulate. This is normal before the interview or before a dropbox (interview waiver) ' +
       'application is taken in, and some posts keep it this way until the interview day. It says nothing good or bad about your application.',
@@ -40,7 +45,9 @@ export const GUIDANCE: Readonly<Record<string, Guidance>> = {
       'If you dropped off documents, allow a few weeks: one dropbox applicant reported No Status for about 3 weeks before it changed.',
       'Check that you are looking up the right application ID and location.',
     ],
-    watchFor: ['Application Received (documents received at the post) or Refused/Administrative Processing after the interview.'],
+    watchFor: [
+      'Application Received (documents received at the post) or Refused/Administrative Processing after the interview.',
+    ],
     finality: 'in_progress',
     confidence: 0.95,
     sources: [SOURCES.ceacStatuses],
@@ -48,9 +55,11 @@ export const GUIDANCE: Readonly<Record<string, Guidance>> = {
   application_received: {
     headline: 'Application Received: the consulate has your application',
     meaning:
-      'Your case is in the consulate\'s system. For dropbox (interview waiver) applications this usually means your documents and passport arrived. ' +
+      "Your case is in the consulate's system. For dropbox (interview waiver) applications this usually means your documents and passport arrived. " +
       'No decision has been made yet.',
-    nextSteps: ['Nothing to do: keep your e-mail and the appointment website\'s messages in view in case the post asks for something.'],
+    nextSteps: [
+      "Nothing to do: keep your e-mail and the appointment website's messages in view in case the post asks for something.",
+    ],
     watchFor: [
       'For dropbox cases the next status is often Refused with the long administrative-processing text, which is a normal step and not a final refusal.',
       'Approved or Issued if no further processing is needed.',
@@ -69,7 +78,10 @@ export const GUIDANCE: Readonly<Record<string, Guidance>> = {
       'If nothing was asked of you, there is nothing to do but wait. Most administrative processing is resolved within 60 days of the interview.',
       'Wait at least 180 days before asking the consulate about the case, unless you have an urgent, documented reason.',
     ],
-    watchFor: ['Approved, then Issued, when processing ends well.', 'Refused (the long text) for a while is also common and means the same processing.'],
+    watchFor: [
+      'Approved, then Issued, when processing ends well.',
+      'Refused (the long text) for a while is also common and means the same processing.',
+    ],
     finality: 'in_progress',
     confidence: 0.9,
     sources: [SOURCES.adminProcessing, SOURCES.sixtyDays, SOURCES.wait180, SOURCES.twelveMonths],
@@ -105,7 +117,10 @@ export const GUIDANCE: Readonly<Record<string, Guidance>> = {
       'If it is 221(g), follow its instructions and send any requested documents within 12 months.',
       'If it is 214(b), this application is closed; you may apply again when your circumstances or your way of showing them have changed.',
     ],
-    watchFor: ['Administrative Processing or Approved (it was 221(g) after all).', 'No change for months (a final refusal stays as it is).'],
+    watchFor: [
+      'Administrative Processing or Approved (it was 221(g) after all).',
+      'No change for months (a final refusal stays as it is).',
+    ],
     finality: 'uncertain',
     confidence: 0.5,
     sources: [SOURCES.ceacStatuses, SOURCES.adminProcessing],
@@ -120,7 +135,10 @@ export const GUIDANCE: Readonly<Record<string, Guidance>> = {
       'If it is 221(g), follow its instructions and send any requested documents within 12 months.',
       'If it is 214(b), this application is closed; you may apply again when your circumstances have changed.',
     ],
-    watchFor: ['Administrative Processing or Approved (it was 221(g) after all).', 'No change for months (a final refusal stays as it is).'],
+    watchFor: [
+      'Administrative Processing or Approved (it was 221(g) after all).',
+      'No change for months (a final refusal stays as it is).',
+    ],
     finality: 'uncertain',
     confidence: 0.5,
     sources: [SOURCES.ceacStatuses, SOURCES.adminProcessing],
@@ -146,7 +164,10 @@ export const GUIDANCE: Readonly<Record<string, Guidance>> = {
       'The consular officer approved your application and the case is in final screening before the visa is printed. ' +
       'In the reports we have, Approved usually turned into Issued within a few days. It is not yet final: Approved has also been seen to go back to Refused when more processing was needed.',
     nextSteps: ['Nothing to do. Keep an eye on your e-mail and the passport-tracking website.'],
-    watchFor: ['Issued, usually within days.', 'Rarely, Refused (the long text) if the case goes back for more processing.'],
+    watchFor: [
+      'Issued, usually within days.',
+      'Rarely, Refused (the long text) if the case goes back for more processing.',
+    ],
     finality: 'in_progress',
     confidence: 0.85,
     sources: [SOURCES.ceacStatuses],
@@ -167,9 +188,10 @@ export const GUIDANCE: Readonly<Record<string, Guidance>> = {
   },
   issued_iv: {
     headline: 'Issued: your immigrant visa has been printed',
-    meaning: 'Your immigrant visa is printed. Depending on the post, it will be mailed to you or be ready for pickup soon.',
+    meaning:
+      'Your immigrant visa is printed. Depending on the post, it will be mailed to you or be ready for pickup soon.',
     nextSteps: [
-      'Follow the post\'s instructions for passport delivery or pickup.',
+      "Follow the post's instructions for passport delivery or pickup.",
       'Check the name and dates on the visa, and pay the USCIS immigrant fee before travelling so that your green card is mailed after you arrive.',
     ],
     watchFor: ['The passport-delivery message.'],
@@ -179,7 +201,8 @@ export const GUIDANCE: Readonly<Record<string, Guidance>> = {
   },
   at_nvc: {
     headline: 'At NVC: your immigrant case is at the National Visa Center',
-    meaning: 'Every immigrant and diversity visa case starts here. NVC collects fees and documents and schedules the interview when the case can go ahead.',
+    meaning:
+      'Every immigrant and diversity visa case starts here. NVC collects fees and documents and schedules the interview when the case can go ahead.',
     nextSteps: ['Complete anything NVC asks for in the CEAC immigrant visa portal (fees, DS-260, civil documents).'],
     watchFor: ['In Transit or Ready when the interview is scheduled.'],
     finality: 'in_progress',
@@ -188,7 +211,8 @@ export const GUIDANCE: Readonly<Record<string, Guidance>> = {
   },
   in_transit: {
     headline: 'In Transit: your interview is scheduled and the case is on its way to the embassy',
-    meaning: 'NVC has processed your application and scheduled the interview; the embassy has not yet acknowledged the file. This status usually lasts only a short time.',
+    meaning:
+      'NVC has processed your application and scheduled the interview; the embassy has not yet acknowledged the file. This status usually lasts only a short time.',
     nextSteps: ['Prepare for the interview: medical exam, documents listed in your appointment letter.'],
     watchFor: ['Ready, once the embassy has the case.'],
     finality: 'in_progress',
@@ -197,8 +221,11 @@ export const GUIDANCE: Readonly<Record<string, Guidance>> = {
   },
   ready: {
     headline: 'Ready: your case is at the embassy, ready for the interview',
-    meaning: 'The embassy has your case. If you have an appointment, go as scheduled with the documents from your appointment letter; otherwise wait for the appointment notice.',
-    nextSteps: ['Prepare your documents as directed in the appointment letter and attend on the appointed date and time.'],
+    meaning:
+      'The embassy has your case. If you have an appointment, go as scheduled with the documents from your appointment letter; otherwise wait for the appointment notice.',
+    nextSteps: [
+      'Prepare your documents as directed in the appointment letter and attend on the appointed date and time.',
+    ],
     watchFor: ['Issued, Administrative Processing or Refused after the interview.'],
     finality: 'in_progress',
     confidence: 0.9,
@@ -215,7 +242,8 @@ export const GUIDANCE: Readonly<Record<string, Guidance>> = {
   },
   unknown: {
     headline: 'Not recognised: this does not look like a CEAC status we know',
-    meaning: 'We could not find a CEAC status word or a known CEAC text in what you gave. Nothing here is a decision about your case.',
+    meaning:
+      'We could not find a CEAC status word or a known CEAC text in what you gave. Nothing here is a decision about your case.',
     nextSteps: [
       'Copy the status block from the CEAC page (status word, dates and the paragraph) and try again, or save the page and use --html.',
     ],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { findPassportMessage, PASSPORT_MESSAGES, SLIP_HINTS } from './hints.js';
 
 describe('221(g) slip hints', () => {
@@ -14,7 +15,10 @@ describe('221(g) slip hints', () => {
 
 describe('passport-delivery messages', () => {
   it.each([
-    ['Passport has been received from the consular section and is currently being processed for delivery.', 'received_for_delivery'],
+    [
+      'Passport has been received from the consular section and is currently being processed for delivery.',
+      'received_for_delivery',
+    ],
     ['Status: ORIGINATION SCAN - Mumbai', 'origination_scan'],
     ['Your passport is Ready for  pick up at the VAC', 'ready_for_pickup'],
   ])('%j is %s', (text, id) => {

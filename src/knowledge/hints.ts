@@ -14,7 +14,8 @@ export interface Hint {
   source: string;
 }
 
-const SLIP_CAVEAT = 'There is no official colour code: posts use different colours, so read what is written on the slip, not its colour.';
+const SLIP_CAVEAT =
+  'There is no official colour code: posts use different colours, so read what is written on the slip, not its colour.';
 const SLIP_SOURCE = 'ceac-statuses.md, "221(g) slips" (applicant reports; no official source)';
 
 export const SLIP_HINTS: Readonly<Record<SlipColor, Hint>> = {
@@ -84,7 +85,8 @@ export const PASSPORT_MESSAGES: readonly PassportMessage[] = [
   {
     id: 'ready_for_pickup',
     phrases: ['ready for pick up', 'ready for pickup', 'ready for collection'],
-    meaning: 'The passport is at the pickup point: collect it (usually within 15 days) and look for a visa or a 221(g) slip inside.',
+    meaning:
+      'The passport is at the pickup point: collect it (usually within 15 days) and look for a visa or a 221(g) slip inside.',
     caveat: 'Pickup deadlines differ by post; check the tracking site for yours.',
     certain: false,
     source: 'ceac-statuses.md, "Passport delivery" (ustraveldocs/Aramex tracking)',

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
-import { findLocation, LOCATIONS, locationByCode, searchLocations } from './locations.js';
+
+import { findLocation, locationByCode, LOCATIONS, searchLocations } from './locations.js';
 
 const csv = readFileSync('/work/shared/knowledge/ceac-locations.csv', 'utf8')
   .trim()
@@ -78,7 +80,11 @@ describe('findLocation', () => {
 
 describe('searchLocations', () => {
   it('lists the posts of a country and the prefixes of a city', () => {
-    expect(searchLocations('India').map((l) => l.code).sort()).toEqual(['BMB', 'CLC', 'HYD', 'MDR', 'NWD']);
+    expect(
+      searchLocations('India')
+        .map((l) => l.code)
+        .sort(),
+    ).toEqual(['BMB', 'CLC', 'HYD', 'MDR', 'NWD']);
     expect(searchLocations('Mum')[0]?.code).toBe('BMB');
     expect(searchLocations('sao', 3).map((l) => l.code)).toContain('SPL');
   });

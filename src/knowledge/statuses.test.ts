@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { STATUS_TEXTS, STATUS_WORDS, stateForStatusWord, statusTextFor } from './statuses.js';
+
+import { stateForStatusWord, STATUS_TEXTS, STATUS_WORDS, statusTextFor } from './statuses.js';
 import { STATES } from './types.js';
 
 describe('STATUS_TEXTS', () => {
   it('has every variant the other parts rely on, each once', () => {
     const required = [
-      'no_status', 'application_received', 'administrative_processing', 'refused_221g', 'refused_letter',
-      'refused_letter_legacy', 'approved', 'issued', 'issued_iv', 'at_nvc', 'in_transit', 'ready', 'transfer_in_progress',
+      'no_status',
+      'application_received',
+      'administrative_processing',
+      'refused_221g',
+      'refused_letter',
+      'refused_letter_legacy',
+      'approved',
+      'issued',
+      'issued_iv',
+      'at_nvc',
+      'in_transit',
+      'ready',
+      'transfer_in_progress',
     ];
     const variants = STATUS_TEXTS.map((t) => t.variant);
     expect(new Set(variants).size).toBe(variants.length);
@@ -22,7 +34,9 @@ describe('STATUS_TEXTS', () => {
   });
 
   it('keeps the distinguishing sentences verbatim', () => {
-    expect(statusTextFor('refused_221g')?.text).toContain('your case will remain refused while undergoing such processing.');
+    expect(statusTextFor('refused_221g')?.text).toContain(
+      'your case will remain refused while undergoing such processing.',
+    );
     expect(statusTextFor('refused_letter')?.text).toMatch(/Please see the letter you received at the interview\.$/);
     expect(statusTextFor('refused_letter_legacy')?.text).toMatch(/^Your application was refused\./);
     expect(statusTextFor('refused_letter_legacy')?.era).toBe('pre-2020');

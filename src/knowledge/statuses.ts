@@ -219,7 +219,9 @@ const STATUS_ALIASES: Readonly<Record<string, Exclude<State, 'unknown'>>> = {
 };
 
 const WORD_TO_STATE = new Map<string, Exclude<State, 'unknown'>>([
-  ...Object.entries(STATUS_WORDS).map(([state, word]) => [word.toLowerCase(), state as Exclude<State, 'unknown'>] as const),
+  ...Object.entries(STATUS_WORDS).map(
+    ([state, word]) => [word.toLowerCase(), state as Exclude<State, 'unknown'>] as const,
+  ),
   ...Object.entries(STATUS_ALIASES),
 ]);
 
@@ -230,7 +232,10 @@ const WORD_TO_STATE = new Map<string, Exclude<State, 'unknown'>>([
 export function stateForStatusWord(word: string): Exclude<State, 'unknown'> | undefined {
   // No status word is longer than this; checking first keeps a long line from costing anything.
   if (word.length > 64) return undefined;
-  let key = word.trim().toLowerCase().replace(/[\s_]+/g, ' ');
+  let key = word
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ');
   while (key.endsWith('.') || key.endsWith(':') || key.endsWith('!')) key = key.slice(0, -1);
   return WORD_TO_STATE.get(key);
 }

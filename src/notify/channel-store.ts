@@ -1,11 +1,19 @@
 import { randomBytes } from 'node:crypto';
+
 import type { ExpressionBuilder, Kysely } from 'kysely';
+
 import type { Database } from '../store/schema.js';
 import type { Sealer } from '../store/seal.js';
 import type { ChannelRow } from '../store/tables/notify.js';
-import { DEFAULT_EVENT_KINDS, isValidTimeOfDay, isValidTimeZone, type ChannelRules, type QuietHours } from './policy.js';
-import { channels as defaultRegistry, validateChannelUrl, type ChannelRegistry } from './registry.js';
-import { EVENT_KINDS, type ChannelDefinition, type EventKind, type FieldError } from './types.js';
+import {
+  type ChannelRules,
+  DEFAULT_EVENT_KINDS,
+  isValidTimeOfDay,
+  isValidTimeZone,
+  type QuietHours,
+} from './policy.js';
+import { type ChannelRegistry, channels as defaultRegistry, validateChannelUrl } from './registry.js';
+import { type ChannelDefinition, EVENT_KINDS, type EventKind, type FieldError } from './types.js';
 
 /**
  * Saved channels: add (validated, URL sealed), list (masked), remove, and load for sending.
@@ -71,16 +79,22 @@ const ownerIs = (ownerId: number | null) => (eb: ExpressionBuilder<Database, 'no
 
 function settingsErrors(s: ChannelSettings): FieldError[] {
   const errors: FieldError[] = [];
-  if (s.name !== undefined && !/^[^\s].{0,63}$/u.test(s.name.trim())) errors.push({ field: 'name', message: 'a channel name is 1-64 characters' });
+  if (s.name !== undefined && !/^[^\s].{0,63}$/u.test(s.name.trim()))
+    errors.push({ field: 'name', message: 'a channel name is 1-64 characters' });
   if (s.events) {
     const bad = s.events.filter((k) => !EVENT_KINDS.includes(k));
     if (bad.length) errors.push({ field: 'events', message: `unknown event kinds: ${bad.join(', ')}` });
-    if (s.events.length === 0 && !s.digest) errors.push({ field: 'events', message: 'choose at least one event kind (or --digest)' });
+    if (s.events.length === 0 && !s.digest)
+      errors.push({ field: 'events', message: 'choose at least one event kind (or --digest)' });
   }
   if (s.timeZone !== undefined && !isValidTimeZone(s.timeZone)) {
-    errors.push({ field: 'timeZone', message: `"${s.timeZone}" is not an IANA time zone (e.g. Europe/Berlin, America/Toronto)` });
+    errors.push({
+      field: 'timeZone',
+      message: `"${s.timeZone}" is not an IANA time zone (e.g. Europe/Berlin, America/Toronto)`,
+    });
   }
-  if (s.digestAt !== undefined && !isValidTimeOfDay(s.digestAt)) errors.push({ field: 'digestAt', message: 'the digest time is HH:MM, e.g. 09:00' });
+  if (s.digestAt !== undefined && !isValidTimeOfDay(s.digestAt))
+    errors.push({ field: 'digestAt', message: 'the digest time is HH:MM, e.g. 09:00' });
   if (s.quiet && (!isValidTimeOfDay(s.quiet.start) || !isValidTimeOfDay(s.quiet.end))) {
     errors.push({ field: 'quiet', message: 'quiet hours are HH:MM-HH:MM, e.g. 22:00-07:00' });
   }
@@ -121,8 +135,16 @@ export async function addChannel(
   if (errors.length || !parsed.ok) throw new ChannelError(errors);
 
   const name = settings.name?.trim() || (await freeName(db, ownerId, parsed.channel.kind));
-  const clash = await db.selectFrom('notify_channels').select('id').where(ownerIs(ownerId)).where('name', '=', name).executeTakeFirst();
-  if (clash) throw new ChannelError([{ field: 'name', message: `a channel named "${name}" exists already: choose another --name` }]);
+  const clash = await db
+    .selectFrom('notify_channels')
+    .select('id')
+    .where(ownerIs(ownerId))
+    .where('name', '=', name)
+    .executeTakeFirst();
+  if (clash)
+    throw new ChannelError([
+      { field: 'name', message: `a channel named "${name}" exists already: choose another --name` },
+    ]);
 
   const now = (options.now ?? Date.now)();
   const row = await db
@@ -150,7 +172,9 @@ export async function addChannel(
   return { channel: view, generatedSecret };
 }
 
-export function rulesOf(row: Pick<ChannelRow, 'events_json' | 'quiet_start' | 'quiet_end' | 'time_zone' | 'digest' | 'digest_at'>): ChannelRules {
+export function rulesOf(
+  row: Pick<ChannelRow, 'events_json' | 'quiet_start' | 'quiet_end' | 'time_zone' | 'digest' | 'digest_at'>,
+): ChannelRules {
   return {
     events: JSON.parse(row.events_json) as EventKind[],
     quiet: row.quiet_start && row.quiet_end ? { start: row.quiet_start, end: row.quiet_end } : null,
@@ -167,7 +191,12 @@ export async function listChannels(db: Kysely<Database>, ownerId: number | null)
   const ids = rows.map((r) => r.id);
   const counts = await db
     .selectFrom('notify_deliveries')
-    .select(['channel_id', 'status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('sent_at').as('last_sent')])
+    .select([
+      'channel_id',
+      'status',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.max('sent_at').as('last_sent'),
+    ])
     .where('channel_id', 'in', ids)
     .groupBy(['channel_id', 'status'])
     .execute();
@@ -204,7 +233,11 @@ export async function listChannels(db: Kysely<Database>, ownerId: number | null)
 }
 
 /** Finds a channel by id or by name. */
-export async function findChannel(db: Kysely<Database>, ownerId: number | null, idOrName: string | number): Promise<ChannelRow | undefined> {
+export async function findChannel(
+  db: Kysely<Database>,
+  ownerId: number | null,
+  idOrName: string | number,
+): Promise<ChannelRow | undefined> {
   let q = db.selectFrom('notify_channels').selectAll().where(ownerIs(ownerId));
   const asId = typeof idOrName === 'number' ? idOrName : /^\d+$/.test(idOrName) ? Number(idOrName) : null;
   q = asId !== null ? q.where('id', '=', asId) : q.where('name', '=', String(idOrName));
@@ -212,7 +245,11 @@ export async function findChannel(db: Kysely<Database>, ownerId: number | null, 
 }
 
 /** Removes a channel and its outbox rows; false when the owner has no such channel. */
-export async function removeChannel(db: Kysely<Database>, ownerId: number | null, idOrName: string | number): Promise<boolean> {
+export async function removeChannel(
+  db: Kysely<Database>,
+  ownerId: number | null,
+  idOrName: string | number,
+): Promise<boolean> {
   const row = await findChannel(db, ownerId, idOrName);
   if (!row) return false;
   await db.transaction().execute(async (trx) => {
@@ -223,14 +260,20 @@ export async function removeChannel(db: Kysely<Database>, ownerId: number | null
 }
 
 /** A saved channel opened for sending: its definition and unsealed config. Throws ChannelError when it cannot be. */
-export function openChannel(row: ChannelRow, sealer: Sealer, registry: ChannelRegistry = defaultRegistry): { def: ChannelDefinition; config: unknown } {
+export function openChannel(
+  row: ChannelRow,
+  sealer: Sealer,
+  registry: ChannelRegistry = defaultRegistry,
+): { def: ChannelDefinition; config: unknown } {
   const def = registry.get(row.kind);
   if (!def) throw new ChannelError([{ field: 'kind', message: `this build has no "${row.kind}" channel` }]);
   let url: string;
   try {
     url = sealer.unseal(row.url_sealed);
   } catch (err) {
-    throw new ChannelError([{ field: 'url', message: `the channel URL cannot be unsealed: ${(err as Error).message}` }]);
+    throw new ChannelError([
+      { field: 'url', message: `the channel URL cannot be unsealed: ${(err as Error).message}` },
+    ]);
   }
   const parsed = def.parse(url);
   if (!parsed.ok) throw new ChannelError(parsed.errors);

@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { maskLast4, renderDigest, renderEvent, type CaseFacts, type EventFacts } from './content.js';
+
+import { type CaseFacts, type EventFacts, maskLast4, renderDigest, renderEvent } from './content.js';
 import { WebhookPayload } from './payload.js';
 
-const CASE: CaseFacts = { id: 9, label: 'AA0012345678 (dad)', group_name: null, case_number: 'AA0012345678', app_type: 'NIV', location: 'BMB' };
+const CASE: CaseFacts = {
+  id: 9,
+  label: 'AA0012345678 (dad)',
+  group_name: null,
+  case_number: 'AA0012345678',
+  app_type: 'NIV',
+  location: 'BMB',
+};
 const obs = (status: string, updated: string) =>
-  JSON.stringify({ status, caseNumber: 'AA0012345678', caseCreated: '2026-10-01', caseLastUpdated: updated, post: 'U.S. Consulate General Mumbai', message: 'Text for AA0012345678.' });
+  JSON.stringify({
+    status,
+    caseNumber: 'AA0012345678',
+    caseCreated: '2026-10-01',
+    caseLastUpdated: updated,
+    post: 'U.S. Consulate General Mumbai',
+    message: 'Text for AA0012345678.',
+  });
 const EVENT: EventFacts = {
   id: 77,
   case_id: 9,
@@ -12,7 +27,18 @@ const EVENT: EventFacts = {
   at: Date.parse('2026-11-26T06:12:34Z'),
   from_json: obs('Refused', '2026-11-01'),
   to_json: obs('Approved', '2026-11-25'),
-  interpretation_json: JSON.stringify({ state: 'approved', variant: 'approved', finality: 'final_positive', confidence: 0.8, headline: 'Approved', meaning: 'The visa was approved.', nextSteps: ['Wait for the passport'], watchFor: [], sources: [], notes: [] }),
+  interpretation_json: JSON.stringify({
+    state: 'approved',
+    variant: 'approved',
+    finality: 'final_positive',
+    confidence: 0.8,
+    headline: 'Approved',
+    meaning: 'The visa was approved.',
+    nextSteps: ['Wait for the passport'],
+    watchFor: [],
+    sources: [],
+    notes: [],
+  }),
   detail_json: null,
 };
 
@@ -53,17 +79,38 @@ describe('notification content', () => {
   });
 
   it('escapes status text in HTML mail', () => {
-    const hostile = { ...EVENT, interpretation_json: JSON.stringify({ ...JSON.parse(EVENT.interpretation_json!), meaning: '<script>alert(1)</script>' }) };
+    const hostile = {
+      ...EVENT,
+      interpretation_json: JSON.stringify({
+        ...JSON.parse(EVENT.interpretation_json!),
+        meaning: '<script>alert(1)</script>',
+      }),
+    };
     const n = renderEvent(hostile, CASE, null);
     expect(n.html).not.toContain('<script>');
     expect(n.html).toContain('&#60;script&#62;');
   });
 
   it('tells a health alarm with its reason, and a digest with one line per case', () => {
-    const failing = renderEvent({ ...EVENT, kind: 'check_failing', from_json: null, to_json: null, interpretation_json: null, detail_json: JSON.stringify({ outcome: 'blocked', message: 'CEAC blocked us', failures: 9 }) }, CASE, null);
+    const failing = renderEvent(
+      {
+        ...EVENT,
+        kind: 'check_failing',
+        from_json: null,
+        to_json: null,
+        interpretation_json: null,
+        detail_json: JSON.stringify({ outcome: 'blocked', message: 'CEAC blocked us', failures: 9 }),
+      },
+      CASE,
+      null,
+    );
     expect(failing.title).toMatch(/Checks are failing$/);
     expect(failing.text).toContain('Last error: CEAC blocked us');
-    const digest = renderDigest([{ event: { ...EVENT, kind: 'last_updated_changed' }, case: { ...CASE, label: 'Dad' } }], 'k', null);
+    const digest = renderDigest(
+      [{ event: { ...EVENT, kind: 'last_updated_changed' }, case: { ...CASE, label: 'Dad' } }],
+      'k',
+      null,
+    );
     expect(digest.title).toBe('Daily digest: 1 "Case Last Updated" change');
     expect(digest.text).toContain('- Dad (********5678): Approved: Case Last Updated moved 2026-11-01 → 2026-11-25');
   });

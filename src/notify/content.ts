@@ -49,7 +49,13 @@ function parseJson<T>(text: string | null): T | null {
 function snapshot(o: Partial<Observation> | null, caseNumber: string): EventPayload['to'] {
   if (!o) return null;
   const s = (v: unknown) => (typeof v === 'string' ? scrub(v, caseNumber) : null);
-  return { status: s(o.status), caseCreated: s(o.caseCreated), caseLastUpdated: s(o.caseLastUpdated), post: s(o.post), message: s(o.message) };
+  return {
+    status: s(o.status),
+    caseCreated: s(o.caseCreated),
+    caseLastUpdated: s(o.caseLastUpdated),
+    post: s(o.post),
+    message: s(o.message),
+  };
 }
 
 export function caseName(c: CaseFacts): string {
@@ -88,7 +94,11 @@ export function eventPayload(event: EventFacts, c: CaseFacts, publicUrl: string 
         }
       : null,
     health: detail
-      ? { outcome: detail.outcome ?? null, message: detail.message ? scrub(detail.message, cn) : null, failures: detail.failures ?? null }
+      ? {
+          outcome: detail.outcome ?? null,
+          message: detail.message ? scrub(detail.message, cn) : null,
+          failures: detail.failures ?? null,
+        }
       : null,
     link: publicUrl ? `${publicUrl.replace(/\/+$/, '')}/cases/${c.id}` : null,
   };
@@ -119,14 +129,22 @@ export function changeLine(p: EventPayload): string {
 }
 
 function textBody(p: EventPayload): string {
-  const lines = [`Case: ${p.case.label ? `${p.case.label} (${p.case.caseNumber})` : p.case.caseNumber}${p.case.location ? `, ${p.case.location}` : ''}`];
+  const lines = [
+    `Case: ${p.case.label ? `${p.case.label} (${p.case.caseNumber})` : p.case.caseNumber}${p.case.location ? `, ${p.case.location}` : ''}`,
+  ];
   lines.push(changeLine(p));
   if (p.interpretation) {
     lines.push('', p.interpretation.headline, p.interpretation.meaning);
-    if (p.interpretation.nextSteps.length) lines.push('', 'Next steps:', ...p.interpretation.nextSteps.map((s) => `- ${s}`));
+    if (p.interpretation.nextSteps.length)
+      lines.push('', 'Next steps:', ...p.interpretation.nextSteps.map((s) => `- ${s}`));
   }
   if (p.health) {
-    lines.push('', p.kind === 'check_failing' ? `Last error: ${p.health.message ?? p.health.outcome ?? 'unknown'}` : 'No change is missed: the next check compares with the last status seen.');
+    lines.push(
+      '',
+      p.kind === 'check_failing'
+        ? `Last error: ${p.health.message ?? p.health.outcome ?? 'unknown'}`
+        : 'No change is missed: the next check compares with the last status seen.',
+    );
   }
   if (p.to) {
     lines.push('');
@@ -141,7 +159,9 @@ function textBody(p: EventPayload): string {
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function htmlBody(p: EventPayload): string {
-  const parts = [`<p><strong>${esc(changeLine(p))}</strong><br>${esc(p.case.label ?? '')} ${esc(p.case.caseNumber)}</p>`];
+  const parts = [
+    `<p><strong>${esc(changeLine(p))}</strong><br>${esc(p.case.label ?? '')} ${esc(p.case.caseNumber)}</p>`,
+  ];
   if (p.interpretation) {
     parts.push(`<p><strong>${esc(p.interpretation.headline)}</strong></p><p>${esc(p.interpretation.meaning)}</p>`);
     if (p.interpretation.nextSteps.length) {
@@ -179,10 +199,17 @@ export function renderEvent(event: EventFacts, c: CaseFacts, publicUrl: string |
 }
 
 /** One message for a day's "Case Last Updated" changes on one channel. */
-export function renderDigest(items: { event: EventFacts; case: CaseFacts }[], key: string, publicUrl: string | null): Notification {
+export function renderDigest(
+  items: { event: EventFacts; case: CaseFacts }[],
+  key: string,
+  publicUrl: string | null,
+): Notification {
   const payloads = items.map((i) => eventPayload(i.event, i.case, publicUrl));
   const payload: WebhookPayload = { version: 1, type: 'digest', events: payloads };
-  const lines = payloads.map((p) => `- ${p.case.label ?? p.case.caseNumber} (${p.case.caseNumber}): ${changeLine(p)}${p.link ? ` ${p.link}` : ''}`);
+  const lines = payloads.map(
+    (p) =>
+      `- ${p.case.label ?? p.case.caseNumber} (${p.case.caseNumber}): ${changeLine(p)}${p.link ? ` ${p.link}` : ''}`,
+  );
   return {
     idempotencyKey: key,
     title: `Daily digest: ${payloads.length} "Case Last Updated" change${payloads.length === 1 ? '' : 's'}`,

@@ -1,13 +1,14 @@
 import type { Logger } from 'pino';
 import pino from 'pino';
+
 import type { Store } from '../store/db.js';
 import type { Sealer } from '../store/seal.js';
 import type { ChannelRow, DeliveryRow } from '../store/tables/notify.js';
 import { ChannelError, openChannel, rulesOf } from './channel-store.js';
-import { renderDigest, renderEvent, renderTest, type CaseFacts, type EventFacts } from './content.js';
+import { type CaseFacts, type EventFacts, renderDigest, renderEvent, renderTest } from './content.js';
 import { claimDue, markFailed, markSent, nextDueAt, renewLease, reschedule } from './outbox.js';
-import { backoffDelay, DEFAULT_BACKOFF, inQuietHours, releaseTime, type BackoffOptions } from './policy.js';
-import { channels as defaultRegistry, type ChannelRegistry } from './registry.js';
+import { backoffDelay, type BackoffOptions, DEFAULT_BACKOFF, inQuietHours, releaseTime } from './policy.js';
+import { type ChannelRegistry, channels as defaultRegistry } from './registry.js';
 import { createGuardedHttp } from './ssrf.js';
 import { DeliveryError, type Notification, type SendContext } from './types.js';
 
@@ -93,7 +94,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const timeoutMs = options.timeoutMs ?? 15_000;
   const leaseMs = options.leaseMs ?? Math.max(120_000, timeoutMs * 4);
-  if (!Number.isFinite(leaseMs) || leaseMs < 300) throw new RangeError(`leaseMs must be at least 300 (ms), got ${leaseMs}`);
+  if (!Number.isFinite(leaseMs) || leaseMs < 300)
+    throw new RangeError(`leaseMs must be at least 300 (ms), got ${leaseMs}`);
   const batchSize = options.batchSize ?? 50;
   const concurrency = options.concurrency ?? 8;
   const random = options.random ?? Math.random;
@@ -126,7 +128,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const caseIds = [...new Set(events.map((e) => Number(e.case_id)))];
     // Only the fields a message may show: never passport_sealed or surname_sealed.
     const cases = caseIds.length
-      ? await db.selectFrom('cases').select(['id', 'label', 'group_name', 'case_number', 'app_type', 'location']).where('id', 'in', caseIds).execute()
+      ? await db
+          .selectFrom('cases')
+          .select(['id', 'label', 'group_name', 'case_number', 'app_type', 'location'])
+          .where('id', 'in', caseIds)
+          .execute()
       : [];
     return {
       events: new Map(events.map((e) => [Number(e.id), e as EventFacts])),
@@ -145,13 +151,23 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const first = unit.rows[0];
     if (!first || items.length === 0) throw new DeliveryError('the event of this notification no longer exists', true);
     if (first.digest === 1) {
-      return renderDigest(items, `ceac-watch-digest-${unit.channelId}-${Math.min(...unit.rows.map((r) => r.id))}`, options.publicUrl ?? null);
+      return renderDigest(
+        items,
+        `ceac-watch-digest-${unit.channelId}-${Math.min(...unit.rows.map((r) => r.id))}`,
+        options.publicUrl ?? null,
+      );
     }
     const item = items[0]!;
     return renderEvent(item.event, item.case, options.publicUrl ?? null);
   }
 
-  async function deliver(claimed: Unit, channel: ChannelRow | undefined, facts: Facts, claim: ClaimState, summary: RunSummary): Promise<void> {
+  async function deliver(
+    claimed: Unit,
+    channel: ChannelRow | undefined,
+    facts: Facts,
+    claim: ClaimState,
+    summary: RunSummary,
+  ): Promise<void> {
     const token = claim.token;
     let t = now();
     let unit = claimed;
@@ -159,10 +175,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     // send only what we still hold: a row whose lease lapsed (this process stalled) may have been
     // claimed by another dispatcher, which sends it instead.
     if (t >= claim.heldUntil - leaseMs / 2) {
-      const held = new Set(await renewLease(db, claimed.rows.map((r) => r.id), token, t + leaseMs));
+      const held = new Set(
+        await renewLease(
+          db,
+          claimed.rows.map((r) => r.id),
+          token,
+          t + leaseMs,
+        ),
+      );
       unit = { channelId: claimed.channelId, rows: claimed.rows.filter((r) => held.has(r.id)) };
       if (unit.rows.length < claimed.rows.length) {
-        logger.warn({ channel: claimed.channelId, lost: claimed.rows.length - unit.rows.length }, 'a claim lapsed before its send; another dispatcher took it over');
+        logger.warn(
+          { channel: claimed.channelId, lost: claimed.rows.length - unit.rows.length },
+          'a claim lapsed before its send; another dispatcher took it over',
+        );
       }
       for (const r of claimed.rows) if (!held.has(r.id)) claim.open.delete(r.id);
       if (unit.rows.length === 0) return;
@@ -176,14 +202,26 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
   }
 
-  async function settle(unit: Unit, channel: ChannelRow | undefined, facts: Facts, token: string, summary: RunSummary, t: number): Promise<void> {
+  async function settle(
+    unit: Unit,
+    channel: ChannelRow | undefined,
+    facts: Facts,
+    token: string,
+    summary: RunSummary,
+    t: number,
+  ): Promise<void> {
     const ids = unit.rows.map((r) => r.id);
     const attempts = Math.max(...unit.rows.map((r) => r.attempts));
     if (!channel) return markFailed(db, ids, token, 'the channel was removed');
     const rules = rulesOf(channel);
     if (rules.quiet && inQuietHours(t, rules.quiet, rules.timeZone)) {
       summary.held += ids.length;
-      return reschedule(db, ids, token, { nextAttemptAt: releaseTime(t, rules.quiet, rules.timeZone), holdReason: 'quiet hours', error: null, countTry: false });
+      return reschedule(db, ids, token, {
+        nextAttemptAt: releaseTime(t, rules.quiet, rules.timeZone),
+        holdReason: 'quiet hours',
+        error: null,
+        countTry: false,
+      });
     }
     try {
       const { def, config } = openChannel(channel, sealer, registry);
@@ -191,7 +229,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       await def.send(config, message, ctx);
       const marked = await markSent(db, ids, token, now());
       if (marked < ids.length) {
-        logger.warn({ channel: channel.id, deliveries: ids }, 'a send outlived its lease; another dispatcher may send it again');
+        logger.warn(
+          { channel: channel.id, deliveries: ids },
+          'a send outlived its lease; another dispatcher may send it again',
+        );
       }
       summary.sent += ids.length;
       logger.info({ channel: channel.id, kind: channel.kind, deliveries: ids.length }, 'notification sent');
@@ -209,9 +250,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         logger.warn({ channel: channel.id, kind: channel.kind, error: why }, 'notification failed for good');
       } else {
         const wait = Math.max(backoffDelay(attempts, backoff, random), e.retryAfterMs ?? 0);
-        await reschedule(db, ids, token, { nextAttemptAt: now() + wait, holdReason: 'retry', error: e.message, countTry: true });
+        await reschedule(db, ids, token, {
+          nextAttemptAt: now() + wait,
+          holdReason: 'retry',
+          error: e.message,
+          countTry: true,
+        });
         summary.retried += ids.length;
-        logger.info({ channel: channel.id, kind: channel.kind, error: e.message, retryInMs: wait }, 'notification will be retried');
+        logger.info(
+          { channel: channel.id, kind: channel.kind, error: e.message, retryInMs: wait },
+          'notification will be retried',
+        );
       }
     }
   }
@@ -223,7 +272,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const claimedAt = now();
       const claim = await claimDue(db, store.dialect, { now: claimedAt, leaseMs, limit: batchSize, exclude: tried });
       if (claim.rows.length === 0) return summary;
-      const state: ClaimState = { token: claim.token, open: new Set(claim.rows.map((r) => r.id)), heldUntil: claimedAt + leaseMs };
+      const state: ClaimState = {
+        token: claim.token,
+        open: new Set(claim.rows.map((r) => r.id)),
+        heldUntil: claimedAt + leaseMs,
+      };
       tried.push(...claim.rows.map((r) => r.id));
       const channelIds = [...new Set(claim.rows.map((r) => r.channel_id))];
       const channelRows = await db.selectFrom('notify_channels').selectAll().where('id', 'in', channelIds).execute();
@@ -233,23 +286,30 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const queues = channelIds.map((id) => {
         const mine = claim.rows.filter((r) => r.channel_id === id);
         const digest = mine.filter((r) => r.digest === 1);
-        const units: Unit[] = mine.filter((r) => r.digest === 0).sort((a, b) => a.event_id - b.event_id).map((r) => ({ channelId: id, rows: [r] }));
+        const units: Unit[] = mine
+          .filter((r) => r.digest === 0)
+          .sort((a, b) => a.event_id - b.event_id)
+          .map((r) => ({ channelId: id, rows: [r] }));
         if (digest.length) units.push({ channelId: id, rows: digest });
         return units;
       });
       // Keep the whole claim's lease fresh while it is worked through: rows wait behind others of
       // their channel, and a send may be slow, yet no other dispatcher may claim them meanwhile.
-      const renewal = setInterval(() => {
-        const at = now();
-        const expected = [...state.open];
-        renewLease(db, null, claim.token, at + leaseMs)
-          .then((held) => {
-            const mine = new Set(held);
-            // Only a renewal that found every unsettled row still ours proves we hold them all.
-            if (expected.every((id) => mine.has(id) || !state.open.has(id))) state.heldUntil = Math.max(state.heldUntil, at + leaseMs);
-          })
-          .catch((err: unknown) => logger.warn({ err }, 'could not renew a notification lease'));
-      }, Math.max(100, Math.floor(leaseMs / 3)));
+      const renewal = setInterval(
+        () => {
+          const at = now();
+          const expected = [...state.open];
+          renewLease(db, null, claim.token, at + leaseMs)
+            .then((held) => {
+              const mine = new Set(held);
+              // Only a renewal that found every unsettled row still ours proves we hold them all.
+              if (expected.every((id) => mine.has(id) || !state.open.has(id)))
+                state.heldUntil = Math.max(state.heldUntil, at + leaseMs);
+            })
+            .catch((err: unknown) => logger.warn({ err }, 'could not renew a notification lease'));
+        },
+        Math.max(100, Math.floor(leaseMs / 3)),
+      );
       renewal.unref();
       let next = 0;
       const workers = Array.from({ length: Math.min(concurrency, queues.length) }, async () => {

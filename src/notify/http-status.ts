@@ -13,10 +13,18 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
  * What a non-2xx answer means for a notification: retry later (timeouts, rate limits, server
  * trouble) or give up (the target says the request itself is wrong, gone, or not allowed).
  */
-export function responseFailure(status: number, what: string, detail: string, retryAfter: string | null): DeliveryError {
+export function responseFailure(
+  status: number,
+  what: string,
+  detail: string,
+  retryAfter: string | null,
+): DeliveryError {
   const said = detail ? `: ${detail.slice(0, 200)}` : '';
   if (status >= 300 && status < 400) {
-    return new DeliveryError(`${what} answered with a redirect (HTTP ${status}); redirects are not followed: use the final URL`, true);
+    return new DeliveryError(
+      `${what} answered with a redirect (HTTP ${status}); redirects are not followed: use the final URL`,
+      true,
+    );
   }
   if (status === 408 || status === 425 || status === 429 || status >= 500) {
     return new DeliveryError(`${what} answered HTTP ${status}${said}; will retry`, false, retryAfterMs(retryAfter));

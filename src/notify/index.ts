@@ -3,32 +3,49 @@
  * This is the module's public face; other parts import from here only.
  */
 import type { Kysely } from 'kysely';
+
 import type { Database } from '../store/schema.js';
 import { ChannelError, findChannel } from './channel-store.js';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatcher.js';
 import { DeliveryError } from './types.js';
 
-export { enqueueDeliveries, listDeliveries, nextDueAt, type DeliveryView } from './outbox.js';
-export { createDispatcher, type Dispatcher, type DispatcherOptions, type RunSummary } from './dispatcher.js';
 export {
   addChannel,
-  listChannels,
-  removeChannel,
-  findChannel,
-  localTimeZone,
-  ChannelError,
   type AddResult,
+  ChannelError,
   type ChannelSettings,
   type ChannelView,
+  findChannel,
+  listChannels,
+  localTimeZone,
+  removeChannel,
 } from './channel-store.js';
-export { parseChannelUrl, maskChannelUrl, validateChannelUrl, channels, ChannelRegistry, type ParsedChannel, type ParseChannelResult } from './registry.js';
-export { parseEventKinds, parseQuietHours, DEFAULT_EVENT_KINDS, type QuietHours } from './policy.js';
-export { WebhookPayload, EventPayload, webhookPayloadJsonSchema } from './payload.js';
 export { signBody } from './channels/webhook.js';
+export { createDispatcher, type Dispatcher, type DispatcherOptions, type RunSummary } from './dispatcher.js';
+export { type DeliveryView, enqueueDeliveries, listDeliveries, nextDueAt } from './outbox.js';
+export { EventPayload, WebhookPayload, webhookPayloadJsonSchema } from './payload.js';
+export { DEFAULT_EVENT_KINDS, parseEventKinds, parseQuietHours, type QuietHours } from './policy.js';
+export {
+  ChannelRegistry,
+  channels,
+  maskChannelUrl,
+  type ParseChannelResult,
+  parseChannelUrl,
+  type ParsedChannel,
+  validateChannelUrl,
+} from './registry.js';
 export { isPrivateAddress } from './ssrf.js';
-export { DeliveryError, EVENT_KINDS, type EventKind, type FieldError, type ChannelDefinition, type Notification } from './types.js';
+export {
+  type ChannelDefinition,
+  DeliveryError,
+  EVENT_KINDS,
+  type EventKind,
+  type FieldError,
+  type Notification,
+} from './types.js';
 
-export type TestResult = { ok: true; channel: string } | { ok: false; channel: string; error: string; permanent: boolean };
+export type TestResult =
+  { ok: true; channel: string } | { ok: false; channel: string; error: string; permanent: boolean };
 
 /**
  * Sends a test message through a saved channel now, outside the outbox; returns the outcome (never throws
@@ -48,7 +65,13 @@ export async function testChannel(
     return { ok: true, channel: row.name };
   } catch (err) {
     // A test is not retried, so the outbox's "will retry" does not apply here.
-    if (err instanceof DeliveryError) return { ok: false, channel: row.name, error: err.message.replace(/; will retry$/, ''), permanent: err.permanent };
+    if (err instanceof DeliveryError)
+      return {
+        ok: false,
+        channel: row.name,
+        error: err.message.replace(/; will retry$/, ''),
+        permanent: err.permanent,
+      };
     if (err instanceof ChannelError) return { ok: false, channel: row.name, error: err.message, permanent: true };
     throw err;
   } finally {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
+
 import type { DialectName } from '../store/db.js';
 import type { Database } from '../store/schema.js';
 import type { EventRow } from '../store/tables/cases.js';
@@ -36,7 +38,11 @@ import { routeEvent } from './policy.js';
  */
 
 /** Writes the outbox rows for freshly inserted events (called by the tracker inside its transaction). */
-export async function enqueueDeliveries(trx: Transaction<Database> | Kysely<Database>, events: EventRow[], now = Date.now()): Promise<void> {
+export async function enqueueDeliveries(
+  trx: Transaction<Database> | Kysely<Database>,
+  events: EventRow[],
+  now = Date.now(),
+): Promise<void> {
   if (events.length === 0) return;
   const caseIds = [...new Set(events.map((e) => e.case_id))];
   const cases = await trx.selectFrom('cases').select(['id', 'owner_id']).where('id', 'in', caseIds).execute();
@@ -117,7 +123,13 @@ export async function claimDue(
     .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked());
   await db
     .updateTable('notify_deliveries')
-    .set({ status: 'sending', lease_owner: token, lease_until: now + options.leaseMs, attempts: sql`attempts + 1`, hold_reason: null })
+    .set({
+      status: 'sending',
+      lease_owner: token,
+      lease_until: now + options.leaseMs,
+      attempts: sql`attempts + 1`,
+      hold_reason: null,
+    })
     .where('id', 'in', due)
     .execute();
   const rows = await db
@@ -135,7 +147,12 @@ export async function claimDue(
  * Returns the ids still held: a row missing from the answer was taken over by another dispatcher
  * (our lease had lapsed, e.g. the process stalled), and must not be sent by us.
  */
-export async function renewLease(db: Kysely<Database>, ids: number[] | null, token: string, until: number): Promise<number[]> {
+export async function renewLease(
+  db: Kysely<Database>,
+  ids: number[] | null,
+  token: string,
+  until: number,
+): Promise<number[]> {
   if (ids !== null && ids.length === 0) return [];
   const r = await db
     .updateTable('notify_deliveries')

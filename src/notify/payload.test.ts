@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+
 import { WebhookPayload, webhookPayloadJsonSchema } from './payload.js';
 
 describe('webhook payload schema', () => {
   it('is published as JSON Schema with the three message types', () => {
-    const schema = webhookPayloadJsonSchema() as { oneOf?: { properties: { type: { const: string } } }[]; anyOf?: unknown[] };
+    const schema = webhookPayloadJsonSchema() as {
+      oneOf?: { properties: { type: { const: string } } }[];
+      anyOf?: unknown[];
+    };
     const variants = schema.oneOf ?? (schema.anyOf as { properties: { type: { const: string } } }[]);
     expect(variants.map((v) => v.properties.type.const).sort()).toEqual(['digest', 'event', 'test']);
     expect(JSON.stringify(schema)).toContain('caseNumber');

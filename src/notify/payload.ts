@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { EVENT_KINDS } from './types.js';
 
 /**

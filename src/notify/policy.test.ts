@@ -1,6 +1,16 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { backoffDelay, inQuietHours, nextLocalTime, parseEventKinds, parseQuietHours, releaseTime, routeEvent, type ChannelRules } from './policy.js';
+import { describe, expect, it } from 'vitest';
+
+import {
+  backoffDelay,
+  type ChannelRules,
+  inQuietHours,
+  nextLocalTime,
+  parseEventKinds,
+  parseQuietHours,
+  releaseTime,
+  routeEvent,
+} from './policy.js';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -30,7 +40,9 @@ describe('quiet hours', () => {
     const lunch = { start: '12:00', end: '13:30' };
     expect(inQuietHours(at('2026-11-26T12:45:00Z'), lunch, 'UTC')).toBe(true);
     expect(inQuietHours(at('2026-11-26T23:00:00Z'), lunch, 'UTC')).toBe(false);
-    expect(new Date(releaseTime(at('2026-11-26T12:45:00Z'), lunch, 'UTC')).toISOString()).toBe('2026-11-26T13:30:00.000Z');
+    expect(new Date(releaseTime(at('2026-11-26T12:45:00Z'), lunch, 'UTC')).toISOString()).toBe(
+      '2026-11-26T13:30:00.000Z',
+    );
   });
 
   it('releases at the local end even across a DST change in the night', () => {
@@ -41,7 +53,14 @@ describe('quiet hours', () => {
   });
 
   it('nextLocalTime always lands on the asked local minute, within a day', () => {
-    const zones = ['UTC', 'America/Toronto', 'Asia/Kolkata', 'Europe/Berlin', 'Australia/Adelaide', 'America/Sao_Paulo'];
+    const zones = [
+      'UTC',
+      'America/Toronto',
+      'Asia/Kolkata',
+      'Europe/Berlin',
+      'Australia/Adelaide',
+      'America/Sao_Paulo',
+    ];
     fc.assert(
       fc.property(
         fc.integer({ min: at('2026-01-01T00:00:00Z'), max: at('2027-12-31T00:00:00Z') }),
@@ -53,7 +72,12 @@ describe('quiet hours', () => {
           const next = nextLocalTime(t, hhmm, zone);
           expect(next).toBeGreaterThanOrEqual(t - 60_000);
           expect(next - t).toBeLessThanOrEqual(25 * 3_600_000);
-          const shown = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(next);
+          const shown = new Intl.DateTimeFormat('en-GB', {
+            timeZone: zone,
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23',
+          }).format(next);
           // 02:xx is skipped on the night clocks go forward in these zones (it does not exist then);
           // every other asked time must be hit exactly.
           if (h !== 2) expect(shown).toBe(hhmm);
@@ -76,7 +100,10 @@ describe('parseEventKinds', () => {
   it('expands aliases and keeps a stable order', () => {
     expect(parseEventKinds('text,status')).toEqual({ ok: true, kinds: ['status_changed', 'text_changed'] });
     expect(parseEventKinds('health')).toEqual({ ok: true, kinds: ['check_failing', 'check_recovered'] });
-    expect(parseEventKinds('all')).toMatchObject({ ok: true, kinds: expect.arrayContaining(['last_updated_changed', 'first_seen']) });
+    expect(parseEventKinds('all')).toMatchObject({
+      ok: true,
+      kinds: expect.arrayContaining(['last_updated_changed', 'first_seen']),
+    });
   });
   it('names the unknown word', () => {
     const r = parseEventKinds('status,bogus');
@@ -86,7 +113,13 @@ describe('parseEventKinds', () => {
 });
 
 describe('routeEvent', () => {
-  const base: ChannelRules = { events: ['status_changed'], quiet: null, timeZone: 'UTC', digest: false, digestAt: '09:00' };
+  const base: ChannelRules = {
+    events: ['status_changed'],
+    quiet: null,
+    timeZone: 'UTC',
+    digest: false,
+    digestAt: '09:00',
+  };
   const now = at('2026-11-26T15:00:00Z');
 
   it('sends status changes at once and skips kinds the channel did not choose', () => {

@@ -6,7 +6,12 @@ import { EVENT_KINDS, type EventKind } from './types.js';
  */
 
 /** What a new channel receives unless told otherwise: status changes, the first look, and health alarms. */
-export const DEFAULT_EVENT_KINDS: readonly EventKind[] = ['first_seen', 'status_changed', 'check_failing', 'check_recovered'];
+export const DEFAULT_EVENT_KINDS: readonly EventKind[] = [
+  'first_seen',
+  'status_changed',
+  'check_failing',
+  'check_recovered',
+];
 
 /** Short names people type in `--events`, each standing for one or more kinds. */
 const ALIASES: Record<string, readonly EventKind[]> = {
@@ -22,7 +27,10 @@ const ALIASES: Record<string, readonly EventKind[]> = {
 
 export function parseEventKinds(text: string): { ok: true; kinds: EventKind[] } | { ok: false; error: string } {
   const kinds = new Set<EventKind>();
-  for (const word of text.split(',').map((w) => w.trim()).filter(Boolean)) {
+  for (const word of text
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean)) {
     const alias = ALIASES[word];
     if (alias) alias.forEach((k) => kinds.add(k));
     else if ((EVENT_KINDS as readonly string[]).includes(word)) kinds.add(word as EventKind);
@@ -157,7 +165,11 @@ export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 30_000, capMs: 6 * 3_60
  * Wait before the next try after `attempts` failed ones: exponential, capped, with "equal jitter"
  * (half fixed, half random) so that many deliveries failing together do not retry together.
  */
-export function backoffDelay(attempts: number, options: BackoffOptions = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempts: number,
+  options: BackoffOptions = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   const exp = Math.min(options.capMs, options.baseMs * 2 ** Math.max(0, attempts - 1));
   return Math.round(exp / 2 + (random() * exp) / 2);
 }

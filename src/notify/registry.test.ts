@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ChannelRegistry, maskChannelUrl, parseChannelUrl, validateChannelUrl } from './registry.js';
+
 import { webhookChannel } from './channels/webhook.js';
+import { ChannelRegistry, maskChannelUrl, parseChannelUrl, validateChannelUrl } from './registry.js';
 
 const TOKEN = '123456789:AAEhBOweik6ad9r_QXMENQjcrGbqCr4K-Ms';
 
@@ -9,14 +10,30 @@ const GOOD: { url: string; kind: string; config: object; stored?: string; masked
   {
     url: 'mailtos://alice:p%40ss@smtp.example.com/?to=alice@example.com',
     kind: 'email',
-    config: { host: 'smtp.example.com', port: null, secure: true, user: 'alice', password: 'p@ss', to: ['alice@example.com'], from: null },
+    config: {
+      host: 'smtp.example.com',
+      port: null,
+      secure: true,
+      user: 'alice',
+      password: 'p@ss',
+      to: ['alice@example.com'],
+      from: null,
+    },
     stored: 'mailtos://alice:p%40ss@smtp.example.com/?to=alice@example.com',
     masked: 'mailtos://alice:****@smtp.example.com/?to=a*@example.com',
   },
   {
     url: 'mailto://mail.example.org:2525/?to=a@x.org,b@y.org&from=watch@x.org',
     kind: 'email',
-    config: { host: 'mail.example.org', port: 2525, secure: false, user: null, password: null, to: ['a@x.org', 'b@y.org'], from: 'watch@x.org' },
+    config: {
+      host: 'mail.example.org',
+      port: 2525,
+      secure: false,
+      user: null,
+      password: null,
+      to: ['a@x.org', 'b@y.org'],
+      from: 'watch@x.org',
+    },
     masked: 'mailto://mail.example.org:2525/?to=a*@x.org,b*@y.org&from=watch@x.org',
   },
   {
@@ -118,7 +135,15 @@ describe('parseChannelUrl', () => {
   it('never shows a secret in the masked form', () => {
     for (const { url } of GOOD) {
       const masked = maskChannelUrl(url);
-      for (const secret of ['p@ss', 'p%40ss', 'hunter2', 'tk_abcdef', '0123456789abcdef01', TOKEN.split(':')[1]!, 'alice@example.com']) {
+      for (const secret of [
+        'p@ss',
+        'p%40ss',
+        'hunter2',
+        'tk_abcdef',
+        '0123456789abcdef01',
+        TOKEN.split(':')[1]!,
+        'alice@example.com',
+      ]) {
         expect(masked).not.toContain(secret);
       }
     }
@@ -130,7 +155,9 @@ describe('ChannelRegistry', () => {
   it('rejects a second channel with a taken name or scheme', () => {
     const r = new ChannelRegistry().register(webhookChannel);
     expect(() => r.register(webhookChannel)).toThrow(/already registered/);
-    expect(() => r.register({ ...webhookChannel, name: 'hook2' })).toThrow(/json:\/\/ is already taken by the "webhook"/);
+    expect(() => r.register({ ...webhookChannel, name: 'hook2' })).toThrow(
+      /json:\/\/ is already taken by the "webhook"/,
+    );
   });
 });
 
@@ -148,7 +175,8 @@ describe('validateChannelUrl (SSRF guard at save time)', () => {
   ])('refuses %s unless private targets are allowed', async (url) => {
     const refused = await validateChannelUrl(url, { allowPrivateTargets: false });
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.errors[0]!.message).toMatch(/private, loopback or link-local.*CEAC_WATCH_ALLOW_PRIVATE_TARGETS=1/);
+    if (!refused.ok)
+      expect(refused.errors[0]!.message).toMatch(/private, loopback or link-local.*CEAC_WATCH_ALLOW_PRIVATE_TARGETS=1/);
     const allowed = await validateChannelUrl(url, { allowPrivateTargets: true });
     expect(allowed.ok).toBe(true);
   });

@@ -62,14 +62,27 @@ export function parseChannelUrl(raw: string, registry: ChannelRegistry = channel
   if (!channel) {
     return {
       ok: false,
-      errors: [{ field: 'scheme', message: `${scheme}:// is not a known channel; use one of ${registry.list().flatMap((c) => c.schemes.map((s) => `${s}://`)).join(', ')}` }],
+      errors: [
+        {
+          field: 'scheme',
+          message: `${scheme}:// is not a known channel; use one of ${registry
+            .list()
+            .flatMap((c) => c.schemes.map((s) => `${s}://`))
+            .join(', ')}`,
+        },
+      ],
     };
   }
   const parsed = channel.parse(text);
   if (!parsed.ok) return parsed;
   return {
     ok: true,
-    channel: { kind: channel.name, config: parsed.config, url: channel.serialize(parsed.config), masked: channel.mask(parsed.config) },
+    channel: {
+      kind: channel.name,
+      config: parsed.config,
+      url: channel.serialize(parsed.config),
+      masked: channel.mask(parsed.config),
+    },
   };
 }
 

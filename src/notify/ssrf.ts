@@ -1,6 +1,8 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+
 import { Agent, fetch as undiciFetch } from 'undici';
+
 import { DeliveryError } from './types.js';
 
 /**
@@ -137,7 +139,8 @@ export function fetchFailure(err: unknown, what: string): DeliveryError {
   const e = err as Error & { cause?: NodeJS.ErrnoException & { code?: string } };
   const cause = e.cause;
   if (cause?.code === 'ERR_PRIVATE_TARGET') return new DeliveryError(cause.message, true);
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return new DeliveryError(`${what} did not answer in time`, false);
+  if (e.name === 'TimeoutError' || e.name === 'AbortError')
+    return new DeliveryError(`${what} did not answer in time`, false);
   const code = cause?.code ? ` (${cause.code})` : '';
   return new DeliveryError(`cannot reach ${what}${code}: ${cause?.message ?? e.message}`, false);
 }

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+
 import type { EventKind } from '../store/tables/cases.js';
 
 export type { EventKind } from '../store/tables/cases.js';

@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
+
 import { PNG } from 'pngjs';
-import { GLYPH_HEIGHT, GLYPH_WIDTH, glyph } from './font.js';
+
+import { glyph, GLYPH_HEIGHT, GLYPH_WIDTH } from './font.js';
 
 export const CAPTCHA_WIDTH = 200;
 export const CAPTCHA_HEIGHT = 50;
@@ -41,11 +43,16 @@ export function renderCaptchaPng(code: string, random: () => number = Math.rando
     const rows = glyph(code[k]!);
     const ox = startX + k * advance;
     const oy = Math.floor((CAPTCHA_HEIGHT - GLYPH_HEIGHT * scale) / 2) + Math.floor(random() * 7) - 3;
-    const ink = [20 + Math.floor(random() * 60), 20 + Math.floor(random() * 60), 60 + Math.floor(random() * 80)] as const;
+    const ink = [
+      20 + Math.floor(random() * 60),
+      20 + Math.floor(random() * 60),
+      60 + Math.floor(random() * 80),
+    ] as const;
     for (let gy = 0; gy < GLYPH_HEIGHT; gy++) {
       for (let gx = 0; gx < GLYPH_WIDTH; gx++) {
         if (!rows[gy]![gx]) continue;
-        for (let dy = 0; dy < scale; dy++) for (let dx = 0; dx < scale; dx++) set(ox + gx * scale + dx, oy + gy * scale + dy, ...ink);
+        for (let dy = 0; dy < scale; dy++)
+          for (let dx = 0; dx < scale; dx++) set(ox + gx * scale + dx, oy + gy * scale + dy, ...ink);
       }
     }
   }

@@ -4,7 +4,17 @@
  * timeout) go beyond the issue's list so that the client's WrongCase check and its patience can be
  * exercised too.
  */
-export const FAULT_KINDS = ['5xx', 'timeout', 'slow', 'captcha', 'maintenance', 'blocked', 'layout', 'drop', 'wrongcase'] as const;
+export const FAULT_KINDS = [
+  '5xx',
+  'timeout',
+  'slow',
+  'captcha',
+  'maintenance',
+  'blocked',
+  'layout',
+  'drop',
+  'wrongcase',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export type FaultSpec = Partial<Record<FaultKind, number>>;
 
@@ -22,9 +32,13 @@ function isFaultKind(k: string): k is FaultKind {
 /** Parses "5xx=0.2,captcha=0.3" (a kind alone means rate 1). */
 export function parseFaultSpec(text: string): FaultSpec {
   const spec: FaultSpec = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [kind = '', rateText] = part.split('=').map((s) => s.trim());
-    if (!isFaultKind(kind)) throw new FaultSpecError(`unknown fault kind "${kind}" in "${part}": expected ${FAULT_HELP}`);
+    if (!isFaultKind(kind))
+      throw new FaultSpecError(`unknown fault kind "${kind}" in "${part}": expected ${FAULT_HELP}`);
     const rate = rateText === undefined ? 1 : Number(rateText);
     if (rateText === '' || !Number.isFinite(rate) || rate < 0 || rate > 1) {
       throw new FaultSpecError(`the rate of "${kind}" must be a number from 0 to 1, got "${rateText}"`);
@@ -42,7 +56,8 @@ export function validateFaultSpec(value: unknown): FaultSpec {
   const spec: FaultSpec = {};
   for (const [k, v] of Object.entries(value)) {
     if (!isFaultKind(k)) throw new FaultSpecError(`unknown fault kind "${k}": expected ${FAULT_HELP}`);
-    if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new FaultSpecError(`the rate of "${k}" must be a number from 0 to 1`);
+    if (typeof v !== 'number' || !(v >= 0 && v <= 1))
+      throw new FaultSpecError(`the rate of "${k}" must be a number from 0 to 1`);
     spec[k] = v;
   }
   return spec;

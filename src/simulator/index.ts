@@ -1,17 +1,25 @@
-export { startSimulator, type SimulatorOptions, type SimCaseInfo, type RunningSimulator } from './server.js';
-export {
-  parseScenario,
-  loadScenarioFile,
-  resolveScenario,
-  shippedScenarios,
-  mergeScenarios,
-  ScenarioError,
-  type Scenario,
-  type ScenarioInput,
-  type ScenarioCase,
-  type ScenarioStep,
-} from './scenario.js';
-export { FAULT_KINDS, FAULT_HELP, parseFaultSpec, validateFaultSpec, FaultSpecError, type FaultKind, type FaultSpec } from './faults.js';
-export { renderCaptchaPng, randomCaptchaCode, CAPTCHA_WIDTH, CAPTCHA_HEIGHT } from './captcha-image.js';
-export { ERROR_TEXTS } from './pages.js';
+export { CAPTCHA_HEIGHT, CAPTCHA_WIDTH, randomCaptchaCode, renderCaptchaPng } from './captcha-image.js';
 export { parseDuration } from './duration.js';
+export {
+  FAULT_HELP,
+  FAULT_KINDS,
+  type FaultKind,
+  type FaultSpec,
+  FaultSpecError,
+  parseFaultSpec,
+  validateFaultSpec,
+} from './faults.js';
+export { ERROR_TEXTS } from './pages.js';
+export {
+  loadScenarioFile,
+  mergeScenarios,
+  parseScenario,
+  resolveScenario,
+  type Scenario,
+  type ScenarioCase,
+  ScenarioError,
+  type ScenarioInput,
+  type ScenarioStep,
+  shippedScenarios,
+} from './scenario.js';
+export { type RunningSimulator, type SimCaseInfo, type SimulatorOptions, startSimulator } from './server.js';

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { z } from 'zod';
+
 import { locationByCode } from '../knowledge/locations.js';
 import { statusTextFor } from '../knowledge/statuses.js';
 import { parseDuration } from './duration.js';
@@ -14,7 +16,10 @@ import { parseDuration } from './duration.js';
 const Time = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const s = parseDuration(v);
   if (s === null) {
-    ctx.addIssue({ code: 'custom', message: `"${String(v)}" is not a time: use seconds or text like "21d", "-30d", "2d12h", "90m"` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${String(v)}" is not a time: use seconds or text like "21d", "-30d", "2d12h", "90m"`,
+    });
     return z.NEVER;
   }
   return s;
@@ -92,7 +97,8 @@ export function parseScenario(input: unknown, origin = 'scenario'): Scenario {
       if (s.variant === undefined) return;
       const t = statusTextFor(s.variant);
       if (!t) problems.push(`${where}.steps.${j}: unknown text variant "${s.variant}"`);
-      else if (!t.applicationTypes.includes(c.app)) problems.push(`${where}.steps.${j}: "${s.variant}" is not shown for ${c.app} cases`);
+      else if (!t.applicationTypes.includes(c.app))
+        problems.push(`${where}.steps.${j}: "${s.variant}" is not shown for ${c.app} cases`);
     });
   });
   if (problems.length) throw new ScenarioError(`${origin}: ${problems.join('; ')}`);
@@ -116,7 +122,9 @@ export function loadScenarioFile(path: string): Scenario {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ScenarioError(`cannot read scenario file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new ScenarioError(
+      `cannot read scenario file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
   let json: unknown;
   try {
@@ -165,7 +173,12 @@ export function resolveScenario(source: Scenario | ScenarioInput | string | unde
     // loadScenarioFile reports the missing file
   }
   if (!isDir) return loadScenarioFile(source);
-  const files = readdirSync(source).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(source)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   if (!files.length) throw new ScenarioError(`no scenario files (*.json) in ${source}`);
-  return mergeScenarios(source, files.map((f) => loadScenarioFile(join(source, f))));
+  return mergeScenarios(
+    source,
+    files.map((f) => loadScenarioFile(join(source, f))),
+  );
 }

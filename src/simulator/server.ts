@@ -1,27 +1,42 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { SimClock, formatCeacDate } from './clock.js';
+
 import { randomCaptchaCode, renderCaptchaPng } from './captcha-image.js';
-import { rollFault, validateFaultSpec, FaultSpecError, type FaultKind, type FaultSpec, type RequestKind } from './faults.js';
+import { formatCeacDate, SimClock } from './clock.js';
+import {
+  type FaultKind,
+  type FaultSpec,
+  FaultSpecError,
+  type RequestKind,
+  rollFault,
+  validateFaultSpec,
+} from './faults.js';
 import { caseViewAt } from './lifecycle.js';
 import {
+  ajaxDelta,
+  blockedPage,
   CAPTCHA_ID,
   CHANGED_LAYOUT_PAGE,
   CHANGED_LAYOUT_PANEL,
   ERROR_TEXTS,
-  MAINTENANCE_PAGE,
-  SERVER_ERROR_PAGE,
-  VIEWSTATE_ERROR_PAGE,
-  ajaxDelta,
-  blockedPage,
   formPage,
   formPanel,
-  statusPanel,
   type FormState,
+  MAINTENANCE_PAGE,
+  SERVER_ERROR_PAGE,
   type SiteError,
+  statusPanel,
+  VIEWSTATE_ERROR_PAGE,
 } from './pages.js';
-import { caseKey, normaliseCaseId, resolveScenario, type Scenario, type ScenarioCase, type ScenarioInput } from './scenario.js';
+import {
+  caseKey,
+  normaliseCaseId,
+  resolveScenario,
+  type Scenario,
+  type ScenarioCase,
+  type ScenarioInput,
+} from './scenario.js';
 
 export interface SimulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -92,7 +107,10 @@ function ceacCompare(a: string | undefined | null, b: string | undefined | null)
 }
 
 function surnameKey(s: string | undefined | null): string {
-  return (s ?? '').replace(/[^A-Za-z]/g, '').toUpperCase().slice(0, 5);
+  return (s ?? '')
+    .replace(/[^A-Za-z]/g, '')
+    .toUpperCase()
+    .slice(0, 5);
 }
 
 /** Starts the CEAC-compatible simulator on loopback (by default) and resolves once it listens. */
@@ -132,7 +150,13 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     return m && s ? [m[1]!, s] : null;
   }
 
-  function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) {
+  function send(
+    res: ServerResponse,
+    status: number,
+    type: string,
+    body: string | Buffer,
+    headers: Record<string, string> = {},
+  ) {
     res.writeHead(status, { 'content-type': type, 'cache-control': 'private', ...headers });
     res.end(body);
   }
@@ -155,7 +179,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       case 'timeout': {
         const timer = setTimeout(() => {
           pending.delete(timer);
-          if (!res.writableEnded && !req.socket.destroyed) send(res, 503, 'text/html; charset=utf-8', SERVER_ERROR_PAGE);
+          if (!res.writableEnded && !req.socket.destroyed)
+            send(res, 503, 'text/html; charset=utf-8', SERVER_ERROR_PAGE);
         }, slowMs);
         pending.add(timer);
         return fault;
@@ -179,14 +204,20 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   function serveForm(req: IncomingMessage, res: ServerResponse, url: URL) {
     count('form');
     if (applyFault(req, res, 'form')) return;
-    const app = (url.searchParams.get('App') ?? url.searchParams.get('app') ?? 'NIV').toUpperCase() === 'IV' ? 'IV' : 'NIV';
+    const app =
+      (url.searchParams.get('App') ?? url.searchParams.get('app') ?? 'NIV').toUpperCase() === 'IV' ? 'IV' : 'NIV';
     let [sid, session] = sessionOf(req) ?? [null, null];
     const headers: Record<string, string> = {};
     if (!session) {
       [sid, session] = newSession();
       headers['set-cookie'] = `${SESSION_COOKIE}=${sid}; path=/; HttpOnly; SameSite=Lax`;
     }
-    const form = { app, viewState: token(96), eventValidation: token(48), vcid: randomBytes(16).toString('hex') } as const;
+    const form = {
+      app,
+      viewState: token(96),
+      eventValidation: token(48),
+      vcid: randomBytes(16).toString('hex'),
+    } as const;
     if (session.forms.size >= MAX_FORMS_PER_SESSION) session.forms.delete(session.forms.keys().next().value!);
     session.forms.set(form.viewState, form.eventValidation);
     if (session.captchas.size >= MAX_FORMS_PER_SESSION) session.captchas.delete(session.captchas.keys().next().value!);
@@ -213,8 +244,18 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
 
   function errorDelta(res: ServerResponse, error: SiteError, app: 'NIV' | 'IV') {
     count(`answer_${error}`);
-    const form: FormState = { app, viewState: token(96), eventValidation: token(48), vcid: randomBytes(16).toString('hex') };
-    send(res, 200, 'text/plain; charset=utf-8', ajaxDelta(formPanel(form, ERROR_TEXTS[error]), { __VIEWSTATE: form.viewState }));
+    const form: FormState = {
+      app,
+      viewState: token(96),
+      eventValidation: token(48),
+      vcid: randomBytes(16).toString('hex'),
+    };
+    send(
+      res,
+      200,
+      'text/plain; charset=utf-8',
+      ajaxDelta(formPanel(form, ERROR_TEXTS[error]), { __VIEWSTATE: form.viewState }),
+    );
   }
 
   function answerPost(req: IncomingMessage, res: ServerResponse, body: string) {
@@ -262,19 +303,31 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     }
     count('answer_status');
     const other = fault === 'wrongcase' ? (scenario.cases.find((x) => x !== c && x.app === c.app) ?? null) : null;
-    const shownId = fault === 'wrongcase' ? (other?.id ?? `${c.id.slice(0, -1)}${c.id.endsWith('9') ? '8' : '9'}`) : c.id;
-    const form: FormState = { app, viewState: token(96), eventValidation: token(48), vcid: randomBytes(16).toString('hex') };
+    const shownId =
+      fault === 'wrongcase' ? (other?.id ?? `${c.id.slice(0, -1)}${c.id.endsWith('9') ? '8' : '9'}`) : c.id;
+    const form: FormState = {
+      app,
+      viewState: token(96),
+      eventValidation: token(48),
+      vcid: randomBytes(16).toString('hex'),
+    };
     const panel =
       formPanel(form) +
       statusPanel({
-        applicationName: c.applicationName ?? (app === 'NIV' ? 'NONIMMIGRANT VISA APPLICATION' : 'IMMIGRANT VISA APPLICATION'),
+        applicationName:
+          c.applicationName ?? (app === 'NIV' ? 'NONIMMIGRANT VISA APPLICATION' : 'IMMIGRANT VISA APPLICATION'),
         caseNumber: shownId,
         created: formatCeacDate(clock.instantOf(view.createdAt)),
         updated: formatCeacDate(clock.instantOf(view.updatedAt)),
         status: view.status,
         message: view.text,
       });
-    send(res, 200, 'text/plain; charset=utf-8', ajaxDelta(panel, { __VIEWSTATE: form.viewState, __EVENTVALIDATION: form.eventValidation }));
+    send(
+      res,
+      200,
+      'text/plain; charset=utf-8',
+      ajaxDelta(panel, { __VIEWSTATE: form.viewState, __EVENTVALIDATION: form.eventValidation }),
+    );
   }
 
   function caseInfos(): SimCaseInfo[] {
@@ -322,7 +375,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
 
   async function hook(req: IncomingMessage, res: ServerResponse, path: string) {
     count('hook');
-    if (req.method === 'GET' && path === '/__sim/cases') return json(res, 200, { elapsed: clock.elapsed(), cases: caseInfos() });
+    if (req.method === 'GET' && path === '/__sim/cases')
+      return json(res, 200, { elapsed: clock.elapsed(), cases: caseInfos() });
     if (req.method === 'GET' && path === '/__sim/stats') return json(res, 200, Object.fromEntries(counters));
     if (req.method === 'GET' && path === '/__sim/faults') return json(res, 200, faults);
     if (req.method === 'GET' && path.startsWith('/__sim/captcha/')) {

@@ -1,4 +1,4 @@
-import { confidenceInterval, zFor, type CiType } from './confidence.js';
+import { type CiType, confidenceInterval, zFor } from './confidence.js';
 import type { EstimateOptions } from './kaplan-meier.js';
 import type { EventTable } from './table.js';
 

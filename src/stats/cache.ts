@@ -3,9 +3,9 @@
  * timelines arrive or change, so a fresh estimate after an insert costs a pass over the days (a few
  * thousand) instead of a query and a pass over every case.
  */
-import { buildReport, type StatsReport } from './report.js';
 import type { CiType } from './confidence.js';
-import { DayCounts, type Cause, type EventTable } from './table.js';
+import { buildReport, type StatsReport } from './report.js';
+import { type Cause, DayCounts, type EventTable } from './table.js';
 
 /** What a group filter looks at (the same fields as the timelines repository's filter). */
 export interface GroupFilter {
@@ -41,7 +41,14 @@ export function matchesGroup(f: GroupFilter, c: CaseFacts): boolean {
 }
 
 export function groupKey(f: GroupFilter): string {
-  return JSON.stringify([f.visaClass?.toUpperCase() ?? null, f.post ?? null, f.entry ?? null, f.route ?? null, f.from ?? null, f.to ?? null]);
+  return JSON.stringify([
+    f.visaClass?.toUpperCase() ?? null,
+    f.post ?? null,
+    f.entry ?? null,
+    f.route ?? null,
+    f.from ?? null,
+    f.to ?? null,
+  ]);
 }
 
 export type DurationLoader = (filter: GroupFilter) => Promise<{ days: ArrayLike<number>; cause: ArrayLike<number> }>;
@@ -136,7 +143,9 @@ export function caseFactsOf(t: {
   outcomeDate: string;
   outcome: 'issued' | 'cleared' | 'refused' | 'pending';
 }): CaseFacts {
-  const days = Math.round((Date.parse(`${t.outcomeDate}T00:00:00Z`) - Date.parse(`${t.startDate}T00:00:00Z`)) / 86_400_000);
+  const days = Math.round(
+    (Date.parse(`${t.outcomeDate}T00:00:00Z`) - Date.parse(`${t.startDate}T00:00:00Z`)) / 86_400_000,
+  );
   return {
     visaClass: t.visaClass,
     post: t.post,

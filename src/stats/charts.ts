@@ -5,6 +5,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { area, curveStepAfter, line } from 'd3-shape';
+
 import type { CumulativeIncidence } from './aalen-johansen.js';
 import type { CurvePoint, Interval } from './report.js';
 
@@ -36,12 +37,21 @@ interface Axes {
 }
 
 function axes(maxDays: number, width: number, height: number, yLabel: string): Axes {
-  const x = scaleLinear().domain([0, Math.max(1, maxDays)]).range([MARGIN.left, width - MARGIN.right]).nice();
-  const y = scaleLinear().domain([0, 1]).range([height - MARGIN.bottom, MARGIN.top]);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, maxDays)])
+    .range([MARGIN.left, width - MARGIN.right])
+    .nice();
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([height - MARGIN.bottom, MARGIN.top]);
   const parts: string[] = [];
   const bottom = height - MARGIN.bottom;
-  parts.push(`<line class="axis" x1="${MARGIN.left}" y1="${bottom}" x2="${width - MARGIN.right}" y2="${bottom}" stroke="currentColor"/>`);
-  parts.push(`<line class="axis" x1="${MARGIN.left}" y1="${MARGIN.top}" x2="${MARGIN.left}" y2="${bottom}" stroke="currentColor"/>`);
+  parts.push(
+    `<line class="axis" x1="${MARGIN.left}" y1="${bottom}" x2="${width - MARGIN.right}" y2="${bottom}" stroke="currentColor"/>`,
+  );
+  parts.push(
+    `<line class="axis" x1="${MARGIN.left}" y1="${MARGIN.top}" x2="${MARGIN.left}" y2="${bottom}" stroke="currentColor"/>`,
+  );
   for (const t of x.ticks(6)) {
     const px = fmt(x(t));
     parts.push(`<line x1="${px}" y1="${bottom}" x2="${px}" y2="${bottom + 4}" stroke="currentColor"/>`);
@@ -50,7 +60,9 @@ function axes(maxDays: number, width: number, height: number, yLabel: string): A
   for (const t of y.ticks(5)) {
     const py = fmt(y(t));
     parts.push(`<line x1="${MARGIN.left - 4}" y1="${py}" x2="${MARGIN.left}" y2="${py}" stroke="currentColor"/>`);
-    parts.push(`<text x="${MARGIN.left - 6}" y="${py}" dy="0.32em" text-anchor="end" font-size="11">${Math.round(t * 100)}%</text>`);
+    parts.push(
+      `<text x="${MARGIN.left - 6}" y="${py}" dy="0.32em" text-anchor="end" font-size="11">${Math.round(t * 100)}%</text>`,
+    );
   }
   parts.push(
     `<text x="${fmt((MARGIN.left + width - MARGIN.right) / 2)}" y="${height - 6}" text-anchor="middle" font-size="12">days waited</text>`,
@@ -88,7 +100,15 @@ export function survivalChart(data: SurvivalChartData, frame: ChartFrame): strin
   const height = frame.height ?? 320;
   const maxDays = Math.max(data.curve.at(-1)?.t ?? 1, data.marker?.days ?? 0);
   const ax = axes(maxDays, width, height, 'still waiting');
-  const points = withOrigin<CurvePoint>(data.curve, { t: 0, survival: 1, low: 1, high: 1, nRisk: 0, events: 0, censored: 0 });
+  const points = withOrigin<CurvePoint>(data.curve, {
+    t: 0,
+    survival: 1,
+    low: 1,
+    high: 1,
+    nRisk: 0,
+    events: 0,
+    censored: 0,
+  });
   const band = area<CurvePoint>()
     .defined((p) => p.low !== null && p.high !== null)
     .x((p) => ax.x(p.t))
@@ -168,7 +188,13 @@ export function incidenceChart(points: readonly IncidencePoint[], frame: ChartFr
   const height = frame.height ?? 320;
   const ax = axes(points.at(-1)?.t ?? 1, width, height, 'share decided');
   const all = withOrigin<IncidencePoint>(points, {
-    t: 0, issued: 0, issuedLow: 0, issuedHigh: 0, refused: 0, refusedLow: 0, refusedHigh: 0,
+    t: 0,
+    issued: 0,
+    issuedLow: 0,
+    issuedHigh: 0,
+    refused: 0,
+    refusedLow: 0,
+    refusedHigh: 0,
   });
   const parts = [open(frame, width, height), ax.svg];
   const series: { key: 'issued' | 'refused'; label: string; dash: string }[] = [
@@ -190,8 +216,12 @@ export function incidenceChart(points: readonly IncidencePoint[], frame: ChartFr
       .y((p) => ax.y(p[key]))
       .curve(curveStepAfter)
       .digits(2);
-    parts.push(`<path class="band ${key}" d="${band(all) ?? ''}" fill="currentColor" fill-opacity="0.12" stroke="none"/>`);
-    parts.push(`<path class="curve ${key}" d="${path(all) ?? ''}" fill="none" stroke="currentColor" stroke-width="2"${dash}/>`);
+    parts.push(
+      `<path class="band ${key}" d="${band(all) ?? ''}" fill="currentColor" fill-opacity="0.12" stroke="none"/>`,
+    );
+    parts.push(
+      `<path class="curve ${key}" d="${path(all) ?? ''}" fill="none" stroke="currentColor" stroke-width="2"${dash}/>`,
+    );
     const last = all.at(-1)!;
     parts.push(
       `<text class="label ${key}" x="${fmt(ax.x(last.t))}" y="${fmt(ax.y(last[key]) - 6 - i * 2)}" text-anchor="end" font-size="12">` +

@@ -15,7 +15,8 @@ const Z: Record<string, number> = {
 
 export function zFor(level: number): number {
   const z = Z[String(level)];
-  if (z === undefined) throw new RangeError(`confidence level ${level} is not offered: use one of ${Object.keys(Z).join(', ')}`);
+  if (z === undefined)
+    throw new RangeError(`confidence level ${level} is not offered: use one of ${Object.keys(Z).join(', ')}`);
   return z;
 }
 

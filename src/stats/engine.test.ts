@@ -1,39 +1,63 @@
 import { readFileSync } from 'node:fs';
+
 import * as cheerio from 'cheerio';
 import { scaleLinear } from 'd3-scale';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { aalenJohansen } from './aalen-johansen.js';
-import { GroupStatsCache, caseFactsOf, type CaseFacts } from './cache.js';
+import { type CaseFacts, caseFactsOf, GroupStatsCache } from './cache.js';
 import { incidenceChart, incidencePoints, survivalChart } from './charts.js';
 import { kaplanMeier } from './kaplan-meier.js';
 import { monthlyTable } from './monthly.js';
-import { fallbackGroups, NotEnoughDataError, predictFromTable, predictWithFallback, type GroupKey } from './predict.js';
+import { fallbackGroups, type GroupKey, NotEnoughDataError, predictFromTable, predictWithFallback } from './predict.js';
 import { buildReport, GroupTooSmallError } from './report.js';
-import { DayCounts, InvalidDurationError, tabulate, type EventTable } from './table.js';
+import { DayCounts, type EventTable, InvalidDurationError, tabulate } from './table.js';
 
 const reference = JSON.parse(readFileSync(new URL('./reference/survival-reference.json', import.meta.url), 'utf8')) as {
   datasets: Record<string, { time: number[]; cause: number[] }>;
-  conditional: Record<string, { horizon: number[]; surv: (number | null)[]; lower: (number | null)[]; upper: (number | null)[]; median: (number | null)[] }>;
+  conditional: Record<
+    string,
+    {
+      horizon: number[];
+      surv: (number | null)[];
+      lower: (number | null)[];
+      upper: (number | null)[];
+      median: (number | null)[];
+    }
+  >;
 };
 const f1 = reference.datasets.f1!;
 
 function plain(t: EventTable) {
-  return { time: [...t.time], nEvent: [...t.nEvent], nIssued: [...t.nIssued], nRefused: [...t.nRefused], nCensor: [...t.nCensor], n: t.n };
+  return {
+    time: [...t.time],
+    nEvent: [...t.nEvent],
+    nIssued: [...t.nIssued],
+    nRefused: [...t.nRefused],
+    nCensor: [...t.nCensor],
+    n: t.n,
+  };
 }
 
 describe('event table', () => {
   it('counts whole days and sorts fractional times to the same table', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 2 })), { maxLength: 200 }), (cases) => {
-        const days = cases.map((c) => c[0]);
-        const cause = cases.map((c) => c[1]);
-        const counted = tabulate(days, cause);
-        // The same data shifted by a fraction goes through the sorting path.
-        const sorted = tabulate(days.map((d) => d + 0.5), cause);
-        expect(plain(sorted).time).toEqual(plain(counted).time.map((t) => t + 0.5));
-        expect({ ...plain(sorted), time: [] }).toEqual({ ...plain(counted), time: [] });
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 2 })), { maxLength: 200 }),
+        (cases) => {
+          const days = cases.map((c) => c[0]);
+          const cause = cases.map((c) => c[1]);
+          const counted = tabulate(days, cause);
+          // The same data shifted by a fraction goes through the sorting path.
+          const sorted = tabulate(
+            days.map((d) => d + 0.5),
+            cause,
+          );
+          expect(plain(sorted).time).toEqual(plain(counted).time.map((t) => t + 0.5));
+          expect({ ...plain(sorted), time: [] }).toEqual({ ...plain(counted), time: [] });
+        },
+      ),
     );
   });
 
@@ -90,7 +114,12 @@ describe('group report', () => {
     const finished = buildReport(tabulate([3, 5, 8, 13, 21, 34], [1, 1, 1, 1, 1, 1]));
     expect(finished.warnings[0]).toMatch(/^only finished cases/);
     const days = Array.from({ length: 100 }, (_, i) => i + 1);
-    const almost = buildReport(tabulate(days, days.map((d) => (d === 50 ? 0 : 1))));
+    const almost = buildReport(
+      tabulate(
+        days,
+        days.map((d) => (d === 50 ? 0 : 1)),
+      ),
+    );
     expect(almost.warnings[0]).toMatch(/^only 1 of 100 cases \(1\.0%\) are still pending/);
   });
 });
@@ -115,7 +144,10 @@ describe('prediction for an open case', () => {
     for (let i = 0; i < 22; i++) data.push({ post: 'SHG', entry: 'renewal', days: 10 + 3 * i, cause: 1 });
     const load = (g: GroupKey) => {
       const rows = data.filter((d) => (!g.post || d.post === g.post) && (!g.entry || d.entry === g.entry));
-      return tabulate(rows.map((r) => r.days), rows.map((r) => r.cause));
+      return tabulate(
+        rows.map((r) => r.days),
+        rows.map((r) => r.cause),
+      );
     };
     expect(fallbackGroups({ visaClass: 'F1', post: 'BEJ', entry: 'renewal' }).map((g) => [g.post, g.entry])).toEqual([
       ['BEJ', 'renewal'],
@@ -132,14 +164,20 @@ describe('prediction for an open case', () => {
     const late = await predictWithFallback(load, { visaClass: 'F1', post: 'BEJ', entry: 'renewal', waited: 60 });
     expect(late.groupLabel).toBe('F1 at every post (renewal)');
     expect(late.comparable).toBe(5);
-    await expect(predictWithFallback(load, { visaClass: 'F1', post: 'BEJ', waited: 65 })).rejects.toThrow(NotEnoughDataError);
+    await expect(predictWithFallback(load, { visaClass: 'F1', post: 'BEJ', waited: 65 })).rejects.toThrow(
+      NotEnoughDataError,
+    );
   });
 });
 
 describe('monthly table', () => {
   it('counts each month, hides months under 5 cases, and takes the median from the KM curve', () => {
     const rows = [
-      ...[5, 10, 15, 20, 25, 30].map((d, i) => ({ month: '2026-01', days: d, outcome: i === 5 ? ('pending' as const) : ('cleared' as const) })),
+      ...[5, 10, 15, 20, 25, 30].map((d, i) => ({
+        month: '2026-01',
+        days: d,
+        outcome: i === 5 ? ('pending' as const) : ('cleared' as const),
+      })),
       { month: '2026-01', days: 12, outcome: 'refused' as const },
       ...[1, 2, 3].map((d) => ({ month: '2026-02', days: d, outcome: 'cleared' as const })),
     ];
@@ -155,7 +193,13 @@ describe('monthly table', () => {
 describe('warm group estimates', () => {
   it('loads a group once, then follows inserts and changes without reloading', async () => {
     const facts = (days: number, cause: 0 | 1 | 2, post = 'BEJ'): CaseFacts => ({
-      visaClass: 'F1', post, entry: 'new', route: null, startMonth: '2026-01', days, cause,
+      visaClass: 'F1',
+      post,
+      entry: 'new',
+      route: null,
+      startMonth: '2026-01',
+      days,
+      cause,
     });
     const store: CaseFacts[] = [10, 20, 30, 40, 50].map((d) => facts(d, 1));
     let loads = 0;
@@ -178,9 +222,24 @@ describe('warm group estimates', () => {
     const decided = facts(33, 1);
     cache.replaced(pending, decided);
     store.splice(store.indexOf(pending), 1, decided);
-    const fresh = buildReport(tabulate(store.filter((c) => c.post === 'BEJ').map((c) => c.days), store.filter((c) => c.post === 'BEJ').map((c) => c.cause)));
+    const fresh = buildReport(
+      tabulate(
+        store.filter((c) => c.post === 'BEJ').map((c) => c.days),
+        store.filter((c) => c.post === 'BEJ').map((c) => c.cause),
+      ),
+    );
     expect(await cache.report({ visaClass: 'F1', post: 'BEJ' })).toEqual(fresh);
-    expect(caseFactsOf({ visaClass: 'F1', post: 'BEJ', entry: null, route: null, startDate: '2026-01-30', outcomeDate: '2026-03-02', outcome: 'refused' })).toMatchObject({ days: 31, cause: 2, startMonth: '2026-01' });
+    expect(
+      caseFactsOf({
+        visaClass: 'F1',
+        post: 'BEJ',
+        entry: null,
+        route: null,
+        startDate: '2026-01-30',
+        outcomeDate: '2026-03-02',
+        outcome: 'refused',
+      }),
+    ).toMatchObject({ days: 31, cause: 2, startMonth: '2026-01' });
   });
 });
 
@@ -201,18 +260,27 @@ describe('charts', () => {
     // Every censored time is one tick, all in one path: "M x,y v8" per tick, centred on the curve.
     expect($('line.censored')).toHaveLength(0);
     expect($('path.censored')).toHaveLength(1);
-    const ticks = [...$('path.censored').attr('d')!.matchAll(/M([\d.]+),([\d.]+)v8/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) + 4 }));
+    const ticks = [
+      ...$('path.censored')
+        .attr('d')!
+        .matchAll(/M([\d.]+),([\d.]+)v8/g),
+    ].map((m) => ({ x: Number(m[1]), y: Number(m[2]) + 4 }));
     expect($('path.censored').attr('d')).toMatch(/^(M[\d.]+,[\d.]+v8)+$/);
     const censored = report.curve.filter((p) => p.censored > 0);
     expect(censored.length).toBeGreaterThan(3);
     expect(ticks).toHaveLength(censored.length);
     // Same scales as the chart (default 640×320, margins 48/16/40/16, days axis made nice).
-    const xs = scaleLinear().domain([0, Math.max(report.curve.at(-1)!.t, 45)]).range([48, 624]).nice();
+    const xs = scaleLinear()
+      .domain([0, Math.max(report.curve.at(-1)!.t, 45)])
+      .range([48, 624])
+      .nice();
     ticks.forEach((t, i) => {
       expect(t.x).toBeCloseTo(xs(censored[i]!.t), 1);
       expect(t.y).toBeCloseTo(280 - 264 * censored[i]!.survival, 1);
     });
-    expect($('g.median text').text()).toBe(`median ${report.median.days} days (${report.median.low}–${report.median.high})`);
+    expect($('g.median text').text()).toBe(
+      `median ${report.median.days} days (${report.median.low}–${report.median.high})`,
+    );
     expect($('g.marker text').text()).toBe('you <45 days>');
     expect(svg).toContain('you &lt;45 days&gt;');
   });

@@ -1,4 +1,4 @@
-import { confidenceInterval, zFor, type CiType } from './confidence.js';
+import { type CiType, confidenceInterval, zFor } from './confidence.js';
 import type { EventTable } from './table.js';
 
 export interface EstimateOptions {

@@ -4,7 +4,7 @@
  */
 import { kaplanMeier } from './kaplan-meier.js';
 import { timeQuantiles } from './quantiles.js';
-import { MIN_GROUP, orNull, type Interval } from './report.js';
+import { type Interval, MIN_GROUP, orNull } from './report.js';
 import { tabulate } from './table.js';
 
 export interface MonthlyInput {

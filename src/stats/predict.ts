@@ -6,7 +6,7 @@
 import type { CiType } from './confidence.js';
 import { kaplanMeier, survivalAt } from './kaplan-meier.js';
 import { timeQuantiles } from './quantiles.js';
-import { MIN_GROUP, orNull, type Interval } from './report.js';
+import { type Interval, MIN_GROUP, orNull } from './report.js';
 import { conditionalTable, type EventTable } from './table.js';
 
 export const HORIZONS = [7, 30, 60, 90] as const;
@@ -43,7 +43,9 @@ export class NotEnoughDataError extends Error {
 }
 
 export function describeGroup(g: GroupKey): string {
-  return [g.visaClass, g.post ? `at ${g.post}` : 'at every post', g.entry ? `(${g.entry})` : ''].filter(Boolean).join(' ');
+  return [g.visaClass, g.post ? `at ${g.post}` : 'at every post', g.entry ? `(${g.entry})` : '']
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** From the narrowest group to the broadest: post + class + entry, post + class, class + entry, class. */
@@ -65,7 +67,8 @@ export function predictFromTable(
   waited: number,
   ciType: CiType = 'log',
 ): Omit<Prediction, 'group' | 'groupLabel' | 'tried' | 'notes'> | null {
-  if (!(waited >= 0) || !Number.isFinite(waited)) throw new RangeError(`waited must be a number of days from 0 (got ${waited})`);
+  if (!(waited >= 0) || !Number.isFinite(waited))
+    throw new RangeError(`waited must be a number of days from 0 (got ${waited})`);
   const rest = conditionalTable(table, waited);
   if (rest.n < MIN_GROUP) return null;
   const curve = kaplanMeier(rest, { ciType });
@@ -103,9 +106,11 @@ export async function predictWithFallback(
       continue;
     }
     const notes = tried.map(
-      (t) => `${t.label}: only ${t.comparable} comparable case${t.comparable === 1 ? '' : 's'} still pending after ${request.waited} days, so a broader group was used`,
+      (t) =>
+        `${t.label}: only ${t.comparable} comparable case${t.comparable === 1 ? '' : 's'} still pending after ${request.waited} days, so a broader group was used`,
     );
-    if (result.within['90']?.p === null) notes.push('no comparable case was followed 90 more days: the longer horizons are unknown');
+    if (result.within['90']?.p === null)
+      notes.push('no comparable case was followed 90 more days: the longer horizons are unknown');
     return { ...result, group, groupLabel: label, tried, notes };
   }
   const summary = tried.map((t) => `${t.label}: ${t.comparable}`).join('; ');

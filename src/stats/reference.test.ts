@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+
 import { aalenJohansen } from './aalen-johansen.js';
 import { CI_TYPES } from './confidence.js';
 import { kaplanMeier, survivalAt } from './kaplan-meier.js';
@@ -9,17 +11,44 @@ import { conditionalTable, tabulate } from './table.js';
 // Values recorded from R's survival package by reference/make-reference.R (R is not needed here).
 type Num = number | null;
 interface KmRef {
-  time: Num[]; n_risk: Num[]; n_event: Num[]; n_censor: Num[]; surv: Num[]; std_err: Num[];
-  lower: Num[]; upper: Num[]; quantile: Num[]; quantile_lower: Num[]; quantile_upper: Num[];
+  time: Num[];
+  n_risk: Num[];
+  n_event: Num[];
+  n_censor: Num[];
+  surv: Num[];
+  std_err: Num[];
+  lower: Num[];
+  upper: Num[];
+  quantile: Num[];
+  quantile_lower: Num[];
+  quantile_upper: Num[];
 }
 interface AjRef {
-  time: Num[]; n_risk: Num[]; n_event_issued: Num[]; n_event_refused: Num[];
-  pending: Num[]; issued: Num[]; refused: Num[]; se_pending: Num[]; se_issued: Num[]; se_refused: Num[];
-  lower_issued: Num[]; upper_issued: Num[]; lower_refused: Num[]; upper_refused: Num[];
+  time: Num[];
+  n_risk: Num[];
+  n_event_issued: Num[];
+  n_event_refused: Num[];
+  pending: Num[];
+  issued: Num[];
+  refused: Num[];
+  se_pending: Num[];
+  se_issued: Num[];
+  se_refused: Num[];
+  lower_issued: Num[];
+  upper_issued: Num[];
+  lower_refused: Num[];
+  upper_refused: Num[];
 }
 interface CondRef {
-  waited: Num[]; n: Num[]; horizon: Num[]; surv: Num[]; lower: Num[]; upper: Num[];
-  median: Num[]; median_lower: Num[]; median_upper: Num[];
+  waited: Num[];
+  n: Num[];
+  horizon: Num[];
+  surv: Num[];
+  lower: Num[];
+  upper: Num[];
+  median: Num[];
+  median_lower: Num[];
+  median_upper: Num[];
 }
 const reference = JSON.parse(readFileSync(new URL('./reference/survival-reference.json', import.meta.url), 'utf8')) as {
   survival: string;
@@ -54,9 +83,21 @@ describe(`Kaplan–Meier against R survival ${reference.survival}`, () => {
         expectClose(curve.lower, ref.lower, 'lower');
         expectClose(curve.upper, ref.upper, 'upper');
         const q = timeQuantiles(curve);
-        expectClose(q.map((x) => x.time), ref.quantile, 'quantile');
-        expectClose(q.map((x) => x.lower), ref.quantile_lower, 'quantile lower');
-        expectClose(q.map((x) => x.upper), ref.quantile_upper, 'quantile upper');
+        expectClose(
+          q.map((x) => x.time),
+          ref.quantile,
+          'quantile',
+        );
+        expectClose(
+          q.map((x) => x.lower),
+          ref.quantile_lower,
+          'quantile lower',
+        );
+        expectClose(
+          q.map((x) => x.upper),
+          ref.quantile_upper,
+          'quantile upper',
+        );
       });
     }
     if (data.aj) {
@@ -98,9 +139,21 @@ describe('conditional estimates against R (survfit over the cases still pending 
       const beyond = (h: Num) => h! > curve.time[last]! && curve.survival[last]! > 0;
       const unless = (values: Num[]) => values.map((v, i) => (beyond(ref.horizon[i]!) ? null : v));
       expect(ref.horizon.some(beyond) || name !== 'ties_waited_4').toBe(true);
-      expectClose(at.map((x) => x.value), unless(ref.surv), 'surv');
-      expectClose(at.map((x) => x.lower), unless(ref.lower), 'lower');
-      expectClose(at.map((x) => x.upper), unless(ref.upper), 'upper');
+      expectClose(
+        at.map((x) => x.value),
+        unless(ref.surv),
+        'surv',
+      );
+      expectClose(
+        at.map((x) => x.lower),
+        unless(ref.lower),
+        'lower',
+      );
+      expectClose(
+        at.map((x) => x.upper),
+        unless(ref.upper),
+        'upper',
+      );
       const [median] = timeQuantiles(curve, [0.5]);
       expectClose([median!.time], ref.median, 'median');
       expectClose([median!.lower], ref.median_lower, 'median lower');

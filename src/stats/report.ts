@@ -57,7 +57,9 @@ export interface StatsReport {
 export class GroupTooSmallError extends Error {
   override name = 'GroupTooSmallError';
   constructor(readonly n: number) {
-    super(`only ${n} case${n === 1 ? '' : 's'} match${n === 1 ? 'es' : ''}: groups smaller than ${MIN_GROUP} are not shown; widen the filters`);
+    super(
+      `only ${n} case${n === 1 ? '' : 's'} match${n === 1 ? 'es' : ''}: groups smaller than ${MIN_GROUP} are not shown; widen the filters`,
+    );
   }
 }
 
@@ -144,8 +146,7 @@ function reportWarnings(table: EventTable, curve: SurvivalCurve, censored: numbe
       'only finished cases: no case in this group is still pending, so if its source left out pending cases ' +
         '(as checkee history files do) the long waits are missing and these figures are biased toward short waits',
     );
-  }
-  else if (censored / table.n < 0.05) {
+  } else if (censored / table.n < 0.05) {
     warnings.push(
       `only ${censored} of ${table.n} cases (${((censored / table.n) * 100).toFixed(1)}%) are still pending: ` +
         'if most of this group comes from a source that left pending cases out (checkee history files do), ' +

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+
 import { describe, expect, it } from 'vitest';
+
 import { CaseInputError, CaseNotFoundError, createCaseRepository, DuplicateCaseError } from './cases.js';
 import { createSealer } from './seal.js';
 import { openTestPostgres, openTestSqlite, TEST_DATABASE_URL, type TestStore } from './testing.js';
@@ -11,13 +13,22 @@ const databases: [string, () => Promise<TestStore>, boolean][] = [
   ['postgres', () => openTestPostgres(), !TEST_DATABASE_URL],
 ];
 
-const niv = { app: 'NIV' as const, location: 'bmb', caseNumber: 'aa0020akax', passport: 'x 1234 567', surname: 'Okonkwo' };
+const niv = {
+  app: 'NIV' as const,
+  location: 'bmb',
+  caseNumber: 'aa0020akax',
+  passport: 'x 1234 567',
+  surname: 'Okonkwo',
+};
 
 describe.each(databases)('case repository on %s', (_name, open, skip) => {
   async function withRepo(fn: (repo: ReturnType<typeof createCaseRepository>, store: TestStore) => Promise<void>) {
     const store = await open();
     try {
-      await fn(createCaseRepository(store, createSealer(randomBytes(32)), () => 1_000), store);
+      await fn(
+        createCaseRepository(store, createSealer(randomBytes(32)), () => 1_000),
+        store,
+      );
     } finally {
       await store.close();
     }
@@ -25,7 +36,12 @@ describe.each(databases)('case repository on %s', (_name, open, skip) => {
 
   it.skipIf(skip)('adds a case with normalised fields, sealed personal data, due at once', () =>
     withRepo(async (repo, store) => {
-      const c = await repo.add({ ...niv, label: 'me', group: 'family', context: { route: 'dropbox', visaClass: 'h1b' } });
+      const c = await repo.add({
+        ...niv,
+        label: 'me',
+        group: 'family',
+        context: { route: 'dropbox', visaClass: 'h1b' },
+      });
       expect(c).toMatchObject({
         app: 'NIV',
         location: 'BMB',
@@ -86,13 +102,20 @@ describe.each(databases)('case repository on %s', (_name, open, skip) => {
   it.skipIf(skip)('edits fields, merges context, re-seals credentials and makes the case due', () =>
     withRepo(async (repo) => {
       const c = await repo.add(niv);
-      const edited = await repo.edit(c.id, { label: 'mum', passport: 'Y7654321', context: { slip: 'white' }, watching: true });
+      const edited = await repo.edit(c.id, {
+        label: 'mum',
+        passport: 'Y7654321',
+        context: { slip: 'white' },
+        watching: true,
+      });
       expect(edited.label).toBe('mum');
       expect(edited.context).toEqual({ slip: 'white' });
       expect((await repo.secrets(c.id)).passport).toBe('Y7654321');
       await expect(repo.edit(c.id, { context: { route: 'walk-in' as never } })).rejects.toThrow(/context.route/);
       expect((await repo.edit(c.id, { context: { visaClass: 'b1/b2' } })).context.visaClass).toBe('B1/B2');
-      await expect(repo.edit(c.id, { context: { visaClass: 'H 1 B; drop table' } })).rejects.toThrow(/visa class looks like/);
+      await expect(repo.edit(c.id, { context: { visaClass: 'H 1 B; drop table' } })).rejects.toThrow(
+        /visa class looks like/,
+      );
       await expect(repo.edit(c.id, { colour: 'red' } as never)).rejects.toThrow(CaseInputError);
       const paused = await repo.edit(c.id, { watching: false });
       expect(paused.watching).toBe(false);

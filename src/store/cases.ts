@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { findLocation } from '../knowledge/locations.js';
 import type { Store } from './db.js';
 import type { Sealer } from './seal.js';
@@ -24,7 +25,10 @@ export const CaseContextSchema = z
     officer: z.enum(['approved', 'refused', '221g', 'none']).optional(),
     passport: z.enum(['kept', 'returned']).optional(),
     /** ISO date of the interview or the dropbox submission. */
-    interviewDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD').optional(),
+    interviewDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+      .optional(),
     /** Keep a heartbeat on Issued beyond 14 days. */
     keepWatching: z.boolean().optional(),
   })
@@ -37,39 +41,48 @@ const upper = (s: string) => s.replace(/[\s-]+/g, '').toUpperCase();
 function toLocationCode(value: string, ctx: z.RefinementCtx): string {
   const found = findLocation(value);
   if (found) return found.code;
-  ctx.addIssue({ code: 'custom', message: `unknown CEAC location "${value}": use a code such as BMB or a city such as Mumbai` });
+  ctx.addIssue({
+    code: 'custom',
+    message: `unknown CEAC location "${value}": use a code such as BMB or a city such as Mumbai`,
+  });
   return z.NEVER;
 }
 
-export const NewCaseSchema = z
-  .object({
-    ownerId: z.number().int().positive().nullable().default(null),
-    app: z.enum(['NIV', 'IV'], { message: "application type must be NIV or IV" }),
-    location: z.string().transform(toLocationCode).optional(),
-    caseNumber: z
-      .string()
-      .transform(upper)
-      .pipe(
-        z
-          .string()
-          .regex(/^[A-Z0-9]{8,20}$/, 'a case number is 8 to 20 letters and digits, e.g. AA0020AKAX (NIV) or BMB2024123456 (IV)'),
-      ),
-    passport: z
-      .string()
-      .transform(upper)
-      .pipe(z.string().regex(/^[A-Z0-9]{2,20}$/, 'a passport number is 2 to 20 letters and digits (NA for applications before 2022)'))
-      .optional(),
-    surname: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .pipe(z.string().min(1, 'the surname is empty').max(100, 'the surname is too long'))
-      .optional(),
-    label: z.string().trim().max(80).optional(),
-    group: z.string().trim().max(80).optional(),
-    context: CaseContextSchema.default({}),
-    shareTimeline: z.boolean().default(false),
-  });
+export const NewCaseSchema = z.object({
+  ownerId: z.number().int().positive().nullable().default(null),
+  app: z.enum(['NIV', 'IV'], { message: 'application type must be NIV or IV' }),
+  location: z.string().transform(toLocationCode).optional(),
+  caseNumber: z
+    .string()
+    .transform(upper)
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^[A-Z0-9]{8,20}$/,
+          'a case number is 8 to 20 letters and digits, e.g. AA0020AKAX (NIV) or BMB2024123456 (IV)',
+        ),
+    ),
+  passport: z
+    .string()
+    .transform(upper)
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Z0-9]{2,20}$/, 'a passport number is 2 to 20 letters and digits (NA for applications before 2022)'),
+    )
+    .optional(),
+  surname: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .pipe(z.string().min(1, 'the surname is empty').max(100, 'the surname is too long'))
+    .optional(),
+  label: z.string().trim().max(80).optional(),
+  group: z.string().trim().max(80).optional(),
+  context: CaseContextSchema.default({}),
+  shareTimeline: z.boolean().default(false),
+});
 export type NewCase = z.input<typeof NewCaseSchema>;
 
 /** Fields CEAC's NIV form asks for; checked beside the schema so that every problem is named at once. */
@@ -85,7 +98,17 @@ export const CaseEditSchema = z
     label: z.string().trim().max(80).nullable(),
     group: z.string().trim().max(80).nullable(),
     location: z.string().transform(toLocationCode),
-    passport: z.string().transform(upper).pipe(z.string().regex(/^[A-Z0-9]{2,20}$/, 'a passport number is 2 to 20 letters and digits (NA for applications before 2022)')),
+    passport: z
+      .string()
+      .transform(upper)
+      .pipe(
+        z
+          .string()
+          .regex(
+            /^[A-Z0-9]{2,20}$/,
+            'a passport number is 2 to 20 letters and digits (NA for applications before 2022)',
+          ),
+      ),
     surname: z.string().trim().toUpperCase().pipe(z.string().min(1).max(100)),
     context: CaseContextSchema,
     shareTimeline: z.boolean(),
@@ -258,7 +281,8 @@ export function createCaseRepository(store: Store, sealer: Sealer, now: () => nu
 
   async function row(id: number, ownerId?: number | null): Promise<CaseRow> {
     let q = db.selectFrom('cases').selectAll().where('id', '=', id);
-    if (ownerId !== undefined) q = ownerId === null ? q.where('owner_id', 'is', null) : q.where('owner_id', '=', ownerId);
+    if (ownerId !== undefined)
+      q = ownerId === null ? q.where('owner_id', 'is', null) : q.where('owner_id', '=', ownerId);
     const r = await q.executeTakeFirst();
     if (!r) throw new CaseNotFoundError(id);
     return r;
@@ -351,7 +375,11 @@ export function createCaseRepository(store: Store, sealer: Sealer, now: () => nu
     async remove(id, ownerId) {
       await row(id, ownerId);
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('cases').set({ passport_sealed: null, surname_sealed: null }).where('id', '=', id).execute();
+        await trx
+          .updateTable('cases')
+          .set({ passport_sealed: null, surname_sealed: null })
+          .where('id', '=', id)
+          .execute();
         await trx.deleteFrom('check_attempts').where('case_id', '=', id).execute();
         await trx.deleteFrom('events').where('case_id', '=', id).execute();
         await trx.deleteFrom('observations').where('case_id', '=', id).execute();
@@ -377,7 +405,11 @@ export function createCaseRepository(store: Store, sealer: Sealer, now: () => nu
     },
 
     async makeDue(id, at = now()) {
-      await db.updateTable('cases').set({ next_check_at: at, schedule_reason: 'check requested' }).where('id', '=', id).execute();
+      await db
+        .updateTable('cases')
+        .set({ next_check_at: at, schedule_reason: 'check requested' })
+        .where('id', '=', id)
+        .execute();
     },
   };
 }

@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+
 import type { Database as SqliteDatabase, Statement as SqliteStatement } from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';

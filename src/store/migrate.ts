@@ -1,4 +1,5 @@
-import { Migrator, type MigrationResultSet } from 'kysely';
+import { type MigrationResultSet, Migrator } from 'kysely';
+
 import type { Store } from './db.js';
 import { MIGRATIONS } from './migrations/index.js';
 

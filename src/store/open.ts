@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { createCaseRepository, type CaseRepository } from './cases.js';
+import { type CaseRepository, createCaseRepository } from './cases.js';
 import { openStore, type Store } from './db.js';
 import { migrateToLatest } from './migrate.js';
 import { loadSealer, type Sealer } from './seal.js';

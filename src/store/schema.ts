@@ -8,8 +8,8 @@
  * - booleans are integers 0/1; JSON is text;
  * - ids are integers from `idColumn()` (see migrations/util.ts), unless a table says otherwise.
  */
-import type { CaseTables } from './tables/cases.js';
 import type { AccountTables } from './tables/accounts.js';
+import type { CaseTables } from './tables/cases.js';
 import type { NotifyTables } from './tables/notify.js';
 import type { TimelineTables } from './tables/timelines.js';
 

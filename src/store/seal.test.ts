@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+
 import { describe, expect, it } from 'vitest';
-import { createSealer, keyFromSecret, KEY_FILE_NAME, loadSealer, looksSealed, SealError } from './seal.js';
+
+import { createSealer, KEY_FILE_NAME, keyFromSecret, loadSealer, looksSealed, SealError } from './seal.js';
 
 describe('createSealer', () => {
   const sealer = createSealer(randomBytes(32));

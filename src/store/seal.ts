@@ -101,7 +101,10 @@ export async function keyFromSecret(secret: string): Promise<Buffer> {
  * The sealer for this installation: from CEAC_WATCH_SECRET when set, else from `<data dir>/secret.key`,
  * created (32 random bytes, mode 0600) on first start.
  */
-export async function loadSealer(config: { CEAC_WATCH_SECRET?: string | undefined; CEAC_WATCH_DATA: string }): Promise<Sealer> {
+export async function loadSealer(config: {
+  CEAC_WATCH_SECRET?: string | undefined;
+  CEAC_WATCH_DATA: string;
+}): Promise<Sealer> {
   if (config.CEAC_WATCH_SECRET) return createSealer(await keyFromSecret(config.CEAC_WATCH_SECRET));
   const file = join(config.CEAC_WATCH_DATA, KEY_FILE_NAME);
   let text: string | undefined;
@@ -133,4 +136,3 @@ export async function loadSealer(config: { CEAC_WATCH_SECRET?: string | undefine
   }
   return createSealer(key);
 }
-

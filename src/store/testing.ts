@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+
 import { openStore, type Store } from './db.js';
 import { migrateToLatest } from './migrate.js';
 

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
 import { describe, expect, it } from 'vitest';
+
 import { locationByCode } from '../knowledge/locations.js';
 import { buildReport } from '../stats/report.js';
 import { tabulate } from '../stats/table.js';
@@ -45,10 +47,43 @@ describe('checkee importer on hand-made exports', () => {
 
   it('reads JSONL live exports: Pending rows censored at their last update, else at the export date', () => {
     const jsonl = [
-      { nickname: 'a', visa_type: 'F1', visa_entry: 'New', consulate: 'BeiJing', status: 'Pending', check_date: '2026-01-01', complete_date: '0000-00-00', update_date: '2026-01-20' },
-      { nickname: 'b', visa_type: 'F1', visa_entry: 'New', consulate: 'BeiJing', status: 'Pending', check_date: '2026-01-01', complete_date: '0000-00-00' },
-      { nickname: 'c', visa_type: 'F1', visa_entry: 'Renewal', consulate: 'WuHan', status: 'Reject', check_date: '2026-01-02', complete_date: '2026-01-09' },
-      { nickname: 'd', visa_type: 'H1B', visa_entry: 'New', consulate: 'GuangZhou', status: 'Clear', check_date: '2026-01-03', complete_date: '2026-02-01' },
+      {
+        nickname: 'a',
+        visa_type: 'F1',
+        visa_entry: 'New',
+        consulate: 'BeiJing',
+        status: 'Pending',
+        check_date: '2026-01-01',
+        complete_date: '0000-00-00',
+        update_date: '2026-01-20',
+      },
+      {
+        nickname: 'b',
+        visa_type: 'F1',
+        visa_entry: 'New',
+        consulate: 'BeiJing',
+        status: 'Pending',
+        check_date: '2026-01-01',
+        complete_date: '0000-00-00',
+      },
+      {
+        nickname: 'c',
+        visa_type: 'F1',
+        visa_entry: 'Renewal',
+        consulate: 'WuHan',
+        status: 'Reject',
+        check_date: '2026-01-02',
+        complete_date: '2026-01-09',
+      },
+      {
+        nickname: 'd',
+        visa_type: 'H1B',
+        visa_entry: 'New',
+        consulate: 'GuangZhou',
+        status: 'Clear',
+        check_date: '2026-01-03',
+        complete_date: '2026-02-01',
+      },
     ]
       .map((o) => JSON.stringify(o))
       .concat(['not json', '{"visa_type":"F1"}'])
@@ -66,7 +101,8 @@ describe('checkee importer on hand-made exports', () => {
   });
 
   it('asks for --as-of when a pending row has no date to be censored at', () => {
-    const csv = 'visa_type,visa_entry,consulate,status,check_date,complete_date\nF1,New,BeiJing,Pending,2026-01-01,0000-00-00\n';
+    const csv =
+      'visa_type,visa_entry,consulate,status,check_date,complete_date\nF1,New,BeiJing,Pending,2026-01-01,0000-00-00\n';
     const r = importCheckee(csv);
     expect(r.timelines).toHaveLength(0);
     expect(r.errors[0]!.message).toMatch(/--as-of/);
@@ -75,7 +111,9 @@ describe('checkee importer on hand-made exports', () => {
 
   it('rejects a file whose header is not checkee’s, naming the missing columns', () => {
     expect(() => importCheckee('name,date\nx,2020-01-01\n')).toThrow(CheckeeFormatError);
-    expect(() => importCheckee('name,date\nx,2020-01-01\n')).toThrow(/no visaType, consulate, status, checkDate, completeDate column/);
+    expect(() => importCheckee('name,date\nx,2020-01-01\n')).toThrow(
+      /no visaType, consulate, status, checkDate, completeDate column/,
+    );
   });
 
   it('never keeps nicknames: not in the timelines, not in the keys', () => {
@@ -104,8 +142,15 @@ describe.skipIf(!haveData)('checkee importer on the real files', () => {
     expect(r.counts).toEqual({ decided: 146, pending: 104, refused: 2 });
     expect(r.warnings).toEqual([]);
     // Pending cases are censored at the export date stated by observed_days: 2026-03-27.
-    expect(new Set(r.timelines.filter((t) => t.outcome === 'pending').map((t) => t.outcomeDate))).toEqual(new Set(['2026-03-27']));
-    const report = buildReport(tabulate(r.timelines.map(waitDays), r.timelines.map((t) => causeOf(t.outcome))));
+    expect(new Set(r.timelines.filter((t) => t.outcome === 'pending').map((t) => t.outcomeDate))).toEqual(
+      new Set(['2026-03-27']),
+    );
+    const report = buildReport(
+      tabulate(
+        r.timelines.map(waitDays),
+        r.timelines.map((t) => causeOf(t.outcome)),
+      ),
+    );
     expect(report.censored).toBe(104);
     expect(report.median.days).toBeGreaterThan(0);
   });

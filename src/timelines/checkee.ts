@@ -13,6 +13,7 @@
  * nobody updated for a year must not count as a year of observed waiting past its last update.
  */
 import { createHash } from 'node:crypto';
+
 import { readCsv } from './csv.js';
 import { dayNumber, type Entry, type Outcome, type Timeline } from './model.js';
 import { postFromCheckee } from './posts.js';
@@ -105,10 +106,16 @@ function* csvRows(text: string): Generator<{ line: number; row?: Row; error?: st
         'expected checkee columns such as VisaType, City/consulate, VisaStatus, CheckDate, CompleteDate',
     );
   }
-  const index = Object.fromEntries(Object.entries(found).map(([c, name]) => [c, names.indexOf(name)])) as Record<Column, number>;
+  const index = Object.fromEntries(Object.entries(found).map(([c, name]) => [c, names.indexOf(name)])) as Record<
+    Column,
+    number
+  >;
   for (const record of records) {
     if (record.fields.length !== names.length) {
-      yield { line: record.line, error: `expected ${names.length} fields, found ${record.fields.length} (misaligned row)` };
+      yield {
+        line: record.line,
+        error: `expected ${names.length} fields, found ${record.fields.length} (misaligned row)`,
+      };
       continue;
     }
     const row: Row = {};
@@ -149,7 +156,13 @@ function* jsonlRows(text: string): Generator<{ line: number; row?: Row; error?: 
   }
 }
 
-const STATUS: Record<string, Outcome> = { clear: 'cleared', cleared: 'cleared', reject: 'refused', rejected: 'refused', pending: 'pending' };
+const STATUS: Record<string, Outcome> = {
+  clear: 'cleared',
+  cleared: 'cleared',
+  reject: 'refused',
+  rejected: 'refused',
+  pending: 'pending',
+};
 const ENTRY: Record<string, Entry> = { new: 'new', renewal: 'renewal', renew: 'renewal' };
 const VISA_CLASS = /^[A-Z]{1,2}-?\d{0,2}[A-Z]?$/;
 
@@ -159,7 +172,8 @@ export function checkeeRowToTimeline(
   options: ImportOptions,
 ): { timeline: Timeline; identity: string } | { error: string } {
   const visaClass = (row.visaType ?? '').trim().toUpperCase();
-  if (!VISA_CLASS.test(visaClass)) return { error: `visa type "${clip(row.visaType)}" is not a visa class such as F1 or H1B` };
+  if (!VISA_CLASS.test(visaClass))
+    return { error: `visa type "${clip(row.visaType)}" is not a visa class such as F1 or H1B` };
   const statusWord = (row.status ?? '').trim().toLowerCase();
   const outcome = STATUS[statusWord];
   if (!outcome) return { error: `status "${clip(row.status)}" is not Clear, Reject or Pending` };
@@ -177,7 +191,8 @@ export function checkeeRowToTimeline(
     outcomeDate = censored.date;
   } else {
     const end = dayNumber(completeDate);
-    if (end === null) return { error: `complete date "${clip(row.completeDate)}" is not a YYYY-MM-DD date for a decided case` };
+    if (end === null)
+      return { error: `complete date "${clip(row.completeDate)}" is not a YYYY-MM-DD date for a decided case` };
     if (end < start) return { error: `complete date ${completeDate} is before the check date ${checkDate}` };
     outcomeDate = completeDate;
   }

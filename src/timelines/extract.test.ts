@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classify, extractTimelines, splitPosts, toStoredTimeline, type ExtractedEvent } from './extract.js';
+
+import { classify, type ExtractedEvent, extractTimelines, splitPosts, toStoredTimeline } from './extract.js';
 
 /** The events as "date kind[:status|color]" for compact expectations. */
 function brief(events: ExtractedEvent[]): string[] {
@@ -32,11 +33,7 @@ describe('free-text timeline posts', () => {
 
   it('crosses a new year backwards: a January post about December events', () => {
     const t = one('Dec 20 interview in Shanghai, got 221g pink slip. Jan 5 status changed to Issued', '2026-01-10');
-    expect(brief(t.events)).toEqual([
-      '2025-12-20 slip_221g:pink',
-      '2025-12-20 interview',
-      '2026-01-05 status:issued',
-    ]);
+    expect(brief(t.events)).toEqual(['2025-12-20 slip_221g:pink', '2025-12-20 interview', '2026-01-05 status:issued']);
     expect(t.post).toBe('SHG');
     expect(t.route).toBe('interview');
   });
@@ -81,7 +78,10 @@ describe('free-text timeline posts', () => {
       '2026-03-13 documents_submitted',
       '2026-03-27 status:issued',
     ]);
-    const y = one('Interview 3 days ago, refused with 221g. Status updated to Administrative Processing yesterday.', '2026-03-10');
+    const y = one(
+      'Interview 3 days ago, refused with 221g. Status updated to Administrative Processing yesterday.',
+      '2026-03-10',
+    );
     expect(brief(y.events)).toEqual([
       '2026-03-07 slip_221g',
       '2026-03-07 interview',
@@ -124,21 +124,29 @@ describe('free-text timeline posts', () => {
   });
 
   it('splits a file into posts at --- lines and keeps pending waits (a lone 221(g) start)', () => {
-    const posts = 'Oct 2 interview, 221g white. Still waiting :(\n---\nnothing here\n===\nNov 3 - refused (221g), Nov 20 - issued';
+    const posts =
+      'Oct 2 interview, 221g white. Still waiting :(\n---\nnothing here\n===\nNov 3 - refused (221g), Nov 20 - issued';
     expect(splitPosts(posts)).toHaveLength(3);
     const all = extractTimelines(posts, { posted: '2025-12-01' });
     expect(all.map((t) => brief(t.events)[0])).toEqual(['2025-10-02 slip_221g:white', '2025-11-03 slip_221g']);
   });
 
   it('does not take a GPA, a time or a form number for a date', () => {
-    const t = one('GPA 3.5, MS in EE. Interview went well on Oct 3 at 10:30 but got 221g (DS-160 AA00ABCD12). 14.11.2025 issued', '2025-12-01');
+    const t = one(
+      'GPA 3.5, MS in EE. Interview went well on Oct 3 at 10:30 but got 221g (DS-160 AA00ABCD12). 14.11.2025 issued',
+      '2025-12-01',
+    );
     expect(brief(t.events)).toEqual(['2025-10-03 slip_221g', '2025-10-03 interview', '2025-11-14 status:issued']);
   });
 
   it('does not take a 221(g) slip or DS form number for a date, nor "ready for pickup" for a status', () => {
     expect(classify('passport ready for pickup')).toEqual([{ kind: 'passport_returned', certainty: 0.9 }]);
     const t = one('Sep 9 - 221g, DS-5535 requested. Sep 12 - DS-5535 submitted', '2025-10-01');
-    expect(brief(t.events)).toEqual(['2025-09-09 slip_221g', '2025-09-09 documents_requested', '2025-09-12 documents_submitted']);
+    expect(brief(t.events)).toEqual([
+      '2025-09-09 slip_221g',
+      '2025-09-09 documents_requested',
+      '2025-09-12 documents_submitted',
+    ]);
   });
 });
 
@@ -157,8 +165,14 @@ describe('saving an extracted timeline', () => {
   });
 
   it('keeps an unfinished wait pending as of the post date, and refuses a timeline with no start', () => {
-    const pending = toStoredTimeline(one('Oct 2 interview, 221g white. Oct 9 docs sent.', '2025-12-01'), { posted: '2025-12-01' });
-    expect('timeline' in pending && pending.timeline).toMatchObject({ startDate: '2025-10-02', outcome: 'pending', outcomeDate: '2025-12-01' });
+    const pending = toStoredTimeline(one('Oct 2 interview, 221g white. Oct 9 docs sent.', '2025-12-01'), {
+      posted: '2025-12-01',
+    });
+    expect('timeline' in pending && pending.timeline).toMatchObject({
+      startDate: '2025-10-02',
+      outcome: 'pending',
+      outcomeDate: '2025-12-01',
+    });
     const noStart = toStoredTimeline(one('Oct 14 - dropbox, Oct 20 - issued', '2025-11-01'));
     expect(noStart).toEqual({ reason: 'no 221(g) slip or refusal date, so the wait has no start' });
   });
@@ -166,11 +180,16 @@ describe('saving an extracted timeline', () => {
 
 describe('posts, classes and routes named in a post', () => {
   it('finds the post among every CEAC post, the first one named winning, old names included', () => {
-    const lagos = one('B1/B2 interview at Lagos on Jan 5, refused under 221g. Feb 20 issued! (was told Abuja is faster)', '2026-03-01');
+    const lagos = one(
+      'B1/B2 interview at Lagos on Jan 5, refused under 221g. Feb 20 issued! (was told Abuja is faster)',
+      '2026-03-01',
+    );
     expect(lagos.post).toBe('LGS');
     expect(lagos.visaClass).toBe('B1/B2');
     expect(one('Saigon, F1. Mar 2 - 221g blue. Mar 30 - issued', '2026-04-01').post).toBe('HCM');
-    expect(one('New Delhi H4: Jun 3 interview + 221g pink. Jul 1 status changed to Issued', '2026-07-02').post).toBe('NWD');
+    expect(one('New Delhi H4: Jun 3 interview + 221g pink. Jul 1 status changed to Issued', '2026-07-02').post).toBe(
+      'NWD',
+    );
     expect(one('J1 Bogotá… 2026-01-10 221g white, 2026-02-02 approved', '2026-02-03').post).toBe('BGT');
     expect(one('J1 Bogota. 2026-01-10 221g white, 2026-02-02 approved', '2026-02-03').post).toBe('BGT');
     // "Florence" is a person more often than the post.
@@ -239,8 +258,15 @@ describe('more ways people write their timelines', () => {
   });
 
   it('an update post: "Today" is the post date, and a month with no day is no date', () => {
-    const t = one('Update: AP cleared! 62 days. Interview was Jan 8, got 221g. Today status changed to issued.', '2025-10-05');
+    const t = one(
+      'Update: AP cleared! 62 days. Interview was Jan 8, got 221g. Today status changed to issued.',
+      '2025-10-05',
+    );
     expect(brief(t.events)).toEqual(['2025-01-08 slip_221g', '2025-01-08 interview', '2025-10-05 status:issued']);
-    expect(extractTimelines('Anyone else stuck in AP since June? No updates at all, getting really frustrated.', { posted: '2025-10-05' })).toEqual([]);
+    expect(
+      extractTimelines('Anyone else stuck in AP since June? No updates at all, getting really frustrated.', {
+        posted: '2025-10-05',
+      }),
+    ).toEqual([]);
   });
 });

@@ -10,9 +10,10 @@
  * A post with no dated visa event gives no timeline.
  */
 import { createHash } from 'node:crypto';
+
 import { LOCATIONS } from '../knowledge/locations.js';
 import type { Route, SlipColor, State } from '../knowledge/types.js';
-import { addDays, dayNumber, dateFromDayNumber, type Entry, type EventKind, type Timeline } from './model.js';
+import { addDays, dateFromDayNumber, dayNumber, type Entry, type EventKind, type Timeline } from './model.js';
 
 export interface ExtractedEvent {
   date: string;
@@ -43,11 +44,33 @@ export interface ExtractOptions {
 // ---------------------------------------------------------------- dates
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(?:,?\\s*(\\d{4}))?';
 
@@ -86,16 +109,39 @@ const DATE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMentio
   {
     // Oct 14, October 14th, 2025, Oct. 14
     re: new RegExp(`\\b${MONTH}\\s+${DAY}\\b${YEAR}`, 'gi'),
-    read: (m) => ({ year: m[3] ? +m[3] : null, month: MONTHS[m[1]!.toLowerCase().replace('.', '')]!, day: +m[2]!, certainty: 1 }),
+    read: (m) => ({
+      year: m[3] ? +m[3] : null,
+      month: MONTHS[m[1]!.toLowerCase().replace('.', '')]!,
+      day: +m[2]!,
+      certainty: 1,
+    }),
   },
   {
     // 14 Oct, 14th of October 2025
     re: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH}(?![a-z])${YEAR}`, 'gi'),
-    read: (m) => ({ year: m[3] ? +m[3] : null, month: MONTHS[m[2]!.toLowerCase().replace('.', '')]!, day: +m[1]!, certainty: 1 }),
+    read: (m) => ({
+      year: m[3] ? +m[3] : null,
+      month: MONTHS[m[2]!.toLowerCase().replace('.', '')]!,
+      day: +m[1]!,
+      certainty: 1,
+    }),
   },
 ];
 
-const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
 const RELATIVE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => DateMention['relative'] }[] = [
   { re: /\btoday\b/gi, read: () => ({ from: 'posted', days: 0 }) },
   { re: /\byesterday\b/gi, read: () => ({ from: 'posted', days: -1 }) },
@@ -110,7 +156,10 @@ const RELATIVE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => DateMention
   },
   {
     re: /\bafter\s+(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s?\b/gi,
-    read: (m) => ({ from: 'previous', days: (NUMBER_WORDS[m[1]!.toLowerCase()] ?? Number(m[1])) * (m[2]!.toLowerCase() === 'week' ? 7 : 1) }),
+    read: (m) => ({
+      from: 'previous',
+      days: (NUMBER_WORDS[m[1]!.toLowerCase()] ?? Number(m[1])) * (m[2]!.toLowerCase() === 'week' ? 7 : 1),
+    }),
   },
 ];
 
@@ -133,7 +182,15 @@ function findDates(line: string): DateMention[] {
       const s = m.index;
       const e = s + m[0].length;
       if (taken(s, e)) continue;
-      found.push({ start: s, end: e, year: null, month: 0, day: 0, relative: read(m as RegExpExecArray), certainty: 0.75 });
+      found.push({
+        start: s,
+        end: e,
+        year: null,
+        month: 0,
+        day: 0,
+        relative: read(m as RegExpExecArray),
+        certainty: 0.75,
+      });
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -186,9 +243,18 @@ export function classify(clause: string): Reading[] {
   const t = clause.toLowerCase();
   const out: Reading[] = [];
   const has221g = /\b221\s*\(?\s*g\s*\)?/.test(t);
-  const passportBack = /\bpassports?\s+(?:was\s+|were\s+)?(?:back|returned|received|collected|picked\s+up|delivered|ready\s+for\s+pick)|\b(?:got|received|collected|picked\s+up)\s+(?:my\s+|our\s+|the\s+)?passports?(?:\s+back)?\b|\bpp\s+(?:back|returned)|\bgot\s+it\s+back\b/.test(t);
-  const docsRequested = /\b(?:request(?:ed|ing)?|asked\s+for|asking\s+for|ask(?:ed)?\s+(?:me\s+)?(?:to\s+)?(?:send|submit|provide))\b.*\b(?:documents?|docs|ds-?5535|cv|resume|info(?:rmation)?|forms?|passport)\b|\b(?:documents?|docs|ds-?5535)\s+request(?:ed)?\b|\bemail\s+(?:from\s+(?:the\s+)?(?:embassy|consulate)\s+)?asking\b/.test(t);
-  const docsSent = /\b(?:sent|submitted|emailed|e-mailed|uploaded|provided|replied\s+with|turned\s+in|handed\s+in)\b.*\b(?:documents?|docs|ds-?5535|cv|resume|info(?:rmation)?|forms?|study\s+plan|publications?)\b|\b(?:documents?|docs|ds-?5535)\s+(?:sent|submitted|emailed|uploaded)\b/.test(t);
+  const passportBack =
+    /\bpassports?\s+(?:was\s+|were\s+)?(?:back|returned|received|collected|picked\s+up|delivered|ready\s+for\s+pick)|\b(?:got|received|collected|picked\s+up)\s+(?:my\s+|our\s+|the\s+)?passports?(?:\s+back)?\b|\bpp\s+(?:back|returned)|\bgot\s+it\s+back\b/.test(
+      t,
+    );
+  const docsRequested =
+    /\b(?:request(?:ed|ing)?|asked\s+for|asking\s+for|ask(?:ed)?\s+(?:me\s+)?(?:to\s+)?(?:send|submit|provide))\b.*\b(?:documents?|docs|ds-?5535|cv|resume|info(?:rmation)?|forms?|passport)\b|\b(?:documents?|docs|ds-?5535)\s+request(?:ed)?\b|\bemail\s+(?:from\s+(?:the\s+)?(?:embassy|consulate)\s+)?asking\b/.test(
+      t,
+    );
+  const docsSent =
+    /\b(?:sent|submitted|emailed|e-mailed|uploaded|provided|replied\s+with|turned\s+in|handed\s+in)\b.*\b(?:documents?|docs|ds-?5535|cv|resume|info(?:rmation)?|forms?|study\s+plan|publications?)\b|\b(?:documents?|docs|ds-?5535)\s+(?:sent|submitted|emailed|uploaded)\b/.test(
+      t,
+    );
   const statusChange = /\bstatus\s+(?:changed|change|updated|moved|went|is\s+now|now)\b.*?\b(?:to|:)?\s*/.test(t);
 
   if (passportBack) out.push({ kind: 'passport_returned', certainty: 0.9 });
@@ -198,11 +264,18 @@ export function classify(clause: string): Reading[] {
   }
   if (docsRequested) out.push({ kind: 'documents_requested', certainty: 0.85 });
   else if (docsSent) out.push({ kind: 'documents_submitted', certainty: 0.85 });
-  else if (!passportBack && /\b(?:drop\s*-?\s*box|dropped\s+(?:off|my|the|docs|documents|passports?|application)|submitted|handed\s+in|vac\s+appointment|biometrics)\b/.test(t)) {
+  else if (
+    !passportBack &&
+    /\b(?:drop\s*-?\s*box|dropped\s+(?:off|my|the|docs|documents|passports?|application)|submitted|handed\s+in|vac\s+appointment|biometrics)\b/.test(
+      t,
+    )
+  ) {
     out.push({ kind: 'submitted', certainty: /drop/.test(t) ? 0.9 : 0.75 });
   }
-  if (/\binterview(?:ed)?\b/.test(t) && !/\binterview\s+waiver\b/.test(t)) out.push({ kind: 'interview', certainty: 0.9 });
-  if (/\bcase\s+(?:was\s+)?created\b|\bcreated\b/.test(t)) out.push({ kind: 'case_created', certainty: /case/.test(t) ? 0.95 : 0.7 });
+  if (/\binterview(?:ed)?\b/.test(t) && !/\binterview\s+waiver\b/.test(t))
+    out.push({ kind: 'interview', certainty: 0.9 });
+  if (/\bcase\s+(?:was\s+)?created\b|\bcreated\b/.test(t))
+    out.push({ kind: 'case_created', certainty: /case/.test(t) ? 0.95 : 0.7 });
 
   // "Case last updated" moving is its own event; "status still Refused" beside it is no change.
   const lastUpdated = /\b(?:case\s+)?last\s+updated?\b|\bcase\s+updated\b|\bupdate\s+date\b|\bclu\b/.test(t);
@@ -247,12 +320,19 @@ function clauses(line: string): Clause[] {
     const from = labelFirst ? (i === 0 ? 0 : dates[i - 1]!.end) : i === 0 ? 0 : d.start;
     // The words after the last date still belong to it ("Got it back on March 10th with a 221g").
     const to = labelFirst ? (i === dates.length - 1 ? line.length : d.end) : (dates[i + 1]?.start ?? line.length);
-    return { date: d, text: tidy(line.slice(from, to)), words: `${line.slice(from, d.start)} ${line.slice(d.end, to)}` };
+    return {
+      date: d,
+      text: tidy(line.slice(from, to)),
+      words: `${line.slice(from, d.start)} ${line.slice(d.end, to)}`,
+    };
   });
 }
 
 function tidy(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/^[\s,;:.\-–—>•*|]+|[\s,;:\-–—>•*|]+$/g, '').trim();
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:.\-–—>•*|]+|[\s,;:\-–—>•*|]+$/g, '')
+    .trim();
 }
 
 /** Splits a file of posts: posts are separated by a line of three or more dashes or equals signs. */
@@ -269,7 +349,12 @@ const VISA = /\b(F|J|H|B|L|O|E|K|M)-?(1|2|3|4)(B)?(?:\s*\/\s*(?:B-?)?2)?\b/i;
 /** Cities that are also common names or words, so a mention is no evidence of the post. */
 const AMBIGUOUS_CITIES = new Set(['hamilton', 'florence', 'washington', 'new york', 'u.s. domestic', 'victoria']);
 const POST_ALIASES: [string, string][] = [
-  ['delhi', 'NWD'], ['bombay', 'BMB'], ['madras', 'MDR'], ['calcutta', 'CLC'], ['saigon', 'HCM'], ['hcmc', 'HCM'],
+  ['delhi', 'NWD'],
+  ['bombay', 'BMB'],
+  ['madras', 'MDR'],
+  ['calcutta', 'CLC'],
+  ['saigon', 'HCM'],
+  ['hcmc', 'HCM'],
   ['peking', 'BEJ'],
 ];
 /** Every CEAC post by its city as people write it, longest first ("New Delhi" before "Delhi"). */
@@ -279,7 +364,10 @@ const POSTS: { re: RegExp; code: string }[] = [
 ]
   .filter(([city]) => !AMBIGUOUS_CITIES.has(city))
   .sort((a, b) => b[0].length - a[0].length)
-  .map(([city, code]) => ({ re: new RegExp(`\\b${city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*')}\\b`, 'i'), code }));
+  .map(([city, code]) => ({
+    re: new RegExp(`\\b${city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*')}\\b`, 'i'),
+    code,
+  }));
 
 /** The post mentioned first in the text (accents ignored: "Bogotá" is Bogota). */
 function postOf(written: string): string | null {
@@ -310,7 +398,8 @@ export function extractTimelines(text: string, options: ExtractOptions = {}): Ex
 }
 
 /** Lines, sentences (not after "Oct."), and "…" separate clauses. */
-const SENTENCE_BREAK = /\r?\n|(?<!\b(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ept?|[Oo]ct|[Nn]ov|[Dd]ec)\.)(?<=[.!?])\s+(?=[A-Z0-9])|\s+(?:\.{3}|…)\s+/;
+const SENTENCE_BREAK =
+  /\r?\n|(?<!\b(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ept?|[Oo]ct|[Nn]ov|[Dd]ec)\.)(?<=[.!?])\s+(?=[A-Z0-9])|\s+(?:\.{3}|…)\s+/;
 
 function extractOne(post: string, posted: string): ExtractedTimeline | null {
   // `mention` indexes the date a reading belongs to; an undated line right after a dated one
@@ -351,7 +440,9 @@ function extractOne(post: string, posted: string): ExtractedTimeline | null {
     }
   }
   const starts = events.some(
-    (e) => e.kind === 'slip_221g' || (e.kind === 'status' && (e.status === 'refused' || e.status === 'administrative_processing')),
+    (e) =>
+      e.kind === 'slip_221g' ||
+      (e.kind === 'status' && (e.status === 'refused' || e.status === 'administrative_processing')),
   );
   // One lone event is a remark, not a timeline, unless it is the start of a wait.
   if (events.length === 0 || (new Set(events.map((e) => e.date)).size < 2 && !starts)) return null;
@@ -361,7 +452,11 @@ function extractOne(post: string, posted: string): ExtractedTimeline | null {
     : /\binterview/.test(lower)
       ? 'interview'
       : null;
-  const entry: Entry | null = /\brenew(?:al|ing)?\b/.test(lower) ? 'renewal' : /\bfirst[-\s]time\b|\bnew\s+(?:application|visa|case)\b|\b[a-z]-?\d[a-z]?,?\s+new\b/.test(lower) ? 'new' : null;
+  const entry: Entry | null = /\brenew(?:al|ing)?\b/.test(lower)
+    ? 'renewal'
+    : /\bfirst[-\s]time\b|\bnew\s+(?:application|visa|case)\b|\b[a-z]-?\d[a-z]?,?\s+new\b/.test(lower)
+      ? 'new'
+      : null;
   return {
     visaClass: visaClassOf(post),
     post: postOf(post),
@@ -409,7 +504,10 @@ function resolveDates(mentions: DateMention[], posted: string): ({ date: string;
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     if (m.relative?.from !== 'previous') continue;
-    const prev = out.slice(0, i).reverse().find((x) => x !== null);
+    const prev = out
+      .slice(0, i)
+      .reverse()
+      .find((x) => x !== null);
     if (!prev) continue;
     out[i] = { date: addDays(prev.date, m.relative.days), certainty: Math.min(prev.certainty, 0.75) };
   }
@@ -423,7 +521,8 @@ function isoOf(year: number, month: number, day: number): string {
 // ---------------------------------------------------------------- saving
 
 const WAIT_STARTS = (e: ExtractedEvent) =>
-  e.kind === 'slip_221g' || (e.kind === 'status' && (e.status === 'refused' || e.status === 'administrative_processing'));
+  e.kind === 'slip_221g' ||
+  (e.kind === 'status' && (e.status === 'refused' || e.status === 'administrative_processing'));
 
 /**
  * The stored form of a confirmed extraction: the wait starts at the first 221(g) slip or
@@ -437,12 +536,17 @@ export function toStoredTimeline(
   const events = [...t.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const start = events.find(WAIT_STARTS);
   if (!start) return { reason: 'no 221(g) slip or refusal date, so the wait has no start' };
-  const end = events.find((e) => e.date >= start.date && e.kind === 'status' && (e.status === 'issued' || e.status === 'approved'));
+  const end = events.find(
+    (e) => e.date >= start.date && e.kind === 'status' && (e.status === 'issued' || e.status === 'approved'),
+  );
   const lastDate = events[events.length - 1]!.date;
   const pendingUntil = options.posted && options.posted > lastDate ? options.posted : lastDate;
   const timeline: Timeline = {
     source: 'text',
-    sourceKey: createHash('sha256').update(`text|${t.source.replace(/\s+/g, ' ').trim()}`).digest('base64url').slice(0, 32),
+    sourceKey: createHash('sha256')
+      .update(`text|${t.source.replace(/\s+/g, ' ').trim()}`)
+      .digest('base64url')
+      .slice(0, 32),
     visaClass: t.visaClass,
     entry: t.entry,
     route: t.route,

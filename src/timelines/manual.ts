@@ -4,21 +4,46 @@
  * sharing and every page shows escaped.
  */
 import { randomUUID } from 'node:crypto';
+
 import { z } from 'zod';
+
 import { EVENT_KINDS, isIsoDate, type Timeline } from './model.js';
 
-const date = (what: string) => z.string().trim().refine(isIsoDate, { message: `${what} must be a date as YYYY-MM-DD` });
+const date = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine(isIsoDate, { message: `${what} must be a date as YYYY-MM-DD` });
 const blankToNull = (v: unknown) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v);
 
 export const ManualTimelineSchema = z
   .object({
     visaClass: z.preprocess(
       blankToNull,
-      z.string().trim().toUpperCase().regex(/^[A-Z]{1,2}-?\d{0,2}[A-Z]?(\/B2)?$/, 'visa class must look like F1, H1B or B1/B2').nullable(),
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{1,2}-?\d{0,2}[A-Z]?(\/B2)?$/, 'visa class must look like F1, H1B or B1/B2')
+        .nullable(),
     ),
-    entry: z.preprocess(blankToNull, z.enum(['new', 'renewal'], { message: 'entry must be new or renewal' }).nullable()),
-    route: z.preprocess(blankToNull, z.enum(['dropbox', 'interview'], { message: 'route must be dropbox or interview' }).nullable()),
-    post: z.preprocess(blankToNull, z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'post must be a CEAC location code such as BEJ').nullable()),
+    entry: z.preprocess(
+      blankToNull,
+      z.enum(['new', 'renewal'], { message: 'entry must be new or renewal' }).nullable(),
+    ),
+    route: z.preprocess(
+      blankToNull,
+      z.enum(['dropbox', 'interview'], { message: 'route must be dropbox or interview' }).nullable(),
+    ),
+    post: z.preprocess(
+      blankToNull,
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{3}$/, 'post must be a CEAC location code such as BEJ')
+        .nullable(),
+    ),
     startDate: date('the start (221(g) or refusal) date'),
     outcome: z.enum(['issued', 'refused', 'pending'], { message: 'outcome must be issued, refused or pending' }),
     outcomeDate: date('the outcome date (or, while pending, the last date you checked)'),
@@ -31,9 +56,15 @@ export const ManualTimelineSchema = z
       )
       .max(100)
       .default([]),
-    note: z.preprocess(blankToNull, z.string().max(2000, 'the note can be at most 2,000 characters').nullable().default(null)),
+    note: z.preprocess(
+      blankToNull,
+      z.string().max(2000, 'the note can be at most 2,000 characters').nullable().default(null),
+    ),
   })
-  .refine((t) => t.outcomeDate >= t.startDate, { message: 'the outcome date is before the start date', path: ['outcomeDate'] });
+  .refine((t) => t.outcomeDate >= t.startDate, {
+    message: 'the outcome date is before the start date',
+    path: ['outcomeDate'],
+  });
 
 export type ManualTimelineInput = z.input<typeof ManualTimelineSchema>;
 
@@ -52,7 +83,9 @@ export class ManualTimelineError extends Error {
 export function parseManualTimeline(input: unknown): Timeline {
   const parsed = ManualTimelineSchema.safeParse(input);
   if (!parsed.success) {
-    throw new ManualTimelineError(parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'timeline', message: i.message })));
+    throw new ManualTimelineError(
+      parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'timeline', message: i.message })),
+    );
   }
   const t = parsed.data;
   return {

@@ -70,7 +70,11 @@ export function dayNumber(date: string): number | null {
   if (!m) return null;
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   const back = new Date(ms);
-  if (back.getUTCFullYear() !== Number(m[1]) || back.getUTCMonth() !== Number(m[2]) - 1 || back.getUTCDate() !== Number(m[3])) {
+  if (
+    back.getUTCFullYear() !== Number(m[1]) ||
+    back.getUTCMonth() !== Number(m[2]) - 1 ||
+    back.getUTCDate() !== Number(m[3])
+  ) {
     return null;
   }
   return ms / DAY_MS;
@@ -94,7 +98,8 @@ export function addDays(date: string, days: number): string {
 export function waitDays(t: Pick<Timeline, 'startDate' | 'outcomeDate'>): number {
   const a = dayNumber(t.startDate);
   const b = dayNumber(t.outcomeDate);
-  if (a === null || b === null) throw new RangeError(`timeline dates must be YYYY-MM-DD (got ${t.startDate}, ${t.outcomeDate})`);
+  if (a === null || b === null)
+    throw new RangeError(`timeline dates must be YYYY-MM-DD (got ${t.startDate}, ${t.outcomeDate})`);
   return b - a;
 }
 
@@ -116,8 +121,10 @@ export function validateTimeline(t: Timeline): void {
   if (!isIsoDate(t.outcomeDate)) problems.push(`outcome date "${t.outcomeDate}" is not a YYYY-MM-DD date`);
   if (!OUTCOMES.includes(t.outcome)) problems.push(`outcome must be one of ${OUTCOMES.join(', ')}`);
   if (t.entry !== null && t.entry !== 'new' && t.entry !== 'renewal') problems.push('entry must be new or renewal');
-  if (t.route !== null && t.route !== 'dropbox' && t.route !== 'interview') problems.push('route must be dropbox or interview');
-  if (problems.length === 0 && waitDays(t) < 0) problems.push(`outcome date ${t.outcomeDate} is before the start ${t.startDate}`);
+  if (t.route !== null && t.route !== 'dropbox' && t.route !== 'interview')
+    problems.push('route must be dropbox or interview');
+  if (problems.length === 0 && waitDays(t) < 0)
+    problems.push(`outcome date ${t.outcomeDate} is before the start ${t.startDate}`);
   for (const e of t.events) {
     if (!isIsoDate(e.date)) problems.push(`event date "${e.date}" is not a YYYY-MM-DD date`);
     if (!EVENT_KINDS.includes(e.kind)) problems.push(`event kind "${e.kind}" is unknown`);

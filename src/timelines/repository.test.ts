@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { openTestPostgres, openTestSqlite, TEST_DATABASE_URL, type TestStore } from '../store/testing.js';
 import { importCheckee } from './checkee.js';
 import type { Timeline } from './model.js';
@@ -12,7 +13,8 @@ import {
   upsertWatchedTimeline,
 } from './repository.js';
 
-if (!TEST_DATABASE_URL) console.warn('timelines repository: PostgreSQL tests skipped — set TEST_DATABASE_URL to run them');
+if (!TEST_DATABASE_URL)
+  console.warn('timelines repository: PostgreSQL tests skipped — set TEST_DATABASE_URL to run them');
 
 const HEADER = 'nickname,visa_type,visa_entry,consulate,status,check_date,complete_date';
 const EXPORT_1 = [
@@ -116,9 +118,9 @@ for (const [name, open, skip] of backends) {
 
     it('refuses an invalid timeline with a clear message', async () => {
       store = await open();
-      await expect(upsertTimelines(store.db, [{ ...watched, source: 'manual', sourceKey: 'k', outcomeDate: '2026-01-01' }])).rejects.toThrow(
-        /outcome date 2026-01-01 is before the start 2026-02-01/,
-      );
+      await expect(
+        upsertTimelines(store.db, [{ ...watched, source: 'manual', sourceKey: 'k', outcomeDate: '2026-01-01' }]),
+      ).rejects.toThrow(/outcome date 2026-01-01 is before the start 2026-02-01/);
     });
   });
 }

@@ -2,11 +2,13 @@
  * Storage of timelines, the same Kysely code on SQLite and PostgreSQL.
  */
 import { createHash } from 'node:crypto';
+
 import type { Kysely, Selectable } from 'kysely';
+
 import type { Database } from '../store/schema.js';
 import type { TimelinesTable } from '../store/tables/timelines.js';
 import { isBetter } from './checkee.js';
-import { validateTimeline, waitDays, type Entry, type Outcome, type Timeline, type TimelineSource } from './model.js';
+import { type Entry, type Outcome, type Timeline, type TimelineSource, validateTimeline, waitDays } from './model.js';
 
 export interface TimelineFilter {
   visaClass?: string | undefined;
@@ -215,6 +217,9 @@ export async function listTimelines(db: Kysely<Database>, filter: TimelineFilter
 }
 
 export async function countTimelines(db: Kysely<Database>, filter: TimelineFilter = {}): Promise<number> {
-  const row = await applyFilter(db.selectFrom('timelines').select((eb) => eb.fn.countAll<number>().as('n')), filter).executeTakeFirst();
+  const row = await applyFilter(
+    db.selectFrom('timelines').select((eb) => eb.fn.countAll<number>().as('n')),
+    filter,
+  ).executeTakeFirst();
   return Number(row?.n ?? 0);
 }

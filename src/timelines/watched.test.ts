@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+
 import { waitDays } from './model.js';
-import { watchedTimeline, type WatchedCase } from './watched.js';
+import { type WatchedCase, watchedTimeline } from './watched.js';
 
 const base: WatchedCase = {
   visaClass: 'F1',

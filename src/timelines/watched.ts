@@ -3,7 +3,7 @@
  * `upsertWatchedTimeline` stores for a case whose owner consented to share it. Pure.
  */
 import type { Route, SlipColor, State } from '../knowledge/types.js';
-import { isIsoDate, type Entry, type Timeline, type TimelineEvent } from './model.js';
+import { type Entry, isIsoDate, type Timeline, type TimelineEvent } from './model.js';
 
 export interface SeenStatus {
   /** YYYY-MM-DD the status was first seen (or CEAC's "Case Last Updated" date, if earlier known). */

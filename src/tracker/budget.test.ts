@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { openTestPostgres, openTestSqlite, TEST_DATABASE_URL, type TestStore } from '../store/testing.js';
 import { databaseBudget, reserveSlot } from './budget.js';
 

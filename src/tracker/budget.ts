@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+
 import type { Store } from '../store/db.js';
 
 /**

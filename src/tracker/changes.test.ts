@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classifyChange, healthAfterFailure, healthAfterSuccess, observationHash, type SeenObservation } from './changes.js';
+
+import {
+  classifyChange,
+  healthAfterFailure,
+  healthAfterSuccess,
+  observationHash,
+  type SeenObservation,
+} from './changes.js';
 import { HOUR } from './schedule.js';
 
 const LONG =
@@ -22,19 +29,36 @@ describe('classifyChange — the transition table', () => {
     ['first look', null, {}, 'first_seen'],
     ['nothing moved', refusedLong, {}, null],
     ['only whitespace differs', refusedLong, { message: `  ${LONG.replace(/ /g, '  ')} ` }, null],
-    ['status word and state', refusedLong, { status: 'Administrative Processing', state: 'administrative_processing', variant: 'administrative_processing' }, 'status_changed'],
-    ['same word, other variant (short → long Refused)', { ...refusedLong, message: SHORT, variant: 'refused_letter' }, {}, 'status_changed'],
+    [
+      'status word and state',
+      refusedLong,
+      { status: 'Administrative Processing', state: 'administrative_processing', variant: 'administrative_processing' },
+      'status_changed',
+    ],
+    [
+      'same word, other variant (short → long Refused)',
+      { ...refusedLong, message: SHORT, variant: 'refused_letter' },
+      {},
+      'status_changed',
+    ],
     ['same state, new text', refusedLong, { message: LONG + ' Extra sentence.' }, 'text_changed'],
     ['post changed', refusedLong, { post: 'U.S. Embassy Podgorica' }, 'text_changed'],
     ['only Case Last Updated', refusedLong, { caseLastUpdated: '2026-02-20' }, 'last_updated_changed'],
-    ['status and date together: the status wins', refusedLong, { status: 'Issued', state: 'issued', variant: 'issued', caseLastUpdated: '2026-03-01' }, 'status_changed'],
+    [
+      'status and date together: the status wins',
+      refusedLong,
+      { status: 'Issued', state: 'issued', variant: 'issued', caseLastUpdated: '2026-03-01' },
+      'status_changed',
+    ],
   ];
   it.each(cases)('%s', (_name, prev, patch, expected) => {
     expect(classifyChange(prev, { ...refusedLong, ...patch })).toBe(expected);
   });
 
   it('hashes what the page showed, ignoring whitespace and the case number', () => {
-    expect(observationHash(refusedLong)).toBe(observationHash({ ...refusedLong, caseNumber: null, message: ` ${LONG} ` }));
+    expect(observationHash(refusedLong)).toBe(
+      observationHash({ ...refusedLong, caseNumber: null, message: ` ${LONG} ` }),
+    );
     expect(observationHash(refusedLong)).not.toBe(observationHash({ ...refusedLong, caseLastUpdated: '2026-02-02' }));
   });
 });
@@ -52,7 +76,10 @@ describe('health of the checks', () => {
   };
 
   it('does not report a short run of failures', () => {
-    expect(healthAfterFailure(facts)).toEqual({ health: { failingSince: 10 * HOUR, failingReported: false }, report: false });
+    expect(healthAfterFailure(facts)).toEqual({
+      health: { failingSince: 10 * HOUR, failingReported: false },
+      report: false,
+    });
   });
 
   it('reports once when no check has succeeded for the threshold', () => {
@@ -73,6 +100,9 @@ describe('health of the checks', () => {
 
   it('reports recovery only after a reported failure', () => {
     expect(healthAfterSuccess({ failingSince: 1, failingReported: true }).report).toBe(true);
-    expect(healthAfterSuccess({ failingSince: 1, failingReported: false })).toEqual({ health: { failingSince: null, failingReported: false }, report: false });
+    expect(healthAfterSuccess({ failingSince: 1, failingReported: false })).toEqual({
+      health: { failingSince: null, failingReported: false },
+      report: false,
+    });
   });
 });

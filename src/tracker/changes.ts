@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import type { Observation } from '../knowledge/types.js';
 import type { EventKind } from '../store/tables/cases.js';
 
@@ -26,10 +27,18 @@ const norm = (s: string | null): string => (s ?? '').replace(/\s+/g, ' ').trim()
 
 export function classifyChange(prev: SeenObservation | null, next: SeenObservation): ChangeKind | null {
   if (prev === null) return 'first_seen';
-  if (norm(prev.status).toLowerCase() !== norm(next.status).toLowerCase() || prev.state !== next.state || prev.variant !== next.variant) {
+  if (
+    norm(prev.status).toLowerCase() !== norm(next.status).toLowerCase() ||
+    prev.state !== next.state ||
+    prev.variant !== next.variant
+  ) {
     return 'status_changed';
   }
-  if (norm(prev.message) !== norm(next.message) || norm(prev.post) !== norm(next.post) || prev.caseCreated !== next.caseCreated) {
+  if (
+    norm(prev.message) !== norm(next.message) ||
+    norm(prev.post) !== norm(next.post) ||
+    prev.caseCreated !== next.caseCreated
+  ) {
     return 'text_changed';
   }
   if (prev.caseLastUpdated !== next.caseLastUpdated) return 'last_updated_changed';
@@ -38,7 +47,13 @@ export function classifyChange(prev: SeenObservation | null, next: SeenObservati
 
 /** Equal hashes mean the page showed the same thing (whitespace aside). */
 export function observationHash(o: Observation): string {
-  const parts = [norm(o.status).toLowerCase(), o.caseCreated ?? '', o.caseLastUpdated ?? '', norm(o.post), norm(o.message)];
+  const parts = [
+    norm(o.status).toLowerCase(),
+    o.caseCreated ?? '',
+    o.caseLastUpdated ?? '',
+    norm(o.post),
+    norm(o.message),
+  ];
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }
 

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+
 import { describe, expect, it } from 'vitest';
+
 import { interpret } from '../decode/index.js';
 import { createCaseRepository } from '../store/cases.js';
 import { createSealer } from '../store/seal.js';
@@ -17,14 +19,27 @@ async function setup(cases: number, check: CheckFn) {
   const sealer = createSealer(randomBytes(32));
   const repo = createCaseRepository(store, sealer);
   for (let i = 0; i < cases; i++) {
-    await repo.add({ app: 'NIV', location: 'BMB', caseNumber: `AA00LOOP${String(i).padStart(2, '0')}`, passport: 'Z1234567', surname: 'DOE' });
+    await repo.add({
+      app: 'NIV',
+      location: 'BMB',
+      caseNumber: `AA00LOOP${String(i).padStart(2, '0')}`,
+      passport: 'Z1234567',
+      surname: 'DOE',
+    });
   }
   return { store, tracker: createTracker({ store, sealer, check, interpret, leaseMs: 600_000 }) };
 }
 
 const answer: CheckFn = async (q) => ({
   kind: 'ok',
-  observation: { status: 'Refused', caseNumber: q.id, caseCreated: '2026-01-02', caseLastUpdated: '2026-02-03', post: null, message: REFUSED },
+  observation: {
+    status: 'Refused',
+    caseNumber: q.id,
+    caseCreated: '2026-01-02',
+    caseLastUpdated: '2026-02-03',
+    post: null,
+    message: REFUSED,
+  },
   applicationName: null,
   message: 'ok',
   attempts: 1,
@@ -83,9 +98,16 @@ describe('runWatchLoop', () => {
     try {
       const total = await runWatchLoop({ tracker, once: true });
       expect(total).toMatchObject({ picked: 2, ok: 1, failed: 1, events: 1 });
-      const attempts = await store.db.selectFrom('check_attempts').select(['outcome', 'error', 'observation_id']).orderBy('id').execute();
+      const attempts = await store.db
+        .selectFrom('check_attempts')
+        .select(['outcome', 'error', 'observation_id'])
+        .orderBy('id')
+        .execute();
       expect(attempts.map((a) => a.outcome).sort()).toEqual(['http_error', 'ok']);
-      expect(attempts.find((a) => a.outcome === 'http_error')).toMatchObject({ error: 'socket hang up', observation_id: null });
+      expect(attempts.find((a) => a.outcome === 'http_error')).toMatchObject({
+        error: 'socket hang up',
+        observation_id: null,
+      });
     } finally {
       await store.close();
     }
@@ -96,7 +118,10 @@ describe('runWatchLoop', () => {
     try {
       const id = (await store.db.selectFrom('cases').select('id').executeTakeFirstOrThrow()).id;
       const old = Date.now() - 31 * 24 * 3600 * 1000;
-      await store.db.insertInto('check_attempts').values({ case_id: id, at: old, outcome: 'timeout', duration_ms: 1, requests: 1, error: 'x' }).execute();
+      await store.db
+        .insertInto('check_attempts')
+        .values({ case_id: id, at: old, outcome: 'timeout', duration_ms: 1, requests: 1, error: 'x' })
+        .execute();
       await runWatchLoop({ tracker, once: true });
       const attempts = await store.db.selectFrom('check_attempts').select('at').execute();
       expect(attempts).toHaveLength(1);

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
+
 import { CaseNotFoundError } from '../store/cases.js';
 import type { CheckReport, Tracker } from './tracker.js';
 
@@ -51,7 +52,11 @@ export async function startQueue(options: QueueOptions): Promise<PgBoss> {
     } catch (err) {
       await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
       const code = (err as { code?: string }).code;
-      const racing = code === '40P01' || code === '23505' || code === '42P07' || /deadlock|duplicate key|already exists/.test(String(err));
+      const racing =
+        code === '40P01' ||
+        code === '23505' ||
+        code === '42P07' ||
+        /deadlock|duplicate key|already exists/.test(String(err));
       if (!racing || attempt >= 6) throw err;
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 400 * attempt));
     }

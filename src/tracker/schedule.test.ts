@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR, MINUTE, localClock, nextCheck, periodAt, untilNextBusinessStart, type ScheduleInput } from './schedule.js';
+
+import {
+  DAY,
+  HOUR,
+  localClock,
+  MINUTE,
+  nextCheck,
+  periodAt,
+  type ScheduleInput,
+  untilNextBusinessStart,
+} from './schedule.js';
 
 // Wednesday 2026-11-25 10:00 in Belgrade (UTC+1 in November) = 09:00 UTC.
 const WED_10_BELGRADE = Date.UTC(2026, 10, 25, 9, 0);
@@ -60,7 +70,9 @@ describe('nextCheck', () => {
     const issued = nextCheck({ ...base, state: 'issued', stateSince: base.now - DAY });
     expect(issued.at! - base.now).toBe(DAY);
     expect(nextCheck({ ...base, state: 'issued', stateSince: base.now - 15 * DAY }).at).toBeNull();
-    expect(nextCheck({ ...base, state: 'issued', stateSince: base.now - 15 * DAY, keepWatchingFinal: true }).at).not.toBeNull();
+    expect(
+      nextCheck({ ...base, state: 'issued', stateSince: base.now - 15 * DAY, keepWatchingFinal: true }).at,
+    ).not.toBeNull();
   });
 
   it('backs off exponentially after failures, longer when CEAC blocks us', () => {

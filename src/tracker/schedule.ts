@@ -51,7 +51,13 @@ const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 
 export function localClock(now: number, timeZone: string): { weekday: number; minute: number } {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, f);
   }
   let weekday = 1;
@@ -153,14 +159,16 @@ export function nextCheck(input: ScheduleInput): ScheduleDecision {
   const age = input.stateSince === null ? 0 : Math.max(0, now - input.stateSince);
   const activity = activityOf(state);
   if (activity === 'final') {
-    if (age >= ISSUED_STOP_AFTER && !input.keepWatchingFinal) return { at: null, reason: 'issued for 14 days: stopped' };
+    if (age >= ISSUED_STOP_AFTER && !input.keepWatchingFinal)
+      return { at: null, reason: 'issued for 14 days: stopped' };
     return bounded(jittered(DAY, random), 'final state: daily heartbeat');
   }
 
   const period = periodAt(now, input.timeZone);
   const business = businessInterval(activity, age);
   if (period === 'business') return bounded(jittered(business, random), 'business hours at the post');
-  if (period === 'evening') return bounded(jittered(Math.max(business * 2, 45 * MINUTE), random), 'evening at the post');
+  if (period === 'evening')
+    return bounded(jittered(Math.max(business * 2, 45 * MINUTE), random), 'evening at the post');
   // Quiet: one look at the start of the next business day (a few minutes in, spread by jitter),
   // or a heartbeat if that is far away (a long weekend should still see a check or two).
   const untilOpen = untilNextBusinessStart(now, input.timeZone);

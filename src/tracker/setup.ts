@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+
 import type { Config } from '../config.js';
 import { createLogger } from '../log.js';
 import { openConfiguredStore, type OpenedStore } from '../store/open.js';
@@ -35,9 +36,14 @@ export interface TrackingOptions {
 export const REQUESTS_PER_CHECK = 3;
 
 export async function openTracking(config: Config, options: TrackingOptions = {}): Promise<Tracking> {
-  const opened = await openConfiguredStore(config, { ...(options.poolSize !== undefined && { poolSize: options.poolSize }) });
+  const opened = await openConfiguredStore(config, {
+    ...(options.poolSize !== undefined && { poolSize: options.poolSize }),
+  });
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, name: 'tracker' });
-  const budget = databaseBudget(opened.store, { site: new URL(config.CEAC_BASE_URL).host, intervalMs: config.CEAC_REQUEST_INTERVAL_MS });
+  const budget = databaseBudget(opened.store, {
+    site: new URL(config.CEAC_BASE_URL).host,
+    intervalMs: config.CEAC_REQUEST_INTERVAL_MS,
+  });
   let tracker: Tracker | undefined;
   try {
     if (options.needsChecker) {
@@ -75,9 +81,15 @@ export class CheckerSetupError extends Error {
   override name = 'CheckerSetupError';
 }
 
-async function loadChecker(config: Config, budget: RequestBudget, captcha: string | undefined): Promise<{ check: CheckFn; interpret: Interpret }> {
+async function loadChecker(
+  config: Config,
+  budget: RequestBudget,
+  captcha: string | undefined,
+): Promise<{ check: CheckFn; interpret: Interpret }> {
   if (!captcha) {
-    throw new CheckerSetupError('background checks need a captcha solver: pass --captcha prompt|command:<program>|onnx:<model> or set CEAC_CAPTCHA');
+    throw new CheckerSetupError(
+      'background checks need a captcha solver: pass --captcha prompt|command:<program>|onnx:<model> or set CEAC_CAPTCHA',
+    );
   }
   const [{ CeacClient }, { solverFromSpec }, { interpret }] = await Promise.all([
     import('../ceac/index.js'),

@@ -1,11 +1,23 @@
 import { randomBytes } from 'node:crypto';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { createCaseRepository } from '../store/cases.js';
 import { createSealer } from '../store/seal.js';
-import { openTestSqlite, type TestStore } from '../store/testing.js';
 import type { EventRow } from '../store/tables/cases.js';
+import { openTestSqlite, type TestStore } from '../store/testing.js';
 import { countTimelines, listTimelines } from '../timelines/repository.js';
-import { canonicalVisaClass, caseTimelineKey, localDate, reconcileWatchedTimelines, statusBegan, storeWatchedTimeline, syncWatchedTimeline, watchedCaseOf, withTimelineSync } from './timeline-sync.js';
+import {
+  canonicalVisaClass,
+  caseTimelineKey,
+  localDate,
+  reconcileWatchedTimelines,
+  statusBegan,
+  storeWatchedTimeline,
+  syncWatchedTimeline,
+  watchedCaseOf,
+  withTimelineSync,
+} from './timeline-sync.js';
 
 let store: TestStore | undefined;
 afterEach(async () => {
@@ -18,10 +30,33 @@ const T0 = Date.UTC(2026, 2, 2, 20, 0); // 04:00 next day in Beijing
 
 async function caseWith(s: TestStore, share: boolean, states: [string, number][]): Promise<number> {
   const repo = createCaseRepository(s, createSealer(randomBytes(32)), () => T0);
-  const c = await repo.add({ app: 'NIV', location: 'BEJ', caseNumber: `AA00${Math.random().toString(36).slice(2, 8).toUpperCase()}`, passport: 'E1234567', surname: 'ZHANG', context: { visaClass: 'F1', entry: 'new', route: 'interview' }, shareTimeline: share });
+  const c = await repo.add({
+    app: 'NIV',
+    location: 'BEJ',
+    caseNumber: `AA00${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
+    passport: 'E1234567',
+    surname: 'ZHANG',
+    context: { visaClass: 'F1', entry: 'new', route: 'interview' },
+    shareTimeline: share,
+  });
   let last = 0;
   for (const [state, at] of states) {
-    await s.db.insertInto('observations').values({ case_id: c.id, status: state, state, variant: state, case_created: null, case_last_updated: null, post: null, message: null, content_hash: `${c.id}${at}`, first_seen_at: at, last_seen_at: at + DAY }).execute();
+    await s.db
+      .insertInto('observations')
+      .values({
+        case_id: c.id,
+        status: state,
+        state,
+        variant: state,
+        case_created: null,
+        case_last_updated: null,
+        post: null,
+        message: null,
+        content_hash: `${c.id}${at}`,
+        first_seen_at: at,
+        last_seen_at: at + DAY,
+      })
+      .execute();
     last = at + DAY;
   }
   await s.db.updateTable('cases').set({ last_success_at: last }).where('id', '=', c.id).execute();
@@ -52,7 +87,11 @@ describe('timeline sync', () => {
   it('starts the wait of a case added while already refused at its "Case Last Updated" date', async () => {
     store = await openTestSqlite();
     const id = await caseWith(store, true, [['refused', T0]]);
-    await store.db.updateTable('observations').set({ case_last_updated: '2026-02-20' }).where('case_id', '=', id).execute();
+    await store.db
+      .updateTable('observations')
+      .set({ case_last_updated: '2026-02-20' })
+      .where('case_id', '=', id)
+      .execute();
     const seen = await watchedCaseOf(store.db, id);
     expect(seen?.watched.history.map((h) => h.date)).toEqual(['2026-02-20']);
     expect(await syncWatchedTimeline(store.db, id)).toBe('inserted');
@@ -67,12 +106,38 @@ describe('timeline sync', () => {
 
   it('stores a consenting case’s wait once, replaces it when it moves on, and drops it without consent', async () => {
     store = await openTestSqlite();
-    const id = await caseWith(store, true, [['application_received', T0 - 10 * DAY], ['refused', T0 - 6 * DAY]]);
+    const id = await caseWith(store, true, [
+      ['application_received', T0 - 10 * DAY],
+      ['refused', T0 - 6 * DAY],
+    ]);
     expect(await syncWatchedTimeline(store.db, id)).toBe('inserted');
     expect(await syncWatchedTimeline(store.db, id)).toBe('unchanged');
     let [t] = await listTimelines(store.db, {});
-    expect(t).toMatchObject({ source: 'watched', visaClass: 'F1', post: 'BEJ', entry: 'new', route: 'interview', startDate: localDate(T0 - 6 * DAY, 'BEJ'), outcome: 'pending' });
-    await store.db.insertInto('observations').values({ case_id: id, status: 'Issued', state: 'issued', variant: 'issued', case_created: null, case_last_updated: null, post: null, message: null, content_hash: 'i', first_seen_at: T0, last_seen_at: T0 }).execute();
+    expect(t).toMatchObject({
+      source: 'watched',
+      visaClass: 'F1',
+      post: 'BEJ',
+      entry: 'new',
+      route: 'interview',
+      startDate: localDate(T0 - 6 * DAY, 'BEJ'),
+      outcome: 'pending',
+    });
+    await store.db
+      .insertInto('observations')
+      .values({
+        case_id: id,
+        status: 'Issued',
+        state: 'issued',
+        variant: 'issued',
+        case_created: null,
+        case_last_updated: null,
+        post: null,
+        message: null,
+        content_hash: 'i',
+        first_seen_at: T0,
+        last_seen_at: T0,
+      })
+      .execute();
     expect(await syncWatchedTimeline(store.db, id)).toBe('updated');
     [t] = await listTimelines(store.db, {});
     expect(t).toMatchObject({ outcome: 'issued', outcomeDate: localDate(T0, 'BEJ') });
@@ -126,7 +191,16 @@ describe('timeline sync', () => {
     await store.db.deleteFrom('observations').where('case_id', '=', a).execute();
     await store.db.deleteFrom('cases').where('id', '=', a).execute();
     await store.db.updateTable('cases').set({ share_timeline: 1 }).where('id', '=', b).execute();
-    await storeWatchedTimeline(store.db, caseTimelineKey({ id: 777, created_at: 1 }), { visaClass: 'F1', entry: null, route: null, post: 'BEJ', startDate: '2026-01-01', outcome: 'pending', outcomeDate: '2026-01-05', events: [] });
+    await storeWatchedTimeline(store.db, caseTimelineKey({ id: 777, created_at: 1 }), {
+      visaClass: 'F1',
+      entry: null,
+      route: null,
+      post: 'BEJ',
+      startDate: '2026-01-01',
+      outcome: 'pending',
+      outcomeDate: '2026-01-05',
+      events: [],
+    });
     expect(await reconcileWatchedTimelines(store.db)).toEqual({ removed: 2, stored: 1 });
     expect(await reconcileWatchedTimelines(store.db)).toEqual({ removed: 0, stored: 0 });
     const [t] = await listTimelines(store.db, {});

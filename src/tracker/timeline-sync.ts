@@ -10,15 +10,16 @@
  * processes run at start and every minute.
  */
 import type { Kysely } from 'kysely';
+
 import { locationByCode } from '../knowledge/locations.js';
 import type { State } from '../knowledge/types.js';
 import { STATES } from '../knowledge/types.js';
 import type { CaseContext } from '../store/cases.js';
 import type { Database } from '../store/schema.js';
 import type { EventRow } from '../store/tables/cases.js';
-import { validateTimeline, waitDays, type Timeline } from '../timelines/model.js';
+import { type Timeline, validateTimeline, waitDays } from '../timelines/model.js';
 import { removeWatchedTimeline, watchedKey } from '../timelines/repository.js';
-import { watchedTimeline, type SeenStatus, type WatchedCase } from '../timelines/watched.js';
+import { type SeenStatus, type WatchedCase, watchedTimeline } from '../timelines/watched.js';
 import type { OnEvents } from './tracker.js';
 
 export type SyncResult = 'inserted' | 'updated' | 'unchanged' | 'removed' | 'none';
@@ -66,7 +67,10 @@ export function statusBegan(seen: string, caseLastUpdated: string | null, previo
 }
 
 /** What `watchedTimeline` needs of one case, read from the store; null when the case does not exist. */
-export async function watchedCaseOf(db: Kysely<Database>, caseId: number): Promise<{ key: string; share: boolean; watched: WatchedCase } | null> {
+export async function watchedCaseOf(
+  db: Kysely<Database>,
+  caseId: number,
+): Promise<{ key: string; share: boolean; watched: WatchedCase } | null> {
   const row = await db
     .selectFrom('cases')
     .select(['id', 'created_at', 'share_timeline', 'location', 'context_json', 'last_success_at'])
@@ -86,7 +90,11 @@ export async function watchedCaseOf(db: Kysely<Database>, caseId: number): Promi
   for (const o of observations) {
     if (!isState(o.state)) continue;
     const seen = localDate(Number(o.first_seen_at), row.location);
-    history.push({ date: statusBegan(seen, o.case_last_updated, history.at(-1)?.date), state: o.state, caseLastUpdated: o.case_last_updated });
+    history.push({
+      date: statusBegan(seen, o.case_last_updated, history.at(-1)?.date),
+      state: o.state,
+      caseLastUpdated: o.case_last_updated,
+    });
     lastSeen = Math.max(lastSeen, Number(o.last_seen_at));
   }
   const lastChecked = row.last_success_at ?? (lastSeen || row.created_at);
@@ -110,7 +118,11 @@ export async function watchedCaseOf(db: Kysely<Database>, caseId: number): Promi
  * (insert … on conflict update), so that it can run inside the tracker's transaction: the
  * repository's `upsertWatchedTimeline` opens a transaction of its own, which Kysely cannot nest.
  */
-export async function storeWatchedTimeline(db: Kysely<Database>, caseKey: string, t: Omit<Timeline, 'source' | 'sourceKey'>): Promise<'inserted' | 'updated' | 'unchanged'> {
+export async function storeWatchedTimeline(
+  db: Kysely<Database>,
+  caseKey: string,
+  t: Omit<Timeline, 'source' | 'sourceKey'>,
+): Promise<'inserted' | 'updated' | 'unchanged'> {
   const full: Timeline = { ...t, source: 'watched', sourceKey: watchedKey(caseKey) };
   validateTimeline(full);
   const fields = {
@@ -190,8 +202,15 @@ const CHUNK = 400;
  * (consent given after the last check). `full` also rebuilds every consenting case's timeline
  * (after edits of its visa class, post or entry).
  */
-export async function reconcileWatchedTimelines(db: Kysely<Database>, options: { full?: boolean } = {}): Promise<ReconcileReport> {
-  const consenting = await db.selectFrom('cases').select(['id', 'created_at']).where('share_timeline', '=', 1).execute();
+export async function reconcileWatchedTimelines(
+  db: Kysely<Database>,
+  options: { full?: boolean } = {},
+): Promise<ReconcileReport> {
+  const consenting = await db
+    .selectFrom('cases')
+    .select(['id', 'created_at'])
+    .where('share_timeline', '=', 1)
+    .execute();
   const wanted = new Map(consenting.map((c) => [watchedKey(caseTimelineKey(c)), c.id]));
   const stored = await db.selectFrom('timelines').select('source_key').where('source', '=', 'watched').execute();
   const storedKeys = new Set(stored.map((s) => s.source_key));

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
+
 import { locationByCode } from '../knowledge/locations.js';
 import type { DecodeContext, Interpretation, Observation } from '../knowledge/types.js';
 import { maskCaseNumber } from '../log.js';
@@ -10,7 +11,13 @@ import type { Store } from '../store/db.js';
 import type { Database } from '../store/schema.js';
 import type { Sealer } from '../store/seal.js';
 import type { CaseRow, EventRow, NewEventRow, ObservationRow } from '../store/tables/cases.js';
-import { classifyChange, healthAfterFailure, healthAfterSuccess, observationHash, type SeenObservation } from './changes.js';
+import {
+  classifyChange,
+  healthAfterFailure,
+  healthAfterSuccess,
+  observationHash,
+  type SeenObservation,
+} from './changes.js';
 import type { CaseQuery, CheckFn, CheckOutcome } from './outcome.js';
 import { HOUR, MINUTE, nextCheck } from './schedule.js';
 
@@ -115,13 +122,20 @@ export function createTracker(options: TrackerOptions): Tracker {
   const failingAfterMs = options.failingAfterMs ?? 6 * HOUR;
   const leaseMs = options.leaseMs ?? 10 * MINUTE;
   const timeZoneOf = options.timeZoneOf ?? postTimeZone;
-  const budget = { requestIntervalMs: options.budget?.requestIntervalMs ?? 0, requestsPerCheck: options.budget?.requestsPerCheck ?? 3 };
+  const budget = {
+    requestIntervalMs: options.budget?.requestIntervalMs ?? 0,
+    requestsPerCheck: options.budget?.requestsPerCheck ?? 3,
+  };
   const log = options.logger;
 
   let watched = { count: 0, at: -Infinity };
   async function watchedCases(): Promise<number> {
     if (now() - watched.at > MINUTE) {
-      const r = await db.selectFrom('cases').select(sql<number>`count(*)`.as('n')).where('watching', '=', 1).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('cases')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('watching', '=', 1)
+        .executeTakeFirstOrThrow();
       watched = { count: Number(r.n), at: now() };
     }
     return watched.count;
@@ -163,7 +177,11 @@ export function createTracker(options: TrackerOptions): Tracker {
 
       if (outcome.kind === 'ok') {
         const prevRow = row.last_observation_id
-          ? ((await trx.selectFrom('observations').selectAll().where('id', '=', row.last_observation_id).executeTakeFirst()) ?? null)
+          ? ((await trx
+              .selectFrom('observations')
+              .selectAll()
+              .where('id', '=', row.last_observation_id)
+              .executeTakeFirst()) ?? null)
           : null;
         const decodeContext: DecodeContext = {
           applicationType: row.app_type,
@@ -176,8 +194,14 @@ export function createTracker(options: TrackerOptions): Tracker {
           ...(context.passport && { passport: context.passport }),
         };
         const interpretation = interpret(outcome.observation, decodeContext);
-        const next: SeenObservation = { ...outcome.observation, state: interpretation.state, variant: interpretation.variant };
-        const prev: SeenObservation | null = prevRow ? { ...toObservation(prevRow), state: prevRow.state, variant: prevRow.variant } : null;
+        const next: SeenObservation = {
+          ...outcome.observation,
+          state: interpretation.state,
+          variant: interpretation.variant,
+        };
+        const prev: SeenObservation | null = prevRow
+          ? { ...toObservation(prevRow), state: prevRow.state, variant: prevRow.variant }
+          : null;
         const hash = observationHash(outcome.observation);
         if (prevRow && prevRow.content_hash === hash) {
           observation = await trx
@@ -230,7 +254,12 @@ export function createTracker(options: TrackerOptions): Tracker {
         failures = 0;
         const h = healthAfterSuccess(health);
         if (h.report && health.failingSince !== null) {
-          newEvents.push(healthEvent(id, 'check_recovered', at, health.failingSince, { outcome: 'ok', message: 'checks succeed again' }));
+          newEvents.push(
+            healthEvent(id, 'check_recovered', at, health.failingSince, {
+              outcome: 'ok',
+              message: 'checks succeed again',
+            }),
+          );
         }
         health = h.health;
       } else {
@@ -340,11 +369,24 @@ export function createTracker(options: TrackerOptions): Tracker {
       outcome = await check(query);
     } catch (err) {
       // A client bug or an unexpected network error is still only a failed attempt.
-      outcome = { kind: 'http_error', status: 0, message: (err as Error).message, attempts: 1, durationMs: now() - started, requests: 0 };
+      outcome = {
+        kind: 'http_error',
+        status: 0,
+        message: (err as Error).message,
+        attempts: 1,
+        durationMs: now() - started,
+        requests: 0,
+      };
     }
     const report = await record(id, outcome, now());
     log?.info(
-      { caseId: id, case: maskCaseNumber(row.case_number), outcome: report.outcome, events: report.events.map((e) => e.kind), next: report.nextCheckAt },
+      {
+        caseId: id,
+        case: maskCaseNumber(row.case_number),
+        outcome: report.outcome,
+        events: report.events.map((e) => e.kind),
+        next: report.nextCheckAt,
+      },
       outcome.kind === 'ok' ? 'checked' : `check failed: ${outcome.message}`,
     );
     return report;
@@ -392,17 +434,32 @@ export function createTracker(options: TrackerOptions): Tracker {
       return summary;
     },
     async pruneAttempts(keepMs = 30 * 24 * HOUR) {
-      const r = await db.deleteFrom('check_attempts').where('at', '<', now() - keepMs).executeTakeFirst();
+      const r = await db
+        .deleteFrom('check_attempts')
+        .where('at', '<', now() - keepMs)
+        .executeTakeFirst();
       return Number(r.numDeletedRows);
     },
     async nextDueAt() {
-      const r = await db.selectFrom('cases').select('next_check_at').where('next_check_at', 'is not', null).orderBy('next_check_at').limit(1).executeTakeFirst();
+      const r = await db
+        .selectFrom('cases')
+        .select('next_check_at')
+        .where('next_check_at', 'is not', null)
+        .orderBy('next_check_at')
+        .limit(1)
+        .executeTakeFirst();
       return r?.next_check_at ?? null;
     },
   };
 }
 
-function healthEvent(caseId: number, kind: 'check_failing' | 'check_recovered', at: number, failingSince: number, detail: object): NewEventRow {
+function healthEvent(
+  caseId: number,
+  kind: 'check_failing' | 'check_recovered',
+  at: number,
+  failingSince: number,
+  detail: object,
+): NewEventRow {
   return {
     case_id: caseId,
     kind,

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
+
 import type { Database } from '../store/schema.js';
 import type { Sealer } from '../store/seal.js';
 
@@ -53,7 +55,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function validateEmail(email: string): string | null {
   const e = normaliseEmail(email);
   if (!e) return 'Enter your e-mail address.';
-  if (e.length > 254 || !EMAIL.test(e)) return 'That does not look like an e-mail address (it should look like name@example.com).';
+  if (e.length > 254 || !EMAIL.test(e))
+    return 'That does not look like an e-mail address (it should look like name@example.com).';
   return null;
 }
 
@@ -83,8 +86,16 @@ export class Accounts {
     const passwordProblem = validatePassword(password);
     if (passwordProblem) throw new AccountError(passwordProblem, 'password');
     const lookup = this.lookup(email);
-    const existing = await this.db.selectFrom('users').select('id').where('email_lookup', '=', lookup).executeTakeFirst();
-    if (existing) throw new AccountError('An account with this e-mail already exists. Sign in instead, or reset your password.', 'email');
+    const existing = await this.db
+      .selectFrom('users')
+      .select('id')
+      .where('email_lookup', '=', lookup)
+      .executeTakeFirst();
+    if (existing)
+      throw new AccountError(
+        'An account with this e-mail already exists. Sign in instead, or reset your password.',
+        'email',
+      );
     const createdAt = this.now();
     const row = await this.db
       .insertInto('users')
@@ -101,7 +112,11 @@ export class Accounts {
 
   /** The user for these credentials, or null; the same work is done whether or not the e-mail exists. */
   async verifyCredentials(email: string, password: string): Promise<User | null> {
-    const row = await this.db.selectFrom('users').selectAll().where('email_lookup', '=', this.lookup(email)).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email_lookup', '=', this.lookup(email))
+      .executeTakeFirst();
     const hash = row?.password_hash ?? DUMMY_HASH;
     const ok = await argon2Verify(await hash, password).catch(() => false);
     if (!row || !ok) return null;
@@ -109,7 +124,11 @@ export class Accounts {
   }
 
   async findByEmail(email: string): Promise<User | null> {
-    const row = await this.db.selectFrom('users').selectAll().where('email_lookup', '=', this.lookup(email)).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email_lookup', '=', this.lookup(email))
+      .executeTakeFirst();
     return row ? this.toUser(row) : null;
   }
 
@@ -129,7 +148,11 @@ export class Accounts {
   private async setPassword(userId: number, next: string): Promise<void> {
     const problem = validatePassword(next);
     if (problem) throw new AccountError(problem, 'password');
-    await this.db.updateTable('users').set({ password_hash: await argon2Hash(next, ARGON) }).where('id', '=', userId).execute();
+    await this.db
+      .updateTable('users')
+      .set({ password_hash: await argon2Hash(next, ARGON) })
+      .where('id', '=', userId)
+      .execute();
   }
 
   /** Deletes the account; sessions, tokens and resets go with it (foreign keys cascade). */
@@ -151,7 +174,14 @@ export class Accounts {
     const now = this.now();
     await this.db
       .insertInto('sessions')
-      .values({ token_hash: sha256(token), user_id: userId, csrf_token: csrfToken, created_at: now, expires_at: now + SESSION_TTL_MS, last_seen_at: now })
+      .values({
+        token_hash: sha256(token),
+        user_id: userId,
+        csrf_token: csrfToken,
+        created_at: now,
+        expires_at: now + SESSION_TTL_MS,
+        last_seen_at: now,
+      })
       .execute();
     return { token, csrfToken };
   }
@@ -161,14 +191,25 @@ export class Accounts {
     const row = await this.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['users.id', 'users.email_sealed', 'users.created_at', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at'])
+      .select([
+        'users.id',
+        'users.email_sealed',
+        'users.created_at',
+        'sessions.csrf_token',
+        'sessions.expires_at',
+        'sessions.last_seen_at',
+      ])
       .where('sessions.token_hash', '=', tokenHash)
       .executeTakeFirst();
     const now = this.now();
     if (!row || Number(row.expires_at) <= now) return null;
     // Touch at most once an hour: a write per page view would cost more than it tells.
     if (now - Number(row.last_seen_at) > 3600_000) {
-      await this.db.updateTable('sessions').set({ last_seen_at: now, expires_at: now + SESSION_TTL_MS }).where('token_hash', '=', tokenHash).execute();
+      await this.db
+        .updateTable('sessions')
+        .set({ last_seen_at: now, expires_at: now + SESSION_TTL_MS })
+        .where('token_hash', '=', tokenHash)
+        .execute();
     }
     return { user: this.toUser(row), csrfToken: row.csrf_token, tokenHash };
   }
@@ -193,19 +234,41 @@ export class Accounts {
     const prefix = token.slice(0, 9);
     const row = await this.db
       .insertInto('api_tokens')
-      .values({ user_id: userId, name: clean, token_hash: sha256(token), prefix, created_at: this.now(), last_used_at: null })
+      .values({
+        user_id: userId,
+        name: clean,
+        token_hash: sha256(token),
+        prefix,
+        created_at: this.now(),
+        last_used_at: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { id: Number(row.id), token, prefix };
   }
 
   async listApiTokens(userId: number) {
-    const rows = await this.db.selectFrom('api_tokens').select(['id', 'name', 'prefix', 'created_at', 'last_used_at']).where('user_id', '=', userId).orderBy('id').execute();
-    return rows.map((r) => ({ id: Number(r.id), name: r.name, prefix: r.prefix, createdAt: Number(r.created_at), lastUsedAt: r.last_used_at === null ? null : Number(r.last_used_at) }));
+    const rows = await this.db
+      .selectFrom('api_tokens')
+      .select(['id', 'name', 'prefix', 'created_at', 'last_used_at'])
+      .where('user_id', '=', userId)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      name: r.name,
+      prefix: r.prefix,
+      createdAt: Number(r.created_at),
+      lastUsedAt: r.last_used_at === null ? null : Number(r.last_used_at),
+    }));
   }
 
   async revokeApiToken(userId: number, id: number): Promise<boolean> {
-    const r = await this.db.deleteFrom('api_tokens').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+    const r = await this.db
+      .deleteFrom('api_tokens')
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return Number(r.numDeletedRows) > 0;
   }
 
@@ -233,23 +296,44 @@ export class Accounts {
     if (!user) return null;
     const token = randomToken();
     const now = this.now();
-    await this.db.insertInto('password_resets').values({ token_hash: sha256(token), user_id: user.id, created_at: now, expires_at: now + RESET_TTL_MS, used_at: null }).execute();
+    await this.db
+      .insertInto('password_resets')
+      .values({
+        token_hash: sha256(token),
+        user_id: user.id,
+        created_at: now,
+        expires_at: now + RESET_TTL_MS,
+        used_at: null,
+      })
+      .execute();
     return { user, token };
   }
 
   async isResetValid(token: string): Promise<boolean> {
-    const row = await this.db.selectFrom('password_resets').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('password_resets')
+      .selectAll()
+      .where('token_hash', '=', sha256(token))
+      .executeTakeFirst();
     return Boolean(row && row.used_at === null && Number(row.expires_at) > this.now());
   }
 
   /** Sets the new password and signs out every session of that user. */
   async finishReset(token: string, password: string): Promise<User> {
-    const row = await this.db.selectFrom('password_resets').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('password_resets')
+      .selectAll()
+      .where('token_hash', '=', sha256(token))
+      .executeTakeFirst();
     if (!row || row.used_at !== null || Number(row.expires_at) <= this.now()) {
       throw new AccountError('This reset link has expired or was already used. Ask for a new one.', 'token');
     }
     await this.setPassword(Number(row.user_id), password);
-    await this.db.updateTable('password_resets').set({ used_at: this.now() }).where('token_hash', '=', row.token_hash).execute();
+    await this.db
+      .updateTable('password_resets')
+      .set({ used_at: this.now() })
+      .where('token_hash', '=', row.token_hash)
+      .execute();
     await this.endOtherSessions(Number(row.user_id), null);
     const user = await this.getUser(Number(row.user_id));
     if (!user) throw new AccountError('This account no longer exists.', 'token');

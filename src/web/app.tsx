@@ -1,35 +1,36 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
+import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
+
 import type { Logger } from '../log.js';
+import { type Dispatcher, listChannels, removeChannel } from '../notify/index.js';
+import { createCaseRepository } from '../store/cases.js';
 import type { Store } from '../store/db.js';
 import type { Sealer } from '../store/seal.js';
 import { Accounts } from './accounts.js';
-import { apiError, validationHook } from './api/common.js';
-import { registerMe } from './api/me.js';
-import { registerExplain } from './api/explain.js';
-import { homeRoutes } from './routes/home.js';
 import { registerCases } from './api/cases.js';
 import { registerChannels } from './api/channels.js';
+import { apiError, validationHook } from './api/common.js';
+import { registerExplain } from './api/explain.js';
+import { registerMe } from './api/me.js';
 import { ICON, SCRIPT, STYLESHEET } from './assets.js';
+import { type CaseChecker, PersonChecks } from './check-now.js';
 import type { AppEnv, Mailer, WebServices } from './context.js';
-import { MessagePage } from './pages/auth.js';
-import { RateLimiter, DEFAULT_RATE_RULES, type RateRules } from './rate-limit.js';
-import { accountRoutes } from './routes/account.js';
-import { caseRoutes } from './routes/cases.js';
-import { notificationRoutes } from './routes/notifications.js';
-import { listChannels, removeChannel, type Dispatcher } from '../notify/index.js';
-import { createCaseRepository } from '../store/cases.js';
-import { PersonChecks, type CaseChecker } from './check-now.js';
 import { PageCache } from './page-cache.js';
+import { MessagePage } from './pages/auth.js';
+import { DEFAULT_RATE_RULES, RateLimiter, type RateRules } from './rate-limit.js';
+import { accountRoutes } from './routes/account.js';
 import { authRoutes } from './routes/auth.js';
+import { caseRoutes } from './routes/cases.js';
 import { frame } from './routes/forms.js';
-import { securityHeaders } from './security.js';
-import { contextStorage } from 'hono/context-storage';
+import { homeRoutes } from './routes/home.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { statsRoutes } from './routes/stats.js';
 import { timelineRoutes } from './routes/timelines.js';
-import { keepSharedTimelinesInStep } from './timeline-consent.js';
+import { securityHeaders } from './security.js';
 import { CsrfRejected, identify, requireCsrf } from './session.js';
+import { keepSharedTimelinesInStep } from './timeline-consent.js';
 
 export interface WebAppOptions {
   store: Store;
@@ -49,7 +50,12 @@ export interface WebAppOptions {
   checker?: CaseChecker | null;
   onCaseAdded?: (caseId: number) => void;
   /** Notification settings: private targets (loopback webhooks) and the running dispatcher. */
-  notify?: { allowPrivateTargets?: boolean; dispatcher?: Dispatcher | null; smtpUrl?: string | undefined; mailFrom?: string };
+  notify?: {
+    allowPrivateTargets?: boolean;
+    dispatcher?: Dispatcher | null;
+    smtpUrl?: string | undefined;
+    mailFrom?: string;
+  };
   /** How often the live-update stream looks for changes (ms). */
   ssePollMs?: number;
 }
@@ -100,10 +106,16 @@ export function createWebApp(opts: WebAppOptions): WebApp {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   // Static files first: no session lookup, cached for a year under their content hash.
-  const TYPES: Record<string, string> = { css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8', svg: 'image/svg+xml' };
+  const TYPES: Record<string, string> = {
+    css: 'text/css; charset=utf-8',
+    js: 'text/javascript; charset=utf-8',
+    svg: 'image/svg+xml',
+  };
   for (const asset of [STYLESHEET, SCRIPT, ICON]) {
     const type = TYPES[asset.path.split('.').pop()!]!;
-    app.get(asset.path, (c) => c.body(asset.body, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=31536000, immutable' }));
+    app.get(asset.path, (c) =>
+      c.body(asset.body, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=31536000, immutable' }),
+    );
   }
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/favicon.ico', (c) => c.redirect(ICON.path, 301));
@@ -127,37 +139,88 @@ export function createWebApp(opts: WebAppOptions): WebApp {
   app.onError((err, c) => {
     const isApi = c.req.path.startsWith('/api/');
     if (err instanceof CsrfRejected) {
-      if (isApi) return apiError(c, 403, 'csrf', 'Send the X-CSRF-Token header with the token of your page, or use an API token.');
+      if (isApi)
+        return apiError(
+          c,
+          403,
+          'csrf',
+          'Send the X-CSRF-Token header with the token of your page, or use an API token.',
+        );
       return c.html(
-        <MessagePage frame={frame(c, 'Please try again')} heading="Please try again" kind="bad" message="This form was out of date (or came from another site), so nothing was changed. Go back, reload the page and send it again." back={{ href: c.req.path, label: 'Reload the page' }} />,
+        <MessagePage
+          frame={frame(c, 'Please try again')}
+          heading="Please try again"
+          kind="bad"
+          message="This form was out of date (or came from another site), so nothing was changed. Go back, reload the page and send it again."
+          back={{ href: c.req.path, label: 'Reload the page' }}
+        />,
         403,
       );
     }
     if (err instanceof HTTPException && err.status < 500) {
       // Malformed input caught by the framework (e.g. a body that is not JSON): the caller's mistake.
-      const message = isApi && /json/i.test(err.message) ? 'The request body is not valid JSON.' : 'The request was malformed.';
+      const message =
+        isApi && /json/i.test(err.message) ? 'The request body is not valid JSON.' : 'The request was malformed.';
       if (isApi) return c.json({ error: { code: 'bad_request', message } }, err.status);
-      return c.html(<MessagePage frame={frame(c, 'Bad request')} heading="Bad request" kind="bad" message={message} back={{ href: '/', label: 'Back to the start' }} />, err.status);
+      return c.html(
+        <MessagePage
+          frame={frame(c, 'Bad request')}
+          heading="Bad request"
+          kind="bad"
+          message={message}
+          back={{ href: '/', label: 'Back to the start' }}
+        />,
+        err.status,
+      );
     }
     // Reset links and captcha ids in a path are secrets of their own: they never reach the log.
     const path = c.req.path.replace(/^\/reset\/[^/]+/, '/reset/…').replace(/\/captcha\/[^/]+/, '/captcha/…');
     services.logger.error({ err: { name: err.name, message: err.message, stack: err.stack }, path }, 'request failed');
-    if (isApi) return apiError(c, 500, 'internal', 'Something went wrong on our side. It was logged; try again in a moment.');
-    return c.html(<MessagePage frame={frame(c, 'Something went wrong')} heading="Something went wrong" kind="bad" message="Something went wrong on our side. It was logged; try again in a moment." back={{ href: '/', label: 'Back to the start' }} />, 500);
+    if (isApi)
+      return apiError(c, 500, 'internal', 'Something went wrong on our side. It was logged; try again in a moment.');
+    return c.html(
+      <MessagePage
+        frame={frame(c, 'Something went wrong')}
+        heading="Something went wrong"
+        kind="bad"
+        message="Something went wrong on our side. It was logged; try again in a moment."
+        back={{ href: '/', label: 'Back to the start' }}
+      />,
+      500,
+    );
   });
 
   app.notFound((c) => {
-    if (c.req.path.startsWith('/api/')) return apiError(c, 404, 'not_found', 'There is nothing here (or it is not yours).');
-    return c.html(<MessagePage frame={frame(c, 'Not found')} heading="Not found" message="There is no page here, or it belongs to someone else." back={{ href: '/', label: 'Back to the start' }} />, 404);
+    if (c.req.path.startsWith('/api/'))
+      return apiError(c, 404, 'not_found', 'There is nothing here (or it is not yours).');
+    return c.html(
+      <MessagePage
+        frame={frame(c, 'Not found')}
+        heading="Not found"
+        message="There is no page here, or it belongs to someone else."
+        back={{ href: '/', label: 'Back to the start' }}
+      />,
+      404,
+    );
   });
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API token from the Account page.' });
-  api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'cw_session', description: 'The browser session; unsafe methods also need the X-CSRF-Token header.' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token from the Account page.',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'cw_session',
+    description: 'The browser session; unsafe methods also need the X-CSRF-Token header.',
+  });
   // Everything under /api/v1 needs an account, apart from the public explain and locations endpoints.
   api.use('*', async (c, next) => {
     const open = c.req.path === '/api/v1/explain' || c.req.path === '/api/v1/locations';
-    if (!open && !c.var.user) return apiError(c, 401, 'unauthorized', 'Sign in, or send an API token as "Authorization: Bearer <token>".');
+    if (!open && !c.var.user)
+      return apiError(c, 401, 'unauthorized', 'Sign in, or send an API token as "Authorization: Bearer <token>".');
     return next();
   });
 
@@ -177,7 +240,11 @@ export function createWebApp(opts: WebAppOptions): WebApp {
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'ceac-watch API', version: '1', description: 'Decode, watch and time US visa (CEAC) case statuses. Errors always have the shape of `Error`.' },
+    info: {
+      title: 'ceac-watch API',
+      version: '1',
+      description: 'Decode, watch and time US visa (CEAC) case statuses. Errors always have the shape of `Error`.',
+    },
     servers: [{ url: '/' }],
   });
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+
 import type { Interpretation, Observation } from '../knowledge/types.js';
 import type { Database } from '../store/schema.js';
 import type { EventKind } from '../store/tables/cases.js';
@@ -24,7 +25,12 @@ export const TIMELINE_PAGE = 30;
 
 /** One page of a case's events, newest first; `before` is the id to continue below. */
 export async function timelinePage(db: Kysely<Database>, caseId: number, before: number | null, limit = TIMELINE_PAGE) {
-  let q = db.selectFrom('events').selectAll().where('case_id', '=', caseId).orderBy('id', 'desc').limit(limit + 1);
+  let q = db
+    .selectFrom('events')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('id', 'desc')
+    .limit(limit + 1);
   if (before !== null) q = q.where('id', '<', before);
   const rows = await q.execute();
   const more = rows.length > limit;
@@ -51,12 +57,22 @@ export async function currentReadings(db: Kysely<Database>, caseIds: number[]) {
     .where('case_id', 'in', caseIds)
     .where('interpretation_json', 'is not', null)
     .where('id', 'in', (eb) =>
-      eb.selectFrom('events as e2').select((e) => e.fn.max('e2.id').as('m')).where('e2.case_id', 'in', caseIds).where('e2.interpretation_json', 'is not', null).groupBy('e2.case_id'),
+      eb
+        .selectFrom('events as e2')
+        .select((e) => e.fn.max('e2.id').as('m'))
+        .where('e2.case_id', 'in', caseIds)
+        .where('e2.interpretation_json', 'is not', null)
+        .groupBy('e2.case_id'),
     )
     .execute();
   for (const r of latest) {
     const observation = parse<Observation>(r.to_json);
-    if (observation) out.set(Number(r.case_id), { observation, interpretation: parse<Interpretation>(r.interpretation_json), at: Number(r.at) });
+    if (observation)
+      out.set(Number(r.case_id), {
+        observation,
+        interpretation: parse<Interpretation>(r.interpretation_json),
+        at: Number(r.at),
+      });
   }
   return out;
 }
@@ -66,16 +82,38 @@ export async function caseFingerprint(db: Kysely<Database>, caseId: number, owne
   const row = await db
     .selectFrom('cases')
     .select(['updated_at', 'last_attempt_at', 'next_check_at', 'state', 'failures'])
-    .select((eb) => eb.selectFrom('events').select((e) => e.fn.max('events.id').as('m')).whereRef('events.case_id', '=', 'cases.id').as('last_event'))
+    .select((eb) =>
+      eb
+        .selectFrom('events')
+        .select((e) => e.fn.max('events.id').as('m'))
+        .whereRef('events.case_id', '=', 'cases.id')
+        .as('last_event'),
+    )
     .where('id', '=', caseId)
     .where('owner_id', '=', ownerId)
     .executeTakeFirst();
   if (!row) return null;
-  return fingerprintOf({ updatedAt: row.updated_at, lastAttemptAt: row.last_attempt_at, nextCheckAt: row.next_check_at, state: row.state, failures: row.failures, lastEventId: row.last_event });
+  return fingerprintOf({
+    updatedAt: row.updated_at,
+    lastAttemptAt: row.last_attempt_at,
+    nextCheckAt: row.next_check_at,
+    state: row.state,
+    failures: row.failures,
+    lastEventId: row.last_event,
+  });
 }
 
 /** The same fingerprint from what a rendered page knew, so the live stream can tell the page is behind. */
-export function fingerprintOf(p: { updatedAt: unknown; lastAttemptAt: unknown; nextCheckAt: unknown; state: unknown; failures: unknown; lastEventId: unknown }): string {
+export function fingerprintOf(p: {
+  updatedAt: unknown;
+  lastAttemptAt: unknown;
+  nextCheckAt: unknown;
+  state: unknown;
+  failures: unknown;
+  lastEventId: unknown;
+}): string {
   const n = (v: unknown) => (v === null || v === undefined ? '' : String(Number(v)));
-  return [n(p.updatedAt), n(p.lastAttemptAt), n(p.nextCheckAt), p.state ?? '', n(p.failures), n(p.lastEventId)].join('|');
+  return [n(p.updatedAt), n(p.lastAttemptAt), n(p.nextCheckAt), p.state ?? '', n(p.failures), n(p.lastEventId)].join(
+    '|',
+  );
 }

@@ -1,6 +1,6 @@
-import { CeacClient } from '../ceac/index.js';
 import type { CaptchaSolver } from '../captcha/solver.js';
 import type { RequestBudget } from '../ceac/budget.js';
+import { CeacClient } from '../ceac/index.js';
 import { interpret } from '../decode/index.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/db.js';
@@ -60,13 +60,22 @@ export function createInProcessChecker(o: CheckerOptions): InProcessChecker {
   const shared = o.automatic ? clientFor(o.automatic, false) : null;
   const background = shared ? trackerFor(shared) : null;
 
-  const summarise = (r: Awaited<ReturnType<Tracker['checkCase']>>): CheckResult => ({ outcome: r.outcome, message: r.message, events: r.events.length });
+  const summarise = (r: Awaited<ReturnType<Tracker['checkCase']>>): CheckResult => ({
+    outcome: r.outcome,
+    message: r.message,
+    events: r.events.length,
+  });
   const inFlight = new Map<number, Promise<CheckResult>>();
 
   // Takes the case out of the due list while this check runs (as the watch loop's claim does), so the
   // loop does not check it a second time meanwhile; recording the check sets the real next time.
   const lease = (caseId: number) =>
-    o.store.db.updateTable('cases').set({ next_check_at: Date.now() + 10 * 60_000 }).where('id', '=', caseId).where('watching', '=', 1).execute();
+    o.store.db
+      .updateTable('cases')
+      .set({ next_check_at: Date.now() + 10 * 60_000 })
+      .where('id', '=', caseId)
+      .where('watching', '=', 1)
+      .execute();
 
   async function run(caseId: number, solver: CaptchaSolver | undefined): Promise<CheckResult> {
     await lease(caseId);

@@ -1,9 +1,10 @@
 import type { Context } from 'hono';
+
 import type { Logger } from '../log.js';
+import type { Dispatcher, DispatcherOptions } from '../notify/index.js';
+import type { CaseRepository } from '../store/cases.js';
 import type { Store } from '../store/db.js';
 import type { Sealer } from '../store/seal.js';
-import type { CaseRepository } from '../store/cases.js';
-import type { Dispatcher, DispatcherOptions } from '../notify/index.js';
 import type { Accounts, SessionInfo, User } from './accounts.js';
 import type { CaseChecker, PersonChecks } from './check-now.js';
 import type { PageCache } from './page-cache.js';

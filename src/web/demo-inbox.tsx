@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+
 import type { AppEnv } from './context.js';
 import { dateTime } from './format.js';
 import { Layout } from './pages/layout.js';
@@ -31,8 +32,20 @@ function extractEvents(body: unknown): Omit<InboxItem, 'at'>[] {
   const b = body as { type?: string; event?: unknown; events?: unknown[] };
   const list = b.type === 'digest' ? (b.events ?? []) : b.event ? [b.event] : [];
   return list.map((raw) => {
-    const e = raw as { kind?: string; case?: { label?: string | null }; from?: { status?: string | null } | null; to?: { status?: string | null } | null; interpretation?: { headline?: string } | null };
-    return { kind: e.kind ?? 'test', label: e.case?.label ?? null, from: e.from?.status ?? null, to: e.to?.status ?? null, headline: e.interpretation?.headline ?? null };
+    const e = raw as {
+      kind?: string;
+      case?: { label?: string | null };
+      from?: { status?: string | null } | null;
+      to?: { status?: string | null } | null;
+      interpretation?: { headline?: string } | null;
+    };
+    return {
+      kind: e.kind ?? 'test',
+      label: e.case?.label ?? null,
+      from: e.from?.status ?? null,
+      to: e.to?.status ?? null,
+      headline: e.interpretation?.headline ?? null,
+    };
   });
 }
 
@@ -48,7 +61,10 @@ export function demoInboxRoutes(inbox: DemoInbox, now: () => number = Date.now) 
     c.html(
       <Layout {...frame(c, 'Demo inbox', 'notifications')}>
         <h1>Demo inbox</h1>
-        <p class="lead">In the demo, the demo account’s webhook channel delivers here. Each change of a demo case arrives within seconds.</p>
+        <p class="lead">
+          In the demo, the demo account’s webhook channel delivers here. Each change of a demo case arrives within
+          seconds.
+        </p>
         {inbox.items.length === 0 ? (
           <p class="muted">Nothing yet: the first checks are on their way.</p>
         ) : (

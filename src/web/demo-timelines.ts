@@ -8,10 +8,11 @@
  * looks the same on every start and tests can count on it.
  */
 import type { Kysely } from 'kysely';
+
 import type { Route, SlipColor } from '../knowledge/types.js';
 import type { Database } from '../store/schema.js';
 import { addDays, dayNumber, type Entry, type Timeline, type TimelineEvent } from '../timelines/model.js';
-import { upsertTimelines, type UpsertReport } from '../timelines/repository.js';
+import { type UpsertReport, upsertTimelines } from '../timelines/repository.js';
 
 export const DEMO_KEY_PREFIX = 'demo:';
 export const DEMO_NOTE = 'Generated demo timeline: not a real case.';
@@ -101,7 +102,9 @@ export function demoTimelines(today: string): Timeline[] {
       const lastSeen = Math.min(end - lastSeenAgo, end);
       const decidedOn = end - startAgo + wait;
       const decided = decidedOn <= lastSeen;
-      const outcomeDate = decided ? addDays(startDate, wait) : addDays(startDate, Math.max(0, lastSeen - (end - startAgo)));
+      const outcomeDate = decided
+        ? addDays(startDate, wait)
+        : addDays(startDate, Math.max(0, lastSeen - (end - startAgo)));
       const slip: SlipColor = p.visaClass === 'F1' && random() < 0.2 ? 'blue' : 'white';
       const events: TimelineEvent[] = [
         { date: startDate, kind: route === 'dropbox' ? 'submitted' : 'interview' },
@@ -109,7 +112,8 @@ export function demoTimelines(today: string): Timeline[] {
         { date: startDate, kind: 'status', status: 'refused' },
       ];
       const docs = 1 + Math.floor(random() * 6);
-      if (docs <= wait && addDays(startDate, docs) <= outcomeDate) events.push({ date: addDays(startDate, docs), kind: 'documents_submitted' });
+      if (docs <= wait && addDays(startDate, docs) <= outcomeDate)
+        events.push({ date: addDays(startDate, docs), kind: 'documents_submitted' });
       if (decided) events.push({ date: outcomeDate, kind: 'status', status: refused ? 'refused' : 'issued' });
       out.push({
         source: 'manual',

@@ -28,15 +28,28 @@ const PICKS: DemoPick[] = [
   { id: 'AA00FAM004', group: 'Reddy family', context: FAMILY },
 ];
 
-export async function createDemoAccount(accounts: Accounts, cases: CaseRepository, sim: RunningSimulator): Promise<{ userId: number; caseIds: number[] }> {
+export async function createDemoAccount(
+  accounts: Accounts,
+  cases: CaseRepository,
+  sim: RunningSimulator,
+): Promise<{ userId: number; caseIds: number[] }> {
   const user = (await accounts.findByEmail(DEMO_EMAIL)) ?? (await accounts.createUser(DEMO_EMAIL, DEMO_PASSWORD));
   const existing = await cases.list({ ownerId: user.id });
   if (existing.length) return { userId: user.id, caseIds: existing.map((c) => c.id) };
   const simCases = sim.cases();
   const chosen = PICKS.map((p) => ({ pick: p, c: simCases.find((s) => s.id === p.id) })).filter((x) => x.c);
   // Whatever the shipped scenarios hold, show at least a few cases.
-  const list = chosen.length ? chosen : simCases.filter((c) => c.siteAnswer === null).slice(0, 4).map((c) => {
-          const pick: DemoPick = { id: c.id, group: 'Demo', context: c.label?.includes('dropbox') ? { route: 'dropbox' } : {} };
+  const list = chosen.length
+    ? chosen
+    : simCases
+        .filter((c) => c.siteAnswer === null)
+        .slice(0, 4)
+        .map((c) => {
+          const pick: DemoPick = {
+            id: c.id,
+            group: 'Demo',
+            context: c.label?.includes('dropbox') ? { route: 'dropbox' } : {},
+          };
           return { pick, c };
         });
   const caseIds: number[] = [];

@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+
 import type { Mailer } from './context.js';
 
 /** Outgoing mail over SMTP (SMTP_URL, e.g. smtp://user:pass@host:587); null when none is configured. */

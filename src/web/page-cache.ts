@@ -10,7 +10,11 @@ export class PageCache {
 
   constructor(private readonly max = 1000) {}
 
-  async get(key: string, csrf: string, render: (csrfPlaceholder: string) => { toString(): unknown } | Promise<{ toString(): unknown }>): Promise<string> {
+  async get(
+    key: string,
+    csrf: string,
+    render: (csrfPlaceholder: string) => { toString(): unknown } | Promise<{ toString(): unknown }>,
+  ): Promise<string> {
     let html = this.pages.get(key);
     if (html === undefined) {
       const element = await render(CSRF_PLACEHOLDER);

@@ -1,6 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
-import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+
 import type { MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+
 import { randomToken, SESSION_TTL_MS } from './accounts.js';
 import type { AppContext, AppEnv } from './context.js';
 
@@ -14,7 +16,13 @@ export function isSecureRequest(c: AppContext): boolean {
 }
 
 function cookieOptions(c: AppContext, maxAgeMs: number) {
-  return { httpOnly: true, sameSite: 'Lax' as const, secure: isSecureRequest(c), path: '/', maxAge: Math.floor(maxAgeMs / 1000) };
+  return {
+    httpOnly: true,
+    sameSite: 'Lax' as const,
+    secure: isSecureRequest(c),
+    path: '/',
+    maxAge: Math.floor(maxAgeMs / 1000),
+  };
 }
 
 /**

@@ -19,7 +19,15 @@ export interface StatsFormValues {
   ci: string;
 }
 
-export const EMPTY_STATS_FORM: StatsFormValues = { visa: '', post: '', entry: '', route: '', from: '', to: '', ci: 'log' };
+export const EMPTY_STATS_FORM: StatsFormValues = {
+  visa: '',
+  post: '',
+  entry: '',
+  route: '',
+  from: '',
+  to: '',
+  ci: 'log',
+};
 
 export type StatsFilterResult =
   | { ok: true; values: StatsFormValues; filter: GroupFilter; ciType: CiType }
@@ -30,13 +38,22 @@ const VISA = /^[A-Z]{1,2}-?\d{0,2}[A-Z]?(\/B2)?$/;
 
 export function parseStatsFilter(query: Record<string, string | undefined>): StatsFilterResult {
   const s = (k: keyof StatsFormValues) => (query[k] ?? '').trim().slice(0, 100);
-  const values: StatsFormValues = { visa: s('visa'), post: s('post'), entry: s('entry'), route: s('route'), from: s('from'), to: s('to'), ci: s('ci') || 'log' };
+  const values: StatsFormValues = {
+    visa: s('visa'),
+    post: s('post'),
+    entry: s('entry'),
+    route: s('route'),
+    from: s('from'),
+    to: s('to'),
+    ci: s('ci') || 'log',
+  };
   const errors: Partial<Record<keyof StatsFormValues, string>> = {};
   const filter: GroupFilter = {};
   if (values.visa) {
     const visa = canonicalVisaClass(values.visa)!;
     if (VISA.test(visa)) filter.visaClass = visa;
-    else errors.visa = `“${values.visa}” is not a visa class: use one like F1, H1B or B1/B2, or leave it empty for every class.`;
+    else
+      errors.visa = `“${values.visa}” is not a visa class: use one like F1, H1B or B1/B2, or leave it empty for every class.`;
   }
   if (values.post) {
     const r = resolveLocation(values.post);
@@ -56,7 +73,8 @@ export function parseStatsFilter(query: Record<string, string | undefined>): Sta
     if (MONTH.test(values[k])) filter[k] = values[k];
     else errors[k] = `“${values[k]}” is not a month: write it as YYYY-MM, e.g. 2025-10.`;
   }
-  if (filter.from && filter.to && filter.from > filter.to) errors.to = `The last month (${filter.to}) is before the first (${filter.from}).`;
+  if (filter.from && filter.to && filter.from > filter.to)
+    errors.to = `The last month (${filter.to}) is before the first (${filter.from}).`;
   if (!(CI_TYPES as readonly string[]).includes(values.ci)) errors.ci = 'Choose log, log-log or plain intervals.';
   if (Object.keys(errors).length) return { ok: false, values, errors };
   return { ok: true, values, filter, ciType: values.ci as CiType };

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+
 import { reconcileWatchedTimelines, syncWatchedTimeline } from '../tracker/timeline-sync.js';
 import type { AppEnv } from './context.js';
 import { statsServiceFor } from './waiting-times.js';
@@ -30,7 +31,10 @@ export function keepSharedTimelinesInStep(): MiddlewareHandler<AppEnv> {
       if (gone || (r !== 'none' && r !== 'unchanged')) statsServiceFor(store).invalidate();
     } catch (err) {
       // The change itself is saved; the periodic reconcile catches up with the timeline.
-      logger.error({ err: { name: (err as Error).name, message: (err as Error).message }, path }, 'could not bring a shared timeline in step');
+      logger.error(
+        { err: { name: (err as Error).name, message: (err as Error).message }, path },
+        'could not bring a shared timeline in step',
+      );
     }
   };
 }

@@ -5,14 +5,21 @@
  * written by other processes — `ceac worker`, `ceac import` — show up within that minute).
  */
 import type { Kysely } from 'kysely';
+
 import { locationByCode } from '../knowledge/locations.js';
 import { aalenJohansen } from '../stats/aalen-johansen.js';
-import { GroupStatsCache, groupKey, type GroupFilter } from '../stats/cache.js';
+import { type GroupFilter, groupKey, GroupStatsCache } from '../stats/cache.js';
 import { incidenceChart, incidencePoints, survivalChart } from '../stats/charts.js';
 import type { CiType } from '../stats/confidence.js';
-import { monthlyTable, type MonthlyTable } from '../stats/monthly.js';
-import { describeGroup, NotEnoughDataError, predictWithFallback, type GroupKey, type Prediction } from '../stats/predict.js';
-import { GroupTooSmallError, MIN_GROUP, type CurvePoint, type StatsReport } from '../stats/report.js';
+import { type MonthlyTable, monthlyTable } from '../stats/monthly.js';
+import {
+  describeGroup,
+  type GroupKey,
+  NotEnoughDataError,
+  type Prediction,
+  predictWithFallback,
+} from '../stats/predict.js';
+import { type CurvePoint, GroupTooSmallError, MIN_GROUP, type StatsReport } from '../stats/report.js';
 import type { Store } from '../store/db.js';
 import type { Database } from '../store/schema.js';
 import { loadDurations, loadMonthly } from '../timelines/repository.js';
@@ -88,10 +95,14 @@ export function plainReading(r: StatsReport): string[] {
   );
   const m = r.median;
   if (m.days !== null) {
-    out.push(`Half of similar cases were decided within ${days(m.days)} ${ciText(r.level, m.low, m.high)}`.trimEnd() + '.');
+    out.push(
+      `Half of similar cases were decided within ${days(m.days)} ${ciText(r.level, m.low, m.high)}`.trimEnd() + '.',
+    );
   } else {
     const longest = r.curve.at(-1)?.t ?? 0;
-    out.push(`Fewer than half of these cases were decided within the longest wait seen (${days(longest)}), so the typical wait is not known yet.`);
+    out.push(
+      `Fewer than half of these cases were decided within the longest wait seen (${days(longest)}), so the typical wait is not known yet.`,
+    );
   }
   const q1 = r.quartiles['25'];
   const q3 = r.quartiles['75'];
@@ -103,7 +114,10 @@ export function plainReading(r: StatsReport): string[] {
   for (const d of ['30', '90']) {
     const s = r.survivalAt[d];
     if (s?.survival != null) {
-      out.push(`After ${d} days, ${pct(s.survival)} were still waiting ${ciText(r.level, s.low === null ? null : Math.round(s.low * 100), s.high === null ? null : Math.round(s.high * 100), '%')}`.trimEnd() + '.');
+      out.push(
+        `After ${d} days, ${pct(s.survival)} were still waiting ${ciText(r.level, s.low === null ? null : Math.round(s.low * 100), s.high === null ? null : Math.round(s.high * 100), '%')}`.trimEnd() +
+          '.',
+      );
     }
   }
   const by = r.outcomesBy['90'];
@@ -206,7 +220,9 @@ export class StatsService {
         title: `Share of cases still waiting, by days waited: ${label}`,
         description:
           `Kaplan–Meier estimate from ${report.n} cases with its ${Math.round(report.level * 100)}% confidence band. ` +
-          (report.median.days !== null ? `Half were decided within ${report.median.days} days.` : 'The median is not reached.'),
+          (report.median.days !== null
+            ? `Half were decided within ${report.median.days} days.`
+            : 'The median is not reached.'),
       },
     );
     const incidence = incidencePoints(aalenJohansen(table, { ciType }));
@@ -221,7 +237,15 @@ export class StatsService {
         : 'No decisions yet.',
     });
     const monthly = monthlyTable(await loadMonthly(this.db, filter));
-    return { kind: 'ok', report, survivalSvg, survivalRows: survivalRows(report.curve), incidenceSvg, monthly, reading: plainReading(report) };
+    return {
+      kind: 'ok',
+      report,
+      survivalSvg,
+      survivalRows: survivalRows(report.curve),
+      incidenceSvg,
+      monthly,
+      reading: plainReading(report),
+    };
   }
 
   /**

@@ -26,7 +26,9 @@ export async function ceac(...args: string[]): Promise<CliRun> {
 export async function runCli(register: (p: Command) => void, args: string[]): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const program = new Command('ceac').exitOverride().configureOutput({ writeErr: (s) => void err.push(s), writeOut: (s) => void out.push(s) });
+  const program = new Command('ceac')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => void err.push(s), writeOut: (s) => void out.push(s) });
   register(program);
   const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
   const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));

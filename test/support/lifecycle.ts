@@ -20,7 +20,14 @@ export const LIFECYCLE_START = Date.UTC(2026, 0, 5, 4, 0);
 export const knownCode: CaptchaSolver = { name: 'known-code', solve: async () => CAPTCHA_CODE };
 
 /** A Mumbai dropbox case refused under 221(g): who it is (each test gives its own steps). */
-export const MUMBAI_221G = { label: 'dropbox 221g, Mumbai', app: 'NIV', location: 'BMB', id: 'AA00DBX221', passport: 'Z4810023', surname: 'RAGHAVAN' } as const;
+export const MUMBAI_221G = {
+  label: 'dropbox 221g, Mumbai',
+  app: 'NIV',
+  location: 'BMB',
+  id: 'AA00DBX221',
+  passport: 'Z4810023',
+  surname: 'RAGHAVAN',
+} as const;
 
 /** [name, open a fresh store, skip] for describe.each: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const TEST_STORES: [string, () => Promise<TestStore>, boolean][] = [

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
-import { DeliveryError, type ChannelDefinition, type FieldError, type ParseResult } from '../types.js';
+
+import { type ChannelDefinition, DeliveryError, type FieldError, type ParseResult } from '../types.js';
 
 /**
  * E-mail over SMTP (nodemailer), plain text and HTML.
@@ -25,14 +26,20 @@ const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
 function parse(raw: string): ParseResult<EmailConfig> {
   const m = /^(mailtos?):\/\/(.*)$/.exec(raw.trim());
-  if (!m) return { ok: false, errors: [{ field: 'scheme', message: 'an e-mail URL starts with mailto:// or mailtos://' }] };
+  if (!m)
+    return { ok: false, errors: [{ field: 'scheme', message: 'an e-mail URL starts with mailto:// or mailtos://' }] };
   const [, scheme, rest = ''] = m;
   let url: URL;
   try {
     // Parsed as an http URL to get user, password, host and port split the standard way.
     url = new URL(`http://${rest.startsWith('/') ? `localhost.invalid${rest}` : rest}`);
   } catch {
-    return { ok: false, errors: [{ field: 'url', message: 'not a valid e-mail URL; expected mailto://user:pass@smtp.host/?to=you@example.com' }] };
+    return {
+      ok: false,
+      errors: [
+        { field: 'url', message: 'not a valid e-mail URL; expected mailto://user:pass@smtp.host/?to=you@example.com' },
+      ],
+    };
   }
   const errors: FieldError[] = [];
   const host = url.hostname === 'localhost.invalid' ? null : url.hostname;
@@ -41,14 +48,16 @@ function parse(raw: string): ParseResult<EmailConfig> {
     .map((s) => s.trim())
     .filter(Boolean);
   if (to.length === 0) errors.push({ field: 'to', message: 'say who receives the mail: add ?to=you@example.com' });
-  for (const addr of to) if (!ADDRESS.test(addr)) errors.push({ field: 'to', message: `"${addr}" is not an e-mail address` });
+  for (const addr of to)
+    if (!ADDRESS.test(addr)) errors.push({ field: 'to', message: `"${addr}" is not an e-mail address` });
   const from = url.searchParams.get('from');
   if (from !== null && !ADDRESS.test(from.replace(/^.*<([^>]+)>\s*$/, '$1'))) {
     errors.push({ field: 'from', message: `"${from}" is not an e-mail address` });
   }
   const user = url.username ? decodeURIComponent(url.username) : null;
   const password = url.password ? decodeURIComponent(url.password) : null;
-  if (!host && (user || url.port)) errors.push({ field: 'host', message: 'give the SMTP host together with its user and port' });
+  if (!host && (user || url.port))
+    errors.push({ field: 'host', message: 'give the SMTP host together with its user and port' });
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
@@ -58,18 +67,27 @@ function parse(raw: string): ParseResult<EmailConfig> {
 
 function build(c: EmailConfig, secret: (s: string) => string): string {
   const scheme = c.secure ? 'mailtos' : 'mailto';
-  const auth = c.user ? `${encodeURIComponent(c.user)}${c.password ? `:${secret(encodeURIComponent(c.password))}` : ''}@` : '';
+  const auth = c.user
+    ? `${encodeURIComponent(c.user)}${c.password ? `:${secret(encodeURIComponent(c.password))}` : ''}@`
+    : '';
   const where = c.host ? `${c.host}${c.port ? `:${c.port}` : ''}` : '';
   const query = new URLSearchParams({ to: c.to.join(',') });
   if (c.from) query.set('from', c.from);
   return `${scheme}://${auth}${where}/?${query.toString().replace(/%40/g, '@').replace(/%2C/g, ',')}`;
 }
 
-function transportOptions(c: EmailConfig, smtpUrl: string | undefined, timeoutMs: number): SMTPTransport.Options | string {
+function transportOptions(
+  c: EmailConfig,
+  smtpUrl: string | undefined,
+  timeoutMs: number,
+): SMTPTransport.Options | string {
   const timeouts = { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs };
   if (!c.host) {
     if (!smtpUrl) {
-      throw new DeliveryError('this channel sends through the instance mail server, but SMTP_URL is not set: set SMTP_URL or give the channel its own SMTP host', true);
+      throw new DeliveryError(
+        'this channel sends through the instance mail server, but SMTP_URL is not set: set SMTP_URL or give the channel its own SMTP host',
+        true,
+      );
     }
     const u = new URL(smtpUrl);
     return {
@@ -94,10 +112,19 @@ function smtpFailure(err: unknown): DeliveryError {
   const e = err as Error & { code?: string; responseCode?: number; response?: string };
   // Servers echo addresses ("550 <alice@example.com>: unknown user"): errors are stored and logged, so mask them.
   const said = e.response ? `: ${scrubAddresses(e.response.slice(0, 200))}` : '';
-  if (e.code === 'EAUTH') return new DeliveryError(`the mail server refused the login${said} (check user and password in the channel URL)`, true);
-  if (e.responseCode && e.responseCode >= 500) return new DeliveryError(`the mail server refused the message (${e.responseCode})${said}`, true);
-  if (e.responseCode && e.responseCode >= 400) return new DeliveryError(`the mail server deferred the message (${e.responseCode})${said}; will retry`, false);
-  return new DeliveryError(`cannot reach the mail server (${e.code ?? 'error'}): ${scrubAddresses(e.message.slice(0, 200))}; will retry`, false);
+  if (e.code === 'EAUTH')
+    return new DeliveryError(
+      `the mail server refused the login${said} (check user and password in the channel URL)`,
+      true,
+    );
+  if (e.responseCode && e.responseCode >= 500)
+    return new DeliveryError(`the mail server refused the message (${e.responseCode})${said}`, true);
+  if (e.responseCode && e.responseCode >= 400)
+    return new DeliveryError(`the mail server deferred the message (${e.responseCode})${said}; will retry`, false);
+  return new DeliveryError(
+    `cannot reach the mail server (${e.code ?? 'error'}): ${scrubAddresses(e.message.slice(0, 200))}; will retry`,
+    false,
+  );
 }
 
 export const emailChannel: ChannelDefinition<EmailConfig> = {

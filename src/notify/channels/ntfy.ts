@@ -1,5 +1,5 @@
-import { checkTarget, fetchFailure } from '../ssrf.js';
 import { responseFailure } from '../http-status.js';
+import { checkTarget, fetchFailure } from '../ssrf.js';
 import type { ChannelDefinition, FieldError, ParseResult } from '../types.js';
 
 /**
@@ -28,7 +28,10 @@ function parse(raw: string): ParseResult<NtfyConfig> {
   try {
     url = new URL(`${scheme === 'ntfys' ? 'https' : 'http'}://${rest}`);
   } catch {
-    return { ok: false, errors: [{ field: 'url', message: 'not a valid ntfy URL; expected ntfys://host/topic or ntfy://topic' }] };
+    return {
+      ok: false,
+      errors: [{ field: 'url', message: 'not a valid ntfy URL; expected ntfys://host/topic or ntfy://topic' }],
+    };
   }
   const path = url.pathname.replace(/^\/+|\/+$/g, '');
   let server: string;
@@ -37,7 +40,11 @@ function parse(raw: string): ParseResult<NtfyConfig> {
     // ntfy://topic: the topic alone, on the public server.
     topic = url.hostname;
     server = 'https://ntfy.sh';
-    if (url.port) errors.push({ field: 'topic', message: 'give a topic (ntfy://topic) or a server and a topic (ntfys://host/topic)' });
+    if (url.port)
+      errors.push({
+        field: 'topic',
+        message: 'give a topic (ntfy://topic) or a server and a topic (ntfys://host/topic)',
+      });
   } else {
     topic = path;
     server = `${url.protocol}//${url.host}`;
@@ -48,7 +55,8 @@ function parse(raw: string): ParseResult<NtfyConfig> {
   const token = url.searchParams.get('token');
   const user = url.username ? decodeURIComponent(url.username) : null;
   const password = url.password ? decodeURIComponent(url.password) : null;
-  if (user && !password) errors.push({ field: 'password', message: 'ntfy user given without a password (user:password@host)' });
+  if (user && !password)
+    errors.push({ field: 'password', message: 'ntfy user given without a password (user:password@host)' });
   if (token && user) errors.push({ field: 'token', message: 'use either user:password or ?token=, not both' });
   if (errors.length) return { ok: false, errors };
   return { ok: true, config: { server, topic, user, password, token } };

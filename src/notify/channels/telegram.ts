@@ -1,6 +1,6 @@
+import { responseFailure, retryAfterMs } from '../http-status.js';
 import { checkTarget, fetchFailure } from '../ssrf.js';
-import { retryAfterMs, responseFailure } from '../http-status.js';
-import { DeliveryError, type ChannelDefinition, type FieldError, type ParseResult } from '../types.js';
+import { type ChannelDefinition, DeliveryError, type FieldError, type ParseResult } from '../types.js';
 
 /**
  * Telegram, through the Bot API's sendMessage.
@@ -24,7 +24,11 @@ const CHAT = /^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/;
 
 function parse(raw: string): ParseResult<TelegramConfig> {
   const m = /^tgram:\/\/([^/?#]*)\/?([^?#]*)(?:\?([^#]*))?$/.exec(raw.trim());
-  if (!m) return { ok: false, errors: [{ field: 'scheme', message: 'a Telegram URL has the form tgram://BOT_TOKEN/CHAT_ID' }] };
+  if (!m)
+    return {
+      ok: false,
+      errors: [{ field: 'scheme', message: 'a Telegram URL has the form tgram://BOT_TOKEN/CHAT_ID' }],
+    };
   const [, token = '', path = '', query = ''] = m;
   const errors: FieldError[] = [];
   const decodedToken = decodeURIComponent(token);
@@ -32,9 +36,11 @@ function parse(raw: string): ParseResult<TelegramConfig> {
     errors.push({ field: 'token', message: 'the bot token should look like 123456789:AAE… (from @BotFather)' });
   }
   const chats = path.split('/').filter(Boolean).map(decodeURIComponent);
-  if (chats.length === 0) errors.push({ field: 'chat', message: 'give at least one chat id: tgram://BOT_TOKEN/CHAT_ID' });
+  if (chats.length === 0)
+    errors.push({ field: 'chat', message: 'give at least one chat id: tgram://BOT_TOKEN/CHAT_ID' });
   for (const chat of chats) {
-    if (!CHAT.test(chat)) errors.push({ field: 'chat', message: `"${chat}" is not a chat id (a number, or @channelname)` });
+    if (!CHAT.test(chat))
+      errors.push({ field: 'chat', message: `"${chat}" is not a chat id (a number, or @channelname)` });
   }
   const params = new URLSearchParams(query);
   let api = DEFAULT_API;
@@ -86,9 +92,16 @@ export const telegramChannel: ChannelDefinition<TelegramConfig> = {
         const e = fetchFailure(err, 'the Telegram Bot API');
         throw new DeliveryError(e.message.split(c.token).join('****'), e.permanent, e.retryAfterMs);
       }
-      const body = (await res.json().catch(() => ({}))) as { ok?: boolean; description?: string; parameters?: { retry_after?: number } };
+      const body = (await res.json().catch(() => ({}))) as {
+        ok?: boolean;
+        description?: string;
+        parameters?: { retry_after?: number };
+      };
       if (!res.ok || body.ok === false) {
-        const retry = body.parameters?.retry_after !== undefined ? String(body.parameters.retry_after) : res.headers.get('retry-after');
+        const retry =
+          body.parameters?.retry_after !== undefined
+            ? String(body.parameters.retry_after)
+            : res.headers.get('retry-after');
         const e = responseFailure(res.status, 'Telegram', body.description ?? '', retry);
         throw new DeliveryError(e.message, e.permanent, e.retryAfterMs ?? retryAfterMs(retry));
       }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { checkTarget, fetchFailure } from '../ssrf.js';
+
 import { responseFailure } from '../http-status.js';
+import { checkTarget, fetchFailure } from '../ssrf.js';
 import type { ChannelDefinition, FieldError, ParseResult } from '../types.js';
 
 /**
@@ -27,19 +28,36 @@ function parse(raw: string): ParseResult<WebhookConfig> {
   try {
     url = new URL(raw);
   } catch {
-    return { ok: false, errors: [{ field: 'url', message: 'not a URL; expected e.g. jsons://hooks.example.com/ceac?secret=…' }] };
+    return {
+      ok: false,
+      errors: [{ field: 'url', message: 'not a URL; expected e.g. jsons://hooks.example.com/ceac?secret=…' }],
+    };
   }
   const scheme = url.protocol.slice(0, -1);
   if (!(SCHEMES as readonly string[]).includes(scheme)) {
-    return { ok: false, errors: [{ field: 'scheme', message: `a webhook URL starts with json://, jsons://, http:// or https://, not ${scheme}://` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          field: 'scheme',
+          message: `a webhook URL starts with json://, jsons://, http:// or https://, not ${scheme}://`,
+        },
+      ],
+    };
   }
   if (!url.hostname) errors.push({ field: 'host', message: 'the webhook URL has no host' });
   if (url.username || url.password) {
-    errors.push({ field: 'credentials', message: 'put no user:password in a webhook URL; the body is signed with ?secret= instead' });
+    errors.push({
+      field: 'credentials',
+      message: 'put no user:password in a webhook URL; the body is signed with ?secret= instead',
+    });
   }
   const secret = url.searchParams.get('secret');
   if (secret !== null && secret.length < 16) {
-    errors.push({ field: 'secret', message: 'the webhook secret must be at least 16 characters (or leave it out to have one generated)' });
+    errors.push({
+      field: 'secret',
+      message: 'the webhook secret must be at least 16 characters (or leave it out to have one generated)',
+    });
   }
   url.searchParams.delete('secret');
   const https = scheme === 'jsons' || scheme === 'https';
@@ -94,6 +112,12 @@ export const webhookChannel: ChannelDefinition<WebhookConfig> = {
       throw fetchFailure(err, `the webhook at ${new URL(c.target).host}`);
     }
     const text = await res.text().catch(() => '');
-    if (!res.ok) throw responseFailure(res.status, `the webhook at ${new URL(c.target).host}`, text, res.headers.get('retry-after'));
+    if (!res.ok)
+      throw responseFailure(
+        res.status,
+        `the webhook at ${new URL(c.target).host}`,
+        text,
+        res.headers.get('retry-after'),
+      );
   },
 };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+
 import { dialectOf, idColumn, TIME } from './util.js';
 
 // Frozen: change the cases schema with a new migration.

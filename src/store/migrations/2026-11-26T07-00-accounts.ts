@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+
 import { dialectOf, idColumn, TIME } from './util.js';
 
 // Frozen: change the accounts schema with a new migration.
@@ -41,5 +42,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['password_resets', 'api_tokens', 'sessions', 'users']) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ['password_resets', 'api_tokens', 'sessions', 'users'])
+    await db.schema.dropTable(t).ifExists().execute();
 }

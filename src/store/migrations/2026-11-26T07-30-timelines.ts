@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+
 import { dialectOf, idColumn, TIME } from './util.js';
 
 // Frozen: change the timelines schema with a new migration.
@@ -21,7 +22,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', TIME, (c) => c.notNull())
     .addColumn('updated_at', TIME, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('timelines_source_key').on('timelines').columns(['source', 'source_key']).unique().execute();
+  await db.schema
+    .createIndex('timelines_source_key')
+    .on('timelines')
+    .columns(['source', 'source_key'])
+    .unique()
+    .execute();
   // The group queries filter on class, then post, then entry; months narrow further.
   await db.schema
     .createIndex('timelines_group')

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+
 import { dialectOf, idColumn, TIME } from './util.js';
 
 // Frozen: change the notification schema with a new migration.
@@ -24,7 +25,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', TIME, (c) => c.notNull())
     .execute();
   // One name per owner (null owner = the local user, hence the coalesce).
-  await sql`create unique index notify_channels_owner_name on notify_channels ((coalesce(owner_id, 0)), name)`.execute(db);
+  await sql`create unique index notify_channels_owner_name on notify_channels ((coalesce(owner_id, 0)), name)`.execute(
+    db,
+  );
 
   await idColumn(db.schema.createTable('notify_deliveries'), dialect)
     .addColumn('event_id', ref, (c) => c.notNull().references('events.id').onDelete('cascade'))
@@ -42,8 +45,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('notify_deliveries_event_channel', ['event_id', 'channel_id'])
     .execute();
   // The dispatcher picks due rows by (status, next_attempt_at); expired leases by (status, lease_until).
-  await db.schema.createIndex('notify_deliveries_due').on('notify_deliveries').columns(['status', 'next_attempt_at']).execute();
-  await db.schema.createIndex('notify_deliveries_channel').on('notify_deliveries').columns(['channel_id', 'id']).execute();
+  await db.schema
+    .createIndex('notify_deliveries_due')
+    .on('notify_deliveries')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
+  await db.schema
+    .createIndex('notify_deliveries_channel')
+    .on('notify_deliveries')
+    .columns(['channel_id', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

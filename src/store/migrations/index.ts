@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+
 import * as cases from './2026-11-26T06-00-cases.js';
 import * as accounts from './2026-11-26T07-00-accounts.js';
 import * as timelines from './2026-11-26T07-30-timelines.js';

@@ -69,12 +69,7 @@ export interface ObservationsTable {
 }
 
 export type EventKind =
-  | 'first_seen'
-  | 'status_changed'
-  | 'text_changed'
-  | 'last_updated_changed'
-  | 'check_failing'
-  | 'check_recovered';
+  'first_seen' | 'status_changed' | 'text_changed' | 'last_updated_changed' | 'check_failing' | 'check_recovered';
 
 export interface EventsTable {
   id: Generated<number>;

@@ -1,6 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { CaseInputError, CaseNotFoundError, DuplicateCaseError, type CaseView } from '../../store/cases.js';
+import { createRoute, z } from '@hono/zod-openapi';
+
+import { CaseInputError, CaseNotFoundError, type CaseView, DuplicateCaseError } from '../../store/cases.js';
 import { currentReadings, timelinePage } from '../cases-data.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { maskPassport } from '../format.js';
@@ -17,12 +18,17 @@ const ContextSchema = z
     slip: z.enum(['white', 'pink', 'yellow', 'blue', 'green', 'other']).optional(),
     officer: z.enum(['approved', 'refused', '221g', 'none']).optional(),
     passport: z.enum(['kept', 'returned']).optional(),
-    interviewDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-02.').optional(),
+    interviewDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-02.')
+      .optional(),
     keepWatching: z.boolean().optional(),
   })
   .openapi('CaseContext');
 
-const ReadingSchema = z.object({ observation: ObservationSchema, interpretation: InterpretationSchema.nullable(), at: z.number().int() }).openapi('CaseReading');
+const ReadingSchema = z
+  .object({ observation: ObservationSchema, interpretation: InterpretationSchema.nullable(), at: z.number().int() })
+  .openapi('CaseReading');
 
 const CaseSchema = z
   .object({
@@ -52,7 +58,11 @@ const CaseSchema = z
 const NewCaseBody = z
   .object({
     app: z.enum(['NIV', 'IV']),
-    location: z.string().max(80).optional().openapi({ description: 'CEAC code, city or CEAC name: "BMB", "Mumbai", "INDIA, MUMBAI".' }),
+    location: z
+      .string()
+      .max(80)
+      .optional()
+      .openapi({ description: 'CEAC code, city or CEAC name: "BMB", "Mumbai", "INDIA, MUMBAI".' }),
     caseNumber: z.string().min(1).max(30),
     passport: z.string().max(30).optional(),
     surname: z.string().max(100).optional(),
@@ -82,7 +92,14 @@ const EditCaseBody = z
 const EventSchema = z
   .object({
     id: z.number().int(),
-    kind: z.enum(['first_seen', 'status_changed', 'text_changed', 'last_updated_changed', 'check_failing', 'check_recovered']),
+    kind: z.enum([
+      'first_seen',
+      'status_changed',
+      'text_changed',
+      'last_updated_changed',
+      'check_failing',
+      'check_recovered',
+    ]),
     at: z.number().int(),
     from: ObservationSchema.nullable(),
     to: ObservationSchema.nullable(),
@@ -91,8 +108,17 @@ const EventSchema = z
   })
   .openapi('CaseEvent');
 
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 const security: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
 
 /** "passport: a passport number is …; location: …" -> { passport: "…", location: "…" } */
@@ -108,11 +134,18 @@ function fieldsFromMessage(message: string): Record<string, string> {
 
 async function toApi(c: AppContext, kase: CaseView) {
   const { cases, store } = c.var.services;
-  const [readings, secrets] = await Promise.all([currentReadings(store.db, [kase.id]), kase.hasPassport ? cases.secrets(kase.id) : Promise.resolve({ passport: undefined })]);
+  const [readings, secrets] = await Promise.all([
+    currentReadings(store.db, [kase.id]),
+    kase.hasPassport ? cases.secrets(kase.id) : Promise.resolve({ passport: undefined }),
+  ]);
   return apiCase(kase, readings.get(kase.id) ?? null, maskPassport(secrets.passport));
 }
 
-function apiCase(k: CaseView, current: z.infer<typeof ReadingSchema> | null, passport: string): z.infer<typeof CaseSchema> {
+function apiCase(
+  k: CaseView,
+  current: z.infer<typeof ReadingSchema> | null,
+  passport: string,
+): z.infer<typeof CaseSchema> {
   return {
     id: k.id,
     app: k.app,
@@ -156,16 +189,32 @@ export function registerCases(api: OpenAPIHono<AppEnv>): void {
       summary: 'Your cases, oldest first, a page at a time',
       security,
       request: { query: PageQuery },
-      responses: { 200: json(z.object({ items: z.array(CaseSchema), nextCursor: z.string().nullable() }).openapi('CasePage'), 'A page of cases'), 401: errorResponses[401], 422: errorResponses[422] },
+      responses: {
+        200: json(
+          z.object({ items: z.array(CaseSchema), nextCursor: z.string().nullable() }).openapi('CasePage'),
+          'A page of cases',
+        ),
+        401: errorResponses[401],
+        422: errorResponses[422],
+      },
     }),
     async (c) => {
       const { limit, cursor } = c.req.valid('query');
       const after = cursor ? Number(cursor) : 0;
       const all = (await c.var.services.cases.list({ ownerId: c.var.user!.id })).filter((k) => k.id > after);
       const page = all.slice(0, limit);
-      const readings = await currentReadings(c.var.services.store.db, page.map((k) => k.id));
+      const readings = await currentReadings(
+        c.var.services.store.db,
+        page.map((k) => k.id),
+      );
       const items = await Promise.all(
-        page.map(async (k) => apiCase(k, readings.get(k.id) ?? null, maskPassport(k.hasPassport ? (await c.var.services.cases.secrets(k.id)).passport : undefined))),
+        page.map(async (k) =>
+          apiCase(
+            k,
+            readings.get(k.id) ?? null,
+            maskPassport(k.hasPassport ? (await c.var.services.cases.secrets(k.id)).passport : undefined),
+          ),
+        ),
       );
       const last = page[page.length - 1];
       return c.json({ items, nextCursor: all.length > limit && last ? String(last.id) : null }, 200);
@@ -177,35 +226,76 @@ export function registerCases(api: OpenAPIHono<AppEnv>): void {
       method: 'post',
       path: '/cases',
       summary: 'Watch a case',
-      description: 'NIV cases need `location`, `passport` and `surname` (CEAC asks for them); passport and surname are stored encrypted and only ever returned masked.',
+      description:
+        'NIV cases need `location`, `passport` and `surname` (CEAC asks for them); passport and surname are stored encrypted and only ever returned masked.',
       security,
       request: { body: { content: { 'application/json': { schema: NewCaseBody } }, required: true } },
-      responses: { 201: json(CaseSchema, 'The new case'), 401: errorResponses[401], 409: json(ErrorSchema, 'You already watch this case'), 422: errorResponses[422] },
+      responses: {
+        201: json(CaseSchema, 'The new case'),
+        401: errorResponses[401],
+        409: json(ErrorSchema, 'You already watch this case'),
+        422: errorResponses[422],
+      },
     }),
     async (c) => {
       const b = c.req.valid('json');
       let location: string | undefined;
       if (b.location) {
         const r = resolveLocation(b.location);
-        if ('error' in r) return apiError(c, 422, 'invalid_input', 'Some fields are not valid: see "fields".', { location: r.error });
+        if ('error' in r)
+          return apiError(c, 422, 'invalid_input', 'Some fields are not valid: see "fields".', { location: r.error });
         location = r.code;
       }
-      const problems = queryErrors({ app: b.app, location, caseNumber: b.caseNumber, passport: b.passport, surname: b.surname });
-      if (Object.keys(problems).length) return apiError(c, 422, 'invalid_input', 'Some fields are not valid: see "fields".', problems as Record<string, string>);
+      const problems = queryErrors({
+        app: b.app,
+        location,
+        caseNumber: b.caseNumber,
+        passport: b.passport,
+        surname: b.surname,
+      });
+      if (Object.keys(problems).length)
+        return apiError(
+          c,
+          422,
+          'invalid_input',
+          'Some fields are not valid: see "fields".',
+          problems as Record<string, string>,
+        );
       try {
-        const added = await c.var.services.cases.add({ ...b, ...(location && { location }), ownerId: c.var.user!.id, context: b.context ?? {}, shareTimeline: b.shareTimeline ?? false });
+        const added = await c.var.services.cases.add({
+          ...b,
+          ...(location && { location }),
+          ownerId: c.var.user!.id,
+          context: b.context ?? {},
+          shareTimeline: b.shareTimeline ?? false,
+        });
         c.var.services.onCaseAdded?.(added.id);
         return c.json(await toApi(c, added), 201);
       } catch (err) {
-        if (err instanceof CaseInputError) return apiError(c, 422, 'invalid_input', 'Some fields are not valid: see "fields".', fieldsFromMessage(err.message));
-        if (err instanceof DuplicateCaseError) return apiError(c, 409, 'duplicate', `You already watch this case (id ${err.existingId}).`);
+        if (err instanceof CaseInputError)
+          return apiError(
+            c,
+            422,
+            'invalid_input',
+            'Some fields are not valid: see "fields".',
+            fieldsFromMessage(err.message),
+          );
+        if (err instanceof DuplicateCaseError)
+          return apiError(c, 409, 'duplicate', `You already watch this case (id ${err.existingId}).`);
         throw err;
       }
     },
   );
 
   api.openapi(
-    createRoute({ method: 'get', path: '/cases/{id}', summary: 'One of your cases, with its current decoded status', security, request: { params: IdParam }, responses: { 200: json(CaseSchema, 'The case'), 401: errorResponses[401], 404: errorResponses[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/cases/{id}',
+      summary: 'One of your cases, with its current decoded status',
+      security,
+      request: { params: IdParam },
+      responses: { 200: json(CaseSchema, 'The case'), 401: errorResponses[401], 404: errorResponses[404] },
+    }),
     async (c) => {
       const k = await ownCase(c, c.req.valid('param').id);
       return k ? c.json(await toApi(c, k), 200) : notFound(c);
@@ -220,7 +310,12 @@ export function registerCases(api: OpenAPIHono<AppEnv>): void {
       description: 'Only the fields sent change; `context` is merged into the current one.',
       security,
       request: { params: IdParam, body: { content: { 'application/json': { schema: EditCaseBody } }, required: true } },
-      responses: { 200: json(CaseSchema, 'The changed case'), 401: errorResponses[401], 404: errorResponses[404], 422: errorResponses[422] },
+      responses: {
+        200: json(CaseSchema, 'The changed case'),
+        401: errorResponses[401],
+        404: errorResponses[404],
+        422: errorResponses[422],
+      },
     }),
     async (c) => {
       const k = await ownCase(c, c.req.valid('param').id);
@@ -229,21 +324,36 @@ export function registerCases(api: OpenAPIHono<AppEnv>): void {
       const patch = { ...b };
       if (b.location !== undefined) {
         const r = resolveLocation(b.location);
-        if ('error' in r) return apiError(c, 422, 'invalid_input', 'Some fields are not valid: see "fields".', { location: r.error });
+        if ('error' in r)
+          return apiError(c, 422, 'invalid_input', 'Some fields are not valid: see "fields".', { location: r.error });
         patch.location = r.code;
       }
       try {
         const edited = await c.var.services.cases.edit(k.id, patch, c.var.user!.id);
         return c.json(await toApi(c, edited), 200);
       } catch (err) {
-        if (err instanceof CaseInputError) return apiError(c, 422, 'invalid_input', 'Some fields are not valid: see "fields".', fieldsFromMessage(err.message));
+        if (err instanceof CaseInputError)
+          return apiError(
+            c,
+            422,
+            'invalid_input',
+            'Some fields are not valid: see "fields".',
+            fieldsFromMessage(err.message),
+          );
         throw err;
       }
     },
   );
 
   api.openapi(
-    createRoute({ method: 'delete', path: '/cases/{id}', summary: 'Stop watching a case and delete its history', security, request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, 401: errorResponses[401], 404: errorResponses[404] } }),
+    createRoute({
+      method: 'delete',
+      path: '/cases/{id}',
+      summary: 'Stop watching a case and delete its history',
+      security,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, 401: errorResponses[401], 404: errorResponses[404] },
+    }),
     async (c) => {
       const k = await ownCase(c, c.req.valid('param').id);
       if (!k) return notFound(c);
@@ -259,7 +369,15 @@ export function registerCases(api: OpenAPIHono<AppEnv>): void {
       summary: "A case's events, newest first, a page at a time",
       security,
       request: { params: IdParam, query: PageQuery },
-      responses: { 200: json(z.object({ items: z.array(EventSchema), nextCursor: z.string().nullable() }).openapi('EventPage'), 'A page of events'), 401: errorResponses[401], 404: errorResponses[404], 422: errorResponses[422] },
+      responses: {
+        200: json(
+          z.object({ items: z.array(EventSchema), nextCursor: z.string().nullable() }).openapi('EventPage'),
+          'A page of events',
+        ),
+        401: errorResponses[401],
+        404: errorResponses[404],
+        422: errorResponses[422],
+      },
     }),
     async (c) => {
       const k = await ownCase(c, c.req.valid('param').id);
@@ -267,7 +385,13 @@ export function registerCases(api: OpenAPIHono<AppEnv>): void {
       const { limit, cursor } = c.req.valid('query');
       const before = cursor && /^\d+$/.test(cursor) ? Number(cursor) : null;
       const page = await timelinePage(c.var.services.store.db, k.id, before, limit);
-      return c.json({ items: page.entries as z.infer<typeof EventSchema>[], nextCursor: page.nextBefore === null ? null : String(page.nextBefore) }, 200);
+      return c.json(
+        {
+          items: page.entries as z.infer<typeof EventSchema>[],
+          nextCursor: page.nextBefore === null ? null : String(page.nextBefore),
+        },
+        200,
+      );
     },
   );
 
@@ -276,11 +400,15 @@ export function registerCases(api: OpenAPIHono<AppEnv>): void {
       method: 'post',
       path: '/cases/{id}/check',
       summary: 'Check a case on CEAC now',
-      description: 'Runs the check when this server can solve captchas by itself; otherwise the case is made due and 202 says so (a person can type the captcha on the case page).',
+      description:
+        'Runs the check when this server can solve captchas by itself; otherwise the case is made due and 202 says so (a person can type the captcha on the case page).',
       security,
       request: { params: IdParam },
       responses: {
-        200: json(z.object({ outcome: z.string(), message: z.string(), events: z.number().int() }).openapi('CheckResult'), 'The check ran'),
+        200: json(
+          z.object({ outcome: z.string(), message: z.string(), events: z.number().int() }).openapi('CheckResult'),
+          'The check ran',
+        ),
         202: json(z.object({ queued: z.literal(true), message: z.string() }), 'The case will be checked soon'),
         401: errorResponses[401],
         404: errorResponses[404],
@@ -291,11 +419,25 @@ export function registerCases(api: OpenAPIHono<AppEnv>): void {
       const k = await ownCase(c, c.req.valid('param').id);
       if (!k) return notFound(c);
       const wait = overLimit(c, 'check', c.var.services.rules.checkNow, `:${c.var.user!.id}`);
-      if (wait) return apiError(c, 429, 'rate_limited', `Too many checks: wait ${wait} seconds. CEAC blocks clients that ask too often.`);
+      if (wait)
+        return apiError(
+          c,
+          429,
+          'rate_limited',
+          `Too many checks: wait ${wait} seconds. CEAC blocks clients that ask too often.`,
+        );
       const { checker } = c.var.services;
       if (checker?.automatic) return c.json(await checker.check(k.id), 200);
       await c.var.services.cases.makeDue(k.id);
-      return c.json({ queued: true as const, message: checker ? 'No automatic captcha solver is set up: open the case page to type the captcha, or wait for the scheduled check.' : 'The case is due now; a worker will check it shortly.' }, 202);
+      return c.json(
+        {
+          queued: true as const,
+          message: checker
+            ? 'No automatic captcha solver is set up: open the case page to type the captcha, or wait for the scheduled check.'
+            : 'The case is due now; a worker will check it shortly.',
+        },
+        202,
+      );
     },
   );
 }

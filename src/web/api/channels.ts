@@ -1,6 +1,15 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { addChannel, ChannelError, EVENT_KINDS, listChannels, removeChannel, testChannel, type EventKind } from '../../notify/index.js';
+import { createRoute, z } from '@hono/zod-openapi';
+
+import {
+  addChannel,
+  ChannelError,
+  EVENT_KINDS,
+  type EventKind,
+  listChannels,
+  removeChannel,
+  testChannel,
+} from '../../notify/index.js';
 import type { AppEnv } from '../context.js';
 import { apiError, errorResponses } from './common.js';
 
@@ -25,18 +34,34 @@ const ChannelSchema = z
 
 const NewChannelBody = z
   .object({
-    url: z.string().min(1).max(2000).openapi({ example: 'jsons://example.com/hook', description: 'Apprise-style: mailto://, json(s)://, ntfy(s)://, tgram://' }),
+    url: z.string().min(1).max(2000).openapi({
+      example: 'jsons://example.com/hook',
+      description: 'Apprise-style: mailto://, json(s)://, ntfy(s)://, tgram://',
+    }),
     name: z.string().max(64).optional(),
     events: z.array(EventKindSchema).optional(),
-    quiet: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'Quiet hours look like 22:00-07:00.').nullable().optional(),
+    quiet: z
+      .string()
+      .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'Quiet hours look like 22:00-07:00.')
+      .nullable()
+      .optional(),
     timeZone: z.string().max(64).optional(),
   })
   .strict()
   .openapi('NewChannel');
 
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});
 const security: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 type View = Awaited<ReturnType<typeof listChannels>>[number];
 const toApi = (v: View): z.infer<typeof ChannelSchema> => ({
@@ -56,7 +81,19 @@ const toApi = (v: View): z.infer<typeof ChannelSchema> => ({
 
 export function registerChannels(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
-    createRoute({ method: 'get', path: '/channels', summary: 'Your notification channels (masked)', security, responses: { 200: json(z.object({ items: z.array(ChannelSchema), nextCursor: z.string().nullable() }).openapi('ChannelPage'), 'All your channels'), 401: errorResponses[401] } }),
+    createRoute({
+      method: 'get',
+      path: '/channels',
+      summary: 'Your notification channels (masked)',
+      security,
+      responses: {
+        200: json(
+          z.object({ items: z.array(ChannelSchema), nextCursor: z.string().nullable() }).openapi('ChannelPage'),
+          'All your channels',
+        ),
+        401: errorResponses[401],
+      },
+    }),
     async (c) => {
       const items = (await listChannels(c.var.services.store.db, c.var.user!.id)).map(toApi);
       return c.json({ items, nextCursor: null }, 200);
@@ -68,10 +105,18 @@ export function registerChannels(api: OpenAPIHono<AppEnv>): void {
       method: 'post',
       path: '/channels',
       summary: 'Add a notification channel',
-      description: 'The URL is checked (syntax, and that it does not point into private networks) and stored encrypted. A webhook without a secret gets one, returned once as `generatedSecret`.',
+      description:
+        'The URL is checked (syntax, and that it does not point into private networks) and stored encrypted. A webhook without a secret gets one, returned once as `generatedSecret`.',
       security,
       request: { body: { content: { 'application/json': { schema: NewChannelBody } }, required: true } },
-      responses: { 201: json(z.object({ channel: ChannelSchema, generatedSecret: z.string().nullable() }).openapi('NewChannelResult'), 'The channel'), 401: errorResponses[401], 422: errorResponses[422] },
+      responses: {
+        201: json(
+          z.object({ channel: ChannelSchema, generatedSecret: z.string().nullable() }).openapi('NewChannelResult'),
+          'The channel',
+        ),
+        401: errorResponses[401],
+        422: errorResponses[422],
+      },
     }),
     async (c) => {
       const b = c.req.valid('json');
@@ -83,19 +128,37 @@ export function registerChannels(api: OpenAPIHono<AppEnv>): void {
           services.sealer,
           c.var.user!.id,
           b.url,
-          { ...(b.name && { name: b.name }), ...(b.events && { events: b.events }), quiet: start && end ? { start, end } : null, timeZone: b.timeZone ?? 'UTC' },
+          {
+            ...(b.name && { name: b.name }),
+            ...(b.events && { events: b.events }),
+            quiet: start && end ? { start, end } : null,
+            timeZone: b.timeZone ?? 'UTC',
+          },
           { allowPrivateTargets: services.notify.allowPrivateTargets },
         );
         return c.json({ channel: toApi(added.channel), generatedSecret: added.generatedSecret }, 201);
       } catch (err) {
         if (!(err instanceof ChannelError)) throw err;
-        return apiError(c, 422, 'invalid_input', 'Some fields are not valid: see "fields".', Object.fromEntries(err.errors.map((e) => [e.field, e.message])));
+        return apiError(
+          c,
+          422,
+          'invalid_input',
+          'Some fields are not valid: see "fields".',
+          Object.fromEntries(err.errors.map((e) => [e.field, e.message])),
+        );
       }
     },
   );
 
   api.openapi(
-    createRoute({ method: 'delete', path: '/channels/{id}', summary: 'Remove a channel and its pending messages', security, request: { params: IdParam }, responses: { 204: { description: 'Removed' }, 401: errorResponses[401], 404: errorResponses[404] } }),
+    createRoute({
+      method: 'delete',
+      path: '/channels/{id}',
+      summary: 'Remove a channel and its pending messages',
+      security,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Removed' }, 401: errorResponses[401], 404: errorResponses[404] },
+    }),
     async (c) => {
       const ok = await removeChannel(c.var.services.store.db, c.var.user!.id, c.req.valid('param').id);
       return ok ? c.body(null, 204) : apiError(c, 404, 'not_found', 'There is no channel with this id among yours.');
@@ -109,11 +172,23 @@ export function registerChannels(api: OpenAPIHono<AppEnv>): void {
       summary: 'Send a test message through a channel now',
       security,
       request: { params: IdParam },
-      responses: { 200: json(z.object({ ok: z.boolean(), channel: z.string(), error: z.string().optional() }).openapi('ChannelTestResult'), 'What happened'), 401: errorResponses[401], 404: errorResponses[404] },
+      responses: {
+        200: json(
+          z.object({ ok: z.boolean(), channel: z.string(), error: z.string().optional() }).openapi('ChannelTestResult'),
+          'What happened',
+        ),
+        401: errorResponses[401],
+        404: errorResponses[404],
+      },
     }),
     async (c) => {
       const { services } = c.var;
-      const r = await testChannel(services.store.db, c.var.user!.id, c.req.valid('param').id, services.notify.dispatcher ?? services.notify.dispatcherOptions);
+      const r = await testChannel(
+        services.store.db,
+        c.var.user!.id,
+        c.req.valid('param').id,
+        services.notify.dispatcher ?? services.notify.dispatcherOptions,
+      );
       if (!r) return apiError(c, 404, 'not_found', 'There is no channel with this id among yours.');
       return c.json(r.ok ? { ok: true, channel: r.channel } : { ok: false, channel: r.channel, error: r.error }, 200);
     },

@@ -1,5 +1,6 @@
-import { z } from '@hono/zod-openapi';
 import type { Hook } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+
 import type { AppContext, AppEnv } from '../context.js';
 
 /** The one error shape of the API: a stable code, a sentence for people, and per-field messages. */
@@ -8,23 +9,41 @@ export const ErrorSchema = z
     error: z.object({
       code: z.string().openapi({ example: 'invalid_input' }),
       message: z.string().openapi({ example: 'Some fields are not valid: see "fields".' }),
-      fields: z.record(z.string(), z.string()).optional().openapi({ example: { caseNumber: 'A case number is 10 characters, like AA0012AB34.' } }),
+      fields: z
+        .record(z.string(), z.string())
+        .optional()
+        .openapi({ example: { caseNumber: 'A case number is 10 characters, like AA0012AB34.' } }),
     }),
   })
   .openapi('Error');
 
 export type ApiError = z.infer<typeof ErrorSchema>;
 
-export function apiError<S extends 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429 | 500 | 502 | 503>(c: AppContext, status: S, code: string, message: string, fields?: Record<string, string>) {
+export function apiError<S extends 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429 | 500 | 502 | 503>(
+  c: AppContext,
+  status: S,
+  code: string,
+  message: string,
+  fields?: Record<string, string>,
+) {
   const body: ApiError = { error: fields ? { code, message, fields } : { code, message } };
   return c.json(body, status);
 }
 
 export const errorResponses = {
-  401: { description: 'Not signed in: send `Authorization: Bearer <token>`, or a session cookie.', content: { 'application/json': { schema: ErrorSchema } } },
+  401: {
+    description: 'Not signed in: send `Authorization: Bearer <token>`, or a session cookie.',
+    content: { 'application/json': { schema: ErrorSchema } },
+  },
   404: { description: 'No such thing of yours.', content: { 'application/json': { schema: ErrorSchema } } },
-  422: { description: 'The input is not valid; `fields` says what to fix.', content: { 'application/json': { schema: ErrorSchema } } },
-  429: { description: 'Too many requests; wait `Retry-After` seconds.', content: { 'application/json': { schema: ErrorSchema } } },
+  422: {
+    description: 'The input is not valid; `fields` says what to fix.',
+    content: { 'application/json': { schema: ErrorSchema } },
+  },
+  429: {
+    description: 'Too many requests; wait `Retry-After` seconds.',
+    content: { 'application/json': { schema: ErrorSchema } },
+  },
 } as const;
 
 /** zod errors become field-level messages: "caseNumber" -> "…", nested paths joined with dots. */
@@ -39,7 +58,13 @@ export function fieldsOf(issues: readonly { path: readonly PropertyKey[]; messag
 
 export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
   if (!result.success) {
-    return apiError(c as AppContext, 422, 'invalid_input', 'Some fields are not valid: see "fields".', fieldsOf(result.error.issues));
+    return apiError(
+      c as AppContext,
+      422,
+      'invalid_input',
+      'Some fields are not valid: see "fields".',
+      fieldsOf(result.error.issues),
+    );
   }
   return undefined;
 };

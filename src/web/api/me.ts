@@ -1,5 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
+
 import type { AppEnv } from '../context.js';
 import { errorResponses } from './common.js';
 
@@ -12,7 +13,10 @@ export function registerMe(api: OpenAPIHono<AppEnv>): void {
       path: '/me',
       summary: 'Who the token or session belongs to',
       security: [{ bearer: [] }, { session: [] }],
-      responses: { 200: { description: 'The account', content: { 'application/json': { schema: MeSchema } } }, 401: errorResponses[401] },
+      responses: {
+        200: { description: 'The account', content: { 'application/json': { schema: MeSchema } } },
+        401: errorResponses[401],
+      },
     }),
     (c) => {
       const u = c.var.user!;

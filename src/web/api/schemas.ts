@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+
 import { STATES } from '../../knowledge/types.js';
 
 /** zod mirrors of the shared vocabulary (src/knowledge/types.ts), for input checks and the OpenAPI document. */
@@ -9,9 +10,15 @@ export const DecodeContextSchema = z
     slip: z.enum(['white', 'pink', 'yellow', 'blue', 'green', 'other']).optional(),
     officer: z.enum(['approved', 'refused', '221g', 'none']).optional(),
     passport: z.enum(['kept', 'returned']).optional(),
-    since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-02.').optional(),
+    since: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-02.')
+      .optional(),
     previous: z.string().max(60).optional(),
-    today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-26.').optional(),
+    today: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-26.')
+      .optional(),
     applicationType: z.enum(['NIV', 'IV']).optional(),
   })
   .strict()
@@ -45,9 +52,14 @@ export const InterpretationSchema = z
 
 export const ExplainRequestSchema = z
   .object({
-    text: z.string().min(1, 'Paste the status text (or the status word) to explain.').max(200_000, 'That is too long: paste only the status part of the page.'),
+    text: z
+      .string()
+      .min(1, 'Paste the status text (or the status word) to explain.')
+      .max(200_000, 'That is too long: paste only the status part of the page.'),
     context: DecodeContextSchema.optional(),
   })
   .openapi('ExplainRequest');
 
-export const ExplainResultSchema = z.object({ observation: ObservationSchema, interpretation: InterpretationSchema }).openapi('ExplainResult');
+export const ExplainResultSchema = z
+  .object({ observation: ObservationSchema, interpretation: InterpretationSchema })
+  .openapi('ExplainResult');

@@ -1,6 +1,6 @@
-import { Alert, CsrfField, FieldError, Layout } from './layout.js';
-import type { PageFrame } from './layout.js';
 import type { FieldErrors } from './auth.js';
+import type { PageFrame } from './layout.js';
+import { Alert, CsrfField, FieldError, Layout } from './layout.js';
 
 export interface TokenRow {
   id: number;
@@ -36,9 +36,7 @@ export function AccountPage(p: {
         </p>
         {p.newToken ? (
           <Alert kind="ok">
-            <p>
-              Token “{p.newToken.name}” created. Copy it now: it will not be shown again.
-            </p>
+            <p>Token “{p.newToken.name}” created. Copy it now: it will not be shown again.</p>
             <p class="token mono" id="new-token">
               {p.newToken.token}
             </p>
@@ -86,7 +84,14 @@ export function AccountPage(p: {
           <label for="token-name">
             New token name <span class="hint">For example “home script”.</span>
           </label>
-          <input id="token-name" name="name" type="text" maxlength={80} required aria-describedby={p.errors?.name ? 'name-error' : undefined} />
+          <input
+            id="token-name"
+            name="name"
+            type="text"
+            maxlength={80}
+            required
+            aria-describedby={p.errors?.name ? 'name-error' : undefined}
+          />
           <FieldError id="name-error" message={p.errors?.name} />
           <div class="actions">
             <button type="submit">Create token</button>
@@ -99,12 +104,26 @@ export function AccountPage(p: {
         <form method="post" action="/account/password" novalidate>
           <CsrfField token={p.frame.csrf} />
           <label for="current">Current password</label>
-          <input id="current" name="current" type="password" autocomplete="current-password" required aria-describedby={p.errors?.current ? 'current-error' : undefined} />
+          <input
+            id="current"
+            name="current"
+            type="password"
+            autocomplete="current-password"
+            required
+            aria-describedby={p.errors?.current ? 'current-error' : undefined}
+          />
           <FieldError id="current-error" message={p.errors?.current} />
           <label for="password">
             New password <span class="hint">At least 10 characters.</span>
           </label>
-          <input id="password" name="password" type="password" autocomplete="new-password" required aria-describedby={p.errors?.password ? 'password-error' : undefined} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="new-password"
+            required
+            aria-describedby={p.errors?.password ? 'password-error' : undefined}
+          />
           <FieldError id="password-error" message={p.errors?.password} />
           <div class="actions">
             <button type="submit">Change password</button>
@@ -114,16 +133,32 @@ export function AccountPage(p: {
 
       <section class="card" aria-labelledby="del-h">
         <h2 id="del-h">Delete your account</h2>
-        <p>This removes your account, your cases with their whole history, your notification channels and your API tokens. It cannot be undone.</p>
+        <p>
+          This removes your account, your cases with their whole history, your notification channels and your API
+          tokens. It cannot be undone.
+        </p>
         <form method="post" action="/account/delete" novalidate>
           <CsrfField token={p.frame.csrf} />
           <label class="check">
-            <input type="checkbox" name="confirm" value="yes" required aria-describedby={p.errors?.confirm ? 'confirm-error' : undefined} />
+            <input
+              type="checkbox"
+              name="confirm"
+              value="yes"
+              required
+              aria-describedby={p.errors?.confirm ? 'confirm-error' : undefined}
+            />
             <span>I understand that everything will be deleted.</span>
           </label>
           <FieldError id="confirm-error" message={p.errors?.confirm} />
           <label for="del-password">Your password</label>
-          <input id="del-password" name="password" type="password" autocomplete="current-password" required aria-describedby={p.errors?.deletePassword ? 'delpw-error' : undefined} />
+          <input
+            id="del-password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            aria-describedby={p.errors?.deletePassword ? 'delpw-error' : undefined}
+          />
           <FieldError id="delpw-error" message={p.errors?.deletePassword} />
           <div class="actions">
             <button class="danger" type="submit">

@@ -1,5 +1,5 @@
-import { Alert, CsrfField, FieldError, Layout } from './layout.js';
 import type { PageFrame } from './layout.js';
+import { Alert, CsrfField, FieldError, Layout } from './layout.js';
 
 export type FieldErrors = Record<string, string | undefined>;
 
@@ -23,12 +23,33 @@ export function SignUpPage(p: FormProps) {
       <form method="post" action="/signup" class="card" novalidate>
         <CsrfField token={p.frame.csrf} />
         <label for="email">E-mail address</label>
-        <input id="email" name="email" type="email" autocomplete="email" required value={p.email ?? ''} aria-invalid={p.errors?.email ? 'true' : undefined} aria-describedby={describedBy(p.errors, 'email')} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="email"
+          required
+          value={p.email ?? ''}
+          aria-invalid={p.errors?.email ? 'true' : undefined}
+          aria-describedby={describedBy(p.errors, 'email')}
+        />
         <FieldError id="email-error" message={p.errors?.email} />
         <label for="password">
-          Password <span class="hint" id="password-hint">At least 10 characters. A few unrelated words work well.</span>
+          Password{' '}
+          <span class="hint" id="password-hint">
+            At least 10 characters. A few unrelated words work well.
+          </span>
         </label>
-        <input id="password" name="password" type="password" autocomplete="new-password" required minlength={10} aria-invalid={p.errors?.password ? 'true' : undefined} aria-describedby={describedBy(p.errors, 'password', 'password-hint')} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="new-password"
+          required
+          minlength={10}
+          aria-invalid={p.errors?.password ? 'true' : undefined}
+          aria-describedby={describedBy(p.errors, 'password', 'password-hint')}
+        />
         <FieldError id="password-error" message={p.errors?.password} />
         <div class="actions">
           <button type="submit">Create account</button>
@@ -70,7 +91,8 @@ export function ResetRequestPage(p: FormProps & { mailConfigured: boolean; sent?
       <h1>Reset your password</h1>
       {!p.mailConfigured ? (
         <Alert kind="info">
-          This ceac-watch has no outgoing e-mail set up, so it cannot send reset links. Ask the person who runs it to set
+          This ceac-watch has no outgoing e-mail set up, so it cannot send reset links. Ask the person who runs it to
+          set
           <code> SMTP_URL</code>.
         </Alert>
       ) : p.sent ? (
@@ -80,7 +102,15 @@ export function ResetRequestPage(p: FormProps & { mailConfigured: boolean; sent?
       <form method="post" action="/reset" class="card" novalidate>
         <CsrfField token={p.frame.csrf} />
         <label for="email">E-mail address of your account</label>
-        <input id="email" name="email" type="email" autocomplete="email" required value={p.email ?? ''} aria-describedby={describedBy(p.errors, 'email')} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="email"
+          required
+          value={p.email ?? ''}
+          aria-describedby={describedBy(p.errors, 'email')}
+        />
         <FieldError id="email-error" message={p.errors?.email} />
         <div class="actions">
           <button type="submit" disabled={!p.mailConfigured}>
@@ -104,9 +134,19 @@ export function ResetFinishPage(p: FormProps & { token: string; valid: boolean }
         <form method="post" action={`/reset/${encodeURIComponent(p.token)}`} class="card" novalidate>
           <CsrfField token={p.frame.csrf} />
           <label for="password">
-            New password <span class="hint" id="password-hint">At least 10 characters.</span>
+            New password{' '}
+            <span class="hint" id="password-hint">
+              At least 10 characters.
+            </span>
           </label>
-          <input id="password" name="password" type="password" autocomplete="new-password" required aria-describedby={describedBy(p.errors, 'password', 'password-hint')} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="new-password"
+            required
+            aria-describedby={describedBy(p.errors, 'password', 'password-hint')}
+          />
           <FieldError id="password-error" message={p.errors?.password} />
           <div class="actions">
             <button type="submit">Save new password</button>
@@ -117,7 +157,13 @@ export function ResetFinishPage(p: FormProps & { token: string; valid: boolean }
   );
 }
 
-export function MessagePage(p: { frame: PageFrame; heading: string; message: string; kind?: 'bad' | 'ok' | 'info'; back?: { href: string; label: string } }) {
+export function MessagePage(p: {
+  frame: PageFrame;
+  heading: string;
+  message: string;
+  kind?: 'bad' | 'ok' | 'info';
+  back?: { href: string; label: string };
+}) {
   return (
     <Layout {...p.frame}>
       <h1>{p.heading}</h1>

@@ -1,13 +1,13 @@
-import type { Interpretation, Observation } from '../../knowledge/types.js';
 import { LOCATIONS } from '../../knowledge/locations.js';
+import type { Interpretation, Observation } from '../../knowledge/types.js';
 import type { CaseView } from '../../store/cases.js';
 import type { TimelineEntry } from '../cases-data.js';
 import { ago, dateTime, duration } from '../format.js';
 import type { FieldErrors } from './auth.js';
 import { Answer, FINALITY_LABEL, StatusBadge } from './explain.js';
+import type { PageFrame } from './layout.js';
 import { Alert, CsrfField, FieldError, Layout } from './layout.js';
 import { PeopleLikeYou } from './people-like-you.js';
-import type { PageFrame } from './layout.js';
 
 export interface CaseReading {
   observation: Observation;
@@ -29,12 +29,23 @@ function CheckLine(p: { c: CaseView; now: number }) {
     <span class="small muted">
       {c.lastSuccessAt ? `Last checked ${ago(c.lastSuccessAt, now)}` : 'Not checked yet'}
       {c.failures > 0 ? ` · last ${c.failures} check${c.failures === 1 ? '' : 's'} failed` : ''}
-      {c.watching ? (c.nextCheckAt ? ` · next check ${c.nextCheckAt <= now ? 'now' : ago(c.nextCheckAt, now)}` : '') : ' · not watching'}
+      {c.watching
+        ? c.nextCheckAt
+          ? ` · next check ${c.nextCheckAt <= now ? 'now' : ago(c.nextCheckAt, now)}`
+          : ''
+        : ' · not watching'}
     </span>
   );
 }
 
-export function CasesPage(p: { frame: PageFrame; cases: CaseView[]; readings: Map<number, CaseReading>; now: number; welcome: boolean; notice?: string | undefined }) {
+export function CasesPage(p: {
+  frame: PageFrame;
+  cases: CaseView[];
+  readings: Map<number, CaseReading>;
+  now: number;
+  welcome: boolean;
+  notice?: string | undefined;
+}) {
   const groups = new Map<string, CaseView[]>();
   for (const c of p.cases) {
     const g = c.group ?? '';
@@ -101,29 +112,80 @@ export interface CaseFormValues {
   share: boolean;
 }
 
-export const EMPTY_CASE_FORM: CaseFormValues = { app: 'NIV', location: '', caseNumber: '', passport: '', surname: '', label: '', group: '', route: '', visaClass: '', entry: '', interviewDate: '', slip: '', officer: '', passportKept: '', share: false };
+export const EMPTY_CASE_FORM: CaseFormValues = {
+  app: 'NIV',
+  location: '',
+  caseNumber: '',
+  passport: '',
+  surname: '',
+  label: '',
+  group: '',
+  route: '',
+  visaClass: '',
+  entry: '',
+  interviewDate: '',
+  slip: '',
+  officer: '',
+  passportKept: '',
+  share: false,
+};
 
-function Input(p: { id: string; label: string; hint?: string; value: string; errors?: FieldErrors; type?: string; autocomplete?: string; list?: string; required?: boolean }) {
+function Input(p: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  errors?: FieldErrors;
+  type?: string;
+  autocomplete?: string;
+  list?: string;
+  required?: boolean;
+}) {
   const err = p.errors?.[p.id];
   const described = [p.hint ? `${p.id}-hint` : '', err ? `${p.id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <>
       <label for={p.id}>
-        {p.label} {p.hint ? <span class="hint" id={`${p.id}-hint`}>{p.hint}</span> : null}
+        {p.label}{' '}
+        {p.hint ? (
+          <span class="hint" id={`${p.id}-hint`}>
+            {p.hint}
+          </span>
+        ) : null}
       </label>
-      <input id={p.id} name={p.id} type={p.type ?? 'text'} value={p.value} autocomplete={p.autocomplete ?? 'off'} list={p.list} required={p.required} aria-invalid={err ? 'true' : undefined} aria-describedby={described} />
+      <input
+        id={p.id}
+        name={p.id}
+        type={p.type ?? 'text'}
+        value={p.value}
+        autocomplete={p.autocomplete ?? 'off'}
+        list={p.list}
+        required={p.required}
+        aria-invalid={err ? 'true' : undefined}
+        aria-describedby={described}
+      />
       <FieldError id={`${p.id}-error`} message={err} />
     </>
   );
 }
 
-export function CaseFormPage(p: { frame: PageFrame; mode: 'new' | 'edit'; caseId?: number; values: CaseFormValues; errors: FieldErrors; maskedPassport?: string }) {
+export function CaseFormPage(p: {
+  frame: PageFrame;
+  mode: 'new' | 'edit';
+  caseId?: number;
+  values: CaseFormValues;
+  errors: FieldErrors;
+  maskedPassport?: string;
+}) {
   const v = p.values;
   const editing = p.mode === 'edit';
   return (
     <Layout {...p.frame}>
       <h1>{editing ? 'Edit case' : 'Add a case'}</h1>
-      <p class="lead">Enter the details exactly as on your CEAC confirmation page. We keep your passport number and surname encrypted and show them only masked.</p>
+      <p class="lead">
+        Enter the details exactly as on your CEAC confirmation page. We keep your passport number and surname encrypted
+        and show them only masked.
+      </p>
       {p.errors.form ? <Alert kind="bad">{p.errors.form}</Alert> : null}
       <form method="post" action={editing ? `/cases/${p.caseId}/edit` : '/cases'} class="card" novalidate>
         <CsrfField token={p.frame.csrf} />
@@ -132,7 +194,8 @@ export function CaseFormPage(p: { frame: PageFrame; mode: 'new' | 'edit'; caseId
             <legend>Type of visa application</legend>
             <div class="choices">
               <label>
-                <input type="radio" name="app" value="NIV" checked={v.app !== 'IV'} /> Nonimmigrant (visitor, student, work…)
+                <input type="radio" name="app" value="NIV" checked={v.app !== 'IV'} /> Nonimmigrant (visitor, student,
+                work…)
               </label>
               <label>
                 <input type="radio" name="app" value="IV" checked={v.app === 'IV'} /> Immigrant (green card)
@@ -141,27 +204,74 @@ export function CaseFormPage(p: { frame: PageFrame; mode: 'new' | 'edit'; caseId
             <FieldError id="app-error" message={p.errors.app} />
           </fieldset>
         )}
-        <Input id="location" label="Embassy or consulate" hint="Type the city or its CEAC code, e.g. Mumbai or BMB. Not needed for immigrant cases." value={v.location} errors={p.errors} list="locations" />
+        <Input
+          id="location"
+          label="Embassy or consulate"
+          hint="Type the city or its CEAC code, e.g. Mumbai or BMB. Not needed for immigrant cases."
+          value={v.location}
+          errors={p.errors}
+          list="locations"
+        />
         <datalist id="locations">
           {LOCATIONS.map((l) => (
             <option value={l.code}>{l.displayName}</option>
           ))}
         </datalist>
-        {editing ? null : <Input id="caseNumber" label="Case number" hint="On your DS-160 confirmation or the immigrant case letter, e.g. AA0012AB34." value={v.caseNumber} errors={p.errors} required />}
-        <Input id="passport" label="Passport number" hint={editing ? `Now ${p.maskedPassport ?? 'not set'}. Leave empty to keep it.` : 'Needed for nonimmigrant cases.'} value={editing ? '' : v.passport} errors={p.errors} />
-        <Input id="surname" label="Surname (first five letters are enough)" hint={editing ? 'Leave empty to keep it.' : 'Needed for nonimmigrant cases.'} value={editing ? '' : v.surname} errors={p.errors} autocomplete="family-name" />
+        {editing ? null : (
+          <Input
+            id="caseNumber"
+            label="Case number"
+            hint="On your DS-160 confirmation or the immigrant case letter, e.g. AA0012AB34."
+            value={v.caseNumber}
+            errors={p.errors}
+            required
+          />
+        )}
+        <Input
+          id="passport"
+          label="Passport number"
+          hint={
+            editing ? `Now ${p.maskedPassport ?? 'not set'}. Leave empty to keep it.` : 'Needed for nonimmigrant cases.'
+          }
+          value={editing ? '' : v.passport}
+          errors={p.errors}
+        />
+        <Input
+          id="surname"
+          label="Surname (first five letters are enough)"
+          hint={editing ? 'Leave empty to keep it.' : 'Needed for nonimmigrant cases.'}
+          value={editing ? '' : v.surname}
+          errors={p.errors}
+          autocomplete="family-name"
+        />
         <div class="grid2">
           <div>
-            <Input id="label" label="Name for this case" hint="Only you see it, e.g. “Mum’s B2”." value={v.label} errors={p.errors} />
+            <Input
+              id="label"
+              label="Name for this case"
+              hint="Only you see it, e.g. “Mum’s B2”."
+              value={v.label}
+              errors={p.errors}
+            />
           </div>
           <div>
-            <Input id="group" label="Group" hint="Family or group, to list cases together." value={v.group} errors={p.errors} />
+            <Input
+              id="group"
+              label="Group"
+              hint="Family or group, to list cases together."
+              value={v.group}
+              errors={p.errors}
+            />
           </div>
         </div>
         <fieldset>
           <legend>How did you apply?</legend>
           <div class="choices">
-            {[['', 'Not sure'], ['dropbox', 'Dropbox (no interview)'], ['interview', 'Interview']].map(([val, l]) => (
+            {[
+              ['', 'Not sure'],
+              ['dropbox', 'Dropbox (no interview)'],
+              ['interview', 'Interview'],
+            ].map(([val, l]) => (
               <label>
                 <input type="radio" name="route" value={val} checked={v.route === val} /> {l}
               </label>
@@ -170,12 +280,22 @@ export function CaseFormPage(p: { frame: PageFrame; mode: 'new' | 'edit'; caseId
         </fieldset>
         <div class="grid2">
           <div>
-            <Input id="visaClass" label="Visa class" hint="e.g. F1, H1B, B1-B2." value={v.visaClass} errors={p.errors} />
+            <Input
+              id="visaClass"
+              label="Visa class"
+              hint="e.g. F1, H1B, B1-B2."
+              value={v.visaClass}
+              errors={p.errors}
+            />
           </div>
           <div>
             <label for="entry">New visa or renewal?</label>
             <select id="entry" name="entry">
-              {[['', 'Not sure'], ['new', 'New'], ['renewal', 'Renewal']].map(([val, l]) => (
+              {[
+                ['', 'Not sure'],
+                ['new', 'New'],
+                ['renewal', 'Renewal'],
+              ].map(([val, l]) => (
                 <option value={val} selected={v.entry === val}>
                   {l}
                 </option>
@@ -183,12 +303,24 @@ export function CaseFormPage(p: { frame: PageFrame; mode: 'new' | 'edit'; caseId
             </select>
           </div>
         </div>
-        <Input id="interviewDate" label="Interview or dropbox date" type="date" value={v.interviewDate} errors={p.errors} />
+        <Input
+          id="interviewDate"
+          label="Interview or dropbox date"
+          type="date"
+          value={v.interviewDate}
+          errors={p.errors}
+        />
         <div class="grid2">
           <div>
             <label for="officer">What did the officer say?</label>
             <select id="officer" name="officer">
-              {[['', 'Not sure'], ['approved', '“Approved”'], ['221g', 'Gave me a 221(g) slip'], ['refused', '“Refused” / 214(b)'], ['none', 'Nothing']].map(([val, l]) => (
+              {[
+                ['', 'Not sure'],
+                ['approved', '“Approved”'],
+                ['221g', 'Gave me a 221(g) slip'],
+                ['refused', '“Refused” / 214(b)'],
+                ['none', 'Nothing'],
+              ].map(([val, l]) => (
                 <option value={val} selected={v.officer === val}>
                   {l}
                 </option>
@@ -198,7 +330,15 @@ export function CaseFormPage(p: { frame: PageFrame; mode: 'new' | 'edit'; caseId
           <div>
             <label for="slip">221(g) slip colour</label>
             <select id="slip" name="slip">
-              {[['', 'No slip / not sure'], ['white', 'White'], ['pink', 'Pink'], ['yellow', 'Yellow'], ['blue', 'Blue'], ['green', 'Green'], ['other', 'Other']].map(([val, l]) => (
+              {[
+                ['', 'No slip / not sure'],
+                ['white', 'White'],
+                ['pink', 'Pink'],
+                ['yellow', 'Yellow'],
+                ['blue', 'Blue'],
+                ['green', 'Green'],
+                ['other', 'Other'],
+              ].map(([val, l]) => (
                 <option value={val} selected={v.slip === val}>
                   {l}
                 </option>
@@ -208,7 +348,11 @@ export function CaseFormPage(p: { frame: PageFrame; mode: 'new' | 'edit'; caseId
         </div>
         <label for="passportKept">Where is the passport?</label>
         <select id="passportKept" name="passportKept">
-          {[['', 'Not sure'], ['kept', 'The consulate kept it'], ['returned', 'I have it back']].map(([val, l]) => (
+          {[
+            ['', 'Not sure'],
+            ['kept', 'The consulate kept it'],
+            ['returned', 'I have it back'],
+          ].map(([val, l]) => (
             <option value={val} selected={v.passportKept === val}>
               {l}
             </option>
@@ -217,7 +361,10 @@ export function CaseFormPage(p: { frame: PageFrame; mode: 'new' | 'edit'; caseId
         <label class="check">
           <input type="checkbox" name="share" value="yes" checked={v.share} />
           <span>
-            Add this case’s anonymous timeline to the waiting-time statistics. <span class="hint">Only dates, visa class, consulate and statuses are shared — never your case number, passport or name.</span>
+            Add this case’s anonymous timeline to the waiting-time statistics.{' '}
+            <span class="hint">
+              Only dates, visa class, consulate and statuses are shared — never your case number, passport or name.
+            </span>
           </span>
         </label>
         <div class="actions">
@@ -235,13 +382,31 @@ function describe(e: TimelineEntry): { title: string; body?: string | undefined;
     case 'first_seen':
       return { title: `First check: ${e.to?.status ?? 'no status'}`, body: headline, cls: 'status' };
     case 'status_changed':
-      return { title: `Status changed: ${e.from?.status ?? 'no status'} → ${e.to?.status ?? 'no status'}`, body: headline, cls: 'status' };
+      return {
+        title: `Status changed: ${e.from?.status ?? 'no status'} → ${e.to?.status ?? 'no status'}`,
+        body: headline,
+        cls: 'status',
+      };
     case 'text_changed':
-      return { title: `The explanation text changed (status still ${e.to?.status ?? 'the same'})`, body: headline, cls: '' };
+      return {
+        title: `The explanation text changed (status still ${e.to?.status ?? 'the same'})`,
+        body: headline,
+        cls: '',
+      };
     case 'last_updated_changed':
-      return { title: `“Case Last Updated” moved to ${e.to?.caseLastUpdated ?? '?'} (status unchanged)`, body: 'Someone touched the case. It often moves before a decision, but not always.', cls: '' };
+      return {
+        title: `“Case Last Updated” moved to ${e.to?.caseLastUpdated ?? '?'} (status unchanged)`,
+        body: 'Someone touched the case. It often moves before a decision, but not always.',
+        cls: '',
+      };
     case 'check_failing':
-      return { title: 'Checks started failing', body: e.detail?.message ? `Last error: ${e.detail.message}. This is a problem reaching CEAC, not a change of your case.` : 'This is a problem reaching CEAC, not a change of your case.', cls: 'failed' };
+      return {
+        title: 'Checks started failing',
+        body: e.detail?.message
+          ? `Last error: ${e.detail.message}. This is a problem reaching CEAC, not a change of your case.`
+          : 'This is a problem reaching CEAC, not a change of your case.',
+        cls: 'failed',
+      };
     case 'check_recovered':
       return { title: 'Checks work again', cls: '' };
     default:
@@ -292,7 +457,11 @@ export function CasePage(p: {
       <h1>{caseTitle(c)}</h1>
       {p.notice ? <Alert kind="ok">{p.notice}</Alert> : null}
       {p.error ? <Alert kind="bad">{p.error}</Alert> : null}
-      <div id="live" data-live-src={`/cases/${c.id}/events${p.version ? `?v=${encodeURIComponent(p.version)}` : ''}`} aria-live="polite">
+      <div
+        id="live"
+        data-live-src={`/cases/${c.id}/events${p.version ? `?v=${encodeURIComponent(p.version)}` : ''}`}
+        aria-live="polite"
+      >
         {p.reading?.interpretation ? (
           <Answer result={{ observation: p.reading.observation, interpretation: p.reading.interpretation }} />
         ) : (
@@ -300,7 +469,11 @@ export function CasePage(p: {
             <p>
               <span class="badge uncertain">Not checked yet</span>
             </p>
-            <p>{c.lastAttemptAt ? `The last check did not get an answer from CEAC (${c.lastOutcome ?? 'failed'}). We will try again.` : 'The first check is on its way. This page updates by itself.'}</p>
+            <p>
+              {c.lastAttemptAt
+                ? `The last check did not get an answer from CEAC (${c.lastOutcome ?? 'failed'}). We will try again.`
+                : 'The first check is on its way. This page updates by itself.'}
+            </p>
           </section>
         )}
         <section class="card">
@@ -310,10 +483,16 @@ export function CasePage(p: {
           </p>
           {c.stateSince && finality ? (
             <p>
-              In this status for <strong>{duration(p.now - c.stateSince)}</strong> ({FINALITY_LABEL[finality].toLowerCase()}).
+              In this status for <strong>{duration(p.now - c.stateSince)}</strong> (
+              {FINALITY_LABEL[finality].toLowerCase()}).
             </p>
           ) : null}
-          {c.failingSince ? <Alert kind="bad">Checks have failed since {dateTime(c.failingSince)}. That is a problem reaching CEAC, not a change of your case.</Alert> : null}
+          {c.failingSince ? (
+            <Alert kind="bad">
+              Checks have failed since {dateTime(c.failingSince)}. That is a problem reaching CEAC, not a change of your
+              case.
+            </Alert>
+          ) : null}
           <form method="post" action={`/cases/${c.id}/check`} class="actions">
             <CsrfField token={p.frame.csrf} />
             <button type="submit">Check now</button>

@@ -1,6 +1,6 @@
 import type { DecodeContext, ExplainResult, Finality } from '../../knowledge/types.js';
-import { Alert, CsrfField, FieldError, Layout } from './layout.js';
 import type { PageFrame } from './layout.js';
+import { Alert, CsrfField, FieldError, Layout } from './layout.js';
 
 export const FINALITY_LABEL: Record<Finality, string> = {
   in_progress: 'In progress',
@@ -24,14 +24,16 @@ export function Answer(p: { result: ExplainResult; headingLevel?: 2 | 3 }) {
   return (
     <section class="card answer" aria-labelledby="answer-h">
       <p>
-        <StatusBadge finality={i.finality} label={o.status ?? FINALITY_LABEL[i.finality]} /> <span class="muted small">{FINALITY_LABEL[i.finality]}</span>
+        <StatusBadge finality={i.finality} label={o.status ?? FINALITY_LABEL[i.finality]} />{' '}
+        <span class="muted small">{FINALITY_LABEL[i.finality]}</span>
       </p>
       <H id="answer-h" class="headline">
         {i.headline}
       </H>
       <p>{i.meaning}</p>
       <p class="small muted" id="confidence-label">
-        How sure we are that this is {i.finality === 'in_progress' || i.finality === 'uncertain' ? 'not the end' : 'the end'}: {pct}%
+        How sure we are that this is{' '}
+        {i.finality === 'in_progress' || i.finality === 'uncertain' ? 'not the end' : 'the end'}: {pct}%
       </p>
       <progress class="meter" max={100} value={pct} aria-labelledby="confidence-label">
         {pct}%
@@ -99,7 +101,15 @@ export function Answer(p: { result: ExplainResult; headingLevel?: 2 | 3 }) {
           <summary class="small">Where this comes from</summary>
           <ul class="clean small">
             {i.sources.map((s) => (
-              <li>{isUrl(s) ? <a href={s} rel="noopener noreferrer">{s}</a> : s}</li>
+              <li>
+                {isUrl(s) ? (
+                  <a href={s} rel="noopener noreferrer">
+                    {s}
+                  </a>
+                ) : (
+                  s
+                )}
+              </li>
             ))}
           </ul>
         </details>
@@ -108,7 +118,12 @@ export function Answer(p: { result: ExplainResult; headingLevel?: 2 | 3 }) {
   );
 }
 
-function Choice(p: { name: keyof DecodeContext; legend: string; options: [string, string][]; value: string | undefined }) {
+function Choice(p: {
+  name: keyof DecodeContext;
+  legend: string;
+  options: [string, string][];
+  value: string | undefined;
+}) {
   return (
     <fieldset>
       <legend>{p.legend}</legend>
@@ -127,10 +142,48 @@ export function ContextQuestions(p: { context: DecodeContext; open?: boolean }) 
   return (
     <details open={p.open}>
       <summary>Tell us more for a sharper answer (optional)</summary>
-      <Choice name="route" legend="How did you apply?" value={p.context.route} options={[['dropbox', 'Dropbox (no interview)'], ['interview', 'Interview']]} />
-      <Choice name="officer" legend="What did the officer say?" value={p.context.officer} options={[['approved', '“Approved”'], ['221g', 'Gave me a 221(g) slip'], ['refused', '“Refused” / 214(b)'], ['none', 'Nothing']]} />
-      <Choice name="slip" legend="Did you get a 221(g) slip? What colour?" value={p.context.slip} options={[['white', 'White'], ['pink', 'Pink'], ['yellow', 'Yellow'], ['blue', 'Blue'], ['green', 'Green'], ['other', 'Other']]} />
-      <Choice name="passport" legend="Where is your passport?" value={p.context.passport} options={[['kept', 'The consulate kept it'], ['returned', 'I have it back']]} />
+      <Choice
+        name="route"
+        legend="How did you apply?"
+        value={p.context.route}
+        options={[
+          ['dropbox', 'Dropbox (no interview)'],
+          ['interview', 'Interview'],
+        ]}
+      />
+      <Choice
+        name="officer"
+        legend="What did the officer say?"
+        value={p.context.officer}
+        options={[
+          ['approved', '“Approved”'],
+          ['221g', 'Gave me a 221(g) slip'],
+          ['refused', '“Refused” / 214(b)'],
+          ['none', 'Nothing'],
+        ]}
+      />
+      <Choice
+        name="slip"
+        legend="Did you get a 221(g) slip? What colour?"
+        value={p.context.slip}
+        options={[
+          ['white', 'White'],
+          ['pink', 'Pink'],
+          ['yellow', 'Yellow'],
+          ['blue', 'Blue'],
+          ['green', 'Green'],
+          ['other', 'Other'],
+        ]}
+      />
+      <Choice
+        name="passport"
+        legend="Where is your passport?"
+        value={p.context.passport}
+        options={[
+          ['kept', 'The consulate kept it'],
+          ['returned', 'I have it back'],
+        ]}
+      />
       <label for="since">
         Since when has the page shown this status? <span class="hint">Optional, as a date.</span>
       </label>
@@ -139,17 +192,35 @@ export function ContextQuestions(p: { context: DecodeContext; open?: boolean }) 
   );
 }
 
-export function HomePage(p: { frame: PageFrame; text: string; context: DecodeContext; result: ExplainResult | null; error?: string | undefined }) {
+export function HomePage(p: {
+  frame: PageFrame;
+  text: string;
+  context: DecodeContext;
+  result: ExplainResult | null;
+  error?: string | undefined;
+}) {
   return (
     <Layout {...p.frame}>
       <h1>What does my visa status mean?</h1>
-      <p class="lead">Paste what the CEAC status page shows. We explain it in plain words, say how final it is, and what to do next. No account needed.</p>
+      <p class="lead">
+        Paste what the CEAC status page shows. We explain it in plain words, say how final it is, and what to do next.
+        No account needed.
+      </p>
       <form method="post" action="/" class="card" novalidate>
         <CsrfField token={p.frame.csrf} />
         <label for="text">
-          Your status <span class="hint" id="text-hint">Copy everything from the status word to the end of the paragraph — or just the status word, like “Refused”.</span>
+          Your status{' '}
+          <span class="hint" id="text-hint">
+            Copy everything from the status word to the end of the paragraph — or just the status word, like “Refused”.
+          </span>
         </label>
-        <textarea id="text" name="text" required aria-describedby={p.error ? 'text-hint text-error' : 'text-hint'} aria-invalid={p.error ? 'true' : undefined}>
+        <textarea
+          id="text"
+          name="text"
+          required
+          aria-describedby={p.error ? 'text-hint text-error' : 'text-hint'}
+          aria-invalid={p.error ? 'true' : undefined}
+        >
           {p.text}
         </textarea>
         <FieldError id="text-error" message={p.error} />
@@ -165,8 +236,8 @@ export function HomePage(p: { frame: PageFrame; text: string; context: DecodeCon
         <section class="card">
           <h2>Want to know the moment it changes?</h2>
           <p>
-            <a href="/signup">Create a free account</a> and add your case: we check it for you, keep its whole history, and tell you by e-mail or
-            message when anything moves.
+            <a href="/signup">Create a free account</a> and add your case: we check it for you, keep its whole history,
+            and tell you by e-mail or message when anything moves.
           </p>
         </section>
       ) : null}

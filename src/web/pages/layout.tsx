@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
-import { ICON, SCRIPT, STYLESHEET } from '../assets.js';
+
 import type { User } from '../accounts.js';
+import { ICON, SCRIPT, STYLESHEET } from '../assets.js';
 
 export interface PageFrame {
   title: string;
@@ -67,8 +68,8 @@ export function Layout(props: PageFrame & { children?: Child }) {
         <main id="content">{props.children}</main>
         <footer>
           <p>
-            ceac-watch explains what the US State Department's CEAC status page shows. It is not affiliated with the US government;
-            the consulate's letter and e-mails always win over anything shown here.
+            ceac-watch explains what the US State Department's CEAC status page shows. It is not affiliated with the US
+            government; the consulate's letter and e-mails always win over anything shown here.
           </p>
           {props.user ? (
             <form method="post" action="/signout">

@@ -1,8 +1,8 @@
 import type { ChannelView, EventKind } from '../../notify/index.js';
 import { EVENT_KINDS } from '../../notify/index.js';
 import type { FieldErrors } from './auth.js';
-import { Alert, CsrfField, FieldError, Layout } from './layout.js';
 import type { PageFrame } from './layout.js';
+import { Alert, CsrfField, FieldError, Layout } from './layout.js';
 
 export const EVENT_LABELS: Record<EventKind, string> = {
   first_seen: 'First status seen (when a case is added)',
@@ -37,7 +37,10 @@ export function NotificationsPage(p: {
       {p.notice ? <Alert kind={p.notice.kind}>{p.notice.text}</Alert> : null}
       {p.secret ? (
         <Alert kind="ok">
-          <p>Your webhook has a signing secret. Copy it now: it will not be shown again. Each request carries a signature made with it.</p>
+          <p>
+            Your webhook has a signing secret. Copy it now: it will not be shown again. Each request carries a signature
+            made with it.
+          </p>
           <p class="token mono">{p.secret}</p>
         </Alert>
       ) : null}
@@ -88,22 +91,41 @@ export function NotificationsPage(p: {
           <label for="url">
             Where to send{' '}
             <span class="hint" id="url-hint">
-              For example <code>mailto:///?to=you@example.com</code>, <code>json://example.com/hook</code> (webhook; <code>jsons://</code> for HTTPS),{' '}
-              <code>ntfys://ntfy.sh/my-topic</code> or <code>tgram://BOT_TOKEN/CHAT_ID</code>.
+              For example <code>mailto:///?to=you@example.com</code>, <code>json://example.com/hook</code> (webhook;{' '}
+              <code>jsons://</code> for HTTPS), <code>ntfys://ntfy.sh/my-topic</code> or{' '}
+              <code>tgram://BOT_TOKEN/CHAT_ID</code>.
             </span>
           </label>
-          <input id="url" name="url" type="text" value={p.values.url} required autocomplete="off" spellcheck={false} aria-invalid={p.errors.url ? 'true' : undefined} aria-describedby={p.errors.url ? 'url-hint url-error' : 'url-hint'} />
+          <input
+            id="url"
+            name="url"
+            type="text"
+            value={p.values.url}
+            required
+            autocomplete="off"
+            spellcheck={false}
+            aria-invalid={p.errors.url ? 'true' : undefined}
+            aria-describedby={p.errors.url ? 'url-hint url-error' : 'url-hint'}
+          />
           <FieldError id="url-error" message={p.errors.url} />
           <label for="name">
             Name <span class="hint">Optional, e.g. “my phone”.</span>
           </label>
-          <input id="name" name="name" type="text" value={p.values.name} maxlength={64} aria-describedby={p.errors.name ? 'name-error' : undefined} />
+          <input
+            id="name"
+            name="name"
+            type="text"
+            value={p.values.name}
+            maxlength={64}
+            aria-describedby={p.errors.name ? 'name-error' : undefined}
+          />
           <FieldError id="name-error" message={p.errors.name} />
           <fieldset>
             <legend>Tell me when</legend>
             {EVENT_KINDS.map((k) => (
               <label class="check">
-                <input type="checkbox" name="events" value={k} checked={p.values.events.includes(k)} /> <span>{EVENT_LABELS[k]}</span>
+                <input type="checkbox" name="events" value={k} checked={p.values.events.includes(k)} />{' '}
+                <span>{EVENT_LABELS[k]}</span>
               </label>
             ))}
             <FieldError id="events-error" message={p.errors.events} />
@@ -124,7 +146,13 @@ export function NotificationsPage(p: {
             <label for="timeZone">
               Your time zone <span class="hint">For example Asia/Kolkata or Europe/Berlin.</span>
             </label>
-            <input id="timeZone" name="timeZone" type="text" value={p.values.timeZone} aria-describedby={p.errors.timeZone || p.errors.quiet ? 'tz-error' : undefined} />
+            <input
+              id="timeZone"
+              name="timeZone"
+              type="text"
+              value={p.values.timeZone}
+              aria-describedby={p.errors.timeZone || p.errors.quiet ? 'tz-error' : undefined}
+            />
             <FieldError id="tz-error" message={p.errors.timeZone ?? p.errors.quiet} />
           </fieldset>
           <div class="actions">

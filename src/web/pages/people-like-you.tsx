@@ -1,11 +1,12 @@
 import { getContext } from 'hono/context-storage';
 import { raw } from 'hono/html';
+
 import type { CaseView } from '../../store/cases.js';
 import { dayNumber } from '../../timelines/model.js';
 import { watchedTimeline } from '../../timelines/watched.js';
 import { canonicalVisaClass, localDate, watchedCaseOf } from '../../tracker/timeline-sync.js';
 import type { AppEnv } from '../context.js';
-import { ciText, statsServiceFor, type CaseOutlook } from '../waiting-times.js';
+import { type CaseOutlook, ciText, statsServiceFor } from '../waiting-times.js';
 
 /** States in which a case is waiting on administrative processing, so a prediction means something. */
 export const WAITING_STATES: readonly string[] = ['refused', 'administrative_processing'];
@@ -13,9 +14,15 @@ export const WAITING_STATES: readonly string[] = ['refused', 'administrative_pro
 const pct = (p: number | null) => (p === null ? null : `${Math.round(p * 100)}%`);
 
 /** Whole days this case has waited: from the first Refused/Administrative Processing seen, at the post's date. */
-export async function daysWaited(db: Parameters<typeof watchedCaseOf>[0], c: CaseView, now: number): Promise<number | null> {
+export async function daysWaited(
+  db: Parameters<typeof watchedCaseOf>[0],
+  c: CaseView,
+  now: number,
+): Promise<number | null> {
   const seen = await watchedCaseOf(db, c.id);
-  const start = seen ? watchedTimeline({ ...seen.watched, lastChecked: localDate(now, c.location) })?.startDate : undefined;
+  const start = seen
+    ? watchedTimeline({ ...seen.watched, lastChecked: localDate(now, c.location) })?.startDate
+    : undefined;
   const from = start ?? (c.stateSince ? localDate(c.stateSince, c.location) : null);
   if (!from) return null;
   const a = dayNumber(from);
@@ -31,13 +38,13 @@ export function OutlookSection(p: { outlook: CaseOutlook; waited: number; demoTi
     <section class="card sw sw-like" aria-labelledby="sw-like">
       <h2 id="sw-like">People like you</h2>
       <p>
-        Your case has waited <strong>{p.waited} days</strong>. Of {pr.groupLabel}, <strong>{pr.comparable}</strong> cases were still waiting after
-        that long; this is what happened to them next.
+        Your case has waited <strong>{p.waited} days</strong>. Of {pr.groupLabel}, <strong>{pr.comparable}</strong>{' '}
+        cases were still waiting after that long; this is what happened to them next.
       </p>
       {p.demoTimelines ? (
         <p class="alert info" role="status">
-          <strong>Demo data.</strong> The comparable cases come from {p.demoTimelines.toLocaleString('en')} timelines generated for the demo,
-          not from real people.
+          <strong>Demo data.</strong> The comparable cases come from {p.demoTimelines.toLocaleString('en')} timelines
+          generated for the demo, not from real people.
         </p>
       ) : null}
       <figure class="sw-chart">{raw(chartSvg)}</figure>
@@ -56,7 +63,9 @@ export function OutlookSection(p: { outlook: CaseOutlook; waited: number; demoTi
               <tr>
                 <th scope="row">{h} more days</th>
                 <td>{pct(ch.p) ?? 'not known'}</td>
-                <td>{ch.p === null ? 'no case was followed that long' : `${pct(ch.low) ?? '?'}–${pct(ch.high) ?? '?'}`}</td>
+                <td>
+                  {ch.p === null ? 'no case was followed that long' : `${pct(ch.low) ?? '?'}–${pct(ch.high) ?? '?'}`}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -75,8 +84,14 @@ export function OutlookSection(p: { outlook: CaseOutlook; waited: number; demoTi
         </ul>
       ) : null}
       <p class="small muted">
-        From anonymous shared timelines, not from the consulate. Every case is different: this says what happened to others, not what
-        will happen to yours. <a href={`/stats?visa=${encodeURIComponent(pr.group.visaClass)}${pr.group.post ? `&post=${encodeURIComponent(pr.group.post)}` : ''}${pr.group.entry ? `&entry=${pr.group.entry}` : ''}`}>See all waiting times for this group</a>.
+        From anonymous shared timelines, not from the consulate. Every case is different: this says what happened to
+        others, not what will happen to yours.{' '}
+        <a
+          href={`/stats?visa=${encodeURIComponent(pr.group.visaClass)}${pr.group.post ? `&post=${encodeURIComponent(pr.group.post)}` : ''}${pr.group.entry ? `&entry=${pr.group.entry}` : ''}`}
+        >
+          See all waiting times for this group
+        </a>
+        .
       </p>
     </section>
   );
@@ -100,13 +115,19 @@ export async function PeopleLikeYou(p: { c: CaseView; now: number }) {
     const waited = await daysWaited(services.store.db, c, p.now);
     if (waited === null) return null;
     const stats = statsServiceFor(services.store);
-    const outlook = await stats.outlook({ visaClass: canonicalVisaClass(c.context.visaClass)!, post: c.location ?? undefined, entry: c.context.entry }, waited);
-    return outlook ? <OutlookSection outlook={outlook} waited={waited} demoTimelines={await stats.demoTimelines()} /> : null;
+    const outlook = await stats.outlook(
+      { visaClass: canonicalVisaClass(c.context.visaClass)!, post: c.location ?? undefined, entry: c.context.entry },
+      waited,
+    );
+    return outlook ? (
+      <OutlookSection outlook={outlook} waited={waited} demoTimelines={await stats.demoTimelines()} />
+    ) : null;
   } catch (err) {
     // The statistics are an extra: the case page stands without them.
-    services.logger.error({ err: { name: (err as Error).name, message: (err as Error).message }, caseId: c.id }, 'people like you could not be computed');
+    services.logger.error(
+      { err: { name: (err as Error).name, message: (err as Error).message }, caseId: c.id },
+      'people like you could not be computed',
+    );
     return null;
   }
 }
-
-

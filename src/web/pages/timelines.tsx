@@ -1,7 +1,7 @@
 import { LOCATIONS } from '../../knowledge/locations.js';
 import { EVENT_KINDS, type EventKind } from '../../timelines/model.js';
-import { Alert, CsrfField, FieldError, Layout } from './layout.js';
 import type { PageFrame } from './layout.js';
+import { Alert, CsrfField, FieldError, Layout } from './layout.js';
 
 export const EVENT_LABELS: Record<EventKind, string> = {
   submitted: 'Documents or passport dropped off',
@@ -38,7 +38,17 @@ export interface TimelineFormValues {
   events: EventRowValues[];
 }
 
-export const EMPTY_TIMELINE_FORM: TimelineFormValues = { visaClass: '', entry: '', route: '', post: '', startDate: '', outcome: 'pending', outcomeDate: '', note: '', events: [] };
+export const EMPTY_TIMELINE_FORM: TimelineFormValues = {
+  visaClass: '',
+  entry: '',
+  route: '',
+  post: '',
+  startDate: '',
+  outcome: 'pending',
+  outcomeDate: '',
+  note: '',
+  events: [],
+};
 
 /** Blank event rows offered below the filled ones (the form works without JavaScript). */
 export const SPARE_ROWS = 3;
@@ -49,23 +59,56 @@ function described(id: string, errors: TimelineErrors, hint: boolean) {
   return [hint ? `tl-${id}-hint` : '', errors[id] ? `tl-${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
-function TextField(p: { id: keyof TimelineFormValues; label: string; hint?: string; value: string; errors: TimelineErrors; type?: string; list?: string }) {
+function TextField(p: {
+  id: keyof TimelineFormValues;
+  label: string;
+  hint?: string;
+  value: string;
+  errors: TimelineErrors;
+  type?: string;
+  list?: string;
+}) {
   return (
     <div class="sw-field">
       <label for={`tl-${p.id}`}>
-        {p.label} {p.hint ? <span class="hint" id={`tl-${p.id}-hint`}>{p.hint}</span> : null}
+        {p.label}{' '}
+        {p.hint ? (
+          <span class="hint" id={`tl-${p.id}-hint`}>
+            {p.hint}
+          </span>
+        ) : null}
       </label>
-      <input id={`tl-${p.id}`} name={p.id} type={p.type ?? 'text'} value={p.value} list={p.list} autocomplete="off" aria-invalid={p.errors[p.id] ? 'true' : undefined} aria-describedby={described(p.id, p.errors, Boolean(p.hint))} />
+      <input
+        id={`tl-${p.id}`}
+        name={p.id}
+        type={p.type ?? 'text'}
+        value={p.value}
+        list={p.list}
+        autocomplete="off"
+        aria-invalid={p.errors[p.id] ? 'true' : undefined}
+        aria-describedby={described(p.id, p.errors, Boolean(p.hint))}
+      />
       <FieldError id={`tl-${p.id}-error`} message={p.errors[p.id]} />
     </div>
   );
 }
 
-function Choice(p: { id: keyof TimelineFormValues; label: string; value: string; options: [string, string][]; errors: TimelineErrors }) {
+function Choice(p: {
+  id: keyof TimelineFormValues;
+  label: string;
+  value: string;
+  options: [string, string][];
+  errors: TimelineErrors;
+}) {
   return (
     <div class="sw-field">
       <label for={`tl-${p.id}`}>{p.label}</label>
-      <select id={`tl-${p.id}`} name={p.id} aria-invalid={p.errors[p.id] ? 'true' : undefined} aria-describedby={described(p.id, p.errors, false)}>
+      <select
+        id={`tl-${p.id}`}
+        name={p.id}
+        aria-invalid={p.errors[p.id] ? 'true' : undefined}
+        aria-describedby={described(p.id, p.errors, false)}
+      >
         {p.options.map(([v, l]) => (
           <option value={v} selected={p.value === v}>
             {l}
@@ -96,7 +139,14 @@ function EventRows(p: { events: EventRowValues[]; errors: TimelineErrors }) {
               <div class="tl-row">
                 <div>
                   <label for={`tl-ed-${i}`}>Date {i + 1}</label>
-                  <input id={`tl-ed-${i}`} name={`event_date_${i}`} type="date" value={e.date} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `tl-ev-${i}-error` : undefined} />
+                  <input
+                    id={`tl-ed-${i}`}
+                    name={`event_date_${i}`}
+                    type="date"
+                    value={e.date}
+                    aria-invalid={err ? 'true' : undefined}
+                    aria-describedby={err ? `tl-ev-${i}-error` : undefined}
+                  />
                 </div>
                 <div>
                   <label for={`tl-ek-${i}`}>Event {i + 1}</label>
@@ -131,7 +181,12 @@ function EventRows(p: { events: EventRowValues[]; errors: TimelineErrors }) {
   );
 }
 
-export function TimelineForm(p: { csrf: string; values: TimelineFormValues; errors: TimelineErrors; extracted: boolean }) {
+export function TimelineForm(p: {
+  csrf: string;
+  values: TimelineFormValues;
+  errors: TimelineErrors;
+  extracted: boolean;
+}) {
   const v = p.values;
   const e = p.errors;
   return (
@@ -139,19 +194,70 @@ export function TimelineForm(p: { csrf: string; values: TimelineFormValues; erro
       <h2 id="tl-form-title">{p.extracted ? 'Check what we read, then save' : 'Type your timeline'}</h2>
       {p.extracted ? (
         <p>
-          We read these events from your text. Correct anything we got wrong — especially lines marked unsure — then save. Nothing is saved
-          until you press the button.
+          We read these events from your text. Correct anything we got wrong — especially lines marked unsure — then
+          save. Nothing is saved until you press the button.
         </p>
       ) : null}
       <CsrfField token={p.csrf} />
       <div class="sw-grid">
         <TextField id="visaClass" label="Visa class" hint="e.g. F1, H1B, B1/B2" value={v.visaClass} errors={e} />
-        <TextField id="post" label="Embassy or consulate" hint="City or CEAC code" value={v.post} errors={e} list="tl-locations" />
-        <Choice id="entry" label="New visa or renewal" value={v.entry} errors={e} options={[['', 'Not sure'], ['new', 'New'], ['renewal', 'Renewal']]} />
-        <Choice id="route" label="How you applied" value={v.route} errors={e} options={[['', 'Not sure'], ['dropbox', 'Dropbox'], ['interview', 'Interview']]} />
-        <TextField id="startDate" label="Wait started" hint="The 221(g) or refusal date" type="date" value={v.startDate} errors={e} />
-        <Choice id="outcome" label="Outcome" value={v.outcome} errors={e} options={[['pending', 'Still waiting'], ['issued', 'Issued or cleared'], ['refused', 'Refused']]} />
-        <TextField id="outcomeDate" label="Outcome date" hint="The decision date; while waiting, the last day you checked" type="date" value={v.outcomeDate} errors={e} />
+        <TextField
+          id="post"
+          label="Embassy or consulate"
+          hint="City or CEAC code"
+          value={v.post}
+          errors={e}
+          list="tl-locations"
+        />
+        <Choice
+          id="entry"
+          label="New visa or renewal"
+          value={v.entry}
+          errors={e}
+          options={[
+            ['', 'Not sure'],
+            ['new', 'New'],
+            ['renewal', 'Renewal'],
+          ]}
+        />
+        <Choice
+          id="route"
+          label="How you applied"
+          value={v.route}
+          errors={e}
+          options={[
+            ['', 'Not sure'],
+            ['dropbox', 'Dropbox'],
+            ['interview', 'Interview'],
+          ]}
+        />
+        <TextField
+          id="startDate"
+          label="Wait started"
+          hint="The 221(g) or refusal date"
+          type="date"
+          value={v.startDate}
+          errors={e}
+        />
+        <Choice
+          id="outcome"
+          label="Outcome"
+          value={v.outcome}
+          errors={e}
+          options={[
+            ['pending', 'Still waiting'],
+            ['issued', 'Issued or cleared'],
+            ['refused', 'Refused'],
+          ]}
+        />
+        <TextField
+          id="outcomeDate"
+          label="Outcome date"
+          hint="The decision date; while waiting, the last day you checked"
+          type="date"
+          value={v.outcomeDate}
+          errors={e}
+        />
       </div>
       <datalist id="tl-locations">
         {LOCATIONS.map((l) => (
@@ -160,9 +266,18 @@ export function TimelineForm(p: { csrf: string; values: TimelineFormValues; erro
       </datalist>
       <EventRows events={v.events} errors={e} />
       <label for="tl-note">
-        Note for others <span class="hint" id="tl-note-hint">Optional, shown to others as you write it. Leave out your name, case number and anything that identifies you.</span>
+        Note for others{' '}
+        <span class="hint" id="tl-note-hint">
+          Optional, shown to others as you write it. Leave out your name, case number and anything that identifies you.
+        </span>
       </label>
-      <textarea id="tl-note" name="note" maxlength={2000} aria-describedby={described('note', e, true)} aria-invalid={e.note ? 'true' : undefined}>
+      <textarea
+        id="tl-note"
+        name="note"
+        maxlength={2000}
+        aria-describedby={described('note', e, true)}
+        aria-invalid={e.note ? 'true' : undefined}
+      >
         {v.note}
       </textarea>
       <FieldError id="tl-note-error" message={e.note} />
@@ -176,20 +291,35 @@ export function TimelineForm(p: { csrf: string; values: TimelineFormValues; erro
 
 export function PasteForm(p: { csrf: string; text: string; posted: string; error?: string | undefined }) {
   return (
-    <form method="post" action="/timelines/new/extract" class="card tl-paste" novalidate aria-labelledby="tl-paste-title">
+    <form
+      method="post"
+      action="/timelines/new/extract"
+      class="card tl-paste"
+      novalidate
+      aria-labelledby="tl-paste-title"
+    >
       <h2 id="tl-paste-title">Paste a timeline you wrote</h2>
       <p class="small">
-        For example: “Oct 14 – submitted, Oct 17 – case created, Oct 21 – refused, Oct 27 – passport back with 221g (white), Nov 01 – issued”.
-        We read the dates and events and show them to you before anything is saved.
+        For example: “Oct 14 – submitted, Oct 17 – case created, Oct 21 – refused, Oct 27 – passport back with 221g
+        (white), Nov 01 – issued”. We read the dates and events and show them to you before anything is saved.
       </p>
       <CsrfField token={p.csrf} />
       <label for="tl-text">Your timeline</label>
-      <textarea id="tl-text" name="text" maxlength={20000} aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? 'tl-text-error' : undefined}>
+      <textarea
+        id="tl-text"
+        name="text"
+        maxlength={20000}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={p.error ? 'tl-text-error' : undefined}
+      >
         {p.text}
       </textarea>
       <FieldError id="tl-text-error" message={p.error} />
       <label for="tl-posted">
-        Written on <span class="hint" id="tl-posted-hint">Dates without a year are read as the latest such date up to this day.</span>
+        Written on{' '}
+        <span class="hint" id="tl-posted-hint">
+          Dates without a year are read as the latest such date up to this day.
+        </span>
       </label>
       <input id="tl-posted" name="posted" type="date" value={p.posted} aria-describedby="tl-posted-hint" />
       <div class="actions">
@@ -213,11 +343,15 @@ export function NewTimelinePage(p: {
       <div class="sw tl">
         <h1>Share your timeline</h1>
         <p class="lead">
-          Add how your wait went to the waiting-time statistics. Only the dates, visa class, consulate and outcome are kept — never your
-          name, case number or passport.
+          Add how your wait went to the waiting-time statistics. Only the dates, visa class, consulate and outcome are
+          kept — never your name, case number or passport.
         </p>
         {p.notice ? <Alert kind="ok">{p.notice}</Alert> : null}
-        {hasErrors ? <Alert kind="bad">{p.errors.form ?? 'The timeline was not saved: see the messages next to the fields.'}</Alert> : null}
+        {hasErrors ? (
+          <Alert kind="bad">
+            {p.errors.form ?? 'The timeline was not saved: see the messages next to the fields.'}
+          </Alert>
+        ) : null}
         {p.extracted ? null : <PasteForm csrf={p.frame.csrf} {...p.paste} />}
         <TimelineForm csrf={p.frame.csrf} values={p.values} errors={p.errors} extracted={p.extracted} />
       </div>

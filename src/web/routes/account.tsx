@@ -1,5 +1,6 @@
-import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
+
 import { AccountError } from '../accounts.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { AccountPage } from '../pages/account.js';
@@ -19,13 +20,24 @@ export function accountRoutes(deleteUserData: (userId: number) => Promise<void>)
   const app = new Hono<AppEnv>();
   app.use('*', requireUserPage());
 
-  const render = async (c: AppContext, extra: { errors?: FieldErrors; notice?: string; newToken?: { name: string; token: string } }, status: 200 | 422 = 200) => {
+  const render = async (
+    c: AppContext,
+    extra: { errors?: FieldErrors; notice?: string; newToken?: { name: string; token: string } },
+    status: 200 | 422 = 200,
+  ) => {
     const user = c.var.user!;
     const tokens = await c.var.services.accounts.listApiTokens(user.id);
-    return c.html(<AccountPage frame={frame(c, 'Your account', 'account')} email={user.email} tokens={tokens} {...extra} />, status);
+    return c.html(
+      <AccountPage frame={frame(c, 'Your account', 'account')} email={user.email} tokens={tokens} {...extra} />,
+      status,
+    );
   };
 
-  app.get('/', (c) => render(c, { notice: c.req.query('changed') ? 'Your password was changed. Other devices were signed out.' : undefined }));
+  app.get('/', (c) =>
+    render(c, {
+      notice: c.req.query('changed') ? 'Your password was changed. Other devices were signed out.' : undefined,
+    }),
+  );
 
   app.post('/tokens', async (c) => {
     const f = await formFields(c);
@@ -63,7 +75,8 @@ export function accountRoutes(deleteUserData: (userId: number) => Promise<void>)
     const errors: FieldErrors = {};
     if (f.confirm !== 'yes') errors.confirm = 'Tick the box to confirm that everything should be deleted.';
     const user = c.var.user!;
-    if (!(await c.var.services.accounts.verifyCredentials(user.email, f.password ?? ''))) errors.deletePassword = 'Your password is not right.';
+    if (!(await c.var.services.accounts.verifyCredentials(user.email, f.password ?? '')))
+      errors.deletePassword = 'Your password is not right.';
     if (errors.confirm || errors.deletePassword) return render(c, { errors }, 422);
     await deleteUserData(user.id);
     await c.var.services.accounts.deleteUser(user.id);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
+
 import { AccountError } from '../accounts.js';
 import type { AppEnv } from '../context.js';
 import { MessagePage, ResetFinishPage, ResetRequestPage, SignInPage, SignUpPage } from '../pages/auth.js';
@@ -10,14 +11,27 @@ export function authRoutes() {
   const app = new Hono<AppEnv>();
 
   app.get('/signup', async (c) =>
-    c.var.user ? c.redirect('/cases', 303) : c.html(await c.var.services.pages.get('signup', c.var.csrf, (csrf) => <SignUpPage frame={{ ...frame(c, 'Create an account', 'signup'), csrf }} />)),
+    c.var.user
+      ? c.redirect('/cases', 303)
+      : c.html(
+          await c.var.services.pages.get('signup', c.var.csrf, (csrf) => (
+            <SignUpPage frame={{ ...frame(c, 'Create an account', 'signup'), csrf }} />
+          )),
+        ),
   );
 
   app.post('/signup', async (c) => {
     const f = await formFields(c);
     const wait = overLimit(c, 'signup', c.var.services.rules.signUp);
     if (wait) {
-      return c.html(<SignUpPage frame={frame(c, 'Create an account', 'signup')} email={f.email} errors={{ form: `Too many new accounts from here. Wait ${waitText(wait)} and try again.` }} />, 429);
+      return c.html(
+        <SignUpPage
+          frame={frame(c, 'Create an account', 'signup')}
+          email={f.email}
+          errors={{ form: `Too many new accounts from here. Wait ${waitText(wait)} and try again.` }}
+        />,
+        429,
+      );
     }
     try {
       const user = await c.var.services.accounts.createUser(f.email ?? '', f.password ?? '');
@@ -27,13 +41,24 @@ export function authRoutes() {
       return c.redirect('/cases?welcome=1', 303);
     } catch (err) {
       if (!(err instanceof AccountError)) throw err;
-      return c.html(<SignUpPage frame={frame(c, 'Create an account', 'signup')} email={f.email} errors={{ [err.field ?? 'form']: err.message }} />, 422);
+      return c.html(
+        <SignUpPage
+          frame={frame(c, 'Create an account', 'signup')}
+          email={f.email}
+          errors={{ [err.field ?? 'form']: err.message }}
+        />,
+        422,
+      );
     }
   });
 
   app.get('/signin', (c) => {
     if (c.var.user) return c.redirect('/cases', 303);
-    const notice = c.req.query('reset') ? 'Your password was changed. Sign in with the new one.' : c.req.query('deleted') ? 'Your account and all its data were deleted.' : undefined;
+    const notice = c.req.query('reset')
+      ? 'Your password was changed. Sign in with the new one.'
+      : c.req.query('deleted')
+        ? 'Your account and all its data were deleted.'
+        : undefined;
     return c.html(<SignInPage frame={frame(c, 'Sign in', 'signin')} notice={notice} next={c.req.query('next')} />);
   });
 
@@ -41,13 +66,31 @@ export function authRoutes() {
     const f = await formFields(c);
     const email = (f.email ?? '').trim().toLowerCase();
     // Two windows: per address (guessing one person's password) and per client (spraying many).
-    const wait = overLimit(c, 'signin', c.var.services.rules.signIn) ?? overLimit(c, 'signin-email', c.var.services.rules.signIn, `:${email}`);
+    const wait =
+      overLimit(c, 'signin', c.var.services.rules.signIn) ??
+      overLimit(c, 'signin-email', c.var.services.rules.signIn, `:${email}`);
     if (wait) {
-      return c.html(<SignInPage frame={frame(c, 'Sign in', 'signin')} email={f.email} next={f.next} errors={{ form: `Too many sign-in attempts. Wait ${waitText(wait)} and try again.` }} />, 429);
+      return c.html(
+        <SignInPage
+          frame={frame(c, 'Sign in', 'signin')}
+          email={f.email}
+          next={f.next}
+          errors={{ form: `Too many sign-in attempts. Wait ${waitText(wait)} and try again.` }}
+        />,
+        429,
+      );
     }
     const user = await c.var.services.accounts.verifyCredentials(email, f.password ?? '');
     if (!user) {
-      return c.html(<SignInPage frame={frame(c, 'Sign in', 'signin')} email={f.email} next={f.next} errors={{ form: 'That e-mail and password do not match an account. Check them and try again.' }} />, 401);
+      return c.html(
+        <SignInPage
+          frame={frame(c, 'Sign in', 'signin')}
+          email={f.email}
+          next={f.next}
+          errors={{ form: 'That e-mail and password do not match an account. Check them and try again.' }}
+        />,
+        401,
+      );
     }
     const { token } = await c.var.services.accounts.createSession(user.id);
     startSessionCookie(c, token);
@@ -61,7 +104,11 @@ export function authRoutes() {
     return c.redirect('/', 303);
   });
 
-  app.get('/reset', (c) => c.html(<ResetRequestPage frame={frame(c, 'Reset your password')} mailConfigured={Boolean(c.var.services.mailer)} />));
+  app.get('/reset', (c) =>
+    c.html(
+      <ResetRequestPage frame={frame(c, 'Reset your password')} mailConfigured={Boolean(c.var.services.mailer)} />,
+    ),
+  );
 
   app.post('/reset', async (c) => {
     const { mailer, accounts, rules, logger } = c.var.services;
@@ -69,7 +116,16 @@ export function authRoutes() {
     const fr = frame(c, 'Reset your password');
     if (!mailer) return c.html(<ResetRequestPage frame={fr} mailConfigured={false} />, 503);
     const wait = overLimit(c, 'reset', rules.reset);
-    if (wait) return c.html(<ResetRequestPage frame={fr} mailConfigured email={f.email} errors={{ form: `Too many reset requests. Wait ${waitText(wait)} and try again.` }} />, 429);
+    if (wait)
+      return c.html(
+        <ResetRequestPage
+          frame={fr}
+          mailConfigured
+          email={f.email}
+          errors={{ form: `Too many reset requests. Wait ${waitText(wait)} and try again.` }}
+        />,
+        429,
+      );
     const started = await accounts.startReset(f.email ?? '');
     if (started) {
       const base = c.var.services.publicUrl ?? new URL(c.req.url).origin;
@@ -82,7 +138,15 @@ export function authRoutes() {
         });
       } catch (err) {
         logger.error({ err: { message: (err as Error).message } }, 'password reset mail failed');
-        return c.html(<ResetRequestPage frame={fr} mailConfigured email={f.email} errors={{ form: 'We could not send the e-mail just now. Try again in a few minutes.' }} />, 502);
+        return c.html(
+          <ResetRequestPage
+            frame={fr}
+            mailConfigured
+            email={f.email}
+            errors={{ form: 'We could not send the e-mail just now. Try again in a few minutes.' }}
+          />,
+          502,
+        );
       }
     }
     // The same answer whether or not the address has an account: no account discovery.
@@ -91,7 +155,13 @@ export function authRoutes() {
 
   app.get('/reset/:token', async (c) => {
     const token = c.req.param('token');
-    return c.html(<ResetFinishPage frame={frame(c, 'Choose a new password')} token={token} valid={await c.var.services.accounts.isResetValid(token)} />);
+    return c.html(
+      <ResetFinishPage
+        frame={frame(c, 'Choose a new password')}
+        token={token}
+        valid={await c.var.services.accounts.isResetValid(token)}
+      />,
+    );
   });
 
   app.post('/reset/:token', async (c) => {
@@ -103,12 +173,30 @@ export function authRoutes() {
       return c.redirect('/signin?reset=1', 303);
     } catch (err) {
       if (!(err instanceof AccountError)) throw err;
-      if (err.field === 'token') return c.html(<ResetFinishPage frame={frame(c, 'Choose a new password')} token={token} valid={false} />, 410);
-      return c.html(<ResetFinishPage frame={frame(c, 'Choose a new password')} token={token} valid errors={{ password: err.message }} />, 422);
+      if (err.field === 'token')
+        return c.html(<ResetFinishPage frame={frame(c, 'Choose a new password')} token={token} valid={false} />, 410);
+      return c.html(
+        <ResetFinishPage
+          frame={frame(c, 'Choose a new password')}
+          token={token}
+          valid
+          errors={{ password: err.message }}
+        />,
+        422,
+      );
     }
   });
 
-  app.get('/signed-out', (c) => c.html(<MessagePage frame={frame(c, 'Signed out')} heading="Signed out" message="You are signed out." back={{ href: '/', label: 'Back to the start' }} />));
+  app.get('/signed-out', (c) =>
+    c.html(
+      <MessagePage
+        frame={frame(c, 'Signed out')}
+        heading="Signed out"
+        message="You are signed out."
+        back={{ href: '/', label: 'Back to the start' }}
+      />,
+    ),
+  );
 
   return app;
 }

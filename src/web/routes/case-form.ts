@@ -1,8 +1,8 @@
 import { validateCaseQuery } from '../../ceac/index.js';
 import { findLocation, searchLocations } from '../../knowledge/locations.js';
-import { CaseEditSchema, NewCaseSchema, type CaseView, type NewCase, type CaseEdit } from '../../store/cases.js';
+import { type CaseEdit, CaseEditSchema, type CaseView, type NewCase, NewCaseSchema } from '../../store/cases.js';
 import type { FieldErrors } from '../pages/auth.js';
-import { EMPTY_CASE_FORM, type CaseFormValues } from '../pages/cases.js';
+import { type CaseFormValues, EMPTY_CASE_FORM } from '../pages/cases.js';
 
 /** Turns the case form into repository input, with every problem said in the words of the page. */
 
@@ -52,7 +52,9 @@ export function resolveLocation(text: string): { code: string } | { error: strin
   if (found) return { code: found.code };
   const candidates = searchLocations(text, 5);
   if (candidates.length > 1) {
-    return { error: `“${text}” fits several consulates: ${candidates.map((l) => `${l.displayName} (${l.code})`).join(', ')}. Pick one of them.` };
+    return {
+      error: `“${text}” fits several consulates: ${candidates.map((l) => `${l.displayName} (${l.code})`).join(', ')}. Pick one of them.`,
+    };
   }
   if (candidates.length === 1) return { code: candidates[0]!.code };
   return { error: `We do not know the consulate “${text}”. Type its city (e.g. Mumbai) or its CEAC code (e.g. BMB).` };
@@ -69,7 +71,9 @@ function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: s
   for (const i of issues) {
     const path = i.path.map(String);
     const field = path[0] === 'context' ? (path[1] ?? 'form') : (path[0] ?? 'form');
-    const msg = /needs --/.test(i.message) ? (FRIENDLY[field] ?? i.message) : i.message.charAt(0).toUpperCase() + i.message.slice(1) + '.';
+    const msg = /needs --/.test(i.message)
+      ? (FRIENDLY[field] ?? i.message)
+      : i.message.charAt(0).toUpperCase() + i.message.slice(1) + '.';
     out[field] ??= msg;
   }
   return out;
@@ -81,8 +85,20 @@ const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1) + (/[.?!]
  * The CEAC client's own checks of what the form will send (the ones a check would fail on), as
  * field messages: the same words whether the case is added here, by the API or by the CLI.
  */
-export function queryErrors(q: { app: string; location?: string | undefined; caseNumber: string; passport?: string | undefined; surname?: string | undefined }): FieldErrors {
-  const r = validateCaseQuery({ app: q.app, id: q.caseNumber, ...(q.location && { location: q.location }), ...(q.passport && { passport: q.passport }), ...(q.surname && { surname: q.surname }) });
+export function queryErrors(q: {
+  app: string;
+  location?: string | undefined;
+  caseNumber: string;
+  passport?: string | undefined;
+  surname?: string | undefined;
+}): FieldErrors {
+  const r = validateCaseQuery({
+    app: q.app,
+    id: q.caseNumber,
+    ...(q.location && { location: q.location }),
+    ...(q.passport && { passport: q.passport }),
+    ...(q.surname && { surname: q.surname }),
+  });
   const out: FieldErrors = {};
   if (!r.ok) for (const e of r.errors) out[e.field === 'id' ? 'caseNumber' : e.field] ??= sentence(e.message);
   return out;
@@ -109,9 +125,16 @@ export function toNewCase(v: CaseFormValues, ownerId: number): { input: NewCase 
     else location = r.code;
   }
   if (!v.caseNumber) errors.caseNumber = 'Enter the case number, e.g. AA0012AB34.';
-  const fromClient = queryErrors({ app: v.app, location: location ?? (errors.location ? undefined : v.location), caseNumber: v.caseNumber, passport: v.passport, surname: v.surname });
+  const fromClient = queryErrors({
+    app: v.app,
+    location: location ?? (errors.location ? undefined : v.location),
+    caseNumber: v.caseNumber,
+    passport: v.passport,
+    surname: v.surname,
+  });
   for (const [k, m] of Object.entries(fromClient)) if (k !== 'location' || !errors.location) errors[k] ??= m;
-  if (v.app === 'NIV') for (const k of ['location', 'passport', 'surname'] as const) if (!v[k]) errors[k] ??= FRIENDLY[k];
+  if (v.app === 'NIV')
+    for (const k of ['location', 'passport', 'surname'] as const) if (!v[k]) errors[k] ??= FRIENDLY[k];
   const input: NewCase = {
     ownerId,
     app: v.app as 'NIV' | 'IV',
@@ -131,7 +154,12 @@ export function toNewCase(v: CaseFormValues, ownerId: number): { input: NewCase 
 
 export function toCaseEdit(v: CaseFormValues, current: CaseView): { patch: CaseEdit } | { errors: FieldErrors } {
   const errors: FieldErrors = {};
-  const patch: CaseEdit = { label: v.label || null, group: v.group || null, context: context(v), shareTimeline: v.share };
+  const patch: CaseEdit = {
+    label: v.label || null,
+    group: v.group || null,
+    context: context(v),
+    shareTimeline: v.share,
+  };
   if (v.location && v.location !== current.location) {
     const r = resolveLocation(v.location);
     if ('error' in r) errors.location = r.error;

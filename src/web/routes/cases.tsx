@@ -1,20 +1,28 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { CaseInputError, CaseNotFoundError, DuplicateCaseError, type CaseView } from '../../store/cases.js';
+
+import { CaseInputError, CaseNotFoundError, type CaseView, DuplicateCaseError } from '../../store/cases.js';
 import { caseFingerprint, currentReadings, fingerprintOf, timelinePage } from '../cases-data.js';
+import type { CheckResult } from '../check-now.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { maskPassport } from '../format.js';
 import { CaptchaPage } from '../pages/captcha.js';
-import { CaseFormPage, CasePage, CasesPage, EMPTY_CASE_FORM, caseTitle } from '../pages/cases.js';
-import type { CheckResult } from '../check-now.js';
+import { CaseFormPage, CasePage, CasesPage, caseTitle, EMPTY_CASE_FORM } from '../pages/cases.js';
 import { requireUserPage } from './account.js';
 import { formValues, toCaseEdit, toNewCase, valuesOf } from './case-form.js';
 import { formFields, frame, overLimit, waitText } from './forms.js';
 
 /** What a finished check means for the person, in one sentence. */
 export function checkSummary(r: CheckResult): { ok: boolean; text: string } {
-  if (r.outcome === 'ok') return { ok: true, text: r.events > 0 ? 'Checked just now: something changed, see below.' : 'Checked just now: nothing changed.' };
-  return { ok: false, text: `The check did not get an answer from CEAC: ${r.message} Nothing about your case was changed; we will try again.` };
+  if (r.outcome === 'ok')
+    return {
+      ok: true,
+      text: r.events > 0 ? 'Checked just now: something changed, see below.' : 'Checked just now: nothing changed.',
+    };
+  return {
+    ok: false,
+    text: `The check did not get an answer from CEAC: ${r.message} Nothing about your case was changed; we will try again.`,
+  };
 }
 
 export function caseRoutes(options: { ssePollMs?: number } = {}) {
@@ -35,27 +43,61 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
 
   app.get('/', async (c) => {
     const cases = await c.var.services.cases.list({ ownerId: c.var.user!.id });
-    const readings = await currentReadings(c.var.services.store.db, cases.map((x) => x.id));
+    const readings = await currentReadings(
+      c.var.services.store.db,
+      cases.map((x) => x.id),
+    );
     const notice = c.req.query('removed') ? 'The case and its history were removed.' : undefined;
-    return c.html(<CasesPage frame={frame(c, 'My cases', 'cases')} cases={cases} readings={readings} now={c.var.services.now()} welcome={Boolean(c.req.query('welcome'))} notice={notice} />);
+    return c.html(
+      <CasesPage
+        frame={frame(c, 'My cases', 'cases')}
+        cases={cases}
+        readings={readings}
+        now={c.var.services.now()}
+        welcome={Boolean(c.req.query('welcome'))}
+        notice={notice}
+      />,
+    );
   });
 
-  app.get('/new', (c) => c.html(<CaseFormPage frame={frame(c, 'Add a case', 'cases')} mode="new" values={EMPTY_CASE_FORM} errors={{}} />));
+  app.get('/new', (c) =>
+    c.html(<CaseFormPage frame={frame(c, 'Add a case', 'cases')} mode="new" values={EMPTY_CASE_FORM} errors={{}} />),
+  );
 
   app.post('/', async (c) => {
     const v = formValues(await formFields(c));
     const r = toNewCase(v, c.var.user!.id);
-    if ('errors' in r) return c.html(<CaseFormPage frame={frame(c, 'Add a case', 'cases')} mode="new" values={v} errors={r.errors} />, 422);
+    if ('errors' in r)
+      return c.html(
+        <CaseFormPage frame={frame(c, 'Add a case', 'cases')} mode="new" values={v} errors={r.errors} />,
+        422,
+      );
     try {
       const added = await c.var.services.cases.add(r.input);
       c.var.services.onCaseAdded?.(added.id);
       return c.redirect(`/cases/${added.id}?added=1`, 303);
     } catch (err) {
       if (err instanceof CaseInputError) {
-        return c.html(<CaseFormPage frame={frame(c, 'Add a case', 'cases')} mode="new" values={v} errors={{ form: `Please check the case details: ${err.message.replace(/--/g, '')}.` }} />, 422);
+        return c.html(
+          <CaseFormPage
+            frame={frame(c, 'Add a case', 'cases')}
+            mode="new"
+            values={v}
+            errors={{ form: `Please check the case details: ${err.message.replace(/--/g, '')}.` }}
+          />,
+          422,
+        );
       }
       if (err instanceof DuplicateCaseError) {
-        return c.html(<CaseFormPage frame={frame(c, 'Add a case', 'cases')} mode="new" values={v} errors={{ caseNumber: 'You already watch this case: find it under My cases.' }} />, 409);
+        return c.html(
+          <CaseFormPage
+            frame={frame(c, 'Add a case', 'cases')}
+            mode="new"
+            values={v}
+            errors={{ caseNumber: 'You already watch this case: find it under My cases.' }}
+          />,
+          409,
+        );
       }
       throw err;
     }
@@ -73,17 +115,45 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     // the minute keeps "checked 5 minutes ago" true.
     const key = `case:${c.var.user!.id}:${kase.id}:${kase.updatedAt}:${kase.lastAttemptAt}:${kase.nextCheckAt}:${Math.floor(now / 60_000)}:${new URL(c.req.url).search}`;
     const html = await c.var.services.pages.get(key, c.var.csrf, async (csrf) => {
-      const [page, secrets] = await Promise.all([timelinePage(db, kase.id, before), kase.hasPassport ? c.var.services.cases.secrets(kase.id) : Promise.resolve({ passport: undefined })]);
+      const [page, secrets] = await Promise.all([
+        timelinePage(db, kase.id, before),
+        kase.hasPassport ? c.var.services.cases.secrets(kase.id) : Promise.resolve({ passport: undefined }),
+      ]);
       // The newest decoded event is usually on the first page already: no second query then.
       const latest = page.entries.find((e) => e.interpretation && e.to);
-      const reading = before === null && latest ? { observation: latest.to!, interpretation: latest.interpretation, at: latest.at } : (await currentReadings(db, [kase.id])).get(kase.id);
-      const notice = q.added ? 'Case added. The first check is on its way; this page updates by itself.' : q.saved ? 'Changes saved.' : q.checked === 'ok' ? (q.changed === '1' ? 'Checked just now: something changed, see below.' : 'Checked just now: nothing changed.') : undefined;
-      const error = q.checked && q.checked !== 'ok' ? `The check did not get an answer from CEAC (${q.checked.replace(/_/g, ' ')}). Nothing about your case was changed; we will try again.` : undefined;
+      const reading =
+        before === null && latest
+          ? { observation: latest.to!, interpretation: latest.interpretation, at: latest.at }
+          : (await currentReadings(db, [kase.id])).get(kase.id);
+      const notice = q.added
+        ? 'Case added. The first check is on its way; this page updates by itself.'
+        : q.saved
+          ? 'Changes saved.'
+          : q.checked === 'ok'
+            ? q.changed === '1'
+              ? 'Checked just now: something changed, see below.'
+              : 'Checked just now: nothing changed.'
+            : undefined;
+      const error =
+        q.checked && q.checked !== 'ok'
+          ? `The check did not get an answer from CEAC (${q.checked.replace(/_/g, ' ')}). Nothing about your case was changed; we will try again.`
+          : undefined;
       // What this page shows, in the live stream's terms: a change that lands between this render and
       // the stream's start is still announced.
       const version = before === null ? fingerprintOf({ ...kase, lastEventId: page.entries[0]?.id ?? null }) : null;
       return (
-        <CasePage frame={{ ...frame(c, caseTitle(kase), 'cases'), csrf }} version={version} c={kase} reading={reading} entries={page.entries} nextBefore={page.nextBefore} now={now} maskedPassport={maskPassport(secrets.passport)} notice={notice} error={error} />
+        <CasePage
+          frame={{ ...frame(c, caseTitle(kase), 'cases'), csrf }}
+          version={version}
+          c={kase}
+          reading={reading}
+          entries={page.entries}
+          nextBefore={page.nextBefore}
+          now={now}
+          maskedPassport={maskPassport(secrets.passport)}
+          notice={notice}
+          error={error}
+        />
       );
     });
     return c.html(html);
@@ -93,7 +163,16 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     const kase = await own(c);
     if (!kase) return c.notFound();
     const secrets = await c.var.services.cases.secrets(kase.id);
-    return c.html(<CaseFormPage frame={frame(c, 'Edit case', 'cases')} mode="edit" caseId={kase.id} values={valuesOf(kase)} errors={{}} maskedPassport={maskPassport(secrets.passport)} />);
+    return c.html(
+      <CaseFormPage
+        frame={frame(c, 'Edit case', 'cases')}
+        mode="edit"
+        caseId={kase.id}
+        values={valuesOf(kase)}
+        errors={{}}
+        maskedPassport={maskPassport(secrets.passport)}
+      />,
+    );
   });
 
   app.post('/:id/edit', async (c) => {
@@ -103,14 +182,34 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     const r = toCaseEdit(v, kase);
     if ('errors' in r) {
       const secrets = await c.var.services.cases.secrets(kase.id);
-      return c.html(<CaseFormPage frame={frame(c, 'Edit case', 'cases')} mode="edit" caseId={kase.id} values={v} errors={r.errors} maskedPassport={maskPassport(secrets.passport)} />, 422);
+      return c.html(
+        <CaseFormPage
+          frame={frame(c, 'Edit case', 'cases')}
+          mode="edit"
+          caseId={kase.id}
+          values={v}
+          errors={r.errors}
+          maskedPassport={maskPassport(secrets.passport)}
+        />,
+        422,
+      );
     }
     try {
       await c.var.services.cases.edit(kase.id, r.patch, c.var.user!.id);
     } catch (err) {
       if (!(err instanceof CaseInputError)) throw err;
       const secrets = await c.var.services.cases.secrets(kase.id);
-      return c.html(<CaseFormPage frame={frame(c, 'Edit case', 'cases')} mode="edit" caseId={kase.id} values={v} errors={{ form: `Please check the case details: ${err.message.replace(/--/g, '')}.` }} maskedPassport={maskPassport(secrets.passport)} />, 422);
+      return c.html(
+        <CaseFormPage
+          frame={frame(c, 'Edit case', 'cases')}
+          mode="edit"
+          caseId={kase.id}
+          values={v}
+          errors={{ form: `Please check the case details: ${err.message.replace(/--/g, '')}.` }}
+          maskedPassport={maskPassport(secrets.passport)}
+        />,
+        422,
+      );
     }
     return c.redirect(`/cases/${kase.id}?saved=1`, 303);
   });
@@ -135,7 +234,11 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     if (!kase) return c.notFound();
     const { checker, personChecks, rules } = c.var.services;
     const wait = overLimit(c, 'check', rules.checkNow, `:${c.var.user!.id}`);
-    if (wait) return c.redirect(`/cases/${kase.id}?checked=too_many_checks_wait_${encodeURIComponent(waitText(wait).replace(' ', '_'))}`, 303);
+    if (wait)
+      return c.redirect(
+        `/cases/${kase.id}?checked=too_many_checks_wait_${encodeURIComponent(waitText(wait).replace(' ', '_'))}`,
+        303,
+      );
     if (!checker) {
       // No checker in this process (PostgreSQL mode): the workers pick the case up at once.
       await c.var.services.cases.makeDue(kase.id);
@@ -158,7 +261,15 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     const p = kase && c.var.services.personChecks.get(c.req.param('pid'), c.var.user!.id, kase.id);
     if (!kase || !p) return c.notFound();
     if (!p.waiting) return c.redirect(`/cases/${kase.id}`, 303);
-    return c.html(<CaptchaPage frame={frame(c, 'Type the code', 'cases')} caseId={kase.id} pendingId={p.id} title={caseTitle(kase)} attempt={p.waiting.attempt} />);
+    return c.html(
+      <CaptchaPage
+        frame={frame(c, 'Type the code', 'cases')}
+        caseId={kase.id}
+        pendingId={p.id}
+        title={caseTitle(kase)}
+        attempt={p.waiting.attempt}
+      />,
+    );
   });
 
   app.get('/:id/captcha/:pid/image', async (c) => {

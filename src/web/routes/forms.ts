@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
+import { clientKey } from '../context.js';
 import type { PageFrame } from '../pages/layout.js';
 import type { RateRule } from '../rate-limit.js';
-import { clientKey } from '../context.js';
 
 export async function formFields(c: AppContext): Promise<Record<string, string>> {
   const body = await c.req.parseBody();

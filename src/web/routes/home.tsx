@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
+
 import { explain } from '../../decode/index.js';
 import type { DecodeContext } from '../../knowledge/types.js';
-import type { AppEnv } from '../context.js';
 import { DecodeContextSchema } from '../api/schemas.js';
+import type { AppEnv } from '../context.js';
 import { HomePage } from '../pages/explain.js';
 import { formFields, frame, overLimit, waitText } from './forms.js';
 
@@ -23,15 +24,37 @@ export function contextFromForm(f: Record<string, string>): DecodeContext {
 export function homeRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/', async (c) =>
-    c.html(await c.var.services.pages.get(`home:${c.var.user ? 1 : 0}`, c.var.csrf, (csrf) => <HomePage frame={{ ...frame(c, 'What does my visa status mean?', 'explain'), csrf }} text="" context={{}} result={null} />)),
+    c.html(
+      await c.var.services.pages.get(`home:${c.var.user ? 1 : 0}`, c.var.csrf, (csrf) => (
+        <HomePage
+          frame={{ ...frame(c, 'What does my visa status mean?', 'explain'), csrf }}
+          text=""
+          context={{}}
+          result={null}
+        />
+      )),
+    ),
   );
 
   app.post('/', async (c) => {
     const f = await formFields(c);
     const text = f.text ?? '';
     const context = contextFromForm(f);
-    const page = (error: string | undefined, status: 200 | 413 | 422 | 429, result: ReturnType<typeof explain> | null = null) =>
-      c.html(<HomePage frame={frame(c, 'What does my visa status mean?', 'explain')} text={text.slice(0, MAX_TEXT)} context={context} result={result} error={error} />, status);
+    const page = (
+      error: string | undefined,
+      status: 200 | 413 | 422 | 429,
+      result: ReturnType<typeof explain> | null = null,
+    ) =>
+      c.html(
+        <HomePage
+          frame={frame(c, 'What does my visa status mean?', 'explain')}
+          text={text.slice(0, MAX_TEXT)}
+          context={context}
+          result={result}
+          error={error}
+        />,
+        status,
+      );
     const wait = overLimit(c, 'explain', c.var.services.rules.explain);
     if (wait) return page(`You have asked many times in a short while. Wait ${waitText(wait)} and try again.`, 429);
     if (!text.trim()) return page('Paste the status text first (or just the status word, like “Refused”).', 422);

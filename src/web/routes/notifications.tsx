@@ -1,12 +1,23 @@
 import { Hono } from 'hono';
-import { addChannel, ChannelError, DEFAULT_EVENT_KINDS, EVENT_KINDS, listChannels, removeChannel, testChannel, type EventKind } from '../../notify/index.js';
+
+import {
+  addChannel,
+  ChannelError,
+  DEFAULT_EVENT_KINDS,
+  EVENT_KINDS,
+  type EventKind,
+  listChannels,
+  removeChannel,
+  testChannel,
+} from '../../notify/index.js';
 import type { AppContext, AppEnv } from '../context.js';
 import type { FieldErrors } from '../pages/auth.js';
-import { NotificationsPage, type ChannelFormValues } from '../pages/notifications.js';
+import { type ChannelFormValues, NotificationsPage } from '../pages/notifications.js';
 import { requireUserPage } from './account.js';
 import { frame } from './forms.js';
 
-const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).replace(/--(\w+)/g, '$1') + (/[.!?]$/.test(s) ? '' : '.');
+const sentence = (s: string) =>
+  s.charAt(0).toUpperCase() + s.slice(1).replace(/--(\w+)/g, '$1') + (/[.!?]$/.test(s) ? '' : '.');
 
 /** ChannelError's field list as the form's field messages. */
 export function channelFieldErrors(err: ChannelError): FieldErrors {
@@ -26,14 +37,33 @@ export function notificationRoutes() {
   const app = new Hono<AppEnv>();
   app.use('*', requireUserPage());
 
-  const render = async (c: AppContext, values: ChannelFormValues, errors: FieldErrors, extra: { notice?: { kind: 'ok' | 'bad'; text: string }; secret?: string | null } = {}, status: 200 | 422 = 200) => {
+  const render = async (
+    c: AppContext,
+    values: ChannelFormValues,
+    errors: FieldErrors,
+    extra: { notice?: { kind: 'ok' | 'bad'; text: string }; secret?: string | null } = {},
+    status: 200 | 422 = 200,
+  ) => {
     const channels = await listChannels(c.var.services.store.db, c.var.user!.id);
-    return c.html(<NotificationsPage frame={frame(c, 'Notifications', 'notifications')} channels={channels} values={values} errors={errors} {...extra} />, status);
+    return c.html(
+      <NotificationsPage
+        frame={frame(c, 'Notifications', 'notifications')}
+        channels={channels}
+        values={values}
+        errors={errors}
+        {...extra}
+      />,
+      status,
+    );
   };
 
   app.get('/', (c) => {
     const q = c.req.query();
-    const notice = q.removed ? { kind: 'ok' as const, text: 'Channel removed.' } : q.test === 'ok' ? { kind: 'ok' as const, text: 'Test message sent. Check that it arrived.' } : undefined;
+    const notice = q.removed
+      ? { kind: 'ok' as const, text: 'Channel removed.' }
+      : q.test === 'ok'
+        ? { kind: 'ok' as const, text: 'Test message sent. Check that it arrived.' }
+        : undefined;
     return render(c, emptyValues(), {}, notice ? { notice } : {});
   });
 
@@ -47,12 +77,15 @@ export function notificationRoutes() {
     const values: ChannelFormValues = {
       url: one('url'),
       name: one('name'),
-      events: rawEvents.filter((e): e is EventKind => typeof e === 'string' && (EVENT_KINDS as readonly string[]).includes(e)),
+      events: rawEvents.filter(
+        (e): e is EventKind => typeof e === 'string' && (EVENT_KINDS as readonly string[]).includes(e),
+      ),
       quietStart: one('quietStart'),
       quietEnd: one('quietEnd'),
       timeZone: one('timeZone') || 'UTC',
     };
-    if (!values.url) return render(c, values, { url: 'Enter where to send, e.g. mailto:///?to=you@example.com.' }, {}, 422);
+    if (!values.url)
+      return render(c, values, { url: 'Enter where to send, e.g. mailto:///?to=you@example.com.' }, {}, 422);
     if ((values.quietStart && !values.quietEnd) || (!values.quietStart && values.quietEnd)) {
       return render(c, values, { quiet: 'Give both ends of the quiet hours, or neither.' }, {}, 422);
     }
@@ -71,7 +104,15 @@ export function notificationRoutes() {
         },
         { allowPrivateTargets: services.notify.allowPrivateTargets },
       );
-      return render(c, emptyValues(), {}, { notice: { kind: 'ok', text: `Channel “${added.channel.name}” added. Send a test to make sure it works.` }, secret: added.generatedSecret });
+      return render(
+        c,
+        emptyValues(),
+        {},
+        {
+          notice: { kind: 'ok', text: `Channel “${added.channel.name}” added. Send a test to make sure it works.` },
+          secret: added.generatedSecret,
+        },
+      );
     } catch (err) {
       if (!(err instanceof ChannelError)) throw err;
       return render(c, values, channelFieldErrors(err), {}, 422);
@@ -82,15 +123,26 @@ export function notificationRoutes() {
     const id = Number(c.req.param('id'));
     if (!Number.isSafeInteger(id)) return c.notFound();
     const { services } = c.var;
-    const result = await testChannel(services.store.db, c.var.user!.id, id, services.notify.dispatcher ?? services.notify.dispatcherOptions);
+    const result = await testChannel(
+      services.store.db,
+      c.var.user!.id,
+      id,
+      services.notify.dispatcher ?? services.notify.dispatcherOptions,
+    );
     if (!result) return c.notFound();
     if (result.ok) return c.redirect('/notifications?test=ok', 303);
-    return render(c, emptyValues(), {}, { notice: { kind: 'bad', text: `The test message to “${result.channel}” failed: ${result.error}` } });
+    return render(
+      c,
+      emptyValues(),
+      {},
+      { notice: { kind: 'bad', text: `The test message to “${result.channel}” failed: ${result.error}` } },
+    );
   });
 
   app.post('/:id/delete', async (c) => {
     const id = Number(c.req.param('id'));
-    if (!Number.isSafeInteger(id) || !(await removeChannel(c.var.services.store.db, c.var.user!.id, id))) return c.notFound();
+    if (!Number.isSafeInteger(id) || !(await removeChannel(c.var.services.store.db, c.var.user!.id, id)))
+      return c.notFound();
     return c.redirect('/notifications?removed=1', 303);
   });
 

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
+
 import type { AppEnv } from '../context.js';
 import { CSRF_PLACEHOLDER } from '../page-cache.js';
 import { StatsPage } from '../pages/stats.js';
-import { filterLabel, statsServiceFor } from '../waiting-times.js';
 import { parseStatsFilter } from '../stats-filter.js';
+import { filterLabel, statsServiceFor } from '../waiting-times.js';
 import { frame } from './forms.js';
 
 /**
@@ -39,14 +40,27 @@ export function statsRoutes() {
   app.get('/', async (c) => {
     const parsed = parseStatsFilter(c.req.query());
     const f = frame(c, 'Waiting times', 'stats');
-    if (!parsed.ok) return c.html(<StatsPage frame={f} values={parsed.values} errors={parsed.errors} label="" view={null} />, 400);
+    if (!parsed.ok)
+      return c.html(<StatsPage frame={f} values={parsed.values} errors={parsed.errors} label="" view={null} />, 400);
     const { pages, store } = c.var.services;
     const stats = statsServiceFor(store);
     // The page differs only by the filter as typed, the figures' generation and whether someone is signed in.
     const key = `stats:${stats.fresh()}:${JSON.stringify(parsed.values)}`;
     const render = async (csrf: string) => {
-      const [view, demoTimelines] = await Promise.all([stats.view(parsed.filter, parsed.ciType), stats.demoTimelines()]);
-      return <StatsPage frame={{ ...f, csrf }} values={parsed.values} errors={{}} label={filterLabel(parsed.filter)} view={view} demoTimelines={demoTimelines} />;
+      const [view, demoTimelines] = await Promise.all([
+        stats.view(parsed.filter, parsed.ciType),
+        stats.demoTimelines(),
+      ]);
+      return (
+        <StatsPage
+          frame={{ ...f, csrf }}
+          values={parsed.values}
+          errors={{}}
+          label={filterLabel(parsed.filter)}
+          view={view}
+          demoTimelines={demoTimelines}
+        />
+      );
     };
     if (!c.var.user) {
       const bytes = await anonymous.get(key, async () => String(await (await render(CSRF_PLACEHOLDER)).toString()));

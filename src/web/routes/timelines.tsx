@@ -1,10 +1,17 @@
 import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../context.js';
+
 import { extractTimelines, toStoredTimeline } from '../../timelines/extract.js';
 import { ManualTimelineError, parseManualTimeline } from '../../timelines/manual.js';
 import { isIsoDate, type Timeline } from '../../timelines/model.js';
 import { upsertTimelines } from '../../timelines/repository.js';
-import { EMPTY_TIMELINE_FORM, NewTimelinePage, type EventRowValues, type TimelineErrors, type TimelineFormValues } from '../pages/timelines.js';
+import type { AppContext, AppEnv } from '../context.js';
+import {
+  EMPTY_TIMELINE_FORM,
+  type EventRowValues,
+  NewTimelinePage,
+  type TimelineErrors,
+  type TimelineFormValues,
+} from '../pages/timelines.js';
 import { statsServiceFor } from '../waiting-times.js';
 import { requireUserPage } from './account.js';
 import { resolveLocation } from './case-form.js';
@@ -19,7 +26,17 @@ const MAX_TEXT = 20_000;
  * server's secret, so the key does not reveal who shared it.
  */
 export function manualTimelineKey(c: AppContext, userId: number, t: Timeline): string {
-  const content = JSON.stringify([t.visaClass, t.entry, t.route, t.post, t.startDate, t.outcome, t.outcomeDate, t.events.map((e) => [e.date, e.kind]), t.note ?? null]);
+  const content = JSON.stringify([
+    t.visaClass,
+    t.entry,
+    t.route,
+    t.post,
+    t.startDate,
+    t.outcome,
+    t.outcomeDate,
+    t.events.map((e) => [e.date, e.kind]),
+    t.note ?? null,
+  ]);
   return c.var.services.sealer.keyedHash(`manual-timeline|${userId}|${content}`).slice(0, 32);
 }
 
@@ -37,7 +54,8 @@ export function timelineValues(f: Record<string, string>): TimelineFormValues {
     events.push({
       date,
       kind: s(`event_kind_${i}`),
-      ...(Number.isFinite(conf) && f[`event_conf_${i}`] !== undefined && { confidence: Math.min(1, Math.max(0, conf)) }),
+      ...(Number.isFinite(conf) &&
+        f[`event_conf_${i}`] !== undefined && { confidence: Math.min(1, Math.max(0, conf)) }),
       ...(f[`event_text_${i}`] && { text: s(`event_text_${i}`, 300) }),
     });
   }
@@ -54,7 +72,16 @@ export function timelineValues(f: Record<string, string>): TimelineFormValues {
   };
 }
 
-const FIELD_OF: Record<string, string> = { visaClass: 'visaClass', entry: 'entry', route: 'route', post: 'post', startDate: 'startDate', outcome: 'outcome', outcomeDate: 'outcomeDate', note: 'note' };
+const FIELD_OF: Record<string, string> = {
+  visaClass: 'visaClass',
+  entry: 'entry',
+  route: 'route',
+  post: 'post',
+  startDate: 'startDate',
+  outcome: 'outcome',
+  outcomeDate: 'outcomeDate',
+  note: 'note',
+};
 
 const capital = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}`;
 
@@ -89,7 +116,10 @@ export function toManualTimeline(v: TimelineFormValues): { timeline: Timeline } 
     const kept = v.events.map((e, i) => (e.kind ? i : -1)).filter((i) => i >= 0);
     for (const p of err.problems) {
       const [head, index] = p.field.split('.');
-      const key = head === 'events' && index !== undefined ? `events.${kept[Number(index)] ?? 0}` : (FIELD_OF[head ?? ''] ?? 'form');
+      const key =
+        head === 'events' && index !== undefined
+          ? `events.${kept[Number(index)] ?? 0}`
+          : (FIELD_OF[head ?? ''] ?? 'form');
       errors[key] ??= capital(p.message);
     }
     return { errors };
@@ -100,7 +130,17 @@ export function timelineRoutes() {
   const app = new Hono<AppEnv>();
   app.use('*', requireUserPage());
 
-  const render = (c: AppContext, p: { values?: TimelineFormValues; errors?: TimelineErrors; extracted?: boolean; paste?: { text: string; posted: string; error?: string }; notice?: string }, status: 200 | 422 | 429 = 200) =>
+  const render = (
+    c: AppContext,
+    p: {
+      values?: TimelineFormValues;
+      errors?: TimelineErrors;
+      extracted?: boolean;
+      paste?: { text: string; posted: string; error?: string };
+      notice?: string;
+    },
+    status: 200 | 422 | 429 = 200,
+  ) =>
     c.html(
       <NewTimelinePage
         frame={frame(c, 'Share your timeline', 'stats')}
@@ -125,14 +165,49 @@ export function timelineRoutes() {
     const posted = (f.posted ?? '').trim() || today(c);
     const paste = { text: text.slice(0, MAX_TEXT), posted };
     const wait = overLimit(c, 'timeline-extract', c.var.services.rules.shareTimeline, `:${c.var.user!.id}`);
-    if (wait) return render(c, { paste: { ...paste, error: `Too many timelines from your account just now. Wait ${waitText(wait)} and try again.` } }, 429);
+    if (wait)
+      return render(
+        c,
+        {
+          paste: {
+            ...paste,
+            error: `Too many timelines from your account just now. Wait ${waitText(wait)} and try again.`,
+          },
+        },
+        429,
+      );
     if (!text.trim()) return render(c, { paste: { ...paste, error: 'Paste the text of your timeline first.' } }, 422);
-    if (text.length > MAX_TEXT) return render(c, { paste: { ...paste, error: `The text is too long: paste at most ${MAX_TEXT.toLocaleString('en')} characters (one timeline).` } }, 422);
-    if (!isIsoDate(posted)) return render(c, { paste: { ...paste, error: `“${posted}” is not a date: give the day you wrote the text as YYYY-MM-DD.` } }, 422);
+    if (text.length > MAX_TEXT)
+      return render(
+        c,
+        {
+          paste: {
+            ...paste,
+            error: `The text is too long: paste at most ${MAX_TEXT.toLocaleString('en')} characters (one timeline).`,
+          },
+        },
+        422,
+      );
+    if (!isIsoDate(posted))
+      return render(
+        c,
+        { paste: { ...paste, error: `“${posted}” is not a date: give the day you wrote the text as YYYY-MM-DD.` } },
+        422,
+      );
     const found = extractTimelines(text, { posted });
     const first = found[0];
     if (!first) {
-      return render(c, { paste: { ...paste, error: 'We found no dated visa events in this text. Write one event per line with its date (e.g. “Oct 21 – refused, 221g”), or type your timeline in the form below.' } }, 422);
+      return render(
+        c,
+        {
+          paste: {
+            ...paste,
+            error:
+              'We found no dated visa events in this text. Write one event per line with its date (e.g. “Oct 21 – refused, 221g”), or type your timeline in the form below.',
+          },
+        },
+        422,
+      );
     }
     const stored = toStoredTimeline(first, { posted });
     const t = 'timeline' in stored ? stored.timeline : null;
@@ -145,11 +220,26 @@ export function timelineRoutes() {
       outcome: t ? (t.outcome === 'pending' ? 'pending' : t.outcome === 'refused' ? 'refused' : 'issued') : 'pending',
       outcomeDate: t?.outcomeDate ?? '',
       note: '',
-      events: first.events.map((e) => ({ date: e.date, kind: e.kind, confidence: e.confidence, text: e.text, ...(e.status && { status: e.status }) })),
+      events: first.events.map((e) => ({
+        date: e.date,
+        kind: e.kind,
+        confidence: e.confidence,
+        text: e.text,
+        ...(e.status && { status: e.status }),
+      })),
     };
     const errors: TimelineErrors = {};
-    if (!t) errors.startDate = `We could not tell when the wait started (${'reason' in stored ? stored.reason : 'no start'}): give the 221(g) or refusal date.`;
-    return render(c, { values, errors, extracted: true, notice: found.length > 1 ? `The text holds ${found.length} timelines; this is the first. Save it, then paste the others one at a time.` : undefined });
+    if (!t)
+      errors.startDate = `We could not tell when the wait started (${'reason' in stored ? stored.reason : 'no start'}): give the 221(g) or refusal date.`;
+    return render(c, {
+      values,
+      errors,
+      extracted: true,
+      notice:
+        found.length > 1
+          ? `The text holds ${found.length} timelines; this is the first. Save it, then paste the others one at a time.`
+          : undefined,
+    });
   });
 
   // Saves a checked timeline (typed in, or read from a post and confirmed).
@@ -158,15 +248,29 @@ export function timelineRoutes() {
     const userId = c.var.user!.id;
     const again = (errors: TimelineErrors, status: 422 | 429) =>
       c.html(
-        <NewTimelinePage frame={frame(c, 'Share your timeline', 'stats')} values={v} errors={errors} extracted={v.events.some((e) => e.confidence !== undefined)} paste={{ text: '', posted: today(c) }} />,
+        <NewTimelinePage
+          frame={frame(c, 'Share your timeline', 'stats')}
+          values={v}
+          errors={errors}
+          extracted={v.events.some((e) => e.confidence !== undefined)}
+          paste={{ text: '', posted: today(c) }}
+        />,
         status,
       );
     const wait = overLimit(c, 'timeline', c.var.services.rules.shareTimeline, `:${userId}`);
-    if (wait) return again({ form: `Too many timelines from your account just now: this one was not saved. Wait ${waitText(wait)} and send it again (what you typed is kept below).` }, 429);
+    if (wait)
+      return again(
+        {
+          form: `Too many timelines from your account just now: this one was not saved. Wait ${waitText(wait)} and send it again (what you typed is kept below).`,
+        },
+        429,
+      );
     const r = toManualTimeline(v);
     if ('errors' in r) return again(r.errors, 422);
     const { store } = c.var.services;
-    const report = await upsertTimelines(store.db, [{ ...r.timeline, sourceKey: manualTimelineKey(c, userId, r.timeline) }]);
+    const report = await upsertTimelines(store.db, [
+      { ...r.timeline, sourceKey: manualTimelineKey(c, userId, r.timeline) },
+    ]);
     if (report.inserted || report.updated) statsServiceFor(store).invalidate();
     return c.redirect(`/timelines/new?saved=${report.inserted || report.updated ? '1' : 'again'}`, 303);
   });
