@@ -1,8 +1,10 @@
 /**
  * How what the applicant knows changes the answer. One function per piece of context, each with its
  * rules in view; they run in a fixed order (officer, slip, route, passport, previous status, time in
- * status) so that later rules can build on earlier ones.
+ * status) so that later rules can build on earlier ones. Every sentence is a message (`msg(key, values)`):
+ * the words, in each language, are in src/i18n/catalogs.
  */
+import { msg, type Msg } from '../i18n/catalog.js';
 import { SOURCES } from '../knowledge/guidance.js';
 import { SLIP_HINTS } from '../knowledge/hints.js';
 import { stateForStatusWord, STATUS_WORDS, statusTextFor } from '../knowledge/statuses.js';
@@ -15,12 +17,12 @@ export interface Draft {
   variant: string;
   finality: Finality;
   confidence: number;
-  headline: string;
-  meaning: string[];
-  nextSteps: string[];
-  watchFor: string[];
-  sources: string[];
-  notes: string[];
+  headline: Msg;
+  meaning: Msg[];
+  nextSteps: Msg[];
+  watchFor: Msg[];
+  sources: Msg[];
+  notes: Msg[];
 }
 
 const LETTER_VARIANTS = new Set(['refused_letter', 'refused_letter_legacy', 'refused']);
@@ -53,37 +55,25 @@ function officerSaid(d: Draft, ctx: DecodeContext): void {
     case 'refused':
       if (refusedFamily && LETTER_VARIANTS.has(d.variant)) {
         set(d, 'final_negative', 0.8);
-        d.headline = 'Refused: the officer told you the visa is refused';
-        d.meaning.push(
-          'Because the officer told you the visa was refused, this is most likely a final refusal of this application (for example under section 214(b)). ' +
-            'The letter names the section of law: if it says 221(g) instead, the case is still open after all.',
-        );
-        d.watchFor = [
-          'No change (a final refusal stays as it is); Administrative Processing would mean it was 221(g) after all.',
-        ];
+        d.headline = msg('ctx.officerRefused.headline');
+        d.meaning.push(msg('ctx.officerRefused.meaning'));
+        d.watchFor = [msg('ctx.officerRefused.watch')];
       } else if (d.variant === 'refused_221g') {
         set(d, 'uncertain', 0.6);
-        d.meaning.push(
-          'The officer told you "refused", but CEAC shows the administrative-processing text. Check the letter: if it cites 221(g) the case is still open; if it cites 214(b) or another ground, the refusal is final.',
-        );
+        d.meaning.push(msg('ctx.officerRefused.but221gText'));
       } else if (d.state === 'administrative_processing') {
-        d.notes.push(
-          'The officer said refused, but CEAC shows Administrative Processing: the case is being processed again.',
-        );
+        d.notes.push(msg('ctx.officerRefused.butProcessing'));
       } else {
         d.notes.push(
-          `The officer said refused at the interview, but CEAC now shows ${STATUS_WORDS[d.state as Exclude<State, 'unknown'>]}; CEAC is the later word.`,
+          msg('ctx.officerRefused.butLater', { status: STATUS_WORDS[d.state as Exclude<State, 'unknown'>] }),
         );
       }
       break;
     case '221g':
       if (refusedFamily) {
         set(d, 'in_progress', d.variant === 'refused_221g' ? 0.95 : 0.85);
-        if (d.variant !== 'refused_221g')
-          d.headline = 'Refused under 221(g): administrative processing, not a final refusal';
-        d.meaning.push(
-          'The officer told you your case is under 221(g), so this "Refused" is administrative processing: the case stays open and will be decided again when processing or your documents are complete.',
-        );
+        if (d.variant !== 'refused_221g') d.headline = msg('ctx.officer221g.headline');
+        d.meaning.push(msg('ctx.officer221g.meaning'));
         d.sources.push(SOURCES.change2020, SOURCES.adminProcessing);
       } else if (d.state === 'administrative_processing') {
         d.confidence = 0.95;
@@ -92,95 +82,60 @@ function officerSaid(d: Draft, ctx: DecodeContext): void {
     case 'approved':
       if (refusedFamily) {
         set(d, 'in_progress', d.variant === 'refused_221g' ? 0.9 : 0.7);
-        d.meaning.push(
-          'The officer told you the visa was approved, yet CEAC shows Refused: the approval is waiting on administrative processing, which CEAC shows as Refused since 2020. This is common and usually ends in Issued.',
-        );
+        d.meaning.push(msg('ctx.officerApproved.meaning'));
         d.sources.push(SOURCES.change2020);
       } else if (d.state === 'approved' || d.state === 'administrative_processing') {
         d.confidence = Math.max(d.confidence, 0.9);
       }
       break;
     case 'none':
-      if (refusedFamily && LETTER_VARIANTS.has(d.variant)) {
-        d.notes.push(
-          'The officer said nothing clear, so only the letter you were given can settle whether the refusal is final.',
-        );
-      }
+      if (refusedFamily && LETTER_VARIANTS.has(d.variant)) d.notes.push(msg('ctx.officerNone.note'));
       break;
   }
 }
 
 function slipColour(d: Draft, ctx: DecodeContext): void {
-  const hint = SLIP_HINTS[ctx.slip!];
-  d.notes.push(`Slip colour ${ctx.slip}: ${hint.meaning}. ${hint.caveat}`);
+  const colour = ctx.slip!;
+  const hint = SLIP_HINTS[colour];
+  d.notes.push(msg('ctx.slip.note', { colour, meaning: hint.meaning, caveat: hint.caveat }));
   d.sources.push(hint.source);
   if (d.state !== 'refused' && d.state !== 'administrative_processing') return;
   if (d.state === 'refused' && ctx.officer !== 'refused') {
     if (LETTER_VARIANTS.has(d.variant)) {
       set(d, 'in_progress', 0.8);
-      d.headline = 'Refused with a 221(g) slip: administrative processing, not a final refusal';
+      d.headline = msg('ctx.slip.headline');
     }
-    d.meaning.push(
-      'You were given a 221(g) slip, so your case is in administrative processing: it stays open and will be decided again.',
-    );
+    d.meaning.push(msg('ctx.slip.meaning'));
   }
-  d.nextSteps.unshift(
-    'Do what the slip says. If it lists documents, send them as soon as you can (you have 12 months, after which the application is terminated); if it only mentions processing, there is nothing to send.',
-  );
+  d.nextSteps.unshift(msg('ctx.slip.next'));
   d.sources.push(SOURCES.twelveMonths);
 }
 
 function route(d: Draft, ctx: DecodeContext): void {
   if (ctx.route === 'dropbox') {
-    d.notes.push(
-      'Interview waiver ("dropbox") ended for H, L, F, M, J, E and O visas from 2025-09-02; it remains for A, G, NATO and TECRO visas and some B-1/B-2 renewals. Dropbox cases filed before then follow the usual dropbox path.',
-    );
+    d.notes.push(msg('ctx.dropbox.note'));
     d.sources.push(SOURCES.dropboxEnd);
     if (d.variant === 'refused_221g' || (d.state === 'refused' && inProcessing(d, ctx))) {
-      d.headline = 'Refused (221(g) processing): a usual step for a dropbox case, not a final refusal';
-      d.meaning.push(
-        'For dropbox (interview waiver) applications this is a common step: many go No Status -> Application Received -> Refused -> Administrative Processing -> Approved -> Issued.',
-      );
+      d.headline = msg('ctx.dropbox221g.headline');
+      d.meaning.push(msg('ctx.dropbox221g.meaning'));
       const days = daysInStatus(ctx);
-      if (ctx.passport === 'returned') {
-        d.nextSteps.unshift(
-          'Read the 221(g) slip that came back with your passport: it says whether to send documents, come for an interview, or only wait.',
-        );
-      } else if (days !== undefined && days > 21) {
-        d.nextSteps.unshift(
-          `The passport usually comes back within 1-2 weeks with a 221(g) slip; after ${days} days, if yours has not, check your e-mail and the passport-tracking site of the visa appointment service.`,
-        );
-      } else {
-        d.nextSteps.unshift(
-          'Your passport usually comes back within 1-2 weeks with a 221(g) slip that says what is needed (documents, an interview, or only waiting). Check your e-mail and the passport-tracking site of the visa appointment service.',
-        );
-      }
-      d.watchFor.unshift(
-        'The passport coming back with a 221(g) slip; after you send what it asks for, Administrative Processing, then Approved and Issued.',
-      );
+      if (ctx.passport === 'returned') d.nextSteps.unshift(msg('ctx.dropbox221g.nextPassportReturned'));
+      else if (days !== undefined && days > 21) d.nextSteps.unshift(msg('ctx.dropbox221g.nextPassportLate', { days }));
+      else d.nextSteps.unshift(msg('ctx.dropbox221g.nextPassportSoon'));
+      d.watchFor.unshift(msg('ctx.dropbox221g.watch'));
     } else if (d.state === 'refused') {
-      d.meaning.push(
-        'A dropbox application has no interview, so the "letter" usually comes back with your passport: it may be a 221(g) slip asking for documents or for an interview.',
-      );
-      d.nextSteps.unshift(
-        'Wait for your passport to come back (usually 1-2 weeks) and read the slip or letter with it; check your e-mail too.',
-      );
+      d.meaning.push(msg('ctx.dropboxRefused.meaning'));
+      d.nextSteps.unshift(msg('ctx.dropboxRefused.next'));
     } else if (d.state === 'no_status') {
-      d.meaning.push('For dropbox cases, No Status often lasts until the documents are scanned into the system.');
+      d.meaning.push(msg('ctx.dropboxNoStatus.meaning'));
     } else if (d.state === 'application_received') {
-      d.watchFor.unshift(
-        'Refused with the long text within days or weeks: for dropbox cases this is usually 221(g) processing, not a refusal.',
-      );
+      d.watchFor.unshift(msg('ctx.dropboxReceived.watch'));
     }
   } else if (ctx.route === 'interview') {
     if (d.variant === 'refused_221g' && !ctx.slip) {
-      d.nextSteps.unshift(
-        'Read the paper the officer gave you at the interview (often a 221(g) slip): it says whether you must send documents or only wait.',
-      );
+      d.nextSteps.unshift(msg('ctx.interview221g.next'));
     } else if (d.state === 'refused' && LETTER_VARIANTS.has(d.variant) && !ctx.officer && !ctx.slip) {
-      d.nextSteps.unshift(
-        'The letter handed to you at the interview settles whether this is final: look for "214(b)" (final) or "221(g)" (still open).',
-      );
+      d.nextSteps.unshift(msg('ctx.interviewLetter.next'));
     }
   }
 }
@@ -190,36 +145,25 @@ function passport(d: Draft, ctx: DecodeContext): void {
     if (d.state === 'refused') {
       // The dropbox rule has already said to read the slip that came back with the passport.
       const saidByRoute = ctx.route === 'dropbox' && inProcessing(d, ctx);
-      if (!ctx.slip && !saidByRoute)
-        d.nextSteps.unshift(
-          'A passport returned while CEAC says Refused usually comes with a 221(g) slip: look for it and follow it.',
-        );
+      if (!ctx.slip && !saidByRoute) d.nextSteps.unshift(msg('ctx.passportReturnedRefused.next'));
     } else if (d.state === 'administrative_processing') {
-      d.nextSteps.push(
-        'Your passport is with you: when processing ends well the post asks for it back to print the visa, so watch your e-mail.',
-      );
+      d.nextSteps.push(msg('ctx.passportReturnedProcessing.next'));
     } else if (d.state === 'approved') {
-      d.meaning.push(
-        'Your passport was returned while the case shows Approved. Applicants report Approved turning back into Refused when the passport was released or withdrawn before printing; that means more processing, not a new refusal.',
-      );
-      d.watchFor.unshift('Refused (long text) after Approved, if the case goes back for processing.');
+      d.meaning.push(msg('ctx.passportReturnedApproved.meaning'));
+      d.watchFor.unshift(msg('ctx.passportReturnedApproved.watch'));
       d.confidence = Math.min(d.confidence, 0.75);
     } else if (d.state === 'issued') {
-      d.nextSteps.unshift('Check the visa in your passport: name, dates, type and number of entries.');
+      d.nextSteps.unshift(msg('ctx.passportReturnedIssued.next'));
     }
   } else if (ctx.passport === 'kept') {
     if (d.state === 'refused' && LETTER_VARIANTS.has(d.variant) && ctx.officer !== 'refused') {
       // After a final refusal (214(b)) the passport is handed back at the window; keeping it points to 221(g).
       set(d, 'in_progress', Math.max(d.confidence, 0.7));
-      d.meaning.push(
-        'The consulate kept your passport. After a final refusal the passport is normally handed back, so a kept passport points to 221(g) processing rather than a final refusal.',
-      );
+      d.meaning.push(msg('ctx.passportKeptLetter.meaning'));
     } else if (d.state === 'refused' || d.state === 'administrative_processing') {
-      d.meaning.push(
-        'The consulate kept your passport, which posts usually do when they expect to print a visa once processing ends; it is a hint, not a promise.',
-      );
+      d.meaning.push(msg('ctx.passportKeptProcessing.meaning'));
     } else if (d.state === 'approved') {
-      d.meaning.push('The consulate has your passport, so the visa can be printed into it as soon as it is issued.');
+      d.meaning.push(msg('ctx.passportKeptApproved.meaning'));
     }
   }
 }
@@ -231,47 +175,35 @@ function stateOfPrevious(previous: string): State | undefined {
 function previousStatus(d: Draft, ctx: DecodeContext): void {
   const prev = stateOfPrevious(ctx.previous!);
   if (!prev) {
-    d.notes.push(`The previous status "${ctx.previous!.slice(0, 40)}" is not a CEAC status we know; it was not used.`);
+    d.notes.push(msg('ctx.previousUnknown.note', { previous: ctx.previous!.slice(0, 40) }));
     return;
   }
   const cur = d.state;
   if (prev === cur) {
-    d.meaning.push(
-      'The status has not changed. "Case Last Updated" often moves (weekly, for some) while the status stays the same; it means someone touched the file, not that a decision was made.',
-    );
+    d.meaning.push(msg('ctx.previousSame.meaning'));
     return;
   }
   if (prev === 'approved' && cur === 'refused') {
-    d.headline = 'Refused after Approved: your case went back for more processing';
-    d.meaning.push(
-      'Approved -> Refused is reported by several applicants: after approval the case needed more administrative processing, for example when the passport was released for travel or withdrawn. By itself it is not a new refusal decision.',
-    );
+    d.headline = msg('ctx.approvedToRefused.headline');
+    d.meaning.push(msg('ctx.approvedToRefused.meaning'));
     if (d.variant === 'refused_221g' || inProcessing(d, ctx)) set(d, 'in_progress', 0.8);
     else if (ctx.officer !== 'refused') set(d, 'uncertain', 0.6);
-    d.watchFor.unshift('Approved again, then Issued, when the extra processing ends.');
+    d.watchFor.unshift(msg('ctx.approvedToRefused.watch'));
   } else if (prev === 'administrative_processing' && cur === 'refused') {
-    d.meaning.push(
-      'Moving from Administrative Processing to Refused (and sometimes back again within minutes) is reported and usually means nothing new: the case is still in processing.',
-    );
+    d.meaning.push(msg('ctx.processingToRefused.meaning'));
     if (d.variant !== 'refused_221g' && ctx.officer !== 'refused') set(d, 'uncertain', 0.6);
   } else if (prev === 'refused' && cur === 'administrative_processing') {
-    d.meaning.push(
-      'Moving from Refused to Administrative Processing is progress: the post is working on your case again, often after your documents arrived.',
-    );
+    d.meaning.push(msg('ctx.refusedToProcessing.meaning'));
     d.confidence = 0.95;
   } else if ((prev === 'refused' || prev === 'administrative_processing') && (cur === 'approved' || cur === 'issued')) {
-    d.meaning.push('Processing is over and the case was approved.');
+    d.meaning.push(msg('ctx.processingEnded.meaning'));
   } else if (prev === 'application_received' && cur === 'refused' && ctx.route === undefined) {
-    d.meaning.push('Application Received -> Refused is the usual path of a dropbox case entering 221(g) processing.');
+    d.meaning.push(msg('ctx.receivedToRefused.meaning'));
   } else if (prev === 'issued' && cur === 'refused') {
-    d.meaning.push(
-      'Refused after Issued is unusual: the case may have been reopened or the visa cancelled. Contact the consulate.',
-    );
+    d.meaning.push(msg('ctx.issuedToRefused.meaning'));
     set(d, 'uncertain', 0.5);
   } else if (prev === 'ready' && cur === 'refused') {
-    d.meaning.push(
-      'Ready -> Refused after an immigrant visa interview usually means 221(g): the officer needs documents or checks before deciding.',
-    );
+    d.meaning.push(msg('ctx.readyToRefused.meaning'));
   }
 }
 
@@ -295,72 +227,52 @@ function daysInStatus(ctx: DecodeContext): number | undefined {
   return days !== undefined && days >= 0 ? days : undefined;
 }
 
-const GENERIC_WAIT = 'Wait at least 180 days';
+/** The generic "wait 180 days" steps, which a dated answer replaces with its own. */
+const GENERIC_WAIT_KEYS = new Set([
+  'guidance.administrative_processing.next.3',
+  'guidance.refused_221g.next.4',
+]);
 
 function timeInStatus(d: Draft, obs: Observation, ctx: DecodeContext): void {
   const since = ctx.since!;
   const days = daysInStatus(ctx);
   if (days === undefined) {
-    d.notes.push(`The date the status began (${since.slice(0, 20)}) is not a date before today; it was not used.`);
+    d.notes.push(msg('ctx.since.invalid', { since: since.slice(0, 20) }));
     return;
   }
-  const span = `${days} day${days === 1 ? '' : 's'}`;
   if (inProcessing(d, ctx)) {
     d.sources.push(SOURCES.sixtyDays, SOURCES.wait180);
     if (days <= 60) {
-      d.meaning.push(
-        `It has been ${span}; most administrative processing is resolved within 60 days of the interview.`,
-      );
+      d.meaning.push(msg('ctx.since.within60', { days }));
     } else if (days <= 180) {
-      d.nextSteps = d.nextSteps.filter((step) => !step.startsWith(GENERIC_WAIT));
-      d.meaning.push(
-        `It has been ${span}, past the 60 days within which most administrative processing is resolved. Many cases take longer; it is not a bad sign by itself.`,
-      );
-      d.nextSteps.push(
-        `The official advice is to wait at least 180 days before asking: that is around ${addDays(since, 180)}, unless you have an urgent, documented reason.`,
-      );
-      d.watchFor.push('A request for more documents or a passport request by e-mail.');
+      d.nextSteps = d.nextSteps.filter((step) => !GENERIC_WAIT_KEYS.has(step.key));
+      d.meaning.push(msg('ctx.since.past60', { days }));
+      d.nextSteps.push(msg('ctx.since.askAround', { date: addDays(since, 180) }));
+      d.watchFor.push(msg('ctx.since.watchRequest'));
     } else {
-      d.nextSteps = d.nextSteps.filter((step) => !step.startsWith(GENERIC_WAIT));
-      d.meaning.push(`It has been ${span}, more than the 180 days after which the consulate accepts enquiries.`);
-      d.nextSteps.unshift(
-        "You may now contact the consulate (through its website's contact form) with your case number and ask about the status of the administrative processing.",
-      );
+      d.nextSteps = d.nextSteps.filter((step) => !GENERIC_WAIT_KEYS.has(step.key));
+      d.meaning.push(msg('ctx.since.past180', { days }));
+      d.nextSteps.unshift(msg('ctx.since.mayAsk'));
     }
     if (days > 270 && (ctx.slip || ctx.officer === '221g')) {
-      d.nextSteps.push(
-        `If you still owe documents, send them now: the 12-month limit from the request (around ${addDays(since, 365)} if they were asked for when this status began) ends the application.`,
-      );
+      d.nextSteps.push(msg('ctx.since.documentsDeadline', { date: addDays(since, 365) }));
       d.sources.push(SOURCES.twelveMonths);
     }
   } else if (d.state === 'issued') {
-    if (days > 14) {
-      d.nextSteps.unshift(
-        `It has been ${span} since Issued, more than 10 working days: if you do not have your passport yet, contact the embassy or consulate where you applied.`,
-      );
-    } else {
-      d.meaning.push(`It has been ${span}; passports usually arrive within 10 working days of Issued.`);
-    }
+    if (days > 14) d.nextSteps.unshift(msg('ctx.since.issuedLate', { days }));
+    else d.meaning.push(msg('ctx.since.issuedSoon', { days }));
   } else if (d.state === 'approved') {
     if (days > 7) {
-      d.meaning.push(
-        `Approved for ${span} is longer than the few days applicants usually report; it can still turn Issued, but the case may also go back to processing.`,
-      );
+      d.meaning.push(msg('ctx.since.approvedLong', { days }));
       d.confidence = Math.min(d.confidence, 0.7);
     }
   } else if (d.state === 'no_status' && days > 21) {
-    d.meaning.push(
-      `No Status for ${span} is long; if your documents were dropped off, ask the visa appointment service whether they reached the post.`,
-    );
+    d.meaning.push(msg('ctx.since.noStatusLong', { days }));
   } else if (d.state === 'refused' && LETTER_VARIANTS.has(d.variant) && days > 90 && d.finality === 'uncertain') {
-    d.meaning.push(
-      `The status has stayed the same for ${span}; a 221(g) case usually moves (to Administrative Processing or Approved) within a few months, so an unchanged refusal becomes more likely to be final.`,
-    );
+    d.meaning.push(msg('ctx.since.refusedUnchanged', { days }));
   }
   if (obs.caseLastUpdated && obs.caseLastUpdated > (parseCeacDate(since) ?? since)) {
-    d.notes.push(
-      '"Case Last Updated" moved after the status began: someone worked on the case. It often moves without a decision.',
-    );
+    d.notes.push(msg('ctx.since.lastUpdatedMoved'));
   }
 }
 
@@ -368,7 +280,5 @@ function timeInStatus(d: Draft, obs: Observation, ctx: DecodeContext): void {
 function diversityDeadline(d: Draft, obs: Observation): void {
   const fy = obs.caseNumber ? /^(\d{4})[A-Z]{2}\d+$/.exec(obs.caseNumber)?.[1] : undefined;
   if (!fy || (d.state !== 'refused' && d.state !== 'administrative_processing')) return;
-  d.notes.push(
-    `Diversity visa (DV-${fy}): visas can only be issued until 30 September ${fy}, whether or not administrative processing is finished [uncertain: reported, not confirmed for every case].`,
-  );
+  d.notes.push(msg('ctx.dv.note', { fy }));
 }

@@ -1,6 +1,8 @@
 /**
  * One entry point for every input form: a paste, a status word, a saved CEAC page or an AJAX delta.
  */
+import { msg, type Msg } from '../i18n/catalog.js';
+import { english, type Translator } from '../i18n/translator.js';
 import type { DecodeContext, ExplainResult, Observation } from '../knowledge/types.js';
 import { interpret } from './interpret.js';
 import { isAjaxDelta, type PageParse, parseCeacResponse } from './page.js';
@@ -21,87 +23,66 @@ export function looksLikeHtml(input: string): boolean {
   return isAjaxDelta(head) || /<(?:!doctype|html|head|body|form|div|span|table|p)[\s>/]/i.test(head);
 }
 
-/** Decodes any input; HTML and AJAX deltas are read as CEAC pages, everything else as a paste. */
-export function explain(input: string, context: DecodeContext = {}): ExplainResult {
-  return looksLikeHtml(input) ? explainPage(input, context) : explainPaste(input, context);
+/**
+ * Decodes any input; HTML and AJAX deltas are read as CEAC pages, everything else as a paste. The answer's words
+ * are in `t`'s language (English unless told).
+ */
+export function explain(input: string, context: DecodeContext = {}, t: Translator = english): ExplainResult {
+  return looksLikeHtml(input) ? explainPage(input, context, t) : explainPaste(input, context, t);
 }
 
-export function explainPaste(input: string, context: DecodeContext = {}): ExplainResult {
+export function explainPaste(input: string, context: DecodeContext = {}, t: Translator = english): ExplainResult {
   const { observation, statusFromText, truncated } = parsePasteDetailed(input);
-  const interpretation = interpret(observation, context);
-  if (statusFromText)
-    interpretation.notes.unshift(
-      `The status word was not in the paste; "${observation.status}" is the status that goes with this text.`,
-    );
-  if (truncated)
-    interpretation.notes.push(
-      `The input was longer than ${MAX_PASTE_CHARS.toLocaleString('en')} characters; only its beginning was read.`,
-    );
+  const interpretation = interpret(observation, context, t);
+  if (statusFromText) interpretation.notes.unshift(t.text('read.statusFromText', { status: observation.status ?? '' }));
+  if (truncated) interpretation.notes.push(t.text('read.inputTooLong', { limit: MAX_PASTE_CHARS }));
   return { observation, interpretation };
 }
 
 /** Decodes a saved CEAC page or delta; a page that is not a status says what it is instead. */
-export function explainPage(html: string, context: DecodeContext = {}): ExplainResult {
+export function explainPage(html: string, context: DecodeContext = {}, t: Translator = english): ExplainResult {
   const page = parseCeacResponse(html);
   if (page.kind === 'status')
-    return { observation: page.observation, interpretation: interpret(page.observation, context) };
+    return { observation: page.observation, interpretation: interpret(page.observation, context, t) };
   if (page.kind === 'unrecognised') {
     // Markup from somewhere else (an e-mail, a forum post) may still hold a pasted status.
-    const fromText = explainPaste(textOfMarkup(html), context);
+    const fromText = explainPaste(textOfMarkup(html), context, t);
     if (fromText.interpretation.state !== 'unknown') {
-      fromText.interpretation.notes.push('This is not a CEAC page; the status was read from its text.');
+      fromText.interpretation.notes.push(t.text('read.notCeacPage'));
       return fromText;
     }
   }
-  const interpretation = interpret(EMPTY, context);
+  const interpretation = interpret(EMPTY, context, t);
   const about = pageWithoutStatus(page);
-  interpretation.headline = about.headline;
-  interpretation.meaning = about.meaning;
-  interpretation.nextSteps = [about.nextStep];
+  interpretation.headline = t(about.headline);
+  interpretation.meaning = t(about.meaning);
+  interpretation.nextSteps = [t(about.nextStep)];
   interpretation.notes = [];
   return { observation: { ...EMPTY }, interpretation };
 }
 
 /** What a page without a status is, in words: never a status, never a decision about the case. */
 function pageWithoutStatus(page: Exclude<PageParse, { kind: 'status' }>): {
-  headline: string;
-  meaning: string;
-  nextStep: string;
+  headline: Msg;
+  meaning: Msg;
+  nextStep: Msg;
 } {
   switch (page.kind) {
     case 'error': {
-      const why: Record<typeof page.error, { headline: string; nextStep: string }> = {
-        captcha_rejected: {
-          headline: 'No status: CEAC rejected the captcha code',
-          nextStep: 'Check again and type the captcha code exactly as shown (letters and digits).',
-        },
-        not_found: {
-          headline: 'No status: CEAC found no case with these details',
-          nextStep:
-            'Check the application ID or case number, the location, the passport number and the first 5 letters of the surname.',
-        },
-        invalid_id: {
-          headline: 'No status: CEAC says the application ID or case number is invalid',
-          nextStep:
-            'Check the number: an NIV application ID looks like AA0020AKAX; an IV case number like LMA2020656002.',
-        },
+      const why: Record<typeof page.error, { headline: Msg; nextStep: Msg }> = {
+        captcha_rejected: { headline: msg('page.captcha.headline'), nextStep: msg('page.captcha.next') },
+        not_found: { headline: msg('page.notFound.headline'), nextStep: msg('page.notFound.next') },
+        invalid_id: { headline: msg('page.invalid.headline'), nextStep: msg('page.invalid.next') },
       };
-      return {
-        ...why[page.error],
-        meaning: `The page shows CEAC's message "${page.message}". This is about the check itself, not about your case.`,
-      };
+      return { ...why[page.error], meaning: msg('page.error.meaning', { message: page.message }) };
     }
     case 'form':
-      return {
-        headline: 'No status: this is the empty CEAC status form',
-        meaning: 'The page holds the form to check a status, but no result.',
-        nextStep: 'Save the page after the status is shown, or paste the status text instead.',
-      };
+      return { headline: msg('page.form.headline'), meaning: msg('page.form.meaning'), nextStep: msg('page.form.next') };
     case 'unrecognised':
       return {
-        headline: 'Not recognised: this is not a CEAC status page',
-        meaning: `We could not find a CEAC status in this page${page.reason ? ` (${page.reason})` : ''}. Nothing here is a decision about your case.`,
-        nextStep: 'Save the CEAC page while it shows your status (or paste the status text) and try again.',
+        headline: msg('page.unrecognised.headline'),
+        meaning: msg('page.unrecognised.meaning', { reason: page.reason ?? 'none' }),
+        nextStep: msg('page.unrecognised.next'),
       };
   }
 }

@@ -3,6 +3,8 @@
  * or from the text when the word is missing; the variant from the text; the plain-language answer
  * from the knowledge base, sharpened by the context (see context.ts).
  */
+import { msg, type Msg } from '../i18n/catalog.js';
+import { english, type Translator } from '../i18n/translator.js';
 import { GUIDANCE } from '../knowledge/guidance.js';
 import { findPassportMessage } from '../knowledge/hints.js';
 import { stateForStatusWord, STATUS_WORDS } from '../knowledge/statuses.js';
@@ -11,13 +13,21 @@ import { applyContext, type Draft } from './context.js';
 import { matchKnownText, type TextMatch } from './match.js';
 
 const wordOf = (s: State) => (s === 'unknown' ? 'unknown' : STATUS_WORDS[s]);
-const quote = (s: string, max = 80) => `"${s.length > max ? `${s.slice(0, max)}…` : s}"`;
+const clip = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max)}…` : s);
 
-export function interpret(observation: Observation, context: DecodeContext = {}): Interpretation {
-  const notes: string[] = [];
+/**
+ * Decodes one observation. The answer's words are in `t`'s language (English unless told; JSON and the API always
+ * use English); CEAC's own texts and status words stay as CEAC shows them.
+ */
+export function interpret(
+  observation: Observation,
+  context: DecodeContext = {},
+  t: Translator = english,
+): Interpretation {
+  const notes: Msg[] = [];
   const word = observation.status?.trim() || null;
   const wordState = word ? stateForStatusWord(word) : undefined;
-  if (word && !wordState) notes.push(`The status ${quote(word, 40)} is not a CEAC status we know.`);
+  if (word && !wordState) notes.push(msg('read.unknownWord', { word: clip(word, 40) }));
 
   const match = observation.message ? matchKnownText(observation.message) : null;
   const textState = match && match.state !== 'unknown' ? match.state : undefined;
@@ -25,24 +35,20 @@ export function interpret(observation: Observation, context: DecodeContext = {})
 
   const variant = variantOf(state, match, context.applicationType ?? applicationTypeOf(observation.caseNumber));
   if (wordState && textState && textState !== wordState) {
-    notes.push(
-      `The paragraph is the ${wordOf(textState)} text, but the status says ${word}; this answer follows the status.`,
-    );
+    notes.push(msg('read.textDisagrees', { textStatus: wordOf(textState), word: word ?? '' }));
   }
   if (match && match.state === 'unknown') {
-    notes.push(
-      `The paragraph fits more than one status (${match.alsoFits.join(', ')}); the status word would tell them apart.`,
-    );
+    notes.push(msg('read.fitsSeveralStatuses', { statuses: match.alsoFits.join(', ') }));
   }
   const passportMessage = observation.message && !match ? findPassportMessage(observation.message) : undefined;
   if (observation.message && !match && !passportMessage) {
     notes.push(
       state === 'unknown'
-        ? `No CEAC status word or known CEAC text was found in ${quote(observation.message)}.`
-        : `The paragraph ${quote(observation.message, 60)} is not a CEAC text we know; this answer rests on the status word alone.`,
+        ? msg('read.nothingFound', { text: clip(observation.message) })
+        : msg('read.unknownText', { text: clip(observation.message, 60) }),
     );
   }
-  if (!word && !observation.message) notes.push('There was no status word and no paragraph to decode.');
+  if (!word && !observation.message) notes.push(msg('read.empty'));
 
   const base = GUIDANCE[variant] ?? GUIDANCE[state]!;
   const draft: Draft = {
@@ -60,14 +66,12 @@ export function interpret(observation: Observation, context: DecodeContext = {})
 
   if (match && state !== 'unknown' && match.state === state) describeMatch(draft, match);
   if (passportMessage) {
-    draft.meaning.push(`The passport-delivery message you included says: ${passportMessage.meaning}`);
-    notes.push(`Passport message: ${passportMessage.caveat}`);
+    draft.meaning.push(msg('read.passportMessage.meaning', { meaning: passportMessage.meaning }));
+    notes.push(msg('read.passportMessage.note', { caveat: passportMessage.caveat }));
     draft.sources.push(passportMessage.source);
     if (state === 'unknown') {
-      draft.headline = 'A passport-delivery message, not a CEAC status';
-      draft.nextSteps = [
-        'Check the CEAC status page too: the delivery message tells where the passport is, not what the decision was.',
-      ];
+      draft.headline = msg('read.passportOnly.headline');
+      draft.nextSteps = [msg('read.passportOnly.next')];
     }
   }
 
@@ -78,12 +82,12 @@ export function interpret(observation: Observation, context: DecodeContext = {})
     variant: draft.variant,
     finality: draft.finality,
     confidence: Math.round(Math.min(1, Math.max(0, draft.confidence)) * 100) / 100,
-    headline: draft.headline,
-    meaning: draft.meaning.join(' '),
-    nextSteps: dedupe(draft.nextSteps),
-    watchFor: dedupe(draft.watchFor),
-    sources: dedupe(draft.sources),
-    notes: dedupe(draft.notes),
+    headline: t(draft.headline),
+    meaning: draft.meaning.map(t).join(t.language === 'zh-CN' ? '' : ' '),
+    nextSteps: dedupe(draft.nextSteps.map(t)),
+    watchFor: dedupe(draft.watchFor.map(t)),
+    sources: dedupe(draft.sources.map(t)),
+    notes: dedupe(draft.notes.map(t)),
   };
 }
 
@@ -109,27 +113,21 @@ export function applicationTypeOf(caseNumber: string | null): ApplicationType | 
 /** Says how much of the text was seen, and lowers confidence for a fragment. */
 function describeMatch(draft: Draft, match: TextMatch): void {
   if (match.alsoFits.length > 1 && match.state === 'refused') {
-    draft.notes.push(
-      'The paragraph stops before the words that tell the 221(g) text ("Please follow any instructions…") from the letter text ("Please see the letter…"); paste the whole paragraph to tell them apart.',
-    );
+    draft.notes.push(msg('read.refusedCutShort'));
     return;
   }
   if (match.alsoFits.length > 1) {
-    draft.notes.push(`The paragraph fits several ${wordOf(match.state)} texts (${match.alsoFits.join(', ')}).`);
+    draft.notes.push(msg('read.fitsSeveralTexts', { status: wordOf(match.state), variants: match.alsoFits.join(', ') }));
     return;
   }
   if (!match.fromStart) {
     draft.confidence *= 0.85;
-    draft.notes.push('Only a fragment from the middle of the CEAC text was recognised.');
+    draft.notes.push(msg('read.fragment'));
   } else if (match.coverage < 0.98) {
-    draft.notes.push(
-      `The paragraph was cut short; it was recognised from its first ${Math.round(match.coverage * 100)}%.`,
-    );
+    draft.notes.push(msg('read.cutShort', { percent: Math.round(match.coverage * 100) }));
   }
   if (match.errors > 0) {
-    draft.notes.push(
-      `The paragraph differs from CEAC's wording in ${match.errors} place${match.errors > 1 ? 's' : ''} (typos or edits); it was still recognised.`,
-    );
+    draft.notes.push(msg('read.typos', { count: match.errors }));
   }
 }
 

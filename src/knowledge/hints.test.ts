@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { english } from '../i18n/translator.js';
 import { findPassportMessage, PASSPORT_MESSAGES, SLIP_HINTS } from './hints.js';
 
 describe('221(g) slip hints', () => {
@@ -7,9 +8,9 @@ describe('221(g) slip hints', () => {
     expect(Object.keys(SLIP_HINTS).sort()).toEqual(['blue', 'green', 'other', 'pink', 'white', 'yellow']);
     for (const hint of Object.values(SLIP_HINTS)) {
       expect(hint.certain).toBe(false);
-      expect(hint.caveat).toMatch(/no official colour code/);
+      expect(english(hint.caveat)).toMatch(/no official colour code/);
     }
-    expect(SLIP_HINTS.green.meaning).toMatch(/conflict/);
+    expect(english(SLIP_HINTS.green.meaning)).toMatch(/conflict/);
   });
 });
 

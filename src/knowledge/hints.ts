@@ -3,94 +3,59 @@
  * and the passport-delivery messages of the visa appointment service. None of them is a decision;
  * each hint says how sure anyone can be.
  */
+import { msg, type Msg } from '../i18n/catalog.js';
 import type { SlipColor } from './types.js';
 
 export interface Hint {
   /** What people commonly say it means. */
-  meaning: string;
+  meaning: Msg;
   /** Why this is only a hint. */
-  caveat: string;
+  caveat: Msg;
   certain: false;
-  source: string;
+  source: Msg;
 }
 
-const SLIP_CAVEAT =
-  'There is no official colour code: posts use different colours, so read what is written on the slip, not its colour.';
-const SLIP_SOURCE = 'ceac-statuses.md, "221(g) slips" (applicant reports; no official source)';
+const SLIP_CAVEAT = msg('hint.slip.caveat');
+const SLIP_SOURCE = msg('hint.slip.source');
+
+const slip = (colour: SlipColor): Hint => ({
+  meaning: msg(`hint.slip.${colour}`),
+  caveat: SLIP_CAVEAT,
+  certain: false,
+  source: SLIP_SOURCE,
+});
 
 export const SLIP_HINTS: Readonly<Record<SlipColor, Hint>> = {
-  white: {
-    meaning: 'commonly used for general administrative processing or a request for documents',
-    caveat: SLIP_CAVEAT,
-    certain: false,
-    source: SLIP_SOURCE,
-  },
-  pink: {
-    meaning: 'commonly reported for further checks (security or background screening)',
-    caveat: SLIP_CAVEAT,
-    certain: false,
-    source: SLIP_SOURCE,
-  },
-  yellow: {
-    meaning: 'commonly reported when the officer needs more time to review the documents',
-    caveat: SLIP_CAVEAT,
-    certain: false,
-    source: SLIP_SOURCE,
-  },
-  blue: {
-    meaning: 'commonly reported when additional documents are requested',
-    caveat: SLIP_CAVEAT,
-    certain: false,
-    source: SLIP_SOURCE,
-  },
-  green: {
-    meaning: 'claims about green slips conflict; nobody knows a consistent meaning',
-    caveat: SLIP_CAVEAT,
-    certain: false,
-    source: SLIP_SOURCE,
-  },
-  other: {
-    meaning: 'no common reading exists for this colour',
-    caveat: SLIP_CAVEAT,
-    certain: false,
-    source: SLIP_SOURCE,
-  },
+  white: slip('white'),
+  pink: slip('pink'),
+  yellow: slip('yellow'),
+  blue: slip('blue'),
+  green: slip('green'),
+  other: slip('other'),
 };
 
 export interface PassportMessage extends Hint {
-  id: string;
+  id: 'received_for_delivery' | 'origination_scan' | 'ready_for_pickup';
   /** Lower-case phrases, any of which identifies the message in a paste. */
   phrases: readonly string[];
 }
 
+const passport = (id: PassportMessage['id'], phrases: readonly string[]): PassportMessage => ({
+  id,
+  phrases,
+  meaning: msg(`hint.passport.${id}.meaning`),
+  caveat: msg(`hint.passport.${id}.caveat`),
+  certain: false,
+  source: msg(`hint.passport.${id}.source`),
+});
+
 export const PASSPORT_MESSAGES: readonly PassportMessage[] = [
-  {
-    id: 'received_for_delivery',
-    phrases: ['passport has been received from the consular section', 'currently being processed for delivery'],
-    meaning:
-      'The post has handed your passport to the delivery service. It is on its way to the pickup point or courier. ' +
-      'If CEAC still says Refused, the passport usually comes back with a 221(g) slip rather than a visa.',
-    caveat: 'The message says where the passport is, not whether a visa is inside it.',
-    certain: false,
-    source: 'ceac-statuses.md, "Passport delivery" (applicant reports)',
-  },
-  {
-    id: 'origination_scan',
-    phrases: ['origination scan'],
-    meaning: 'The passport has left the post but has not yet reached the pickup point.',
-    caveat: 'Courier tracking wording varies by country and changes over time.',
-    certain: false,
-    source: 'ceac-statuses.md, "Passport delivery" (ustraveldocs/Aramex tracking)',
-  },
-  {
-    id: 'ready_for_pickup',
-    phrases: ['ready for pick up', 'ready for pickup', 'ready for collection'],
-    meaning:
-      'The passport is at the pickup point: collect it (usually within 15 days) and look for a visa or a 221(g) slip inside.',
-    caveat: 'Pickup deadlines differ by post; check the tracking site for yours.',
-    certain: false,
-    source: 'ceac-statuses.md, "Passport delivery" (ustraveldocs/Aramex tracking)',
-  },
+  passport('received_for_delivery', [
+    'passport has been received from the consular section',
+    'currently being processed for delivery',
+  ]),
+  passport('origination_scan', ['origination scan']),
+  passport('ready_for_pickup', ['ready for pick up', 'ready for pickup', 'ready for collection']),
 ];
 
 /** The passport-delivery message a text contains, if any. */

@@ -1,0 +1,2 @@
+import type { Catalog } from '../catalog.js';
+export const zhCN: Catalog = {} as Catalog;
