@@ -5,6 +5,8 @@ import { type Command, Option } from 'commander';
 import { parseCeacDate } from '../decode/dates.js';
 import { explain, explainPage } from '../decode/explain.js';
 import { renderExplanation } from '../decode/render.js';
+import { type Language, languageFromEnv, LANGUAGES, matchLanguage } from '../i18n/languages.js';
+import { english, loadTranslator } from '../i18n/translator.js';
 import { stateForStatusWord, statusTextFor } from '../knowledge/statuses.js';
 import type { DecodeContext, OfficerSaid, PassportState, Route, SlipColor } from '../knowledge/types.js';
 import { action, CommandFailure, painter, printJson, readStdin, UsageError } from './runtime.js';
@@ -20,6 +22,7 @@ interface ExplainOptions {
   since?: string;
   previous?: string;
   today?: string;
+  lang?: string;
 }
 
 /** Bigger inputs are not CEAC statuses; refusing them early keeps memory and time bounded. */
@@ -57,6 +60,7 @@ export function register(program: Command): void {
     .option('--since <date>', 'the date the current status began (YYYY-MM-DD or DD-Mon-YYYY)')
     .option('--previous <status>', 'the status before this one, e.g. Approved or administrative_processing')
     .option('--today <date>', "the date to count from instead of today's (for examples and tests)")
+    .option('--lang <language>', `language of the answer: ${LANGUAGES.join(', ')} (default: from LC_ALL/LANG, else en)`)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -68,20 +72,29 @@ export function register(program: Command): void {
     .action(
       action(async (text: string[], options: ExplainOptions) => {
         const context = contextOf(options);
+        // JSON is for machines: stable ids and English text, whatever the language.
+        const t = options.json ? english : await loadTranslator(languageOf(options.lang));
         const { input, html } = await readInput(text, options);
         if (input.trim() === '')
           throw new UsageError(
             'nothing to decode: the input is empty (give the status text, --file, --html, or pipe it on stdin)',
           );
-        const result = html ? explainPage(input, context) : explain(input, context);
+        const result = html ? explainPage(input, context, t) : explain(input, context, t);
         if (options.json) {
           printJson(result);
           return;
         }
         const width = process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined;
-        process.stdout.write(renderExplanation(result, { paint: painter(process.stdout), width }));
+        process.stdout.write(renderExplanation(result, { paint: painter(process.stdout), width, t }));
       }),
     );
+}
+
+/** `--lang` must name a language we speak; LC_ALL/LANG in another language fall back to English. */
+function languageOf(flag: string | undefined): Language {
+  if (flag !== undefined && matchLanguage(flag) === undefined)
+    throw new UsageError(`--lang ${flag} is not a language ceac-watch speaks; use one of ${LANGUAGES.join(', ')}`);
+  return languageFromEnv(flag);
 }
 
 async function readInput(text: string[], options: ExplainOptions): Promise<{ input: string; html: boolean }> {

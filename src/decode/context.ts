@@ -4,7 +4,7 @@
  * status) so that later rules can build on earlier ones. Every sentence is a message (`msg(key, values)`):
  * the words, in each language, are in src/i18n/catalogs.
  */
-import { msg, type Msg } from '../i18n/catalog.js';
+import { type Msg, msg } from '../i18n/catalog.js';
 import { SOURCES } from '../knowledge/guidance.js';
 import { SLIP_HINTS } from '../knowledge/hints.js';
 import { stateForStatusWord, STATUS_WORDS, statusTextFor } from '../knowledge/statuses.js';
@@ -228,10 +228,7 @@ function daysInStatus(ctx: DecodeContext): number | undefined {
 }
 
 /** The generic "wait 180 days" steps, which a dated answer replaces with its own. */
-const GENERIC_WAIT_KEYS = new Set([
-  'guidance.administrative_processing.next.3',
-  'guidance.refused_221g.next.4',
-]);
+const GENERIC_WAIT_KEYS = new Set(['guidance.administrative_processing.next.3', 'guidance.refused_221g.next.4']);
 
 function timeInStatus(d: Draft, obs: Observation, ctx: DecodeContext): void {
   const since = ctx.since!;

@@ -1,7 +1,7 @@
 /**
  * One entry point for every input form: a paste, a status word, a saved CEAC page or an AJAX delta.
  */
-import { msg, type Msg } from '../i18n/catalog.js';
+import { type Msg, msg } from '../i18n/catalog.js';
 import { english, type Translator } from '../i18n/translator.js';
 import type { DecodeContext, ExplainResult, Observation } from '../knowledge/types.js';
 import { interpret } from './interpret.js';
@@ -77,7 +77,11 @@ function pageWithoutStatus(page: Exclude<PageParse, { kind: 'status' }>): {
       return { ...why[page.error], meaning: msg('page.error.meaning', { message: page.message }) };
     }
     case 'form':
-      return { headline: msg('page.form.headline'), meaning: msg('page.form.meaning'), nextStep: msg('page.form.next') };
+      return {
+        headline: msg('page.form.headline'),
+        meaning: msg('page.form.meaning'),
+        nextStep: msg('page.form.next'),
+      };
     case 'unrecognised':
       return {
         headline: msg('page.unrecognised.headline'),

@@ -3,7 +3,7 @@
  * or from the text when the word is missing; the variant from the text; the plain-language answer
  * from the knowledge base, sharpened by the context (see context.ts).
  */
-import { msg, type Msg } from '../i18n/catalog.js';
+import { type Msg, msg } from '../i18n/catalog.js';
 import { english, type Translator } from '../i18n/translator.js';
 import { GUIDANCE } from '../knowledge/guidance.js';
 import { findPassportMessage } from '../knowledge/hints.js';
@@ -117,7 +117,9 @@ function describeMatch(draft: Draft, match: TextMatch): void {
     return;
   }
   if (match.alsoFits.length > 1) {
-    draft.notes.push(msg('read.fitsSeveralTexts', { status: wordOf(match.state), variants: match.alsoFits.join(', ') }));
+    draft.notes.push(
+      msg('read.fitsSeveralTexts', { status: wordOf(match.state), variants: match.alsoFits.join(', ') }),
+    );
     return;
   }
   if (!match.fromStart) {

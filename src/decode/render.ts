@@ -47,7 +47,9 @@ function pieces(text: string): { piece: string; space: boolean }[] {
   const out: { piece: string; space: boolean }[] = [];
   for (const word of text.split(/\s+/).filter(Boolean)) {
     let first = true;
-    for (const part of word.match(/[\u2e80-\ua4cf\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60][\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]*|[^\u2e80-\ua4cf\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]+/g) ?? []) {
+    for (const part of word.match(
+      /[\u2e80-\ua4cf\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60][\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]*|[^\u2e80-\ua4cf\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]+/g,
+    ) ?? []) {
       out.push({ piece: part, space: first });
       first = false;
     }

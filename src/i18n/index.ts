@@ -1,10 +1,10 @@
-export { type Catalog, type MessageKey, type MessageValue, msg, type Msg } from './catalog.js';
+export { type Catalog, type MessageKey, type MessageValue, type Msg, msg } from './catalog.js';
 export {
   type Language,
   LANGUAGE_NAMES,
-  LANGUAGES,
   languageFromAcceptLanguage,
   languageFromEnv,
+  LANGUAGES,
   matchLanguage,
 } from './languages.js';
 export { createTranslator, english, loadCatalog, loadTranslator, type Translator } from './translator.js';

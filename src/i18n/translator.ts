@@ -6,7 +6,7 @@
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 
-import type { Catalog, MessageKey, Msg, MessageValue } from './catalog.js';
+import type { Catalog, MessageKey, MessageValue, Msg } from './catalog.js';
 import { en } from './catalogs/en.js';
 import type { Language } from './languages.js';
 

@@ -7,7 +7,7 @@
  * The words live in the message catalogues (src/i18n/catalogs/en.ts, keys `guidance.<variant>.*`), one per
  * language; this module says which messages make up each answer, how final it is and what it rests on.
  */
-import { type MessageKey, msg, type Msg } from '../i18n/catalog.js';
+import { type MessageKey, type Msg, msg } from '../i18n/catalog.js';
 import { en } from '../i18n/catalogs/en.js';
 import type { Finality } from './types.js';
 
@@ -47,8 +47,16 @@ interface Rating {
 const RATINGS: Readonly<Record<string, Rating>> = {
   no_status: { finality: 'in_progress', confidence: 0.95, sources: ['ceacStatuses'] },
   application_received: { finality: 'in_progress', confidence: 0.95, sources: ['ceacStatuses'] },
-  administrative_processing: { finality: 'in_progress', confidence: 0.9, sources: ['adminProcessing', 'sixtyDays', 'wait180', 'twelveMonths'] },
-  refused_221g: { finality: 'in_progress', confidence: 0.9, sources: ['change2020', 'adminProcessing', 'sixtyDays', 'wait180', 'twelveMonths'] },
+  administrative_processing: {
+    finality: 'in_progress',
+    confidence: 0.9,
+    sources: ['adminProcessing', 'sixtyDays', 'wait180', 'twelveMonths'],
+  },
+  refused_221g: {
+    finality: 'in_progress',
+    confidence: 0.9,
+    sources: ['change2020', 'adminProcessing', 'sixtyDays', 'wait180', 'twelveMonths'],
+  },
   refused_letter: { finality: 'uncertain', confidence: 0.5, sources: ['ceacStatuses', 'adminProcessing'] },
   refused_letter_legacy: { finality: 'uncertain', confidence: 0.5, sources: ['ceacStatuses', 'adminProcessing'] },
   refused: { finality: 'uncertain', confidence: 0.4, sources: ['change2020', 'ceacStatuses'] },

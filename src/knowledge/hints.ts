@@ -3,7 +3,7 @@
  * and the passport-delivery messages of the visa appointment service. None of them is a decision;
  * each hint says how sure anyone can be.
  */
-import { msg, type Msg } from '../i18n/catalog.js';
+import { type Msg, msg } from '../i18n/catalog.js';
 import type { SlipColor } from './types.js';
 
 export interface Hint {
