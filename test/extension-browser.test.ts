@@ -100,7 +100,7 @@ async function asyncPostback(page: Page): Promise<string> {
   return page.evaluate(async (panelId) => {
     const form = document.forms[0]!;
     const data = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) data.append(k, String(v));
+    for (const [k, v] of new FormData(form) as unknown as Iterable<[string, string]>) data.append(k, v);
     data.set(
       'ctl00$ToolkitScriptManager1',
       'ctl00$ContentPlaceHolder1$UpdatePanel1|ctl00$ContentPlaceHolder1$btnSubmit',
