@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { TEST_DATABASE_URL } from '../src/store/testing.js';
 import { checkAgainst, responseSchema } from './openapi-check.js';
 import { Client, webFixture } from './web-harness.js';
 
@@ -48,8 +49,18 @@ const SEEN = {
     'A U.S. consular officer has adjudicated and refused your visa application. Please follow any instructions provided by the consular officer. If you were informed by the consular officer that your case was refused for administrative processing, your case will remain refused while undergoing such processing.',
 };
 
-describe('POST /api/v1/observations (what the person saw on CEAC)', () => {
+if (!TEST_DATABASE_URL)
+  console.log(
+    'web-observations PostgreSQL run skipped: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run it',
+  );
+
+describe.each([
+  { db: 'SQLite', postgres: false },
+  ...(TEST_DATABASE_URL ? [{ db: 'PostgreSQL', postgres: true }] : []),
+])('saving what the person saw, on $db', ({ postgres }) => {
   it('records one observation and one event, and the same answer again records nothing new', async () => {
+    await fx.close();
+    fx = await webFixture({ postgres, notify: { allowPrivateTargets: true } });
     const token = await tokenFor('ext@example.com');
     const added = await call(token, 'post', '/api/v1/cases', {
       app: 'NIV',
@@ -61,6 +72,8 @@ describe('POST /api/v1/observations (what the person saw on CEAC)', () => {
     });
     expect(added.status).toBe(201);
     const caseId = added.json.id as number;
+    const channel = await call(token, 'post', '/api/v1/channels', { url: 'json://127.0.0.1:9/hook' });
+    expect(channel.status).toBe(201);
 
     const first = await call(token, 'post', '/api/v1/observations', SEEN);
     expect(first.status).toBe(200);
@@ -81,6 +94,14 @@ describe('POST /api/v1/observations (what the person saw on CEAC)', () => {
         'Your visa is in final processing. If you have not yet received your passport, please allow 2 business days for us to mail it.',
     });
     expect(issued.json).toMatchObject({ recorded: true, events: [{ kind: 'status_changed' }] });
+    // The change is notified like one found by a check of ours: an outbox row for the channel.
+    const changeId = (issued.json.events as { id: number }[])[0]!.id;
+    const deliveries = await fx.store.db
+      .selectFrom('notify_deliveries')
+      .select('id')
+      .where('event_id', '=', changeId)
+      .execute();
+    expect(deliveries).toHaveLength(1);
 
     const line = await call(token, 'post', '/api/v1/forum-line', { caseNumber: 'AA0012AB34' });
     expect(line.json.text).toBe(
@@ -88,7 +109,9 @@ describe('POST /api/v1/observations (what the person saw on CEAC)', () => {
     );
     expect(line.json.text).not.toMatch(/AA0012AB34|Sharma|P1234567/i);
   });
+});
 
+describe('POST /api/v1/observations (what the person saw on CEAC)', () => {
   it('answers 404 case_not_found with the add-case link when no case of this account matches', async () => {
     const owner = await tokenFor('owner@example.com');
     await call(owner, 'post', '/api/v1/cases', {
