@@ -8,7 +8,7 @@ import type { Observation } from '../../src/knowledge/types.js';
 import type { Connection, ForumResult, Request, SaveResult } from './messages.js';
 
 async function connection(): Promise<Connection | null> {
-  const { connection } = (await chrome.storage.local.get('connection')) as { connection?: Connection };
+  const { connection } = await chrome.storage.local.get<{ connection?: Connection }>('connection');
   return connection && connection.url && connection.token ? connection : null;
 }
 
@@ -85,8 +85,8 @@ async function handle(request: Request): Promise<unknown> {
 chrome.runtime.onMessage.addListener((request: Request, sender, sendResponse) => {
   // Only our own content script and pages talk to this worker.
   if (sender.id !== chrome.runtime.id) return false;
-  handle(request).then(sendResponse, (err: unknown) =>
-    sendResponse({ kind: 'failed', message: err instanceof Error ? err.message : String(err) }),
-  );
+  handle(request).then(sendResponse, (err: unknown) => {
+    sendResponse({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+  });
   return true;
 });

@@ -67,8 +67,8 @@ function actionsFor(doc: Document, answer: Answer) {
       panel.extra(null);
       panel.say(STRINGS.saving);
       void ask({ type: 'save', observation: answer.observation }).then((r) => {
-        if (r.kind !== 'saved') return explainFailure(doc, panel, r);
-        panel.say(r.recorded ? STRINGS.saved(r.events) : STRINGS.savedAgain);
+        if (r.kind === 'saved') panel.say(r.recorded ? STRINGS.saved(r.events) : STRINGS.savedAgain);
+        else explainFailure(doc, panel, r);
       });
     },
     copy(panel: Panel) {

@@ -7,10 +7,9 @@
 import type { Connection } from './messages.js';
 import { OPTIONS_STRINGS as S } from './strings.js';
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const state = $<HTMLParagraphElement>('state');
-const urlInput = $<HTMLInputElement>('url');
-const tokenInput = $<HTMLInputElement>('token');
+const state = document.getElementById('state') as HTMLParagraphElement;
+const urlInput = document.getElementById('url') as HTMLInputElement;
+const tokenInput = document.getElementById('token') as HTMLInputElement;
 
 function normaliseUrl(raw: string): URL | null {
   let u: URL;
@@ -25,7 +24,7 @@ function normaliseUrl(raw: string): URL | null {
 }
 
 async function show(): Promise<void> {
-  const { connection } = (await chrome.storage.local.get('connection')) as { connection?: Connection };
+  const { connection } = await chrome.storage.local.get<{ connection?: Connection }>('connection');
   state.textContent = connection ? S.connected(connection.url) : S.notConnected;
   if (connection) urlInput.value = connection.url;
 }
@@ -46,7 +45,7 @@ async function connect(url: URL, token: string, granted: Promise<boolean>): Prom
   return S.connected(base);
 }
 
-$<HTMLFormElement>('connect').addEventListener('submit', (e) => {
+(document.getElementById('connect') as HTMLFormElement).addEventListener('submit', (e) => {
   e.preventDefault();
   const url = normaliseUrl(urlInput.value);
   const token = tokenInput.value.trim();
@@ -65,9 +64,9 @@ $<HTMLFormElement>('connect').addEventListener('submit', (e) => {
   });
 });
 
-$<HTMLButtonElement>('disconnect').addEventListener('click', () => {
+(document.getElementById('disconnect') as HTMLButtonElement).addEventListener('click', () => {
   void (async () => {
-    const { connection } = (await chrome.storage.local.get('connection')) as { connection?: Connection };
+    const { connection } = await chrome.storage.local.get<{ connection?: Connection }>('connection');
     await chrome.storage.local.remove('connection');
     if (connection)
       await chrome.permissions.remove({ origins: [`${new URL(connection.url).origin}/*`] }).catch(() => false);

@@ -88,7 +88,11 @@ export function renderPanel(doc: Document, answer: Answer, actions: PanelActions
       extra.replaceChildren(...(node ? [node] : []));
     },
   };
-  save.addEventListener('click', () => actions.save(panel));
-  copy.addEventListener('click', () => actions.copy(panel));
+  save.addEventListener('click', () => {
+    actions.save(panel);
+  });
+  copy.addEventListener('click', () => {
+    actions.copy(panel);
+  });
   return panel;
 }
