@@ -88,7 +88,12 @@ export function createWebApp(opts: WebAppOptions): WebApp {
     checker: opts.checker ?? null,
     personChecks: new PersonChecks(now),
     onCaseAdded: opts.onCaseAdded,
-    recordObservation: (caseId, observation) => observationTracker.recordObservation(caseId, observation),
+    recordObservation: async (caseId, observation) => {
+      const report = await observationTracker.recordObservation(caseId, observation);
+      // The events' transaction has committed: deliver at once rather than at the dispatcher's next poll.
+      if (report.events.length > 0) services.notify.dispatcher?.wake();
+      return report;
+    },
     notify: {
       allowPrivateTargets: opts.notify?.allowPrivateTargets ?? false,
       dispatcher: opts.notify?.dispatcher ?? null,
@@ -113,11 +118,7 @@ export function createWebApp(opts: WebAppOptions): WebApp {
     now,
     check: () => Promise.reject(new Error('internal: this tracker only records what people saw')),
     onEvents: withTimelineSync({
-      next: async (trx, events) => {
-        await enqueueDeliveries(trx, events);
-        // Deliver once the transaction has committed, rather than at the dispatcher's next poll.
-        setImmediate(() => services.notify.dispatcher?.wake());
-      },
+      next: (trx, events) => enqueueDeliveries(trx, events),
       onChange: () => statsServiceFor(opts.store).invalidate(),
     }),
   });
