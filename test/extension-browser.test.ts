@@ -322,6 +322,10 @@ describe('the extension on the CEAC status page', () => {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.fill('#url', webUrl);
+    await options.fill('#token', 'cw_not-a-token');
+    await options.click('#save');
+    await expect.poll(() => options.locator('#state').innerText()).toBe('That ceac-watch did not accept the token.');
+    expect(await options.evaluate(() => chrome.storage.local.get('connection'))).toEqual({});
     await options.fill('#token', token);
     await options.click('#save');
     await expect.poll(() => options.locator('#state').innerText()).toBe(`Connected to ${webUrl}.`);
@@ -374,4 +378,27 @@ describe('the extension on the CEAC status page', () => {
     expect(logged).not.toContain(c.passport!);
     await page.close();
   }, 90_000);
+
+  it('the store build loads in Chromium and asks for CEAC only', async () => {
+    const out = join(dir, 'store');
+    execFileSync(process.execPath, ['extension/build.mjs', '--out', out], { stdio: 'pipe' });
+    const store = await chromium.launchPersistentContext(join(dir, 'store-profile'), {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        ...CHROMIUM_ARGS,
+        `--disable-extensions-except=${join(out, 'chromium')}`,
+        `--load-extension=${join(out, 'chromium')}`,
+      ],
+    });
+    try {
+      const worker = store.serviceWorkers()[0] ?? (await store.waitForEvent('serviceworker'));
+      const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+      expect(manifest.host_permissions).toEqual(['https://ceac.state.gov/*']);
+      expect(manifest.content_scripts?.map((c) => c.matches)).toEqual([['https://ceac.state.gov/*']]);
+      expect(manifest.permissions).toEqual(['storage']);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 });
