@@ -80,6 +80,12 @@ export interface RunDueOptions {
 export interface Tracker {
   /** Checks a case now, whatever its schedule says (the client's request budget still applies). */
   checkCase(id: number): Promise<CheckReport>;
+  /**
+   * Records what someone saw on CEAC themselves (the browser extension's "Save this check") exactly as
+   * a successful check of ours: same change detection, events, outbox and schedule. The same answer
+   * seen again only counts as seen again.
+   */
+  recordObservation(id: number, observation: Observation): Promise<CheckReport>;
   /** Claims up to `limit` due cases (moving them out of the due list for the lease time). */
   claimDue(limit: number): Promise<number[]>;
   /** Claims due cases and checks them, `concurrency` at a time. */
@@ -406,6 +412,20 @@ export function createTracker(options: TrackerOptions): Tracker {
 
   return {
     checkCase,
+    recordObservation: (id, observation) =>
+      record(
+        id,
+        {
+          kind: 'ok',
+          observation: { ...observation, caseNumber: null },
+          applicationName: null,
+          message: 'seen on the CEAC page by the person',
+          attempts: 1,
+          durationMs: 0,
+          requests: 0,
+        },
+        now(),
+      ),
     claimDue,
     async runDue(limit, runOptions = {}) {
       const ids = await claimDue(limit);

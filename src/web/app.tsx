@@ -3,17 +3,21 @@ import type { Hono } from 'hono';
 import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 
+import { interpret } from '../decode/index.js';
 import type { Logger } from '../log.js';
-import { type Dispatcher, listChannels, removeChannel } from '../notify/index.js';
+import { type Dispatcher, enqueueDeliveries, listChannels, removeChannel } from '../notify/index.js';
 import { createCaseRepository } from '../store/cases.js';
 import type { Store } from '../store/db.js';
 import type { Sealer } from '../store/seal.js';
+import { withTimelineSync } from '../tracker/timeline-sync.js';
+import { createTracker } from '../tracker/tracker.js';
 import { Accounts } from './accounts.js';
 import { registerCases } from './api/cases.js';
 import { registerChannels } from './api/channels.js';
 import { apiError, validationHook } from './api/common.js';
 import { registerExplain } from './api/explain.js';
 import { registerMe } from './api/me.js';
+import { registerObservations } from './api/observations.js';
 import { ICON, SCRIPT, STYLESHEET } from './assets.js';
 import { type CaseChecker, PersonChecks } from './check-now.js';
 import type { AppEnv, Mailer, WebServices } from './context.js';
@@ -31,6 +35,7 @@ import { timelineRoutes } from './routes/timelines.js';
 import { securityHeaders } from './security.js';
 import { CsrfRejected, identify, requireCsrf } from './session.js';
 import { keepSharedTimelinesInStep } from './timeline-consent.js';
+import { statsServiceFor } from './waiting-times.js';
 
 export interface WebAppOptions {
   store: Store;
@@ -83,6 +88,12 @@ export function createWebApp(opts: WebAppOptions): WebApp {
     checker: opts.checker ?? null,
     personChecks: new PersonChecks(now),
     onCaseAdded: opts.onCaseAdded,
+    recordObservation: async (caseId, observation) => {
+      const report = await observationTracker.recordObservation(caseId, observation);
+      // The events' transaction has committed: deliver at once rather than at the dispatcher's next poll.
+      if (report.events.length > 0) services.notify.dispatcher?.wake();
+      return report;
+    },
     notify: {
       allowPrivateTargets: opts.notify?.allowPrivateTargets ?? false,
       dispatcher: opts.notify?.dispatcher ?? null,
@@ -97,6 +108,20 @@ export function createWebApp(opts: WebAppOptions): WebApp {
       },
     },
   };
+  // Observations people make on CEAC themselves are recorded by the tracker's own code, with the
+  // same hooks as a check of ours: the outbox and the shared timeline, in the recording transaction.
+  const observationTracker = createTracker({
+    store: opts.store,
+    sealer: opts.sealer,
+    interpret,
+    logger: opts.logger,
+    now,
+    check: () => Promise.reject(new Error('internal: this tracker only records what people saw')),
+    onEvents: withTimelineSync({
+      next: (trx, events) => enqueueDeliveries(trx, events),
+      onChange: () => statsServiceFor(opts.store).invalidate(),
+    }),
+  });
   const deleteUserData = async (userId: number) => {
     for (const c of await services.cases.list({ ownerId: userId })) await services.cases.remove(c.id, userId);
     for (const ch of await listChannels(opts.store.db, userId)) await removeChannel(opts.store.db, userId, ch.id);
@@ -228,6 +253,7 @@ export function createWebApp(opts: WebAppOptions): WebApp {
   registerMe(api);
   registerCases(api);
   registerChannels(api);
+  registerObservations(api);
   app.route('/', homeRoutes());
   app.route('/', authRoutes());
   app.route('/account', accountRoutes(deleteUserData));

@@ -1,10 +1,12 @@
 import type { Context } from 'hono';
 
+import type { Observation } from '../knowledge/types.js';
 import type { Logger } from '../log.js';
 import type { Dispatcher, DispatcherOptions } from '../notify/index.js';
 import type { CaseRepository } from '../store/cases.js';
 import type { Store } from '../store/db.js';
 import type { Sealer } from '../store/seal.js';
+import type { CheckReport } from '../tracker/tracker.js';
 import type { Accounts, SessionInfo, User } from './accounts.js';
 import type { CaseChecker, PersonChecks } from './check-now.js';
 import type { PageCache } from './page-cache.js';
@@ -41,6 +43,11 @@ export interface WebServices {
     dispatcher: Dispatcher | null;
     dispatcherOptions: DispatcherOptions;
   };
+  /**
+   * Records an observation the person made on CEAC themselves (POST /api/v1/observations) through
+   * the tracker's own recording: change detection, events, outbox, shared timeline, schedule.
+   */
+  recordObservation: (caseId: number, observation: Observation) => Promise<CheckReport>;
   /** Told when a case is added, so an in-process tracker can check it at once. */
   onCaseAdded?: ((caseId: number) => void) | undefined;
 }

@@ -60,9 +60,15 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     );
   });
 
-  app.get('/new', (c) =>
-    c.html(<CaseFormPage frame={frame(c, 'Add a case', 'cases')} mode="new" values={EMPTY_CASE_FORM} errors={{}} />),
-  );
+  app.get('/new', (c) => {
+    // The browser extension links here with the case number it read on the CEAC page.
+    const prefill = (c.req.query('caseNumber') ?? '').replace(/\s+/g, '').toUpperCase();
+    const caseNumber = /^[A-Z0-9]{4,30}$/.test(prefill) ? prefill : '';
+    // An IV case number starts with the post's three letters and goes on in digits only.
+    const app = /^[A-Z]{3}\d{10}$/.test(caseNumber) || /^\d{4}[A-Z]{2}\d+$/.test(caseNumber) ? 'IV' : 'NIV';
+    const values = caseNumber ? { ...EMPTY_CASE_FORM, caseNumber, app } : EMPTY_CASE_FORM;
+    return c.html(<CaseFormPage frame={frame(c, 'Add a case', 'cases')} mode="new" values={values} errors={{}} />);
+  });
 
   app.post('/', async (c) => {
     const v = formValues(await formFields(c));
