@@ -139,7 +139,10 @@ function smtpFailure(err: unknown): DeliveryError {
       'the server at this address did not greet us as a mail server (is the host and port right?); will retry',
       false,
     );
-  return new DeliveryError(`cannot reach the mail server (${e.code ?? 'error'}); will retry`, false);
+  // Only an error code (ECONNREFUSED, ETIMEDOUT...) from our side's message, never free text.
+  const local = /\b(E[A-Z]{3,})\b/.exec(e.message)?.[1];
+  const code = local && local !== e.code ? `${e.code ?? 'error'}, ${local}` : (e.code ?? 'error');
+  return new DeliveryError(`cannot reach the mail server (${code}); will retry`, false);
 }
 
 export const emailChannel: ChannelDefinition<EmailConfig> = {
