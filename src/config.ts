@@ -29,6 +29,11 @@ const ConfigSchema = z.object({
   CEAC_WATCH_ALLOW_PRIVATE_TARGETS: booleanish.default(false),
   /** Behind a reverse proxy you run: rate-limit by X-Forwarded-For instead of the socket address. */
   CEAC_WATCH_TRUST_PROXY: booleanish.default(false),
+  /**
+   * With CEAC_WATCH_TRUST_PROXY: how many proxies you run in front (each appends one address to
+   * X-Forwarded-For); the client is the address that many from the right. Default 1.
+   */
+  CEAC_WATCH_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   /** SMTP for password resets and the mailto:// channel default sender, e.g. smtp://user:pass@host:587. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('ceac-watch <ceac-watch@localhost>'),

@@ -81,7 +81,7 @@ export async function withCliTracking<T>(
 async function fromStdin<T extends { passport?: string; surname?: string }>(flags: T): Promise<T> {
   const wanted = (['passport', 'surname'] as const).filter((k) => flags[k] === '-');
   if (wanted.length === 0) return flags;
-  const lines = (await readStdin()).split(/\r?\n/).map((l) => l.trim());
+  const lines = (await readStdin(20 * 1024 * 1024)).split(/\r?\n/).map((l) => l.trim());
   const out = { ...flags };
   wanted.forEach((k, i) => {
     const v = lines[i];

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 
 import { type Command, Option } from 'commander';
 
@@ -9,7 +9,7 @@ import { type Language, languageFromEnv, LANGUAGES, matchLanguage } from '../i18
 import { english, loadTranslator } from '../i18n/translator.js';
 import { stateForStatusWord, statusTextFor } from '../knowledge/statuses.js';
 import type { DecodeContext, OfficerSaid, PassportState, Route, SlipColor } from '../knowledge/types.js';
-import { action, CommandFailure, painter, printJson, readStdin, UsageError } from './runtime.js';
+import { action, CommandFailure, painter, printJson, readBounded, readStdin, UsageError } from './runtime.js';
 
 interface ExplainOptions {
   file?: string;
@@ -104,18 +104,18 @@ async function readInput(text: string[], options: ExplainOptions): Promise<{ inp
     options.html ? '--html' : null,
   ].filter(Boolean);
   if (sources.length > 1) throw new UsageError(`give the status one way only, not ${sources.join(' and ')}`);
-  if (options.file) return { input: readInputFile(options.file, '--file'), html: false };
-  if (options.html) return { input: readInputFile(options.html, '--html'), html: true };
+  if (options.file) return { input: await readInputFile(options.file, '--file'), html: false };
+  if (options.html) return { input: await readInputFile(options.html, '--html'), html: true };
   if (text.length > 0) return { input: text.join(' '), html: false };
   if (process.stdin.isTTY) {
     throw new UsageError(
       'nothing to decode: give the status text (e.g. ceac explain Refused), --file PATH, --html PATH, or pipe it on stdin',
     );
   }
-  return { input: await readStdin(), html: false };
+  return { input: await readStdin(MAX_INPUT_BYTES), html: false };
 }
 
-function readInputFile(path: string, flag: string): string {
+async function readInputFile(path: string, flag: string): Promise<string> {
   let size: number;
   try {
     const stat = statSync(path);
@@ -131,9 +131,11 @@ function readInputFile(path: string, flag: string): string {
     throw new UsageError(
       `${flag} ${path} is ${Math.round(size / 1048576)} MB; a CEAC status is a few KB (the limit is 20 MB)`,
     );
+  // Read through a bounded reader, not by the size above: a device or a pipe (/dev/zero) says 0.
   try {
-    return readFileSync(path, 'utf8');
+    return await readBounded(path, MAX_INPUT_BYTES, `${flag} ${path}`);
   } catch (err) {
+    if (err instanceof UsageError) throw err;
     throw new CommandFailure(`cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`);
   }
 }

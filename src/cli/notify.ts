@@ -5,7 +5,9 @@ import { createLogger } from '../log.js';
 import type * as NotifyModule from '../notify/index.js';
 import type { ChannelView, DeliveryView, DispatcherOptions, EventKind } from '../notify/index.js';
 import { openStore, type Store } from '../store/db.js';
+import { checkSealingKey } from '../store/key-check.js';
 import { migrateToLatest, MigrationError } from '../store/migrate.js';
+import { keySourceOf } from '../store/open.js';
 import { loadSealer, type Sealer, SealError } from '../store/seal.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
 
@@ -31,6 +33,7 @@ async function open(): Promise<Opened> {
     const sealer = await loadSealer(config);
     store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.CEAC_WATCH_DATA });
     await migrateToLatest(store);
+    await checkSealingKey(store, sealer, keySourceOf(config));
     const notify = await import('../notify/index.js');
     const s = store;
     return {

@@ -44,9 +44,9 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void> | 
 
 export function reportError(err: unknown): number {
   const e = err instanceof Error ? err : new Error(String(err));
-  // A bad setting is a usage error too. Matched by name so that this module never loads config.ts
+  // A bad setting (or a key that does not open the data) is a usage error too. Matched by name so that this module never loads config.ts
   // (and zod) on the fast `ceac explain` path.
-  const usage = e instanceof UsageError || e.name === 'ConfigError';
+  const usage = e instanceof UsageError || e.name === 'ConfigError' || e.name === 'KeyMismatchError';
   const code = usage ? 2 : e instanceof CommandFailure ? e.exitCode : 1;
   const paint = painter(process.stderr);
   process.stderr.write(`${paint('red', 'error:')} ${e.message}\n`);
@@ -54,9 +54,54 @@ export function reportError(err: unknown): number {
   return code;
 }
 
-/** Reads all of stdin as UTF-8 (for `ceac explain` with no TEXT). */
-export async function readStdin(): Promise<string> {
+/** Input past a command's limit: a usage error, raised as soon as the limit is passed. */
+export class InputTooLarge extends UsageError {
+  override name = 'InputTooLarge';
+}
+
+/**
+ * Reads all of stdin as UTF-8 (for `ceac explain` with no TEXT), at most `limitBytes`: past that it
+ * stops reading at once and throws InputTooLarge (an endless pipe never hangs the command).
+ */
+export async function readStdin(limitBytes = Infinity, what = 'stdin'): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > limitBytes) {
+      process.stdin.destroy();
+      throw new InputTooLarge(`${what} is longer than ${megabytes(limitBytes)}; a CEAC status is a few KB`);
+    }
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Reads a file as UTF-8, at most `limitBytes`, whatever it is (a regular file, /dev/zero, a FIFO):
+ * past the limit it stops and throws InputTooLarge. Other errors are the caller's to phrase.
+ */
+export async function readBounded(path: string, limitBytes: number, what: string): Promise<string> {
+  const { open } = await import('node:fs/promises');
+  const file = await open(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(Math.min(1024 * 1024, limitBytes + 1 - size));
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      size += bytesRead;
+      if (size > limitBytes)
+        throw new InputTooLarge(`${what} is longer than ${megabytes(limitBytes)}; a CEAC status is a few KB`);
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    await file.close();
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 1048576)} MB`;
 }

@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .command('serve')
     .description('run the web app and the tracker (http://localhost:8080 by default)')
     .option('-p, --port <port>', 'port to listen on (default PORT or 8080)')
-    .option('--host <host>', 'address to listen on (default HOST or 0.0.0.0)')
+    .option('--host <host>', 'address to listen on (default HOST or 0.0.0.0; 127.0.0.1 with --demo)')
     .option(
       '--demo',
       'demo mode: built-in simulator, accelerated clock, a demo account with cases (data in a temporary folder)',
@@ -37,6 +37,9 @@ export function register(program: Command): void {
           config = { ...config, PORT: port };
         }
         if (flags.host !== undefined) config = { ...config, HOST: flags.host };
+        // The demo allows private notification targets for everyone: only this machine may reach it,
+        // unless the host is given explicitly (--host, or HOST in the environment).
+        else if (flags.demo && !process.env.HOST) config = { ...config, HOST: '127.0.0.1' };
         const speed = Number(flags.speed);
         if (!(speed > 0)) throw new UsageError(`--speed must be a positive number, not "${flags.speed}"`);
         await serve(config, { demo: Boolean(flags.demo), speed });
@@ -94,7 +97,7 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
       allowPrivateTargets,
       smtpUrl: config.SMTP_URL,
       mailFrom: config.MAIL_FROM,
-      publicUrl: config.PUBLIC_URL,
+      publicUrl: config.PUBLIC_URL ?? (config.PORT === 0 ? undefined : linkUrl(config.HOST, config.PORT)),
     });
     dispatcher.start();
     cleanups.push(() => dispatcher.stop());
@@ -177,6 +180,9 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
       note = 'PostgreSQL mode: run `ceac worker` processes to check cases.';
     }
 
+    // Links in mail and notifications: PUBLIC_URL, else the address this server listens on (known
+    // once it listens; with a fixed port, already now). Never a request's Host header.
+    let listenUrl: string | null = config.PORT === 0 ? null : linkUrl(config.HOST, config.PORT);
     const inbox = opts.demo ? new (await import('../web/demo-inbox.js')).DemoInbox() : null;
     const demoInboxRoutes = opts.demo ? (await import('../web/demo-inbox.js')).demoInboxRoutes : null;
     const { app, services } = createWebApp({
@@ -186,7 +192,9 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
       logger,
       mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM),
       publicUrl: config.PUBLIC_URL ?? null,
+      listenUrl: () => listenUrl,
       trustProxy: config.CEAC_WATCH_TRUST_PROXY,
+      proxyHops: config.CEAC_WATCH_PROXY_HOPS,
       checker,
       notify: { allowPrivateTargets, dispatcher, smtpUrl: config.SMTP_URL, mailFrom: config.MAIL_FROM },
       // A new case gets its first check at once rather than at the loop's next wake-up.
@@ -229,6 +237,7 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
+    listenUrl = linkUrl(config.HOST, port);
     if (opts.demo && demoUserId !== null) {
       // The demo's notifications land in its own inbox page (a webhook to this very server).
       await notify
@@ -243,9 +252,8 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
         .catch((err: Error) => logger.warn({ err: { message: err.message } }, 'demo inbox channel not added'));
       demoLogin += `\nnotifications of the demo cases land at http://localhost:${port}/demo/inbox`;
     }
-    const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
     startLoop?.();
-    process.stdout.write(`ceac-watch is running at ${paint('bold', `http://${host}:${port}/`)}\n`);
+    process.stdout.write(`ceac-watch is running at ${paint('bold', `${listenUrl}/`)}\n`);
     if (demoLogin) process.stdout.write(`${demoLogin}\n`);
     if (note) process.stderr.write(`${paint('yellow', 'note:')} ${note}\n`);
     process.stderr.write(`data: ${opened.store.location} (Ctrl-C to stop)\n`);
@@ -272,4 +280,10 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
     await cleanup();
   }
   process.stderr.write('stopped\n');
+}
+
+/** The server's own address as a link base (links in mail and notifications when PUBLIC_URL is unset). */
+function linkUrl(listenHost: string, port: number): string {
+  const host = listenHost === '0.0.0.0' || listenHost === '::' ? 'localhost' : listenHost;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

@@ -54,3 +54,12 @@ export function parseCeacDate(input: string): string | null {
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   return null;
 }
+
+/**
+ * The one parser for dates typed as YYYY-MM-DD (API fields, CLI options, form fields): the same
+ * string back for a real calendar date from 1990 to 2100, else null ("2025-02-30", "0000-99-99").
+ */
+export function parseIsoDate(input: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input);
+  return m ? iso(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}

@@ -28,6 +28,14 @@ export class ChannelError extends Error {
   }
 }
 
+/**
+ * The channel's URL does not open with this instance's key (data written with another key): not a
+ * fault of the channel, so deliveries wait for the right key instead of failing.
+ */
+export class ChannelKeyError extends ChannelError {
+  override name = 'ChannelKeyError';
+}
+
 export interface ChannelSettings {
   /** Shown in lists and used to pick a channel by name; defaults to the channel kind (kind-2, … when taken). */
   name?: string;
@@ -271,7 +279,7 @@ export function openChannel(
   try {
     url = sealer.unseal(row.url_sealed);
   } catch (err) {
-    throw new ChannelError([
+    throw new ChannelKeyError([
       { field: 'url', message: `the channel URL cannot be unsealed: ${(err as Error).message}` },
     ]);
   }

@@ -4,7 +4,7 @@ import pino from 'pino';
 import type { Store } from '../store/db.js';
 import type { Sealer } from '../store/seal.js';
 import type { ChannelRow, DeliveryRow } from '../store/tables/notify.js';
-import { ChannelError, openChannel, rulesOf } from './channel-store.js';
+import { ChannelError, ChannelKeyError, openChannel, rulesOf } from './channel-store.js';
 import { type CaseFacts, type EventFacts, renderDigest, renderEvent, renderTest } from './content.js';
 import { claimDue, markFailed, markSent, nextDueAt, renewLease, reschedule } from './outbox.js';
 import { backoffDelay, type BackoffOptions, DEFAULT_BACKOFF, inQuietHours, releaseTime } from './policy.js';
@@ -77,6 +77,9 @@ interface ClaimState {
   open: Set<number>;
   heldUntil: number;
 }
+
+/** How long a delivery whose channel does not open with this key waits before it is looked at again. */
+const KEY_RETRY_MS = 10 * 60_000;
 
 /** One send: a single event, or a channel's digest rows together. */
 interface Unit {
@@ -237,6 +240,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       summary.sent += ids.length;
       logger.info({ channel: channel.id, kind: channel.kind, deliveries: ids.length }, 'notification sent');
     } catch (err) {
+      if (err instanceof ChannelKeyError) {
+        // Sealed with another key: the message is not lost, it waits (uncounted) for the right key.
+        summary.held += ids.length;
+        logger.error({ channel: channel.id }, 'a channel cannot be unsealed with this key; its messages wait');
+        return reschedule(db, ids, token, {
+          nextAttemptAt: now() + KEY_RETRY_MS,
+          holdReason: 'sealing key',
+          error: 'waiting: this channel was saved with another sealing key (CEAC_WATCH_SECRET or the key file)',
+          countTry: false,
+        });
+      }
       const e =
         err instanceof DeliveryError
           ? err

@@ -1,6 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 
+import ipaddr from 'ipaddr.js';
 import { Agent, fetch as undiciFetch } from 'undici';
 
 import { DeliveryError } from './types.js';
@@ -11,47 +12,26 @@ import { DeliveryError } from './types.js';
  * (the resolver hook below), so that a name that later resolves to a private address (DNS
  * rebinding) is refused too. Redirects are not followed, since a redirect could point anywhere.
  */
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10], // carrier-grade NAT
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16], // link-local, cloud metadata
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4], // multicast
-  ['240.0.0.0', 4], // reserved, broadcast
-] as const) {
-  blocked.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7], // unique local
-  ['fe80::', 10], // link-local
-  ['ff00::', 8], // multicast
-  ['64:ff9b::', 96], // NAT64 maps onto IPv4, checked through the embedded address instead
-] as const) {
-  blocked.addSubnet(net, prefix, 'ipv6');
-}
+// Address classes from ipaddr.js (a well-kept table of the IANA special-purpose registries) rather
+// than ranges of our own: only global unicast addresses are targets. IPv4 must be plain unicast
+// (not private, loopback, link-local, CGNAT, documentation, benchmarking, reserved, multicast...);
+// IPv6 must be in 2000::/3 and not one of its special blocks (6to4, Teredo, NAT64, documentation...),
+// which also refuses every form that embeds an IPv4 address; IPv4-mapped addresses are judged by
+// the IPv4 address inside.
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
 
 /** True when the address is private, loopback, link-local or otherwise not a public unicast address. */
 export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return blocked.check(address, 'ipv4');
-  if (family !== 6) return true; // not an address at all: refuse rather than guess
-  const lower = address.toLowerCase();
-  const mapped = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-  if (mapped?.[1]) return blocked.check(mapped[1], 'ipv4');
-  const hexMapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
-  if (hexMapped?.[1] && hexMapped[2]) {
-    const n = (parseInt(hexMapped[1], 16) << 16) | parseInt(hexMapped[2], 16);
-    return blocked.check([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.'), 'ipv4');
+  if (!isIP(address)) return true; // not an address at all: refuse rather than guess
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    parsed = ipaddr.parse(address);
+  } catch {
+    return true;
   }
-  return blocked.check(lower, 'ipv6');
+  if (parsed instanceof ipaddr.IPv6 && parsed.isIPv4MappedAddress()) parsed = parsed.toIPv4Address();
+  if (parsed instanceof ipaddr.IPv4) return parsed.range() !== 'unicast';
+  return parsed.range() !== 'unicast' || !parsed.match(GLOBAL_UNICAST_V6);
 }
 
 function refusal(host: string, address: string): string {
@@ -78,6 +58,29 @@ export async function checkTarget(host: string, allowPrivate: boolean): Promise<
   }
   const bad = addresses.find((a) => isPrivateAddress(a.address));
   return bad ? refusal(host, bad.address) : null;
+}
+
+/**
+ * The one address to connect to for `host` (a name or an IP literal), after checking every address
+ * it resolves to: for clients that do their own resolving (SMTP), which then connect to exactly the
+ * address that was checked. Throws a permanent DeliveryError when any address is private.
+ */
+export async function resolvePublicAddress(host: string): Promise<string> {
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (isIP(bare)) {
+    if (isPrivateAddress(bare)) throw new DeliveryError(refusal(host, bare), true);
+    return bare;
+  }
+  const addresses = await new Promise<LookupAddress[]>((resolve, reject) =>
+    dnsLookup(bare, { all: true }, (err, list) => (err ? reject(err) : resolve(list))),
+  ).catch((err: NodeJS.ErrnoException) => {
+    throw new DeliveryError(`cannot resolve ${host} (${err.code ?? 'error'}); will retry`, false);
+  });
+  const bad = addresses.find((a) => isPrivateAddress(a.address));
+  if (bad) throw new DeliveryError(refusal(host, bad.address), true);
+  const first = addresses[0];
+  if (!first) throw new DeliveryError(`no address for ${host}; will retry`, false);
+  return first.address;
 }
 
 /** A resolver for net.connect that refuses private addresses at connection time. */

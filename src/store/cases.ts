@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
+import { parseIsoDate } from '../decode/dates.js';
 import { findLocation } from '../knowledge/locations.js';
 import type { Store } from './db.js';
 import type { Sealer } from './seal.js';
 import type { CaseRow, EventKind, EventRow, ObservationRow } from './tables/cases.js';
+import { hasControlCharacters, NO_CONTROL_MESSAGE } from './text.js';
 
 /**
  * The case repository: adding, reading, editing and removing watched cases, with personal data
@@ -27,13 +29,21 @@ export const CaseContextSchema = z
     /** ISO date of the interview or the dropbox submission. */
     interviewDate: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+      .refine((s) => parseIsoDate(s) !== null, 'not a real date: use YYYY-MM-DD, e.g. 2026-11-02')
       .optional(),
     /** Keep a heartbeat on Issued beyond 14 days. */
     keepWatching: z.boolean().optional(),
   })
   .strict();
 export type CaseContext = z.infer<typeof CaseContextSchema>;
+
+/** A one-line name (label, group): at most 80 characters, no control characters. */
+const name80 = () =>
+  z
+    .string()
+    .trim()
+    .max(80)
+    .refine((s) => !hasControlCharacters(s), NO_CONTROL_MESSAGE);
 
 const upper = (s: string) => s.replace(/[\s-]+/g, '').toUpperCase();
 
@@ -78,8 +88,8 @@ export const NewCaseSchema = z.object({
     .toUpperCase()
     .pipe(z.string().min(1, 'the surname is empty').max(100, 'the surname is too long'))
     .optional(),
-  label: z.string().trim().max(80).optional(),
-  group: z.string().trim().max(80).optional(),
+  label: name80().optional(),
+  group: name80().optional(),
   context: CaseContextSchema.default({}),
   shareTimeline: z.boolean().default(false),
 });
@@ -95,8 +105,8 @@ function missingForNiv(input: NewCase): string[] {
 
 export const CaseEditSchema = z
   .object({
-    label: z.string().trim().max(80).nullable(),
-    group: z.string().trim().max(80).nullable(),
+    label: name80().nullable(),
+    group: name80().nullable(),
     location: z.string().transform(toLocationCode),
     passport: z
       .string()

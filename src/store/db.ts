@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Database as SqliteDatabase, Statement as SqliteStatement } from 'better-sqlite3';
@@ -44,11 +44,15 @@ export async function openStore(options: OpenOptions): Promise<Store> {
   let file = options.sqliteFile;
   if (!file) {
     const dir = options.dataDir ?? '.';
-    mkdirSync(dir, { recursive: true });
+    makePrivateDir(dir);
     file = join(dir, 'ceac-watch.sqlite');
   }
+  // The database holds case numbers, labels, histories and session tokens: readable by its owner
+  // only, and so are the -wal and -shm files SQLite creates beside it (they take the file's mode).
+  if (file !== ':memory:') closeToOthers(file);
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
+  if (file !== ':memory:') for (const f of [file, `${file}-wal`, `${file}-shm`]) tightenIfPresent(f);
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
@@ -89,5 +93,25 @@ export function redactUrl(url: string): string {
     return u.toString();
   } catch {
     return 'postgres://…';
+  }
+}
+
+/** Creates the data directory (and missing parents) readable by its owner only (whatever the umask). */
+export function makePrivateDir(dir: string): void {
+  const created = mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (created !== undefined) chmodSync(dir, 0o700);
+}
+
+/** Creates `file` empty with mode 0600 if missing (so SQLite never creates it 0644), and tightens it. */
+function closeToOthers(file: string): void {
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+}
+
+function tightenIfPresent(file: string): void {
+  try {
+    chmodSync(file, 0o600);
+  } catch {
+    // Not there (yet): SQLite creates it with the database file's mode.
   }
 }

@@ -116,7 +116,9 @@ export async function loadSealer(config: {
     }
   }
   if (text === undefined) {
-    await mkdir(config.CEAC_WATCH_DATA, { recursive: true });
+    // The data directory holds the key and the database: its owner's only (see store/db.ts).
+    if ((await mkdir(config.CEAC_WATCH_DATA, { recursive: true, mode: 0o700 })) !== undefined)
+      await chmod(config.CEAC_WATCH_DATA, 0o700);
     const key = randomBytes(32);
     try {
       // 'wx': never overwrite a key another process created a moment ago.

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 
 import type { Database } from '../store/schema.js';
 import type { Sealer } from '../store/seal.js';
+import { hasControlCharacters } from '../store/text.js';
 
 /**
  * Accounts, sessions, API tokens and password resets. Secrets handed to people (session cookies,
@@ -35,6 +36,14 @@ export class AccountError extends Error {
     readonly field?: string,
   ) {
     super(message);
+  }
+}
+
+/** Sign-up with an address that has an account: the page answers as for a new one (no account discovery). */
+export class EmailTakenError extends AccountError {
+  override name = 'EmailTakenError';
+  constructor() {
+    super('An account with this e-mail already exists.', 'email');
   }
 }
 
@@ -86,23 +95,21 @@ export class Accounts {
     const passwordProblem = validatePassword(password);
     if (passwordProblem) throw new AccountError(passwordProblem, 'password');
     const lookup = this.lookup(email);
+    // Hashed first, whether or not the address is taken: the answer takes as long either way.
+    const passwordHash = await argon2Hash(password, ARGON);
     const existing = await this.db
       .selectFrom('users')
       .select('id')
       .where('email_lookup', '=', lookup)
       .executeTakeFirst();
-    if (existing)
-      throw new AccountError(
-        'An account with this e-mail already exists. Sign in instead, or reset your password.',
-        'email',
-      );
+    if (existing) throw new EmailTakenError();
     const createdAt = this.now();
     const row = await this.db
       .insertInto('users')
       .values({
         email_lookup: lookup,
         email_sealed: this.sealer.seal(normaliseEmail(email)),
-        password_hash: await argon2Hash(password, ARGON),
+        password_hash: passwordHash,
         created_at: createdAt,
       })
       .returning('id')
@@ -145,14 +152,15 @@ export class Accounts {
     await this.setPassword(userId, next);
   }
 
+  /** A new password revokes every API token too: a token made by whoever knew the old one must not outlive it. */
   private async setPassword(userId: number, next: string): Promise<void> {
     const problem = validatePassword(next);
     if (problem) throw new AccountError(problem, 'password');
-    await this.db
-      .updateTable('users')
-      .set({ password_hash: await argon2Hash(next, ARGON) })
-      .where('id', '=', userId)
-      .execute();
+    const hash = await argon2Hash(next, ARGON);
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute();
+      await trx.deleteFrom('api_tokens').where('user_id', '=', userId).execute();
+    });
   }
 
   /** Deletes the account; sessions, tokens and resets go with it (foreign keys cascade). */
@@ -229,6 +237,8 @@ export class Accounts {
   async createApiToken(userId: number, name: string): Promise<{ id: number; token: string; prefix: string }> {
     const clean = name.trim();
     if (!clean) throw new AccountError('Give the token a name, so you know later what uses it.', 'name');
+    if (hasControlCharacters(clean))
+      throw new AccountError('Use letters, digits, spaces and punctuation only (no control characters).', 'name');
     if (clean.length > 80) throw new AccountError('Use a name of 80 characters at most.', 'name');
     const token = `cw_${randomToken()}`;
     const prefix = token.slice(0, 9);

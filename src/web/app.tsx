@@ -27,12 +27,12 @@ import { DEFAULT_RATE_RULES, RateLimiter, type RateRules } from './rate-limit.js
 import { accountRoutes } from './routes/account.js';
 import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
-import { frame } from './routes/forms.js';
+import { frame, safeNext } from './routes/forms.js';
 import { homeRoutes } from './routes/home.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { statsRoutes } from './routes/stats.js';
 import { timelineRoutes } from './routes/timelines.js';
-import { securityHeaders } from './security.js';
+import { bodyLimits, securityHeaders, STATIC_HEADERS } from './security.js';
 import { CsrfRejected, identify, requireCsrf } from './session.js';
 import { keepSharedTimelinesInStep } from './timeline-consent.js';
 import { statsServiceFor } from './waiting-times.js';
@@ -45,6 +45,10 @@ export interface WebAppOptions {
   publicUrl?: string | null;
   /** See WebServices.trustProxy; off by default. */
   trustProxy?: boolean;
+  /** See WebServices.proxyHops; 1 by default. */
+  proxyHops?: number;
+  /** The address this server listens on (e.g. http://localhost:8080), once known: links when PUBLIC_URL is unset. */
+  listenUrl?: () => string | null;
   rules?: Partial<RateRules>;
   now?: () => number;
   /** Extra routes mounted by the caller (e.g. the feature areas), in order. */
@@ -78,10 +82,12 @@ export function createWebApp(opts: WebAppOptions): WebApp {
     accounts: new Accounts(opts.store.db, opts.sealer, now),
     logger: opts.logger,
     mailer: opts.mailer ?? null,
-    limiter: new RateLimiter(now),
+    limiter: new RateLimiter(opts.store),
     rules: { ...DEFAULT_RATE_RULES, ...opts.rules },
     publicUrl: opts.publicUrl ?? null,
+    linkBase: () => (opts.publicUrl ?? opts.listenUrl?.() ?? 'http://localhost').replace(/\/+$/, ''),
     trustProxy: opts.trustProxy ?? false,
+    proxyHops: opts.proxyHops ?? 1,
     now,
     cases: createCaseRepository(opts.store, opts.sealer, now),
     pages: new PageCache(),
@@ -139,10 +145,14 @@ export function createWebApp(opts: WebAppOptions): WebApp {
   for (const asset of [STYLESHEET, SCRIPT, ICON]) {
     const type = TYPES[asset.path.split('.').pop()!]!;
     app.get(asset.path, (c) =>
-      c.body(asset.body, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=31536000, immutable' }),
+      c.body(asset.body, 200, {
+        ...STATIC_HEADERS,
+        'Content-Type': type,
+        'Cache-Control': 'public, max-age=31536000, immutable',
+      }),
     );
   }
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/healthz', (c) => c.json({ ok: true }, 200, STATIC_HEADERS));
   app.get('/favicon.ico', (c) => c.redirect(ICON.path, 301));
 
   app.use('*', securityHeaders());
@@ -150,6 +160,8 @@ export function createWebApp(opts: WebAppOptions): WebApp {
     c.set('services', services);
     await next();
   });
+  // Before anything reads a body (the CSRF check does): oversized bodies stop here, unread.
+  app.use('*', bodyLimits());
   app.use('*', identify());
   app.use('*', requireCsrf());
   // The case page's "people like you" section reads the store through the request context.
@@ -177,7 +189,7 @@ export function createWebApp(opts: WebAppOptions): WebApp {
           heading="Please try again"
           kind="bad"
           message="This form was out of date (or came from another site), so nothing was changed. Go back, reload the page and send it again."
-          back={{ href: c.req.path, label: 'Reload the page' }}
+          back={{ href: safeNext(c.req.path, '/'), label: 'Reload the page' }}
         />,
         403,
       );

@@ -26,10 +26,17 @@ export interface WebServices {
   mailer: Mailer | null;
   limiter: RateLimiter;
   rules: RateRules;
-  /** The public base URL (for links in e-mails); else derived from the request. */
+  /** The public base URL (PUBLIC_URL), when configured. */
   publicUrl: string | null;
+  /**
+   * The base of links in e-mails (no trailing slash): PUBLIC_URL, else the address this server
+   * listens on. Never taken from the request (a Host header is the client's to write).
+   */
+  linkBase: () => string;
   /** Take the client address for rate limits from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: boolean;
+  /** How many proxies of the operator's append to X-Forwarded-For (the client is that many from the right). */
+  proxyHops: number;
   now: () => number;
   cases: CaseRepository;
   /** Rendered pages that did not change, with the CSRF token filled in per request. */
@@ -67,10 +74,21 @@ export type AppEnv = {
 
 export type AppContext = Context<AppEnv>;
 
-/** The caller's address for rate limits: the socket's, unless the operator trusts a proxy header. */
+/**
+ * The caller's address for rate limits: the socket's, unless the operator trusts a proxy header.
+ * Then it is the address the operator's last proxy appended (`proxyHops` from the right): whatever
+ * is further left was written by the client and proves nothing.
+ */
 export function clientKey(c: AppContext): string {
-  const forwarded = c.var.services.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  if (forwarded) return forwarded;
+  const { trustProxy, proxyHops } = c.var.services;
+  if (trustProxy) {
+    const hops = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const forwarded = hops[hops.length - proxyHops];
+    if (forwarded) return forwarded;
+  }
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? 'local';
 }

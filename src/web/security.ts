@@ -1,4 +1,9 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+
+import type { AppEnv } from './context.js';
+import { MessagePage } from './pages/auth.js';
 
 /**
  * Strict CSP: every script and style is a file served by us (no inline code at all), nothing is
@@ -23,4 +28,50 @@ export function securityHeaders() {
     crossOriginEmbedderPolicy: false,
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
   });
+}
+
+/**
+ * Headers of the responses served before the page middleware (static files, /healthz): no MIME
+ * sniffing, and nothing an opened file may load or be framed by.
+ */
+export const STATIC_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+};
+
+/** Forms are small; a pasted status page, a pasted timeline post or a webhook body may be larger. */
+export const FORM_BODY_LIMIT = 64 * 1024;
+export const PASTE_BODY_LIMIT = 1024 * 1024;
+const PASTE_ROUTES = new Set(['/', '/api/v1/explain', '/timelines', '/timelines/new/extract', '/api/demo/inbox']);
+
+/**
+ * Body limits per route, checked before the body is read: a declared Content-Length over the limit
+ * is refused at once, a streamed body as soon as it passes the limit. 413 with a page or JSON.
+ */
+export function bodyLimits(): MiddlewareHandler<AppEnv> {
+  const limiter = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) => {
+        const kb = Math.round(maxSize / 1024);
+        const message = `The request was too large: ${kb >= 1024 ? `${kb / 1024} MB` : `${kb} KB`} at most here.`;
+        if (c.req.path.startsWith('/api/'))
+          return c.json({ error: { code: 'too_large', message } }, 413, { Connection: 'close' });
+        // Called as a function: this file stays .ts (no JSX) for the one page it renders.
+        const page = MessagePage({
+          frame: { title: 'Too large', user: null, csrf: '' },
+          heading: 'Too large',
+          kind: 'bad',
+          message: `${message} Send less (for a status, copy only the status part of the page).`,
+          back: { href: '/', label: 'Back to the start' },
+        });
+        return c.html(page, 413, { Connection: 'close' });
+      },
+    });
+  const small = limiter(FORM_BODY_LIMIT);
+  const large = limiter(PASTE_BODY_LIMIT);
+  return (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return (PASTE_ROUTES.has(c.req.path) ? large : small)(c, next);
+  };
 }

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 
+import { checkTarget, resolvePublicAddress } from '../ssrf.js';
 import { type ChannelDefinition, DeliveryError, type FieldError, type ParseResult } from '../types.js';
 
 /**
@@ -76,11 +77,12 @@ function build(c: EmailConfig, secret: (s: string) => string): string {
   return `${scheme}://${auth}${where}/?${query.toString().replace(/%40/g, '@').replace(/%2C/g, ',')}`;
 }
 
-function transportOptions(
+async function transportOptions(
   c: EmailConfig,
   smtpUrl: string | undefined,
   timeoutMs: number,
-): SMTPTransport.Options | string {
+  allowPrivateTargets: boolean,
+): Promise<SMTPTransport.Options> {
   const timeouts = { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs };
   if (!c.host) {
     if (!smtpUrl) {
@@ -98,8 +100,12 @@ function transportOptions(
       ...timeouts,
     };
   }
+  // The channel's own host is a person's input, so the SSRF guard applies: every address it resolves
+  // to is checked and the connection goes to the checked address (TLS still verifies the name).
+  const host = allowPrivateTargets ? c.host : await resolvePublicAddress(c.host);
   return {
-    host: c.host,
+    host,
+    ...(host !== c.host && { tls: { servername: c.host.replace(/^\[|\]$/g, '') } }),
     port: c.port ?? (c.secure ? 465 : 587),
     secure: c.secure,
     ...(c.user ? { auth: { user: c.user, pass: c.password ?? '' } } : {}),
@@ -107,24 +113,36 @@ function transportOptions(
   };
 }
 
-/** Which SMTP failures are worth retrying: 4xx answers and connection trouble; 5xx and bad credentials are not. */
+/**
+ * Which SMTP failures are worth retrying: 4xx answers and connection trouble; 5xx and bad credentials
+ * are not. What the server said is repeated only when it answered one of our commands: its greeting
+ * (or whatever a non-mail service sends on connect) is never shown, nor the text of a connection
+ * error, so that a channel test cannot read banners of services it should not reach.
+ */
 function smtpFailure(err: unknown): DeliveryError {
-  const e = err as Error & { code?: string; responseCode?: number; response?: string };
+  const e = err as Error & { code?: string; responseCode?: number; response?: string; command?: string };
+  if (e instanceof DeliveryError) return e;
+  const answered = Boolean(e.command) && e.command !== 'CONN';
   // Servers echo addresses ("550 <alice@example.com>: unknown user"): errors are stored and logged, so mask them.
-  const said = e.response ? `: ${scrubAddresses(e.response.slice(0, 200))}` : '';
+  const said = answered && e.response ? `: ${scrubAddresses(e.response.slice(0, 200))}` : '';
   if (e.code === 'EAUTH')
     return new DeliveryError(
       `the mail server refused the login${said} (check user and password in the channel URL)`,
       true,
     );
-  if (e.responseCode && e.responseCode >= 500)
+  if (answered && e.responseCode && e.responseCode >= 500)
     return new DeliveryError(`the mail server refused the message (${e.responseCode})${said}`, true);
-  if (e.responseCode && e.responseCode >= 400)
+  if (answered && e.responseCode && e.responseCode >= 400)
     return new DeliveryError(`the mail server deferred the message (${e.responseCode})${said}; will retry`, false);
-  return new DeliveryError(
-    `cannot reach the mail server (${e.code ?? 'error'}): ${scrubAddresses(e.message.slice(0, 200))}; will retry`,
-    false,
-  );
+  if (e.code === 'EPROTOCOL' || (e.command === 'CONN' && e.responseCode))
+    return new DeliveryError(
+      'the server at this address did not greet us as a mail server (is the host and port right?); will retry',
+      false,
+    );
+  // Only an error code (ECONNREFUSED, ETIMEDOUT...) from our side's message, never free text.
+  const local = /\b(E[A-Z]{3,})\b/.exec(e.message)?.[1];
+  const code = local && local !== e.code ? `${e.code ?? 'error'}, ${local}` : (e.code ?? 'error');
+  return new DeliveryError(`cannot reach the mail server (${code}); will retry`, false);
 }
 
 export const emailChannel: ChannelDefinition<EmailConfig> = {
@@ -135,12 +153,22 @@ export const emailChannel: ChannelDefinition<EmailConfig> = {
   parse,
   serialize: (c) => build(c, (s) => s),
   mask: (c) => build({ ...c, to: c.to.map(maskAddress) }, () => '****'),
-  // SMTP hosts are not checked against private ranges: a local relay is the usual set-up.
-  async validate() {
-    return [];
+  // A channel's own SMTP host is checked like a webhook's (a local relay is the instance's SMTP_URL,
+  // used by mailto:///?to=…, or needs CEAC_WATCH_ALLOW_PRIVATE_TARGETS).
+  async validate(c, ctx) {
+    if (!c.host) return [];
+    const problem = await checkTarget(c.host, ctx.allowPrivateTargets);
+    return problem ? [{ field: 'host', message: problem }] : [];
   },
   async send(c, message, ctx) {
-    const transport = nodemailer.createTransport(transportOptions(c, ctx.smtpUrl, ctx.timeoutMs));
+    let transport: ReturnType<typeof nodemailer.createTransport>;
+    try {
+      transport = nodemailer.createTransport(
+        await transportOptions(c, ctx.smtpUrl, ctx.timeoutMs, ctx.allowPrivateTargets),
+      );
+    } catch (err) {
+      throw smtpFailure(err);
+    }
     try {
       await transport.sendMail({
         from: c.from ?? ctx.mailFrom,

@@ -7,7 +7,7 @@ import type { AppContext, AppEnv } from '../context.js';
 import { maskPassport } from '../format.js';
 import { queryErrors, resolveLocation } from '../routes/case-form.js';
 import { overLimit } from '../routes/forms.js';
-import { apiError, errorResponses, ErrorSchema, PageQuery } from './common.js';
+import { apiError, errorResponses, ErrorSchema, isoDateField, PageQuery } from './common.js';
 import { InterpretationSchema, ObservationSchema } from './schemas.js';
 
 const ContextSchema = z
@@ -18,10 +18,7 @@ const ContextSchema = z
     slip: z.enum(['white', 'pink', 'yellow', 'blue', 'green', 'other']).optional(),
     officer: z.enum(['approved', 'refused', '221g', 'none']).optional(),
     passport: z.enum(['kept', 'returned']).optional(),
-    interviewDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-02.')
-      .optional(),
+    interviewDate: isoDateField('2026-11-02').optional(),
     keepWatching: z.boolean().optional(),
   })
   .openapi('CaseContext');
@@ -418,7 +415,7 @@ export function registerCases(api: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const k = await ownCase(c, c.req.valid('param').id);
       if (!k) return notFound(c);
-      const wait = overLimit(c, 'check', c.var.services.rules.checkNow, `:${c.var.user!.id}`);
+      const wait = await overLimit(c, 'check', c.var.services.rules.checkNow, `user:${c.var.user!.id}`);
       if (wait)
         return apiError(
           c,

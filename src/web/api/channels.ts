@@ -11,6 +11,7 @@ import {
   testChannel,
 } from '../../notify/index.js';
 import type { AppEnv } from '../context.js';
+import { overLimit } from '../routes/forms.js';
 import { apiError, errorResponses } from './common.js';
 
 const EventKindSchema = z.enum(EVENT_KINDS as unknown as [EventKind, ...EventKind[]]);
@@ -179,10 +180,13 @@ export function registerChannels(api: OpenAPIHono<AppEnv>): void {
         ),
         401: errorResponses[401],
         404: errorResponses[404],
+        429: errorResponses[429],
       },
     }),
     async (c) => {
       const { services } = c.var;
+      const wait = await overLimit(c, 'channel-test', services.rules.channelTest, `user:${c.var.user!.id}`);
+      if (wait) return apiError(c, 429, 'rate_limited', `Too many test messages: wait ${wait} seconds.`);
       const r = await testChannel(
         services.store.db,
         c.var.user!.id,

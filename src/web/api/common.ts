@@ -1,6 +1,7 @@
 import type { Hook } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 
+import { parseIsoDate } from '../../decode/dates.js';
 import type { AppContext, AppEnv } from '../context.js';
 
 /** The one error shape of the API: a stable code, a sentence for people, and per-field messages. */
@@ -71,7 +72,12 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c
 
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ description: 'Items per page (1–200).' }),
-  cursor: z.string().optional().openapi({ description: 'The `nextCursor` of the previous page.' }),
+  // A whole number below 2^53 (ids and times): anything else would overflow the database's integers.
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, 'Use the `nextCursor` of the previous page.')
+    .optional()
+    .openapi({ description: 'The `nextCursor` of the previous page.' }),
 });
 
 export function pageOf<T>(items: T[], limit: number, cursorOf: (item: T) => string) {
@@ -79,4 +85,12 @@ export function pageOf<T>(items: T[], limit: number, cursorOf: (item: T) => stri
   const page = more ? items.slice(0, limit) : items;
   const last = page[page.length - 1];
   return { items: page, nextCursor: more && last !== undefined ? cursorOf(last) : null };
+}
+
+/** A date typed as YYYY-MM-DD that is a real day (the one date parser, decode/dates.ts). */
+export function isoDateField(example: string) {
+  return z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Use a date like ${example}.`)
+    .refine((s) => parseIsoDate(s) !== null, `Not a real date: use one like ${example}.`);
 }

@@ -27,8 +27,8 @@ export function registerExplain(api: OpenAPIHono<AppEnv>): void {
         429: errorResponses[429],
       },
     }),
-    (c) => {
-      const wait = overLimit(c, 'explain', c.var.services.rules.explain);
+    async (c) => {
+      const wait = await overLimit(c, 'explain', c.var.services.rules.explain);
       if (wait) return apiError(c, 429, 'rate_limited', `Too many requests: wait ${wait} seconds.`);
       const { text, context } = c.req.valid('json');
       return c.json(explain(text, context ?? {}), 200);

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 
 import { STATES } from '../../knowledge/types.js';
+import { isoDateField } from './common.js';
 
 /** zod mirrors of the shared vocabulary (src/knowledge/types.ts), for input checks and the OpenAPI document. */
 
@@ -10,15 +11,9 @@ export const DecodeContextSchema = z
     slip: z.enum(['white', 'pink', 'yellow', 'blue', 'green', 'other']).optional(),
     officer: z.enum(['approved', 'refused', '221g', 'none']).optional(),
     passport: z.enum(['kept', 'returned']).optional(),
-    since: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-02.')
-      .optional(),
+    since: isoDateField('2026-11-02').optional(),
     previous: z.string().max(60).optional(),
-    today: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-26.')
-      .optional(),
+    today: isoDateField('2026-11-26').optional(),
     applicationType: z.enum(['NIV', 'IV']).optional(),
   })
   .strict()

@@ -101,6 +101,7 @@ export function AccountPage(p: {
 
       <section class="card" aria-labelledby="pw-h">
         <h2 id="pw-h">Change password</h2>
+        <p>Changing it signs out your other devices and revokes all your API tokens.</p>
         <form method="post" action="/account/password" novalidate>
           <CsrfField token={p.frame.csrf} />
           <label for="current">Current password</label>

@@ -133,6 +133,7 @@ export function ResetFinishPage(p: FormProps & { token: string; valid: boolean }
       ) : (
         <form method="post" action={`/reset/${encodeURIComponent(p.token)}`} class="card" novalidate>
           <CsrfField token={p.frame.csrf} />
+          <p>Saving it signs you out everywhere and revokes all your API tokens.</p>
           <label for="password">
             New password{' '}
             <span class="hint" id="password-hint">

@@ -35,7 +35,9 @@ export function accountRoutes(deleteUserData: (userId: number) => Promise<void>)
 
   app.get('/', (c) =>
     render(c, {
-      notice: c.req.query('changed') ? 'Your password was changed. Other devices were signed out.' : undefined,
+      notice: c.req.query('changed')
+        ? 'Your password was changed. Other devices were signed out and your API tokens were revoked.'
+        : undefined,
     }),
   );
 

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 
-import { AccountError } from '../accounts.js';
-import type { AppEnv } from '../context.js';
+import { AccountError, EmailTakenError } from '../accounts.js';
+import { type AppContext, type AppEnv, clientKey } from '../context.js';
 import { MessagePage, ResetFinishPage, ResetRequestPage, SignInPage, SignUpPage } from '../pages/auth.js';
 import { clearSessionCookie, SESSION_COOKIE, startSessionCookie } from '../session.js';
-import { formFields, frame, overLimit, safeNext, waitText } from './forms.js';
+import { alreadyOverLimit, countFailure, formFields, frame, overLimit, safeNext, waitText } from './forms.js';
 
 export function authRoutes() {
   const app = new Hono<AppEnv>();
@@ -22,7 +22,7 @@ export function authRoutes() {
 
   app.post('/signup', async (c) => {
     const f = await formFields(c);
-    const wait = overLimit(c, 'signup', c.var.services.rules.signUp);
+    const wait = await overLimit(c, 'signup', c.var.services.rules.signUp);
     if (wait) {
       return c.html(
         <SignUpPage
@@ -40,6 +40,11 @@ export function authRoutes() {
       c.var.services.logger.info({ userId: user.id }, 'account created');
       return c.redirect('/cases?welcome=1', 303);
     } catch (err) {
+      if (err instanceof EmailTakenError) {
+        // The same answer as for a new address (no account discovery); the owner hears of it by mail.
+        tellOwnerOfSignUp(c, (f.email ?? '').trim().toLowerCase());
+        return c.redirect('/cases?welcome=1', 303);
+      }
       if (!(err instanceof AccountError)) throw err;
       return c.html(
         <SignUpPage
@@ -64,11 +69,16 @@ export function authRoutes() {
 
   app.post('/signin', async (c) => {
     const f = await formFields(c);
+    const { rules, sealer } = c.var.services;
     const email = (f.email ?? '').trim().toLowerCase();
-    // Two windows: per address (guessing one person's password) and per client (spraying many).
+    // Two windows of failed sign-ins: per account, from any address (guessing one person's password),
+    // and per client address (spraying many accounts). A success counts in neither. The account is
+    // keyed by a keyed hash, so no e-mail address is stored with the counters.
+    const byClient = clientKey(c);
+    const byAccount = sealer.keyedHash(`signin:${email}`).slice(0, 32);
     const wait =
-      overLimit(c, 'signin', c.var.services.rules.signIn) ??
-      overLimit(c, 'signin-email', c.var.services.rules.signIn, `:${email}`);
+      (await alreadyOverLimit(c, 'signin-fail-client', rules.signIn, byClient)) ??
+      (await alreadyOverLimit(c, 'signin-fail-account', rules.signIn, byAccount));
     if (wait) {
       return c.html(
         <SignInPage
@@ -82,6 +92,8 @@ export function authRoutes() {
     }
     const user = await c.var.services.accounts.verifyCredentials(email, f.password ?? '');
     if (!user) {
+      await countFailure(c, 'signin-fail-client', rules.signIn, byClient);
+      await countFailure(c, 'signin-fail-account', rules.signIn, byAccount);
       return c.html(
         <SignInPage
           frame={frame(c, 'Sign in', 'signin')}
@@ -115,7 +127,7 @@ export function authRoutes() {
     const f = await formFields(c);
     const fr = frame(c, 'Reset your password');
     if (!mailer) return c.html(<ResetRequestPage frame={fr} mailConfigured={false} />, 503);
-    const wait = overLimit(c, 'reset', rules.reset);
+    const wait = await overLimit(c, 'reset', rules.reset);
     if (wait)
       return c.html(
         <ResetRequestPage
@@ -128,8 +140,8 @@ export function authRoutes() {
       );
     const started = await accounts.startReset(f.email ?? '');
     if (started) {
-      const base = c.var.services.publicUrl ?? new URL(c.req.url).origin;
-      const link = `${base.replace(/\/$/, '')}/reset/${started.token}`;
+      // From configuration only (PUBLIC_URL, else our own listen address): never from the Host header.
+      const link = `${c.var.services.linkBase()}/reset/${started.token}`;
       try {
         await mailer.send({
           to: started.user.email,
@@ -199,4 +211,18 @@ export function authRoutes() {
   );
 
   return app;
+}
+
+/** Mails the owner of an address that someone tried to sign up with (in the background: same timing). */
+function tellOwnerOfSignUp(c: AppContext, email: string): void {
+  const { mailer, logger } = c.var.services;
+  if (!mailer) return;
+  const base = c.var.services.linkBase();
+  mailer
+    .send({
+      to: email,
+      subject: 'Someone tried to create a ceac-watch account with your address',
+      text: `Someone (maybe you) tried to create a ceac-watch account with this e-mail address, which already has an account.\n\nNo new account was made and nothing was changed. To get in, sign in at ${base}/signin or choose a new password at ${base}/reset.\n\nIf it was not you, you can ignore this message.\n`,
+    })
+    .catch((err: unknown) => logger.error({ err: { message: (err as Error).message } }, 'sign-up notice mail failed'));
 }

@@ -239,7 +239,7 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     const kase = await own(c);
     if (!kase) return c.notFound();
     const { checker, personChecks, rules } = c.var.services;
-    const wait = overLimit(c, 'check', rules.checkNow, `:${c.var.user!.id}`);
+    const wait = await overLimit(c, 'check', rules.checkNow, `user:${c.var.user!.id}`);
     if (wait)
       return c.redirect(
         `/cases/${kase.id}?checked=too_many_checks_wait_${encodeURIComponent(waitText(wait).replace(' ', '_'))}`,

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
 import { clientKey } from '../context.js';
 import type { PageFrame } from '../pages/layout.js';
-import type { RateRule } from '../rate-limit.js';
+import type { RateDecision, RateRule } from '../rate-limit.js';
 
 export async function formFields(c: AppContext): Promise<Record<string, string>> {
   const body = await c.req.parseBody();
@@ -14,9 +14,35 @@ export function frame(c: AppContext, title: string, section?: PageFrame['section
   return { title, user: c.var.user, csrf: c.var.csrf, section };
 }
 
-/** Counts one attempt; returns the seconds to wait when over the limit, else null. */
-export function overLimit(c: AppContext, name: string, rule: RateRule, extraKey = ''): number | null {
-  const d = c.var.services.limiter.hit(`${name}:${clientKey(c)}${extraKey}`, rule);
+/**
+ * Counts one attempt under the rule `name`, by the caller's address unless another key is given
+ * (e.g. `user:<id>` for limits per account); returns the seconds to wait when over, else null.
+ */
+export async function overLimit(
+  c: AppContext,
+  name: string,
+  rule: RateRule,
+  key: string = clientKey(c),
+): Promise<number | null> {
+  return waitFor(c, await c.var.services.limiter.hit(name, key, rule));
+}
+
+/** Like overLimit, without counting: for limits that count only failures (see countFailure). */
+export async function alreadyOverLimit(
+  c: AppContext,
+  name: string,
+  rule: RateRule,
+  key: string,
+): Promise<number | null> {
+  return waitFor(c, await c.var.services.limiter.peek(name, key, rule));
+}
+
+/** Counts one failure under the rule `name` (checked with alreadyOverLimit). */
+export async function countFailure(c: AppContext, name: string, rule: RateRule, key: string): Promise<void> {
+  await c.var.services.limiter.hit(name, key, rule);
+}
+
+function waitFor(c: AppContext, d: RateDecision): number | null {
   if (d.allowed) return null;
   c.header('Retry-After', String(d.retryAfter));
   return d.retryAfter;
@@ -26,7 +52,7 @@ export function waitText(seconds: number): string {
   return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
 }
 
-/** Only same-site relative paths are followed after sign-in (no open redirect). */
-export function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/cases';
+/** Only same-site relative paths are followed after sign-in, or linked from a page (no open redirect). */
+export function safeNext(next: string | undefined, fallback = '/cases'): string {
+  return next && /^\/(?![/\\])/.test(next) && !/[\\\s]/.test(next) ? next : fallback;
 }

@@ -55,7 +55,7 @@ export function homeRoutes() {
         />,
         status,
       );
-    const wait = overLimit(c, 'explain', c.var.services.rules.explain);
+    const wait = await overLimit(c, 'explain', c.var.services.rules.explain);
     if (wait) return page(`You have asked many times in a short while. Wait ${waitText(wait)} and try again.`, 429);
     if (!text.trim()) return page('Paste the status text first (or just the status word, like “Refused”).', 422);
     if (text.length > MAX_TEXT) return page('That is too long: copy only the status part of the page.', 413);

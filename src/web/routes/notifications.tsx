@@ -14,7 +14,7 @@ import type { AppContext, AppEnv } from '../context.js';
 import type { FieldErrors } from '../pages/auth.js';
 import { type ChannelFormValues, NotificationsPage } from '../pages/notifications.js';
 import { requireUserPage } from './account.js';
-import { frame } from './forms.js';
+import { frame, overLimit, waitText } from './forms.js';
 
 const sentence = (s: string) =>
   s.charAt(0).toUpperCase() + s.slice(1).replace(/--(\w+)/g, '$1') + (/[.!?]$/.test(s) ? '' : '.');
@@ -42,7 +42,7 @@ export function notificationRoutes() {
     values: ChannelFormValues,
     errors: FieldErrors,
     extra: { notice?: { kind: 'ok' | 'bad'; text: string }; secret?: string | null } = {},
-    status: 200 | 422 = 200,
+    status: 200 | 422 | 429 = 200,
   ) => {
     const channels = await listChannels(c.var.services.store.db, c.var.user!.id);
     return c.html(
@@ -123,6 +123,15 @@ export function notificationRoutes() {
     const id = Number(c.req.param('id'));
     if (!Number.isSafeInteger(id)) return c.notFound();
     const { services } = c.var;
+    const wait = await overLimit(c, 'channel-test', services.rules.channelTest, `user:${c.var.user!.id}`);
+    if (wait)
+      return render(
+        c,
+        emptyValues(),
+        {},
+        { notice: { kind: 'bad', text: `Too many test messages. Wait ${waitText(wait)} and try again.` } },
+        429,
+      );
     const result = await testChannel(
       services.store.db,
       c.var.user!.id,

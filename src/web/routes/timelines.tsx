@@ -164,7 +164,7 @@ export function timelineRoutes() {
     const text = (f.text ?? '').slice(0, MAX_TEXT + 1);
     const posted = (f.posted ?? '').trim() || today(c);
     const paste = { text: text.slice(0, MAX_TEXT), posted };
-    const wait = overLimit(c, 'timeline-extract', c.var.services.rules.shareTimeline, `:${c.var.user!.id}`);
+    const wait = await overLimit(c, 'timeline-extract', c.var.services.rules.shareTimeline, `user:${c.var.user!.id}`);
     if (wait)
       return render(
         c,
@@ -257,7 +257,7 @@ export function timelineRoutes() {
         />,
         status,
       );
-    const wait = overLimit(c, 'timeline', c.var.services.rules.shareTimeline, `:${userId}`);
+    const wait = await overLimit(c, 'timeline', c.var.services.rules.shareTimeline, `user:${userId}`);
     if (wait)
       return again(
         {
