@@ -11,6 +11,7 @@
 import type { AccountTables } from './tables/accounts.js';
 import type { CaseTables } from './tables/cases.js';
 import type { NotifyTables } from './tables/notify.js';
+import type { ScheduleTables } from './tables/schedule.js';
 import type { TimelineTables } from './tables/timelines.js';
 
-export interface Database extends CaseTables, AccountTables, NotifyTables, TimelineTables {}
+export interface Database extends CaseTables, AccountTables, NotifyTables, TimelineTables, ScheduleTables {}
