@@ -10,8 +10,10 @@
 
 import type { Kysely, Transaction } from 'kysely';
 
+import { locationByCode } from '../knowledge/locations.js';
 import type { Database } from '../store/schema.js';
 import { type ChangeInterval, type ChangeTimeModel, estimateChangeTimes, type PostEstimate } from './change-times.js';
+import { type ChangeTimesSummary, summarizeChangeTimes } from './change-times-summary.js';
 
 export interface LearnInput {
   location: string | null;
@@ -87,4 +89,16 @@ export function createChangeTimeLearner(options: LearnerOptions = {}): ChangeTim
       return (await current(db)).forPost(location, timeZone);
     },
   };
+}
+
+/** "How sure is the schedule" for a case at `location` (a CEAC code; null for IV cases at NVC). */
+export async function scheduleConfidence(
+  db: Kysely<Database>,
+  location: string | null,
+  learner: ChangeTimeLearner = createChangeTimeLearner(),
+): Promise<ChangeTimesSummary> {
+  const loc = location ? locationByCode(location) : undefined;
+  const timeZone = loc?.timeZone ?? 'America/New_York';
+  const place = loc ? (loc.displayName.split(',')[0] ?? loc.displayName) : 'New York';
+  return summarizeChangeTimes(await learner.estimate(db, loc ? loc.code : null, timeZone), place);
 }
