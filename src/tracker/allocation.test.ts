@@ -19,7 +19,7 @@ function bruteForce(f: number[], budget: number, floor: number, step: number): {
 describe('check allocation over the week', () => {
   it('without a floor, is B·√f / Σ√f (the Lagrange solution)', () => {
     const f = [0.64, 0.16, 0.16, 0.04];
-    const r = allocateChecks(f, 18, { floorShare: 0 });
+    const r = allocateChecks(f, 18, { power: 0.5, floorShare: 0 });
     const roots = [0.8, 0.4, 0.4, 0.2];
     roots.forEach((x, i) => expect(r[i]).toBeCloseTo((18 * x) / 1.8, 6));
   });
@@ -33,7 +33,7 @@ describe('check allocation over the week', () => {
       [[1 / 3, 1 / 3, 1 / 3], 9, 0.1],
     ];
     for (const [f, budget, floorShare] of cases) {
-      const r = allocateChecks(f, budget, { floorShare });
+      const r = allocateChecks(f, budget, { power: 0.5, floorShare });
       expect(r.reduce((s, x) => s + x, 0)).toBeCloseTo(budget, 6);
       const floor = (floorShare * budget) / 3;
       const brute = bruteForce(f, budget, floor, 0.005);
@@ -54,7 +54,7 @@ describe('check allocation over the week', () => {
       const total = raw.reduce((s, x) => s + x, 0);
       const f = raw.map((x) => x / total);
       const flat = new Array<number>(168).fill(70 / 168);
-      expect(expectedDelayHours(f, allocateChecks(f, 70, { floorShare: 0 }))).toBeLessThanOrEqual(
+      expect(expectedDelayHours(f, allocateChecks(f, 70, { power: 0.5, floorShare: 0 }))).toBeLessThanOrEqual(
         expectedDelayHours(f, flat) + 1e-12,
       );
     }

@@ -29,7 +29,12 @@ export interface AllocationOptions {
   floorShare?: number;
 }
 
-export const DEFAULT_ALLOCATION: Required<AllocationOptions> = { power: 0.5, floorShare: 0.2 };
+/**
+ * Measured in the replay (README "Scheduling"): with ½ the changes spread over the whole week paid
+ * ~15% in p90 against fixed polling at equal requests (noise in a learned bin becomes an uneven gap);
+ * 0.3 with a 30% floor keeps p90 level there and still gives 4–5× shorter medians where changes cluster.
+ */
+export const DEFAULT_ALLOCATION: Required<AllocationOptions> = { power: 0.3, floorShare: 0.3 };
 
 /**
  * Checks per hour in each hour-of-week bin, summing to `checksPerWeek`: r_j = max(c, λ·f_j^power) with
