@@ -1,7 +1,9 @@
 // Tracker benchmarks, against the compiled dist/ (run `npm run bench`, which builds first):
-//   1. the scheduling policy replayed over simulated lifecycles whose changes happen in the posts'
-//      business hours, beside fixed 30-minute polling in the same run: requests per case per day
-//      and median / p90 detection delay;
+//   1. the scheduling policy replayed over simulated lifecycles under change-time models
+//      (BENCH_CHANGE_TIMES=post-business,washington-business,uniform,post-overnight or custom:FILE),
+//      learning online from the changes it detects, beside fixed polling at the same number of
+//      requests and fixed 30-minute polling in the same run: requests and median / p90 detection
+//      delay after a 30-day learning period (BENCH_JSON=1: one JSON line per model);
 //   2. end-to-end checks/s on SQLite with 100,000 tracked cases against the simulator (budget lifted),
 //      the time to pick due cases, and peak RSS;
 //   3. PostgreSQL throughput with 1 and 2 workers (when TEST_DATABASE_URL is set).
@@ -17,113 +19,317 @@ function quantile(sorted, q) {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[i];
 }
-const minutes = (ms) => (ms / 60_000).toFixed(1);
+
+/** The named change-time models (BENCH_CHANGE_TIMES): when in the week CEAC moves a case. */
+const CHANGE_TIME_MODELS = {
+  // Weekdays 08:00–17:00 at the post (9 hours): the assumption today's policy is built on.
+  'post-business': { timeZone: 'post', hourWeights: hours(8, 17), weekdays: [1, 2, 3, 4, 5] },
+  // One clock for the world: weekdays 09:00–17:00 in Washington (8 hours).
+  'washington-business': { timeZone: 'America/New_York', hourWeights: hours(9, 17), weekdays: [1, 2, 3, 4, 5] },
+  // Any time of any day.
+  uniform: { timeZone: 'UTC', hourWeights: hours(0, 24), weekdays: [1, 2, 3, 4, 5, 6, 7] },
+  // A nightly batch, 01:00–05:00 at the post (4 hours), on the nights after working days.
+  'post-overnight': { timeZone: 'post', hourWeights: hours(1, 5), weekdays: [2, 3, 4, 5, 6] },
+};
+function hours(from, to) {
+  return Array.from({ length: 24 }, (_, h) => (h >= from && h < to ? 1 : 0));
+}
+
+async function changeTimeModels() {
+  const { readFileSync } = await import('node:fs');
+  const names = (process.env.BENCH_CHANGE_TIMES ?? Object.keys(CHANGE_TIME_MODELS).join(',')).split(',');
+  return names.map((name) => {
+    if (name.startsWith('custom:')) {
+      const file = name.slice('custom:'.length);
+      let m;
+      try {
+        m = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (e) {
+        throw new Error(`BENCH_CHANGE_TIMES=${name}: cannot read ${file} as JSON (${e.message})`);
+      }
+      const ok =
+        typeof m.timeZone === 'string' &&
+        Array.isArray(m.hourWeights) &&
+        m.hourWeights.length === 24 &&
+        m.hourWeights.every((x) => typeof x === 'number' && x >= 0) &&
+        m.hourWeights.some((x) => x > 0) &&
+        Array.isArray(m.weekdays) &&
+        m.weekdays.length > 0 &&
+        m.weekdays.every((d) => Number.isInteger(d) && d >= 1 && d <= 7);
+      if (!ok)
+        throw new Error(
+          `BENCH_CHANGE_TIMES=${name}: expected {"timeZone": "America/New_York", "hourWeights": [24 numbers ≥ 0, not all 0], "weekdays": [ISO weekdays 1–7]}`,
+        );
+      return { name, ...m };
+    }
+    const m = CHANGE_TIME_MODELS[name];
+    if (!m)
+      throw new Error(
+        `BENCH_CHANGE_TIMES: unknown model "${name}" (known: ${Object.keys(CHANGE_TIME_MODELS).join(', ')}, custom:FILE)`,
+      );
+    return { name, ...m };
+  });
+}
+
+/** A min-heap of [time, index] for the event-driven replay. */
+class Heap {
+  a = [];
+  push(t, i) {
+    const a = this.a;
+    a.push([t, i]);
+    let k = a.length - 1;
+    while (k > 0) {
+      const p = (k - 1) >> 1;
+      if (a[p][0] <= a[k][0]) break;
+      [a[p], a[k]] = [a[k], a[p]];
+      k = p;
+    }
+  }
+  pop() {
+    const a = this.a;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length) {
+      a[0] = last;
+      let k = 0;
+      for (;;) {
+        const l = 2 * k + 1;
+        const r = l + 1;
+        let m = k;
+        if (l < a.length && a[l][0] < a[m][0]) m = l;
+        if (r < a.length && a[r][0] < a[m][0]) m = r;
+        if (m === k) break;
+        [a[m], a[k]] = [a[k], a[m]];
+        k = m;
+      }
+    }
+    return top;
+  }
+  get size() {
+    return this.a.length;
+  }
+}
 
 async function replay() {
-  const { nextCheck, localClock, DAY, MINUTE, HOUR } = await load('tracker/schedule.js');
+  const { nextCheck, CHECKS_PER_DAY, DAY, MINUTE, HOUR } = await load('tracker/schedule.js');
+  // Tuning knobs: BENCH_ALLOCATION='{"power":0.5,"floorShare":0.2}', BENCH_CHECKS_PER_DAY='{"active":17}'.
+  if (process.env.BENCH_CHECKS_PER_DAY) Object.assign(CHECKS_PER_DAY, JSON.parse(process.env.BENCH_CHECKS_PER_DAY));
+  const { estimateChangeTimes, utcOffsetMinutes } = await load('tracker/change-times.js');
   const { LOCATIONS } = await load('knowledge/locations.js');
+  const models = await changeTimeModels();
+  const json = process.env.BENCH_JSON === '1';
+  const allocation = process.env.BENCH_ALLOCATION ? JSON.parse(process.env.BENCH_ALLOCATION) : undefined;
   const rand = mulberry32(20261126);
   const CASES = 400;
   const START = Date.UTC(2026, 0, 5); // a Monday
   const HORIZON = 120 * DAY;
+  const LEARNING = 30 * DAY; // delays and requests are counted after this
   const PATH = ['application_received', 'refused', 'administrative_processing', 'approved', 'issued'];
   // Median days spent in each state before the next (dropbox 221(g) lifecycles).
   const STAY = { no_status: 10, application_received: 6, refused: 12, administrative_processing: 25, approved: 2 };
 
-  /** The next instant in the post's business hours (weekday 08:00–17:00 local), from `t` on. */
-  function inBusinessHours(t, tz) {
-    for (let x = t; ; x += 15 * MINUTE) {
-      const { weekday, minute } = localClock(x, tz);
-      if (weekday <= 5 && minute >= 8 * 60 && minute < 17 * 60) return x;
-    }
-  }
-
-  const lifecycles = [];
+  // The lifecycles' randomness is drawn once, so that every model replays the same cases: only the
+  // time of day (and week) of each change moves.
+  const drafts = [];
   for (let i = 0; i < CASES; i++) {
     const loc = LOCATIONS[Math.floor(rand() * LOCATIONS.length)];
-    const changes = [{ at: START, state: 'no_status' }];
-    let t = START;
-    for (const state of PATH) {
-      const prev = changes[changes.length - 1].state;
-      const days = STAY[prev] * -Math.log(1 - rand() * 0.95); // exponential stays
-      t = inBusinessHours(t + days * DAY + rand() * 9 * HOUR, loc.timeZone) + rand() * 15 * MINUTE;
-      if (t >= START + HORIZON) break;
-      changes.push({ at: t, state });
-    }
-    lifecycles.push({ tz: loc.timeZone, changes });
+    const steps = PATH.map((state) => ({ state, u: rand(), h: rand(), m: rand() }));
+    drafts.push({ loc, steps });
   }
 
-  function run(strategy) {
-    let requests = 0;
-    let caseDays = 0;
-    const delays = [];
-    for (const lc of lifecycles) {
-      const stateAt = (t) => {
-        let s = lc.changes[0];
-        for (const c of lc.changes) if (c.at <= t) s = c;
-        return s;
-      };
-      let t = START;
-      let seen = null;
-      let seenSince = null;
-      let next = 1;
-      const jitter = mulberry32(lc.changes.length * 7919 + Math.round(lc.changes[1]?.at ?? 0));
-      let end = START + HORIZON;
-      while (t < end) {
-        requests++;
-        const now = stateAt(t);
-        while (next < lc.changes.length && lc.changes[next].at <= t) {
-          delays.push(t - lc.changes[next].at);
-          next++;
-        }
-        if (now.state !== seen) {
-          seen = now.state;
-          seenSince = t;
-        }
-        const d = strategy(t, seen, seenSince, lc.tz, jitter);
-        if (d === null) {
-          end = t;
-          break;
-        }
-        t = d;
+  /** The first instant at or after `t` that the model allows, placed by the step's own random draws. */
+  function place(t, model, tz, step) {
+    const zone = model.timeZone === 'post' ? tz : model.timeZone;
+    const total = model.hourWeights.reduce((a, b) => a + b, 0);
+    let acc = 0;
+    let hour = 0;
+    for (let h = 0; h < 24; h++) {
+      acc += model.hourWeights[h] / total;
+      if (step.h < acc) {
+        hour = h;
+        break;
       }
-      caseDays += (end - START) / DAY;
     }
+    const off = utcOffsetMinutes(t, zone) * MINUTE;
+    const localDay = Math.floor((t + off) / DAY);
+    for (let d = 0; d < 15; d++) {
+      const day = localDay + d;
+      const weekday = ((((day + 3) % 7) + 7) % 7) + 1; // 1970-01-01 was a Thursday
+      if (!model.weekdays.includes(weekday)) continue;
+      const at = day * DAY + hour * HOUR + step.m * HOUR - off;
+      if (at >= t) return at;
+    }
+    return t;
+  }
+
+  function lifecyclesFor(model) {
+    return drafts.map(({ loc, steps }) => {
+      const changes = [{ at: START, state: 'no_status' }];
+      let t = START;
+      for (const step of steps) {
+        const prev = changes[changes.length - 1].state;
+        const days = STAY[prev] * -Math.log(1 - step.u * 0.95); // exponential stays
+        t = place(t + days * DAY, model, loc.timeZone, step);
+        if (t >= START + HORIZON) break;
+        changes.push({ at: t, state: step.state });
+      }
+      return { post: loc.code, tz: loc.timeZone, changes };
+    });
+  }
+
+  /**
+   * Replays every case at once, in time order, so that a learning policy learns from the changes it
+   * detects on all cases (re-estimated once a simulated day). `strategy(now, state, since, lc, random)`
+   * returns the next check time or null to stop.
+   */
+  function run(lifecycles, strategy, learn) {
+    let requests = 0;
+    let caseMs = 0;
+    const delays = [];
+    const intervals = [];
+    const heap = new Heap();
+    const cs = lifecycles.map((lc, i) => {
+      heap.push(START, i);
+      return {
+        lc,
+        seen: null,
+        since: null,
+        next: 1,
+        last: null,
+        end: START + HORIZON,
+        jitter: mulberry32(lc.changes.length * 7919 + Math.round(lc.changes[1]?.at ?? 0) + i),
+      };
+    });
+    let model = learn ? estimateChangeTimes([], { at: START }) : null;
+    let fittedDay = 0;
+    while (heap.size) {
+      const [t, i] = heap.pop();
+      const c = cs[i];
+      const lc = c.lc;
+      if (learn) {
+        const day = Math.floor((t - START) / DAY);
+        if (day > fittedDay) {
+          model = estimateChangeTimes(intervals, { at: t });
+          fittedDay = day;
+        }
+      }
+      if (t >= START + LEARNING) requests++;
+      let now = lc.changes[0];
+      while (c.next < lc.changes.length && lc.changes[c.next].at <= t) {
+        if (lc.changes[c.next].at >= START + LEARNING) delays.push(t - lc.changes[c.next].at);
+        now = lc.changes[c.next];
+        c.next++;
+      }
+      if (c.next > 1) now = lc.changes[c.next - 1];
+      if (now.state !== c.seen) {
+        if (c.seen !== null && c.last !== null) intervals.push({ post: lc.post, timeZone: lc.tz, from: c.last, to: t });
+        c.seen = now.state;
+        c.since = t;
+      }
+      c.last = t;
+      const density = model ? model.forPost(lc.post, lc.tz).density : null;
+      const d = strategy(t, c.seen, c.since, lc, c.jitter, density);
+      if (d === null || d >= START + HORIZON) {
+        c.end = d === null ? t : START + HORIZON;
+        continue;
+      }
+      heap.push(d, i);
+    }
+    for (const c of cs) caseMs += Math.max(0, c.end - (START + LEARNING));
     delays.sort((a, b) => a - b);
     return {
-      requestsPerCaseDay: requests / caseDays,
-      median: quantile(delays, 0.5),
-      p90: quantile(delays, 0.9),
+      requests,
+      caseDays: caseMs / DAY,
+      requestsPerCaseDay: requests / (caseMs / DAY),
+      medianMin: quantile(delays, 0.5) / MINUTE,
+      p90Min: quantile(delays, 0.9) / MINUTE,
       detected: delays.length,
     };
   }
 
   const budget = { requestIntervalMs: 0, requestsPerCheck: 3, watchedCases: 1 };
-  const policy = run(
-    (now, state, since, timeZone, random) =>
-      nextCheck({ now, state, stateSince: since, timeZone, failures: 0, budget, random }).at,
-  );
-  const fixed = run((now, state) => (state === 'issued' ? null : now + 30 * MINUTE));
-  const changes = lifecycles.reduce((n, l) => n + l.changes.length - 1, 0);
-  console.log(
-    `policy replay: ${CASES} cases at random posts, ${changes} status changes in the posts' business hours, ${HORIZON / DAY} days`,
-  );
-  console.log(`  strategy            requests/case/day   median delay   p90 delay   changes seen`);
-  for (const [name, r] of [
-    ['policy', policy],
-    ['fixed 30 min (base)', fixed],
-  ]) {
+  const learned = (now, state, since, lc, random, density) =>
+    nextCheck({
+      now,
+      state,
+      stateSince: since,
+      timeZone: lc.tz,
+      failures: 0,
+      budget,
+      random,
+      changeTimes: density,
+      allocation,
+    }).at;
+  const assumed = (now, state, since, lc, random) =>
+    nextCheck({ now, state, stateSince: since, timeZone: lc.tz, failures: 0, budget, random }).at;
+  const fixedEvery = (ms) => (now, state) => (state === 'issued' ? null : now + ms);
+
+  if (!json)
     console.log(
-      `  ${name.padEnd(20)}${r.requestsPerCaseDay.toFixed(1).padStart(17)}${(minutes(r.median) + ' min').padStart(15)}${(minutes(r.p90) + ' min').padStart(12)}${String(r.detected).padStart(15)}`,
+      `policy replay: ${CASES} cases at random posts, ${HORIZON / DAY} days; delays and requests counted after a ${LEARNING / DAY}-day learning period; the policy learns online from the changes it detects`,
+    );
+  const all = [];
+  for (const model of models) {
+    const lifecycles = lifecyclesFor(model);
+    const policy = run(lifecycles, learned, true);
+    const today = run(lifecycles, assumed, false);
+    const fixed30 = run(lifecycles, fixedEvery(30 * MINUTE), false);
+    // Fixed polling that makes as many requests in all as the policy (which keeps a daily heartbeat
+    // on Issued cases for 14 days, where fixed polling stops): solve for its interval, twice, since
+    // when it stops depends a little on how often it looks.
+    let fixedEqual = run(lifecycles, fixedEvery((fixed30.caseDays * DAY) / policy.requests), false);
+    fixedEqual = run(lifecycles, fixedEvery((fixedEqual.caseDays * DAY) / policy.requests), false);
+    const strip = ({ requests, requestsPerCaseDay, medianMin, p90Min }) => ({
+      requests,
+      requestsPerCaseDay: Number(requestsPerCaseDay.toFixed(2)),
+      medianMin: Number(medianMin.toFixed(1)),
+      p90Min: Number(p90Min.toFixed(1)),
+    });
+    const goals = {
+      median: policy.medianMin <= fixedEqual.medianMin,
+      p90: policy.p90Min <= fixedEqual.p90Min * 1.1,
+      requests: policy.requests <= fixed30.requests / 2,
+    };
+    const clustered = model.weekdays.length > 0 && model.hourWeights.filter((x) => x > 0).length <= 8;
+    if (clustered) goals.twiceBetter = policy.medianMin * 2 <= fixedEqual.medianMin;
+    all.push({ model: model.name, goals });
+    if (json) {
+      console.log(
+        JSON.stringify({
+          model: model.name,
+          policy: strip(policy),
+          fixedEqual: strip(fixedEqual),
+          fixed30: strip(fixed30),
+          assumedPolicy: strip(today),
+        }),
+      );
+      continue;
+    }
+    const changes = lifecycles.reduce((n, l) => n + l.changes.length - 1, 0);
+    console.log(`\n  changes: ${model.name} (${changes} status changes)`);
+    console.log(
+      `  strategy                           requests  requests/case/day   median delay   p90 delay   changes seen`,
+    );
+    for (const [name, r] of [
+      ['learned policy', policy],
+      ['fixed, equal requests (base)', fixedEqual],
+      ['fixed 30 min', fixed30],
+      ['assumed business hours (before)', today],
+    ]) {
+      console.log(
+        `  ${name.padEnd(34)}${String(r.requests).padStart(9)}${r.requestsPerCaseDay.toFixed(1).padStart(17)}${(r.medianMin.toFixed(1) + ' min').padStart(15)}${(r.p90Min.toFixed(1) + ' min').padStart(12)}${String(r.detected).padStart(15)}`,
+      );
+    }
+    const verdict = (ok) => (ok ? 'met' : 'NOT met');
+    console.log(
+      `  goals: median ≤ fixed at equal requests ${verdict(goals.median)}; p90 within 10% ${verdict(goals.p90)}; ≤ 50% of fixed-30's requests (in all) ${verdict(goals.requests)}` +
+        (clustered ? `; ≥ 2× better median (changes in ≤ 8 h/day) ${verdict(goals.twiceBetter)}` : ''),
     );
   }
-  const ratio = policy.requestsPerCaseDay / fixed.requestsPerCaseDay;
-  console.log(
-    `  policy uses ${(ratio * 100).toFixed(0)}% of the requests; median delay ${policy.median <= fixed.median ? 'no worse' : 'WORSE'} than fixed polling`,
-  );
-  console.log(
-    `  target (≤ 50% of the requests, no worse median): ${ratio <= 0.5 && policy.median <= fixed.median ? 'met' : 'NOT met'}`,
-  );
+  if (!json) {
+    const missed = all.filter((r) => Object.values(r.goals).some((ok) => !ok)).map((r) => r.model);
+    console.log(`\n  all goals: ${missed.length ? `NOT met under ${missed.join(', ')}` : 'met under every model'}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -138,6 +138,12 @@ describe.skipIf(!existsSync(CLI))('ceac case / watch / worker / migrate', () => 
       code: 1,
       stderr: 'error: there is no case 42 (see `ceac case list`)\n',
     });
+    // How sure the learned schedule is about the post: nothing seen there yet.
+    expect((await ceac('case', 'show', '1')).stdout).toContain(
+      "learned schedule: still learning when this post's changes happen (n = 0)",
+    );
+    const shown = JSON.parse((await ceac('case', 'show', '1', '--json')).stdout) as { learnedSchedule: unknown };
+    expect(shown.learnedSchedule).toMatchObject({ learning: true, n: 0, instanceN: 0 });
     expect((await ceac('case', 'edit', '1')).code).toBe(2); // nothing to change
 
     // Credentials can come from stdin, out of the shell history and the process list.

@@ -58,6 +58,8 @@ describe('cases on the web', () => {
     expect(html).not.toContain('P1234567');
     expect(html).toContain('567');
     expect(html).toContain('Mumbai, India');
+    // How sure the learned schedule is, among the facts: nothing seen at this post yet.
+    expect(html).toContain('<dt>When we check</dt><dd>Still learning when this post');
     const list = await c.page('/cases');
     expect(list.html).toContain('Family');
     expect(list.html).toContain('Not checked yet');

@@ -14,6 +14,7 @@ import {
 } from '../store/cases.js';
 import { MigrationError } from '../store/migrate.js';
 import { SealError } from '../store/seal.js';
+import { scheduleConfidence } from '../tracker/learned-schedule.js';
 import { CheckerSetupError, openTracking, type Tracking, type TrackingOptions } from '../tracker/setup.js';
 import { reconcileWatchedTimelines, syncWatchedTimeline } from '../tracker/timeline-sync.js';
 import type { CheckReport } from '../tracker/tracker.js';
@@ -302,7 +303,10 @@ export function register(program: Command): void {
         const caseId = parseCaseId(id);
         await withCliTracking(async (t) => {
           const c = await storeErrors(() => t.cases.get(caseId, null));
-          printCase(c, flags.json);
+          // How sure the learned schedule is about this case's post (src/tracker/change-times-summary.ts).
+          const learned = await scheduleConfidence(t.store.db, c.location);
+          if (flags.json) printJson({ ...c, learnedSchedule: learned });
+          else process.stdout.write([...caseLines(c), `  learned schedule: ${learned.text}`].join('\n') + '\n');
         });
       }),
     );

@@ -11,7 +11,9 @@
 import type { AccountTables } from './tables/accounts.js';
 import type { CaseTables } from './tables/cases.js';
 import type { NotifyTables } from './tables/notify.js';
+import type { ScheduleTables } from './tables/schedule.js';
 import type { SecurityTables } from './tables/security.js';
 import type { TimelineTables } from './tables/timelines.js';
 
-export interface Database extends CaseTables, AccountTables, NotifyTables, TimelineTables, SecurityTables {}
+export interface Database
+  extends CaseTables, AccountTables, NotifyTables, TimelineTables, SecurityTables, ScheduleTables {}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  CHECKS_PER_DAY,
   DAY,
   HOUR,
   localClock,
@@ -98,5 +99,52 @@ describe('nextCheck', () => {
     expect(lo).toBe(18 * MINUTE);
     expect(hi).toBeGreaterThan(21.9 * MINUTE);
     expect(hi).toBeLessThanOrEqual(22 * MINUTE);
+  });
+});
+
+describe('the learned schedule (changeTimes given)', () => {
+  // Changes only on weekdays 14:00–18:00 at the post.
+  const density = new Float64Array(168);
+  for (let day = 0; day < 5; day++) for (let h = 14; h < 18; h++) density[day * 24 + h] = 1 / 20;
+  const learned = { ...base, changeTimes: density };
+
+  /** Checks in one week from Monday 00:00 Belgrade, and how many fall on 14:00–18:00. */
+  function week(input: ScheduleInput) {
+    const monday = Date.UTC(2026, 10, 22, 23, 0);
+    let t = monday;
+    let checks = 0;
+    let inside = 0;
+    while (t < monday + 7 * DAY) {
+      const d = nextCheck({ ...input, now: t });
+      if (d.at === null) break;
+      t = d.at;
+      checks++;
+      const { minute, weekday } = localClock(t, TZ);
+      if (weekday <= 5 && minute >= 14 * 60 && minute < 18 * 60) inside++;
+    }
+    return { checks, inside };
+  }
+
+  it('spends its daily budget, most of it in the hours when changes happen, and never leaves the rest unwatched', () => {
+    const w = week(learned);
+    expect(w.checks).toBeGreaterThan(CHECKS_PER_DAY.active * 7 * 0.9);
+    expect(w.checks).toBeLessThan(CHECKS_PER_DAY.active * 7 * 1.1);
+    expect(w.inside / w.checks).toBeGreaterThan(0.5); // 20 of 168 hours
+    expect(w.checks - w.inside).toBeGreaterThan(10); // the floor
+    const d = nextCheck({ ...learned, now: Date.UTC(2026, 10, 25, 1, 0) }); // Wednesday 02:00 Belgrade
+    expect(d.reason).toBe('spread over the week by when changes happen at this post');
+  });
+
+  it('puts the state’s hazard on top: Approved gets more checks than a state held for months', () => {
+    const approved = week({ ...learned, state: 'approved' });
+    const old = week({ ...learned, stateSince: base.now - 200 * DAY });
+    expect(approved.checks).toBeGreaterThan(2 * old.checks);
+  });
+
+  it('keeps the failure backoff and the final-state heartbeat as they were', () => {
+    expect(nextCheck({ ...learned, failures: 1, lastFailure: 'network' }).reason).toMatch(/retry/);
+    expect(nextCheck({ ...learned, state: 'issued', stateSince: base.now }).reason).toBe(
+      'final state: daily heartbeat',
+    );
   });
 });

@@ -9,6 +9,9 @@
  * heartbeat, and Issued stops after 14 days unless the user asks to keep watching.
  */
 
+import { allocateChecks, type AllocationOptions, hoursUntil } from './allocation.js';
+import { hourOfWeek } from './change-times.js';
+
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
@@ -30,6 +33,14 @@ export interface ScheduleInput {
   keepWatchingFinal?: boolean;
   /** Uniform [0,1): the jitter's source, injected so the policy stays pure and testable. */
   random: () => number;
+  /**
+   * The learned change-time density of the post (168 local hour-of-week bins, change-times.ts). When
+   * given, checks are spread over the week by allocation.ts (√f with a floor) instead of by the fixed
+   * business-hours assumption below; with nothing learned yet it is that assumption blended with uniform.
+   */
+  changeTimes?: ArrayLike<number> | null;
+  /** Overrides of the learned allocation's knobs (the replay bench tunes them). */
+  allocation?: AllocationOptions;
 }
 
 export type ScheduleDecision = { at: number; reason: string } | { at: null; reason: string };
@@ -120,6 +131,52 @@ function businessInterval(activity: Activity, age: number): number {
   return 50 * MINUTE;
 }
 
+/**
+ * Checks per case per day under a learned schedule, by the state's own hazard: for a state left after
+ * a mean stay T, the same Lagrange argument as allocation.ts (delay per change ∝ 1/r, cost ∝ r·T)
+ * gives r ∝ 1/√T, so Approved (≈ 2 days) would get √6 ≈ 2.5× a 12-day state; a state held for months
+ * less. Pure 1/√T lengthens the tail for the long states, so the spread is damped (measured in the
+ * replay bench: Approved 24, a fresh state 17, one held for over 90 days 10). No Status and At NVC
+ * count as fresh: in the replay a No Status case moves as soon as any other.
+ */
+export const CHECKS_PER_DAY: Record<'imminent' | 'active' | 'old' | 'dormant', number> = {
+  imminent: 24,
+  active: 17,
+  old: 10,
+  dormant: 17,
+};
+
+function checksPerDay(activity: Activity, age: number): number {
+  if (activity === 'imminent') return CHECKS_PER_DAY.imminent;
+  if (activity === 'dormant') return CHECKS_PER_DAY.dormant;
+  return age < 90 * DAY ? CHECKS_PER_DAY.active : CHECKS_PER_DAY.old;
+}
+
+const allocations = new WeakMap<object, Map<string, Float64Array>>();
+
+/** The hourly check rates for a density and a daily budget; cached per density object (a model refresh makes a new one). */
+function ratesFor(density: ArrayLike<number>, perDay: number, options: AllocationOptions | undefined): Float64Array {
+  let byBudget = allocations.get(density);
+  if (!byBudget) allocations.set(density, (byBudget = new Map()));
+  const key = `${String(perDay)}|${String(options?.power)}|${String(options?.floorShare)}`;
+  let rates = byBudget.get(key);
+  if (!rates) byBudget.set(key, (rates = allocateChecks(smoothed(density), perDay * 7, options)));
+  return rates;
+}
+
+/**
+ * The density averaged with its neighbouring hours (¼, ½, ¼; circular) before the allocation: a bin
+ * estimated from a handful of changes is noisy, and √f turns that noise into uneven gaps, which the
+ * p90 delay pays for (measured in the replay bench). An hour either side costs a sharp window little.
+ */
+function smoothed(d: ArrayLike<number>): Float64Array {
+  const n = d.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++)
+    out[i] = 0.25 * (d[(i + n - 1) % n] ?? 0) + 0.5 * (d[i] ?? 0) + 0.25 * (d[(i + 1) % n] ?? 0);
+  return out;
+}
+
 function failureBackoff(failures: number, kind: string | null | undefined): { ms: number; reason: string } {
   const n = Math.max(0, failures - 1);
   switch (kind) {
@@ -162,6 +219,12 @@ export function nextCheck(input: ScheduleInput): ScheduleDecision {
     if (age >= ISSUED_STOP_AFTER && !input.keepWatchingFinal)
       return { at: null, reason: 'issued for 14 days: stopped' };
     return bounded(jittered(DAY, random), 'final state: daily heartbeat');
+  }
+
+  if (input.changeTimes) {
+    const rates = ratesFor(input.changeTimes, checksPerDay(activity, age), input.allocation);
+    const hours = hoursUntil(rates, hourOfWeek(now, input.timeZone), 0.9 + 0.2 * random());
+    return bounded(Math.round(hours * HOUR), 'spread over the week by when changes happen at this post');
   }
 
   const period = periodAt(now, input.timeZone);

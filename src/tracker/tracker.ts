@@ -18,6 +18,7 @@ import {
   observationHash,
   type SeenObservation,
 } from './changes.js';
+import { type ChangeTimeLearner, createChangeTimeLearner } from './learned-schedule.js';
 import type { CaseQuery, CheckFn, CheckOutcome } from './outcome.js';
 import { HOUR, MINUTE, nextCheck } from './schedule.js';
 
@@ -48,6 +49,8 @@ export interface TrackerOptions {
   budget?: { requestIntervalMs: number; requestsPerCheck?: number };
   /** How long a claimed case stays out of the due list while its check runs (crash recovery). */
   leaseMs?: number;
+  /** What the schedule learns about when CEAC changes cases (learned-schedule.ts); null: assume business hours. */
+  changeTimes?: ChangeTimeLearner | null;
 }
 
 export interface CheckReport {
@@ -133,6 +136,7 @@ export function createTracker(options: TrackerOptions): Tracker {
     requestsPerCheck: options.budget?.requestsPerCheck ?? 3,
   };
   const log = options.logger;
+  const learner = options.changeTimes === undefined ? createChangeTimeLearner() : options.changeTimes;
 
   let watched = { count: 0, at: -Infinity };
   async function watchedCases(): Promise<number> {
@@ -292,9 +296,18 @@ export function createTracker(options: TrackerOptions): Tracker {
         health = h.health;
       }
 
+      // The learned schedule: a new answer after an earlier one is a change since the last success.
+      const changeTimes = await learner?.learn(trx, {
+        location: row.location,
+        timeZone: timeZoneOf(row.location),
+        at,
+        previousSuccessAt: row.last_success_at,
+        changed: observation !== null && row.last_observation_id !== null && observation.id !== row.last_observation_id,
+      });
       const decision =
         row.watching === 1
           ? nextCheck({
+              changeTimes,
               now: at,
               state,
               stateSince,

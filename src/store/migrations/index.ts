@@ -6,6 +6,7 @@ import * as timelines from './2026-11-26T07-30-timelines.js';
 import * as notify from './2026-11-26T08-00-notify.js';
 import * as attemptsRetention from './2026-11-26T08-30-attempts-retention.js';
 import * as security from './2026-11-29T11-00-security.js';
+import * as changeIntervals from './2026-11-29T13-00-change-intervals.js';
 
 /**
  * Every migration, in order. Names start with an ISO date so that they sort as they were written;
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26T08-00-notify': notify,
   '2026-11-26T08-30-attempts-retention': attemptsRetention,
   '2026-11-29T11-00-security': security,
+  '2026-11-29T13-00-change-intervals': changeIntervals,
 };

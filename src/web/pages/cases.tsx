@@ -1,12 +1,14 @@
 import { LOCATIONS } from '../../knowledge/locations.js';
 import type { Interpretation, Observation } from '../../knowledge/types.js';
 import type { CaseView } from '../../store/cases.js';
+import type { ChangeTimesSummary } from '../../tracker/change-times-summary.js';
 import type { TimelineEntry } from '../cases-data.js';
 import { ago, dateTime, duration } from '../format.js';
 import type { FieldErrors } from './auth.js';
 import { Answer, FINALITY_LABEL, StatusBadge } from './explain.js';
 import type { PageFrame } from './layout.js';
 import { Alert, CsrfField, FieldError, Layout } from './layout.js';
+import { LearnedScheduleFact } from './learned-schedule.js';
 import { PeopleLikeYou } from './people-like-you.js';
 
 export interface CaseReading {
@@ -446,6 +448,7 @@ export function CasePage(p: {
   prediction?: unknown;
   /** The live stream's fingerprint of what this page shows (null on older pages of the history). */
   version?: string | null;
+  learnedSchedule?: ChangeTimesSummary | undefined;
 }) {
   const { c } = p;
   const finality = p.reading?.interpretation?.finality;
@@ -539,6 +542,7 @@ export function CasePage(p: {
           ) : null}
           <dt>Shared anonymously</dt>
           <dd>{c.shareTimeline ? 'yes' : 'no'}</dd>
+          <LearnedScheduleFact summary={p.learnedSchedule} />
         </dl>
         <div class="actions">
           <a class="button secondary" href={`/cases/${c.id}/edit`}>

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 
 import { CaseInputError, CaseNotFoundError, type CaseView, DuplicateCaseError } from '../../store/cases.js';
+import { createChangeTimeLearner, scheduleConfidence } from '../../tracker/learned-schedule.js';
 import { caseFingerprint, currentReadings, fingerprintOf, timelinePage } from '../cases-data.js';
 import type { CheckResult } from '../check-now.js';
 import type { AppContext, AppEnv } from '../context.js';
@@ -109,6 +110,8 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     }
   });
 
+  // What the schedule learned, read again from the database at most every 10 minutes (not per page).
+  const changeTimes = createChangeTimeLearner();
   app.get('/:id', async (c) => {
     const kase = await own(c);
     if (!kase) return c.notFound();
@@ -121,9 +124,10 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     // the minute keeps "checked 5 minutes ago" true.
     const key = `case:${c.var.user!.id}:${kase.id}:${kase.updatedAt}:${kase.lastAttemptAt}:${kase.nextCheckAt}:${Math.floor(now / 60_000)}:${new URL(c.req.url).search}`;
     const html = await c.var.services.pages.get(key, c.var.csrf, async (csrf) => {
-      const [page, secrets] = await Promise.all([
+      const [page, secrets, learnedSchedule] = await Promise.all([
         timelinePage(db, kase.id, before),
         kase.hasPassport ? c.var.services.cases.secrets(kase.id) : Promise.resolve({ passport: undefined }),
+        scheduleConfidence(db, kase.location, changeTimes),
       ]);
       // The newest decoded event is usually on the first page already: no second query then.
       const latest = page.entries.find((e) => e.interpretation && e.to);
@@ -159,6 +163,7 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
           maskedPassport={maskPassport(secrets.passport)}
           notice={notice}
           error={error}
+          learnedSchedule={learnedSchedule}
         />
       );
     });
