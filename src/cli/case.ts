@@ -130,6 +130,8 @@ interface ContextFlags {
   officer?: string;
   passportState?: string;
   interviewDate?: string;
+  slipDate?: string;
+  documentsDate?: string;
   keepWatching?: boolean;
 }
 
@@ -142,6 +144,8 @@ function contextFrom(flags: ContextFlags): CaseContext {
   if (flags.officer) c.officer = flags.officer;
   if (flags.passportState) c.passport = flags.passportState;
   if (flags.interviewDate) c.interviewDate = flags.interviewDate;
+  if (flags.slipDate) c.slipDate = flags.slipDate;
+  if (flags.documentsDate) c.documentsDate = flags.documentsDate;
   if (flags.keepWatching !== undefined) c.keepWatching = flags.keepWatching;
   return c as CaseContext;
 }
@@ -159,7 +163,9 @@ function addContextOptions(cmd: Command): Command {
         'returned',
       ]),
     )
-    .option('--interview-date <date>', 'interview or dropbox date, YYYY-MM-DD');
+    .option('--interview-date <date>', 'interview or dropbox date, YYYY-MM-DD')
+    .option('--slip-date <date>', 'date on the 221(g) slip, YYYY-MM-DD (documents are due 12 months later)')
+    .option('--documents-date <date>', 'date you last handed in documents for the 221(g), YYYY-MM-DD');
 }
 
 function caseLines(c: CaseView): string[] {

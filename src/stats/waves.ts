@@ -300,3 +300,56 @@ export function generateClearances(options: GeneratorOptions): Clearance[] {
   }
   return out;
 }
+
+export interface RecentGroup extends WaveGroup {
+  count: number;
+  /** Waits of the group's clearances, shortest first (days). */
+  waits: number[];
+  /** Days of the period that were waves in this group. */
+  waveDates: string[];
+}
+
+export interface RecentClearances {
+  from: string;
+  to: string;
+  /** (post, class) groups with at least `minGroup` clearances in the period, most clearances first. */
+  groups: RecentGroup[];
+  /** Clearances in groups too small to show (privacy: a group under 5 is never shown). */
+  hidden: number;
+}
+
+/**
+ * The checkee-style "what cleared this week": per (post, class), how many cleared from `from` to `to` (inclusive)
+ * and after how long, with the wave days among them. Groups smaller than `minGroup` are counted, not shown.
+ */
+export function recentClearances(
+  clearances: readonly Clearance[],
+  waves: readonly Wave[],
+  from: string,
+  to: string,
+  minGroup = 5,
+): RecentClearances {
+  const byGroup = new Map<string, RecentGroup>();
+  for (const c of clearances) {
+    if (c.date < from || c.date > to || c.post === null || c.visaClass === null) continue;
+    const g = { post: c.post, visaClass: c.visaClass };
+    const key = keyOf(g);
+    const row = byGroup.get(key) ?? { ...g, count: 0, waits: [], waveDates: [] };
+    row.count++;
+    row.waits.push(c.waitDays);
+    byGroup.set(key, row);
+  }
+  const groups: RecentGroup[] = [];
+  let hidden = 0;
+  for (const [key, row] of byGroup) {
+    if (row.count < minGroup) {
+      hidden += row.count;
+      continue;
+    }
+    row.waits.sort((a, b) => a - b);
+    row.waveDates = waves.filter((w) => keyOf(w) === key && w.date >= from && w.date <= to).map((w) => w.date);
+    groups.push(row);
+  }
+  groups.sort((a, b) => b.count - a.count || String(a.post).localeCompare(String(b.post)));
+  return { from, to, groups, hidden };
+}

@@ -22,6 +22,14 @@ const ContextSchema = z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-02.')
       .optional(),
+    slipDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-02.')
+      .optional(),
+    documentsDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-02.')
+      .optional(),
     keepWatching: z.boolean().optional(),
   })
   .openapi('CaseContext');
@@ -99,6 +107,8 @@ const EventSchema = z
       'last_updated_changed',
       'check_failing',
       'check_recovered',
+      'reminder',
+      'clearance_wave',
     ]),
     at: z.number().int(),
     from: ObservationSchema.nullable(),

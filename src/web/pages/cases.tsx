@@ -409,6 +409,10 @@ function describe(e: TimelineEntry): { title: string; body?: string | undefined;
       };
     case 'check_recovered':
       return { title: 'Checks work again', cls: '' };
+    case 'reminder':
+      return { title: 'Reminder sent', body: e.detail?.message, cls: '' };
+    case 'clearance_wave':
+      return { title: 'Clearance wave at your post', body: e.detail?.message, cls: '' };
     default:
       return { title: String(e.kind), cls: '' };
   }
