@@ -4,6 +4,9 @@ import { Option } from 'commander';
 import { validateCaseQuery } from '../ceac/index.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
+import { renderCalendar } from '../notify/calendar.js';
+import { maskLast4 } from '../notify/content.js';
+import { caseDeadlines } from '../notify/reminders.js';
 import {
   type CaseContext,
   type CaseEdit,
@@ -308,7 +311,34 @@ export function register(program: Command): void {
         const caseId = parseCaseId(id);
         await withCliTracking(async (t) => {
           const c = await storeErrors(() => t.cases.get(caseId, null));
-          printCase(c, flags.json);
+          const deadlines = await caseDeadlines(t.store.db, c);
+          if (flags.json)
+            return printJson({
+              ...c,
+              deadlines: deadlines.map((d) => ({ kind: d.kind, date: d.date, source: d.source })),
+            });
+          const lines = caseLines(c);
+          if (deadlines.length) {
+            lines.push('  deadlines:');
+            for (const d of deadlines) lines.push(`    ${d.date}  ${d.title} (${d.basis})`);
+          }
+          process.stdout.write(lines.join('\n') + '\n');
+        });
+      }),
+    );
+
+  group
+    .command('calendar')
+    .description("print the case's deadlines as iCalendar (.ics), e.g. `ceac case calendar 1 > case.ics`")
+    .argument('<id>', 'case id')
+    .action(
+      action(async (id: string) => {
+        const caseId = parseCaseId(id);
+        await withCliTracking(async (t) => {
+          const c = await storeErrors(() => t.cases.get(caseId, null));
+          const deadlines = await caseDeadlines(t.store.db, c);
+          const name = c.label ? `${c.label} (${maskLast4(c.caseNumber)})` : maskLast4(c.caseNumber);
+          process.stdout.write(renderCalendar(`ceac-watch: ${name}`, [{ id: c.id, name, deadlines }]));
         });
       }),
     );
@@ -443,7 +473,7 @@ export function register(program: Command): void {
   group.action(
     action(() => {
       throw new UsageError(
-        'choose a subcommand: add, list, show, history, check, edit, remove (see `ceac case --help`)',
+        'choose a subcommand: add, list, show, history, calendar, check, edit, remove (see `ceac case --help`)',
       );
     }),
   );
