@@ -15,6 +15,7 @@ import { apiError, validationHook } from './api/common.js';
 import { registerExplain } from './api/explain.js';
 import { registerMe } from './api/me.js';
 import { ICON, SCRIPT, STYLESHEET } from './assets.js';
+import { calendarRoutes } from './calendar.js';
 import { type CaseChecker, PersonChecks } from './check-now.js';
 import type { AppEnv, Mailer, WebServices } from './context.js';
 import { PageCache } from './page-cache.js';
@@ -231,6 +232,7 @@ export function createWebApp(opts: WebAppOptions): WebApp {
   app.route('/', homeRoutes());
   app.route('/', authRoutes());
   app.route('/account', accountRoutes(deleteUserData));
+  app.route('/', calendarRoutes());
   app.route('/cases', caseRoutes({ ssePollMs: opts.ssePollMs }));
   app.route('/notifications', notificationRoutes());
   app.route('/stats', statsRoutes());

@@ -4,6 +4,7 @@ import type { CaseView } from '../../store/cases.js';
 import type { TimelineEntry } from '../cases-data.js';
 import { ago, dateTime, duration } from '../format.js';
 import type { FieldErrors } from './auth.js';
+import { CaseAhead } from './case-ahead.js';
 import { Answer, FINALITY_LABEL, StatusBadge } from './explain.js';
 import type { PageFrame } from './layout.js';
 import { Alert, CsrfField, FieldError, Layout } from './layout.js';
@@ -514,6 +515,7 @@ export function CasePage(p: {
         </section>
       </div>
       <PeopleLikeYou c={c} now={p.now} />
+      <CaseAhead c={c} now={p.now} />
       <section class="card">
         <h2>Details</h2>
         <dl class="facts">
