@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 
 import { LOCATIONS } from '../knowledge/locations.js';
 import type { Route, SlipColor, State } from '../knowledge/types.js';
+import { visaClassOrAsWritten } from '../knowledge/visa-classes.js';
 import { addDays, dateFromDayNumber, dayNumber, type Entry, type EventKind, type Timeline } from './model.js';
 
 export interface ExtractedEvent {
@@ -445,8 +446,7 @@ function postOf(written: string): string | null {
 function visaClassOf(text: string): string | null {
   const m = VISA.exec(text);
   if (!m) return null;
-  if (m[0].includes('/')) return `${m[1]!.toUpperCase()}1/B2`;
-  return `${m[1]!.toUpperCase()}${m[2]}${m[3] ? m[3].toUpperCase() : ''}`;
+  return visaClassOrAsWritten(m[0].includes('/') ? `${m[1]!}1/B2` : m[0]);
 }
 
 /** Turns each post of `text` into a timeline; posts without dated visa events give none. */
