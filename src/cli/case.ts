@@ -4,6 +4,9 @@ import { Option } from 'commander';
 import { validateCaseQuery } from '../ceac/index.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
+import { renderCalendar } from '../notify/calendar.js';
+import { maskLast4 } from '../notify/content.js';
+import { caseDeadlines } from '../notify/reminders.js';
 import {
   type CaseContext,
   type CaseEdit,
@@ -131,6 +134,8 @@ interface ContextFlags {
   officer?: string;
   passportState?: string;
   interviewDate?: string;
+  slipDate?: string;
+  documentsDate?: string;
   keepWatching?: boolean;
 }
 
@@ -143,6 +148,8 @@ function contextFrom(flags: ContextFlags): CaseContext {
   if (flags.officer) c.officer = flags.officer;
   if (flags.passportState) c.passport = flags.passportState;
   if (flags.interviewDate) c.interviewDate = flags.interviewDate;
+  if (flags.slipDate) c.slipDate = flags.slipDate;
+  if (flags.documentsDate) c.documentsDate = flags.documentsDate;
   if (flags.keepWatching !== undefined) c.keepWatching = flags.keepWatching;
   return c as CaseContext;
 }
@@ -160,7 +167,9 @@ function addContextOptions(cmd: Command): Command {
         'returned',
       ]),
     )
-    .option('--interview-date <date>', 'interview or dropbox date, YYYY-MM-DD');
+    .option('--interview-date <date>', 'interview or dropbox date, YYYY-MM-DD')
+    .option('--slip-date <date>', 'date on the 221(g) slip, YYYY-MM-DD (documents are due 12 months later)')
+    .option('--documents-date <date>', 'date you last handed in documents for the 221(g), YYYY-MM-DD');
 }
 
 function caseLines(c: CaseView): string[] {
@@ -305,8 +314,35 @@ export function register(program: Command): void {
           const c = await storeErrors(() => t.cases.get(caseId, null));
           // How sure the learned schedule is about this case's post (src/tracker/change-times-summary.ts).
           const learned = await scheduleConfidence(t.store.db, c.location);
-          if (flags.json) printJson({ ...c, learnedSchedule: learned });
-          else process.stdout.write([...caseLines(c), `  learned schedule: ${learned.text}`].join('\n') + '\n');
+          const deadlines = await caseDeadlines(t.store.db, c);
+          if (flags.json)
+            return printJson({
+              ...c,
+              learnedSchedule: learned,
+              deadlines: deadlines.map((d) => ({ kind: d.kind, date: d.date, source: d.source })),
+            });
+          const lines = [...caseLines(c), `  learned schedule: ${learned.text}`];
+          if (deadlines.length) {
+            lines.push('  deadlines:');
+            for (const d of deadlines) lines.push(`    ${d.date}  ${d.title} (${d.basis})`);
+          }
+          process.stdout.write(lines.join('\n') + '\n');
+        });
+      }),
+    );
+
+  group
+    .command('calendar')
+    .description("print the case's deadlines as iCalendar (.ics), e.g. `ceac case calendar 1 > case.ics`")
+    .argument('<id>', 'case id')
+    .action(
+      action(async (id: string) => {
+        const caseId = parseCaseId(id);
+        await withCliTracking(async (t) => {
+          const c = await storeErrors(() => t.cases.get(caseId, null));
+          const deadlines = await caseDeadlines(t.store.db, c);
+          const name = c.label ? `${c.label} (${maskLast4(c.caseNumber)})` : maskLast4(c.caseNumber);
+          process.stdout.write(renderCalendar(`ceac-watch: ${name}`, [{ id: c.id, name, deadlines }]));
         });
       }),
     );
@@ -441,7 +477,7 @@ export function register(program: Command): void {
   group.action(
     action(() => {
       throw new UsageError(
-        'choose a subcommand: add, list, show, history, check, edit, remove (see `ceac case --help`)',
+        'choose a subcommand: add, list, show, history, calendar, check, edit, remove (see `ceac case --help`)',
       );
     }),
   );

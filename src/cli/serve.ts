@@ -101,6 +101,9 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
     });
     dispatcher.start();
     cleanups.push(() => dispatcher.stop());
+    // Deadline reminders and clearance-wave notices, hourly (issue 15).
+    const notices = notify.startNoticeLoop({ store: opened.store, logger, wake: () => dispatcher.wake() });
+    cleanups.push(() => notices.stop());
 
     const [{ reconcileWatchedTimelines, withTimelineSync }, { statsServiceFor }] = await Promise.all([
       import('../tracker/timeline-sync.js'),

@@ -69,12 +69,17 @@ export async function startNotifications(t: Tracking): Promise<Notifications> {
     publicUrl: config.PUBLIC_URL,
   });
   dispatcher.start();
+  // Deadline reminders and clearance-wave notices, hourly (issue 15); idempotent, so every worker may run it.
+  const notices = notify.startNoticeLoop({ store: t.store, logger: t.logger, wake: () => dispatcher.wake() });
   return {
     async flush() {
       await dispatcher.runDue();
     },
     wake: () => dispatcher.wake(),
-    stop: () => dispatcher.stop(),
+    stop: () => {
+      notices.stop();
+      return dispatcher.stop();
+    },
   };
 }
 

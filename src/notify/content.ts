@@ -27,6 +27,16 @@ export interface EventFacts {
   detail_json: string | null;
 }
 
+/** Events that carry a sentence of their own (detail_json: Notice) instead of a status change. */
+const NOTICE_KINDS: readonly EventKind[] = ['reminder', 'clearance_wave'];
+
+/** detail_json of a reminder or clearance_wave event. */
+export interface Notice {
+  message: string;
+  date?: string | null;
+  source?: string | null;
+}
+
 export function maskLast4(caseNumber: string): string {
   const clean = caseNumber.trim();
   return clean.length <= 4 ? '****' : `${'*'.repeat(clean.length - 4)}${clean.slice(-4)}`;
@@ -68,6 +78,7 @@ export function eventPayload(event: EventFacts, c: CaseFacts, publicUrl: string 
   const i = parseJson<Interpretation>(event.interpretation_json);
   const detail = parseJson<{ outcome?: string; message?: string; failures?: number }>(event.detail_json);
   const cn = c.case_number;
+  const notice = NOTICE_KINDS.includes(event.kind) ? parseJson<Notice>(event.detail_json) : null;
   return {
     id: event.id,
     kind: event.kind,
@@ -93,13 +104,15 @@ export function eventPayload(event: EventFacts, c: CaseFacts, publicUrl: string 
           nextSteps: i.nextSteps.map((s) => scrub(s, cn)),
         }
       : null,
-    health: detail
-      ? {
-          outcome: detail.outcome ?? null,
-          message: detail.message ? scrub(detail.message, cn) : null,
-          failures: detail.failures ?? null,
-        }
-      : null,
+    ...(notice && { notice: { text: notice.message, date: notice.date ?? null, source: notice.source ?? null } }),
+    health:
+      detail && !notice
+        ? {
+            outcome: detail.outcome ?? null,
+            message: detail.message ? scrub(detail.message, cn) : null,
+            failures: detail.failures ?? null,
+          }
+        : null,
     link: publicUrl ? `${publicUrl.replace(/\/+$/, '')}/cases/${c.id}` : null,
   };
 }
@@ -123,6 +136,10 @@ export function changeLine(p: EventPayload): string {
       return 'Checks are failing';
     case 'check_recovered':
       return 'Checks work again';
+    case 'reminder':
+      return `Reminder: ${p.notice?.text ?? 'a deadline is near'}`;
+    case 'clearance_wave':
+      return `Clearance wave: ${p.notice?.text ?? 'many cases like yours cleared'}`;
     default:
       return to;
   }
@@ -133,6 +150,9 @@ function textBody(p: EventPayload): string {
     `Case: ${p.case.label ? `${p.case.label} (${p.case.caseNumber})` : p.case.caseNumber}${p.case.location ? `, ${p.case.location}` : ''}`,
   ];
   lines.push(changeLine(p));
+  if (p.notice?.source) lines.push('', `Source: ${p.notice.source}`);
+  if (p.kind === 'clearance_wave')
+    lines.push('', 'This is what happened to other cases; it says nothing certain about yours.');
   if (p.interpretation) {
     lines.push('', p.interpretation.headline, p.interpretation.meaning);
     if (p.interpretation.nextSteps.length)

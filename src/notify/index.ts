@@ -22,6 +22,7 @@ export {
 } from './channel-store.js';
 export { signBody } from './channels/webhook.js';
 export { createDispatcher, type Dispatcher, type DispatcherOptions, type RunSummary } from './dispatcher.js';
+export { startNoticeLoop } from './notice-loop.js';
 export { type DeliveryView, enqueueDeliveries, listDeliveries, nextDueAt } from './outbox.js';
 export { EventPayload, WebhookPayload, webhookPayloadJsonSchema } from './payload.js';
 export { DEFAULT_EVENT_KINDS, parseEventKinds, parseQuietHours, type QuietHours } from './policy.js';

@@ -48,6 +48,14 @@ export const EventPayload = z.object({
     .object({ outcome: z.string().nullable(), message: z.string().nullable(), failures: z.number().nullable() })
     .nullable()
     .describe('for check_failing / check_recovered: what failed'),
+  notice: z
+    .object({
+      text: z.string().describe('the sentence people read, e.g. "221(g) documents due: 2026-03-04 (in 7 days); …"'),
+      date: z.string().nullable().describe('YYYY-MM-DD the notice is about (the deadline, or the wave day)'),
+      source: z.string().nullable().describe('where the rule comes from (reminders)'),
+    })
+    .optional()
+    .describe('for reminder / clearance_wave only'),
   link: z.string().nullable().describe('the case page, when the instance has a public URL'),
 });
 export type EventPayload = z.infer<typeof EventPayload>;

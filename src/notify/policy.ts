@@ -5,12 +5,16 @@ import { EVENT_KINDS, type EventKind } from './types.js';
  * whole table is in view.
  */
 
-/** What a new channel receives unless told otherwise: status changes, the first look, and health alarms. */
+/**
+ * What a new channel receives unless told otherwise: status changes, the first look, health alarms and deadline
+ * reminders. Clearance waves are news about other people's cases: only on request (`--events waves`).
+ */
 export const DEFAULT_EVENT_KINDS: readonly EventKind[] = [
   'first_seen',
   'status_changed',
   'check_failing',
   'check_recovered',
+  'reminder',
 ];
 
 /** Short names people type in `--events`, each standing for one or more kinds. */
@@ -21,6 +25,9 @@ const ALIASES: Record<string, readonly EventKind[]> = {
   updated: ['last_updated_changed'],
   'last-updated': ['last_updated_changed'],
   health: ['check_failing', 'check_recovered'],
+  reminders: ['reminder'],
+  wave: ['clearance_wave'],
+  waves: ['clearance_wave'],
   all: EVENT_KINDS,
   default: DEFAULT_EVENT_KINDS,
 };

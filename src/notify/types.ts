@@ -11,6 +11,8 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'last_updated_changed',
   'check_failing',
   'check_recovered',
+  'reminder',
+  'clearance_wave',
 ];
 
 /** What a channel delivers: rendered once per (event, channel) by content.ts, independent of the channel. */

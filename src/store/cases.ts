@@ -31,6 +31,16 @@ export const CaseContextSchema = z
       .string()
       .refine((s) => parseIsoDate(s) !== null, 'not a real date: use YYYY-MM-DD, e.g. 2026-11-02')
       .optional(),
+    /** ISO date on the 221(g) slip (documents are due 12 months later: knowledge/deadlines.ts). */
+    slipDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+      .optional(),
+    /** ISO date the last documents asked for under 221(g) were handed in. */
+    documentsDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+      .optional(),
     /** Keep a heartbeat on Issued beyond 14 days. */
     keepWatching: z.boolean().optional(),
   })

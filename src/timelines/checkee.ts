@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 
+import { visaClassOrAsWritten } from '../knowledge/visa-classes.js';
 import { readCsv } from './csv.js';
 import { dayNumber, type Entry, type Outcome, type Timeline } from './model.js';
 import { postFromCheckee } from './posts.js';
@@ -205,7 +206,8 @@ export function checkeeRowToTimeline(
   const timeline: Timeline = {
     source: 'checkee',
     sourceKey: createHash('sha256').update(`checkee|${identity}`).digest('base64url').slice(0, 32),
-    visaClass,
+    // Stored and grouped in one spelling (F-1 = F1); the identity above keeps the source's, so re-imports match.
+    visaClass: visaClassOrAsWritten(visaClass),
     entry,
     // Checkee does not say whether the case went through an interview or the dropbox.
     route: null,

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 
 import { LOCATIONS } from '../knowledge/locations.js';
 import type { Route, SlipColor, State } from '../knowledge/types.js';
+import { visaClassOrAsWritten } from '../knowledge/visa-classes.js';
 import { addDays, dateFromDayNumber, dayNumber, type Entry, type EventKind, type Timeline } from './model.js';
 
 export interface ExtractedEvent {
@@ -86,11 +87,42 @@ interface DateMention {
   certainty: number;
 }
 
+/**
+ * How a post writes its numeric dates, read from the whole post: `dayFirst` when one of its a/b dates can only be
+ * day/month (14/10), so that its 12/09 is 12 September too; `dotted` when it writes several month.day dates
+ * without a year (Chinese posts: "10.14 interview … 11.3 AP"), which alone would be read as numbers.
+ */
+interface DateStyle {
+  dayFirst: boolean;
+  dotted: boolean;
+}
+
+export function dateStyleOf(post: string): DateStyle {
+  const pairs = [...post.matchAll(/\b(\d{1,2})[/.-](\d{1,2})\b(?![/.-]\d)/g)].map((m) => [+m[1]!, +m[2]!] as const);
+  const dayFirst = pairs.some(([a, b]) => a > 12 && b <= 12) && !pairs.some(([a, b]) => a <= 12 && b > 12);
+  const dotted =
+    [...post.matchAll(/(?:^|[\s(])(\d{1,2})\.(\d{1,2})(?=[\s,;:)]|$)/gm)].filter((m) => +m[1]! <= 12 && +m[2]! <= 31)
+      .length >= 2;
+  return { dayFirst, dotted };
+}
+
+let style: DateStyle = { dayFirst: false, dotted: false };
+
 const DATE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMention, 'start' | 'end'> | null }[] = [
   {
     // 2025-10-14, 2025/10/14, 2025.10.14
     re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/gi,
     read: (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]!, certainty: 1 }),
+  },
+  {
+    // 04-Aug, 15-Oct-2025
+    re: new RegExp(`\\b${DAY}-${MONTH}(?![a-z])(?:-(\\d{4}))?`, 'gi'),
+    read: (m) => ({
+      year: m[3] ? +m[3] : null,
+      month: MONTHS[m[2]!.toLowerCase().replace('.', '')]!,
+      day: +m[1]!,
+      certainty: 1,
+    }),
   },
   {
     // 10/14/2025, 14/10/2025, 10/14/25, 10/14, 14.10.2025 (dotted only with a year: "GPA 3.5" is no date)
@@ -102,9 +134,16 @@ const DATE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMentio
       const year = y ? (y.length === 2 ? 2000 + +y : +y) : null;
       if (a > 12 && b <= 12) return { year, month: b, day: a, certainty: 0.9 };
       if (a <= 12 && b > 12) return { year, month: a, day: b, certainty: 0.9 };
-      if (a <= 12 && b <= 12) return { year, month: a, day: b, certainty: 0.6 }; // month first, as US forms
+      // Month first, as US forms, unless the post writes day first elsewhere.
+      if (a <= 12 && b <= 12)
+        return style.dayFirst ? { year, month: b, day: a, certainty: 0.8 } : { year, month: a, day: b, certainty: 0.6 };
       return null;
     },
+  },
+  {
+    // 10.14 or 7.21 without a year: only in posts that write several such dates (see dateStyleOf)
+    re: /(?<=^|[\s(])(\d{1,2})\.(\d{1,2})(?=[\s,;:)]|$)/gm,
+    read: (m) => (style.dotted && +m[1]! <= 12 ? { year: null, month: +m[1]!, day: +m[2]!, certainty: 0.8 } : null),
   },
   {
     // Oct 14, October 14th, 2025, Oct. 14
@@ -199,17 +238,21 @@ function findDates(line: string): DateMention[] {
 // ---------------------------------------------------------------- what happened
 
 const STATUS_WORDS: [RegExp, State][] = [
-  [/\badministrative(?:ly)?\s+process(?:ing|ed)?\b/i, 'administrative_processing'],
-  [/\bapplication\s+received\b/i, 'application_received'],
+  // Spelled as people type them: "adminstrative", "admin proc", "administrative possessing", "proccessing".
+  [
+    /\bad?mi?n(?:i?s?t?r?a?t?i?ve?|s?itrative)?(?:ly)?\s+(?:pro[cs]+e?s+(?:ing|ed)?|possessing|proc)\b/i,
+    'administrative_processing',
+  ],
+  [/\b(?:appl(?:ication)?|app|status)\s+re(?:c(?:ei|ie|i|e))?ve?d\b|\brcvd\b(?!\s+221)/i, 'application_received'],
   [/\btransfer\s+in\s+progress\b/i, 'transfer_in_progress'],
   [/\bin\s+transit\b/i, 'in_transit'],
   [/\bno\s+status\b/i, 'no_status'],
   [/\bat\s+nvc\b/i, 'at_nvc'],
-  [/\b(?:visa\s+)?issued\b|\bvisa\s+(?:printed|stamped)\b|\bgot\s+(?:the\s+|my\s+)?visa\b/i, 'issued'],
-  [/\bapproved\b/i, 'approved'],
-  [/\brefused\b|\brejected\b|\brefusal\b/i, 'refused'],
+  [/\b(?:visa\s+)?(?:issued|isued|issud)\b|\bvisa\s+(?:printed|stamped)\b|\bgot\s+(?:the\s+|my\s+)?visa\b/i, 'issued'],
+  [/\bappro?ved?\b|\bapprovd\b/i, 'approved'],
+  [/\bre(?:fused|fsued|fusd|jected)\b|\brefusal\b/i, 'refused'],
   [/\bready\b(?!\s+for\s+pick)/i, 'ready'],
-  [/\bAP\b/, 'administrative_processing'],
+  [/\bAP\b|(?<=^\s*)ap\b/, 'administrative_processing'],
   [/\bclear(?:ed)?\b|\bcomplete(?:d)?\s+date\b/i, 'issued'],
   [/\bcheck(?:ed)?\s+date\b|\bgot\s+checked\b/i, 'administrative_processing'],
 ];
@@ -238,23 +281,37 @@ function statusIn(clause: string): { state: State; weak: boolean } | null {
   return best && { state: best.state, weak: best.weak };
 }
 
+// The long phrase patterns, in named parts (each alternative on its own line).
+const PAPERS = String.raw`\b(?:documents?|docs|ds-?5535|cv|resume|info(?:rmation)?|forms?|passport|study\s+plan|publications?)\b`;
+const PASSPORT_BACK = new RegExp(
+  [
+    String.raw`\bpassports?\s+(?:was\s+|were\s+)?(?:back|returned|received|collected|picked\s+up|delivered|ready\s+for\s+pick|got\s+back)`,
+    String.raw`\b(?:got|received|collected|picked\s+up)\s+(?:my\s+|our\s+|the\s+)?passports?(?:\s+back)?\b`,
+    String.raw`\bpp\s+(?:back|returned)`,
+    String.raw`\bgot\s+it\s+back\b`,
+  ].join('|'),
+);
+const ASKED = String.raw`\b(?:request(?:ed|ing)?|asked\s+for|asking\s+for|ask(?:ed)?\s+(?:me\s+)?(?:to\s+)?(?:send|submit|provide))\b`;
+const DOCS_REQUESTED = new RegExp(
+  [
+    `${ASKED}.*${PAPERS}`,
+    String.raw`\b(?:documents?|docs|ds-?5535)\s+request(?:ed)?\b`,
+    String.raw`\bemail\s+(?:from\s+(?:the\s+)?(?:embassy|consulate)\s+)?asking\b`,
+  ].join('|'),
+);
+const SENT = String.raw`\b(?:sent|send|submit|submitted|emailed|e-mailed|uploaded|provided|replied\s+with|turned\s+in|handed\s+in)\b`;
+const DOCS_SENT = new RegExp(
+  [`${SENT}.*${PAPERS}`, String.raw`\b(?:documents?|docs|ds-?5535)\s+(?:sent|submitted|emailed|uploaded)\b`].join('|'),
+);
+
 /** What a clause says happened, most specific first; a clause may say two things (passport + slip). */
 export function classify(clause: string): Reading[] {
   const t = clause.toLowerCase();
   const out: Reading[] = [];
   const has221g = /\b221\s*\(?\s*g\s*\)?/.test(t);
-  const passportBack =
-    /\bpassports?\s+(?:was\s+|were\s+)?(?:back|returned|received|collected|picked\s+up|delivered|ready\s+for\s+pick)|\b(?:got|received|collected|picked\s+up)\s+(?:my\s+|our\s+|the\s+)?passports?(?:\s+back)?\b|\bpp\s+(?:back|returned)|\bgot\s+it\s+back\b/.test(
-      t,
-    );
-  const docsRequested =
-    /\b(?:request(?:ed|ing)?|asked\s+for|asking\s+for|ask(?:ed)?\s+(?:me\s+)?(?:to\s+)?(?:send|submit|provide))\b.*\b(?:documents?|docs|ds-?5535|cv|resume|info(?:rmation)?|forms?|passport)\b|\b(?:documents?|docs|ds-?5535)\s+request(?:ed)?\b|\bemail\s+(?:from\s+(?:the\s+)?(?:embassy|consulate)\s+)?asking\b/.test(
-      t,
-    );
-  const docsSent =
-    /\b(?:sent|submitted|emailed|e-mailed|uploaded|provided|replied\s+with|turned\s+in|handed\s+in)\b.*\b(?:documents?|docs|ds-?5535|cv|resume|info(?:rmation)?|forms?|study\s+plan|publications?)\b|\b(?:documents?|docs|ds-?5535)\s+(?:sent|submitted|emailed|uploaded)\b/.test(
-      t,
-    );
+  const passportBack = PASSPORT_BACK.test(t);
+  const docsRequested = DOCS_REQUESTED.test(t);
+  const docsSent = DOCS_SENT.test(t);
   const statusChange = /\bstatus\s+(?:changed|change|updated|moved|went|is\s+now|now)\b.*?\b(?:to|:)?\s*/.test(t);
 
   if (passportBack) out.push({ kind: 'passport_returned', certainty: 0.9 });
@@ -262,23 +319,29 @@ export function classify(clause: string): Reading[] {
     const color = COLORS.find((c) => t.includes(c));
     out.push({ kind: 'slip_221g', ...(color ? { color } : {}), certainty: 0.95 });
   }
-  if (docsRequested) out.push({ kind: 'documents_requested', certainty: 0.85 });
+  if (docsRequested && !/\b(?:submitted|sent|send|submit)\s+(?:the\s+)?requested\b/.test(t))
+    out.push({ kind: 'documents_requested', certainty: 0.85 });
   else if (docsSent) out.push({ kind: 'documents_submitted', certainty: 0.85 });
   else if (
     !passportBack &&
-    /\b(?:drop\s*-?\s*box|dropped\s+(?:off|my|the|docs|documents|passports?|application)|submitted|handed\s+in|vac\s+appointment|biometrics)\b/.test(
+    /\b(?:drop\s*-?\s*box|dropped\s+(?:off|my|his|her|our|their|the|docs|documents|passports?|application)|submitted|handed\s+in|vac\s+appointment|biometrics)\b/.test(
       t,
     )
   ) {
     out.push({ kind: 'submitted', certainty: /drop/.test(t) ? 0.9 : 0.75 });
   }
-  if (/\binterview(?:ed)?\b/.test(t) && !/\binterview\s+waiver\b/.test(t))
+  if (/\bin?te?r?view(?:ed)?\b/.test(t) && !/\binterview\s+waiver\b/.test(t))
     out.push({ kind: 'interview', certainty: 0.9 });
   if (/\bcase\s+(?:was\s+)?created\b|\bcreated\b/.test(t))
     out.push({ kind: 'case_created', certainty: /case/.test(t) ? 0.95 : 0.7 });
 
   // "Case last updated" moving is its own event; "status still Refused" beside it is no change.
-  const lastUpdated = /\b(?:case\s+)?last\s+updated?\b|\bcase\s+updated\b|\bupdate\s+date\b|\bclu\b/.test(t);
+  const lastUpdated =
+    /\b(?:case\s+)?last\s+updated?\b|\bcase\s+(?:was\s+|got\s+)?updated\b|\bupdate\s+date\b|\bclu\b/.test(t) ||
+    // A bare "updated" ("9/2 updated", "Updated 18 Sept", "updated again") when no status is named.
+    (/\bupdated\b(?!\s+(?:resume|cv|documents?|docs|forms?|passport|ds|info))/.test(t) &&
+      !/\bstatus\b|\bto\b/.test(t) &&
+      statusIn(clause) === null);
   if (lastUpdated) out.push({ kind: 'last_updated', certainty: /last\s+updated/.test(t) ? 0.95 : 0.8 });
   const status = statusIn(clause);
   if (status && !(lastUpdated && /\bstill\b/.test(t))) {
@@ -383,8 +446,7 @@ function postOf(written: string): string | null {
 function visaClassOf(text: string): string | null {
   const m = VISA.exec(text);
   if (!m) return null;
-  if (m[0].includes('/')) return `${m[1]!.toUpperCase()}1/B2`;
-  return `${m[1]!.toUpperCase()}${m[2]}${m[3] ? m[3].toUpperCase() : ''}`;
+  return visaClassOrAsWritten(m[0].includes('/') ? `${m[1]!}1/B2` : m[0]);
 }
 
 /** Turns each post of `text` into a timeline; posts without dated visa events give none. */
@@ -398,29 +460,69 @@ export function extractTimelines(text: string, options: ExtractOptions = {}): Ex
 }
 
 /** Lines, sentences (not after "Oct."), and "…" separate clauses. */
-const SENTENCE_BREAK =
-  /\r?\n|(?<!\b(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ept?|[Oo]ct|[Nn]ov|[Dd]ec)\.)(?<=[.!?])\s+(?=[A-Z0-9])|\s+(?:\.{3}|…)\s+/;
+const MONTH_ABBREVIATION = String.raw`\b(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ept?|[Oo]ct|[Nn]ov|[Dd]ec)\.`;
+const SENTENCE_BREAK = new RegExp(
+  [
+    String.raw`\r?\n`,
+    // A sentence ends at . ! ? before a capital or a digit, except "Oct. 14" (an abbreviated month and its day).
+    String.raw`(?<=[.!?])\s+(?=[A-Z])`,
+    String.raw`(?<!${MONTH_ABBREVIATION})(?<=[.!?])\s+(?=\d)`,
+    String.raw`\s*;\s*`,
+    String.raw`\s+(?:\.{3}|…)\s+`,
+  ].join('|'),
+);
+
+/** "That was on", "It happened on": the sentence only dates the one before it. */
+const THAT_WAS = /^\s*(?:that|it|this)\s+(?:was|happened|is)\b/i;
+/** The words between two dates of one clause that add nothing ("and", "and again on", ","). */
+const CONNECTOR_ONLY = /^[\s,&]*(?:(?:and|again|also|then|on|the)\b[\s,]*)*[\s.,)]*$/i;
 
 function extractOne(post: string, posted: string): ExtractedTimeline | null {
   // `mention` indexes the date a reading belongs to; an undated line right after a dated one
   // ("Interview: 12/03" then "221g white slip, asked for CV") inherits that date, less surely.
+  style = dateStyleOf(post);
   const found: { mention: number; text: string; readings: Reading[]; inherited: boolean }[] = [];
   const mentions: DateMention[] = [];
+  // An undated sentence whose date the next one gives ("… a 221g slip at the interview. That was on July 7").
+  let waiting: { text: string; readings: Reading[] } | null = null;
   for (const line of post.split(SENTENCE_BREAK)) {
     const cut = clauses(line);
     if (cut.length === 0) {
-      const readings = classify(line);
-      if (readings.length && mentions.length) {
+      // An undated line right after a dated one inherits its date, but only for what is told at the same moment
+      // (a slip, a request, the passport): a status or a submission with no date of its own gets none, rather
+      // than a neighbour's ("Status is AP now, not sure since when"; "I submitted the documents later").
+      const all = classify(line);
+      const readings = all.filter(
+        (r) =>
+          r.kind === 'slip_221g' ||
+          r.kind === 'documents_requested' ||
+          r.kind === 'passport_returned' ||
+          /\bsame\s+day\b/i.test(line),
+      );
+      waiting = all.length ? { text: tidy(line), readings: all } : null;
+      if (readings.length && mentions.length && !/\b(?:later|some\s+point|remember)\b/i.test(line)) {
         found.push({ mention: mentions.length - 1, text: tidy(line), readings, inherited: true });
       }
       continue;
     }
-    for (const clause of cut) {
-      const readings = classify(clause.words);
+    let previous: Reading[] = [];
+    for (const [i, clause] of cut.entries()) {
+      let readings = classify(clause.words);
+      if (!readings.length && i === 0 && waiting && THAT_WAS.test(clause.words)) {
+        // The previous sentence's event, dated here; drop the neighbour's guess made for it.
+        const told = waiting;
+        const at = found.findIndex((f) => f.inherited && f.text === told.text);
+        if (at >= 0) found.splice(at, 1);
+        readings = told.readings;
+      }
+      // "updated twice, on Sep 4 and Sep 18": a date with only a connector repeats the clause before it.
+      if (!readings.length && i > 0 && CONNECTOR_ONLY.test(clause.words)) readings = previous;
       if (!readings.length) continue;
+      previous = readings;
       mentions.push(clause.date);
       found.push({ mention: mentions.length - 1, text: clause.text, readings, inherited: false });
     }
+    waiting = null;
   }
   if (found.length === 0) return null;
   const dates = resolveDates(mentions, posted);

@@ -19,6 +19,7 @@ import { registerExplain } from './api/explain.js';
 import { registerMe } from './api/me.js';
 import { registerObservations } from './api/observations.js';
 import { ICON, SCRIPT, STYLESHEET } from './assets.js';
+import { calendarRoutes } from './calendar.js';
 import { type CaseChecker, PersonChecks } from './check-now.js';
 import type { AppEnv, Mailer, WebServices } from './context.js';
 import { PageCache } from './page-cache.js';
@@ -269,6 +270,7 @@ export function createWebApp(opts: WebAppOptions): WebApp {
   app.route('/', homeRoutes());
   app.route('/', authRoutes());
   app.route('/account', accountRoutes(deleteUserData));
+  app.route('/', calendarRoutes());
   app.route('/cases', caseRoutes({ ssePollMs: opts.ssePollMs }));
   app.route('/notifications', notificationRoutes());
   app.route('/stats', statsRoutes());

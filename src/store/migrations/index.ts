@@ -7,6 +7,7 @@ import * as notify from './2026-11-26T08-00-notify.js';
 import * as attemptsRetention from './2026-11-26T08-30-attempts-retention.js';
 import * as security from './2026-11-29T11-00-security.js';
 import * as changeIntervals from './2026-11-29T13-00-change-intervals.js';
+import * as calendarFeeds from './2026-11-29T14-00-calendar-feeds.js';
 
 /**
  * Every migration, in order. Names start with an ISO date so that they sort as they were written;
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26T08-30-attempts-retention': attemptsRetention,
   '2026-11-29T11-00-security': security,
   '2026-11-29T13-00-change-intervals': changeIntervals,
+  '2026-11-29T14-00-calendar-feeds': calendarFeeds,
 };

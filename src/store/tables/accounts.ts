@@ -42,7 +42,16 @@ export interface PasswordResetsTable {
   used_at: number | null;
 }
 
+/** A per-account secret iCalendar feed (/calendar/<token>.ics); only the token's SHA-256 is stored. */
+export interface CalendarFeedsTable {
+  user_id: number;
+  token_hash: string;
+  created_at: number;
+  last_used_at: number | null;
+}
+
 export interface AccountTables {
+  calendar_feeds: CalendarFeedsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

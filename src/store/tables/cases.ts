@@ -69,7 +69,16 @@ export interface ObservationsTable {
 }
 
 export type EventKind =
-  'first_seen' | 'status_changed' | 'text_changed' | 'last_updated_changed' | 'check_failing' | 'check_recovered';
+  | 'first_seen'
+  | 'status_changed'
+  | 'text_changed'
+  | 'last_updated_changed'
+  | 'check_failing'
+  | 'check_recovered'
+  /** A deadline of the case is near (knowledge/deadlines.ts); detail_json holds the sentence and its source. */
+  | 'reminder'
+  /** Many cases of this case's post and visa class cleared on one day (stats/waves.ts); detail_json as above. */
+  | 'clearance_wave';
 
 export interface EventsTable {
   id: Generated<number>;

@@ -19,6 +19,8 @@ const ContextSchema = z
     officer: z.enum(['approved', 'refused', '221g', 'none']).optional(),
     passport: z.enum(['kept', 'returned']).optional(),
     interviewDate: isoDateField('2026-11-02').optional(),
+    slipDate: isoDateField('2026-11-02').optional(),
+    documentsDate: isoDateField('2026-11-02').optional(),
     keepWatching: z.boolean().optional(),
   })
   .openapi('CaseContext');
@@ -96,6 +98,8 @@ const EventSchema = z
       'last_updated_changed',
       'check_failing',
       'check_recovered',
+      'reminder',
+      'clearance_wave',
     ]),
     at: z.number().int(),
     from: ObservationSchema.nullable(),

@@ -1,3 +1,4 @@
+import { CalendarFeedSection } from '../calendar.js';
 import type { FieldErrors } from './auth.js';
 import type { PageFrame } from './layout.js';
 import { Alert, CsrfField, FieldError, Layout } from './layout.js';
@@ -98,6 +99,8 @@ export function AccountPage(p: {
           </div>
         </form>
       </section>
+
+      {p.frame.user ? <CalendarFeedSection userId={p.frame.user.id} csrf={p.frame.csrf ?? ''} /> : null}
 
       <section class="card" aria-labelledby="pw-h">
         <h2 id="pw-h">Change password</h2>

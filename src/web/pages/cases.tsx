@@ -5,6 +5,7 @@ import type { ChangeTimesSummary } from '../../tracker/change-times-summary.js';
 import type { TimelineEntry } from '../cases-data.js';
 import { ago, dateTime, duration } from '../format.js';
 import type { FieldErrors } from './auth.js';
+import { CaseAhead } from './case-ahead.js';
 import { Answer, FINALITY_LABEL, StatusBadge } from './explain.js';
 import type { PageFrame } from './layout.js';
 import { Alert, CsrfField, FieldError, Layout } from './layout.js';
@@ -411,6 +412,10 @@ function describe(e: TimelineEntry): { title: string; body?: string | undefined;
       };
     case 'check_recovered':
       return { title: 'Checks work again', cls: '' };
+    case 'reminder':
+      return { title: 'Reminder sent', body: e.detail?.message, cls: '' };
+    case 'clearance_wave':
+      return { title: 'Clearance wave at your post', body: e.detail?.message, cls: '' };
     default:
       return { title: String(e.kind), cls: '' };
   }
@@ -513,6 +518,7 @@ export function CasePage(p: {
         </section>
       </div>
       <PeopleLikeYou c={c} now={p.now} />
+      <CaseAhead c={c} now={p.now} />
       <section class="card">
         <h2>Details</h2>
         <dl class="facts">

@@ -11,6 +11,8 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   last_updated_changed: '“Case Last Updated” moved',
   check_failing: 'Checks keep failing (once, after a while)',
   check_recovered: 'Checks work again',
+  reminder: 'Deadline reminders (30, 7 and 1 days before)',
+  clearance_wave: 'Clearance waves: many cases of your post and visa class cleared on one day',
 };
 
 export interface ChannelFormValues {
