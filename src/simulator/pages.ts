@@ -45,7 +45,7 @@ export function formPanel(f: FormState, error = ''): string {
       : '';
   return `
 <div class="form-body"><table>
-<tr><td>Visa Application Type:</td><td><select name="ctl00$ContentPlaceHolder1$Visa_Application_Type" onchange="javascript:setTimeout(&#39;__doPostBack(\&#39;ctl00$ContentPlaceHolder1$Visa_Application_Type\&#39;,\&#39;\&#39;)&#39;, 0)" id="ctl00_ContentPlaceHolder1_Visa_Application_Type">${appOption('NIV', 'NONIMMIGRANT VISA (NIV)')}${appOption('IV', 'IMMIGRANT VISA (IV)')}</select></td></tr>
+<tr><td>Visa Application Type:</td><td><select name="ctl00$ContentPlaceHolder1$Visa_Application_Type" onchange="javascript:setTimeout(&#39;__doPostBack(\\&#39;ctl00$ContentPlaceHolder1$Visa_Application_Type\\&#39;,\\&#39;\\&#39;)&#39;, 0)" id="ctl00_ContentPlaceHolder1_Visa_Application_Type">${appOption('NIV', 'NONIMMIGRANT VISA (NIV)')}${appOption('IV', 'IMMIGRANT VISA (IV)')}</select></td></tr>
 ${location}
 <tr><td>Application ID or Case Number:</td><td><input name="ctl00$ContentPlaceHolder1$Visa_Case_Number" type="text" maxlength="20" id="ctl00_ContentPlaceHolder1_Visa_Case_Number" /></td></tr>
 <tr><td>Passport Number:</td><td><input name="ctl00$ContentPlaceHolder1$Passport_Number" type="text" maxlength="20" id="ctl00_ContentPlaceHolder1_Passport_Number" /></td></tr>
