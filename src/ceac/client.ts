@@ -2,19 +2,13 @@ import type { Dispatcher } from 'undici';
 
 import { sniffImageType } from '../captcha/image.js';
 import { type CaptchaSolver, CaptchaSolverError } from '../captcha/solver.js';
-import { isAjaxDelta, parseAjaxDelta, parseCeacResponse } from '../decode/page.js';
+import { isAjaxDelta } from '../decode/page.js';
+import { notAForm, readAnswer, type RoundResult } from './answer.js';
 import { type RequestBudget, unlimitedBudget } from './budget.js';
-import {
-  CAPTCHA_ID,
-  looksBlocked,
-  looksChallenged,
-  looksLikeMaintenance,
-  readStatusForm,
-  type StatusForm,
-} from './form.js';
+import { CAPTCHA_ID, looksBlocked, looksChallenged, readStatusForm, type StatusForm } from './form.js';
 import { createAgent, type HttpAnswer, HttpSession, TransportFailure } from './http.js';
-import { type CheckOutcome, defaultMessage, type Verdict } from './outcome.js';
-import { type CaseQuery, sameCaseNumber, validateCaseQuery } from './query.js';
+import { type CheckOutcome, defaultMessage } from './outcome.js';
+import { type CaseQuery, validateCaseQuery } from './query.js';
 
 export const DEFAULT_REQUEST_INTERVAL_MS = 2_000;
 
@@ -54,7 +48,6 @@ export interface CeacClientOptions {
 }
 
 const FIELD = (name: string) => `ctl00$ContentPlaceHolder1$${name}`;
-const MAX_KEPT_BODY = 256 * 1024;
 /** Fresh forms kept for the next checks, per application type; older ones are dropped. */
 const MAX_WARM_FORMS = 16;
 /** ASP.NET drops a session after 20 idle minutes; a kept form is used well before that. */
@@ -67,9 +60,6 @@ interface WarmForm {
   pageUrl: string;
   keptAt: number;
 }
-
-/** The first few failures end a round; the client decides whether another round makes sense. */
-type RoundResult = Verdict & { solverFailed?: boolean };
 
 /**
  * The CEAC status check, as the site's own page does it (ceac-protocol.md): GET the form, fetch
@@ -220,7 +210,7 @@ export class CeacClient {
       if ('kind' in page) return page;
       const html = page.body.toString('utf8');
       const read = readStatusForm(html, page.url);
-      if (!read) return this.notAForm(html);
+      if (!read) return notAForm(html);
       form = read;
     }
 
@@ -287,56 +277,12 @@ export class CeacClient {
     });
     if ('kind' in posted) return posted;
     const body = posted.body.toString('utf8');
-    const result = this.readAnswer(body, q);
+    const result = readAnswer(body, q);
     if (result.kind !== 'layout_changed' && !isAjaxDelta(body)) {
       const next = readStatusForm(body, posted.url);
       if (next) this.keepWarmForm(q.app, { http, form: next, pageUrl: posted.url, keptAt: Date.now() });
     }
     return result;
-  }
-
-  private readAnswer(body: string, q: CaseQuery): RoundResult {
-    const parsed = parseCeacResponse(body);
-    switch (parsed.kind) {
-      case 'status': {
-        const returned = parsed.observation.caseNumber;
-        if (returned && !sameCaseNumber(returned, q.id)) return { kind: 'wrong_case', returned };
-        return { kind: 'ok', observation: parsed.observation, applicationName: parsed.applicationName };
-      }
-      case 'error':
-        if (parsed.error === 'captcha_rejected') return { kind: 'captcha_rejected' };
-        if (parsed.error === 'not_found') return { kind: 'case_not_found' };
-        return { kind: 'invalid_case_number' };
-      case 'form':
-        return {
-          kind: 'layout_changed',
-          body: body.slice(0, MAX_KEPT_BODY),
-          message: 'CEAC returned its form without a result or an error message; the page is kept for diagnosis',
-        };
-      case 'unrecognised': {
-        // An MS-AJAX error record is the server failing mid-postback: a 5xx in other clothes.
-        const failure = isAjaxDelta(body) ? parseAjaxDelta(body)?.find((r) => r.type === 'error') : undefined;
-        if (failure) {
-          const status = /^\d{3}$/.test(failure.id) ? Number(failure.id) : 500;
-          return { kind: 'http_error', status, message: `CEAC failed while answering (server error ${status})` };
-        }
-        if (looksBlocked(200, {}, body)) return { kind: 'blocked' };
-        if (looksLikeMaintenance(body)) return { kind: 'maintenance' };
-        return { kind: 'layout_changed', body: body.slice(0, MAX_KEPT_BODY) };
-      }
-    }
-  }
-
-  private notAForm(html: string): RoundResult {
-    if (looksChallenged({}, html)) return { kind: 'challenge' };
-    if (looksBlocked(200, {}, html)) return { kind: 'blocked' };
-    if (looksLikeMaintenance(html)) return { kind: 'maintenance' };
-    return {
-      kind: 'layout_changed',
-      body: html.slice(0, MAX_KEPT_BODY),
-      message:
-        'the CEAC status page has no status form or captcha we recognise (the site may have changed); the page is kept for diagnosis',
-    };
   }
 
   /** One request; a verdict when it failed at the HTTP level, the answer otherwise. */
