@@ -16,7 +16,7 @@ function skipOrFail(name: string, reason: string): true {
 /** The Chromium to drive, or null when the test must skip (a reason is printed). */
 export function chromiumOrSkip(name: string): string | null {
   const found = findBrowser();
-  if (found.path) return found.path;
+  if (found.path !== null) return found.path;
   skipOrFail(name, found.reason);
   return null;
 }
