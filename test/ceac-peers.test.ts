@@ -227,7 +227,10 @@ describe('public clients re-enacted against the simulator', () => {
         if (v !== undefined) out[n] = v;
       }
       const vcid = $('input[name*="VCID"]').first();
-      return { ...out, vcidName: vcid.attr('name')!, vcidValue: vcid.attr('value')! };
+      return { ...out, vcidName: vcid.attr('name')!, vcidValue: vcid.attr('value')! } as Record<string, string> & {
+        vcidName: string;
+        vcidValue: string;
+      };
     };
     const f1 = fields(cheerio.load((await s.get(CEAC_URL)).text));
     const base = (f: ReturnType<typeof fields>) => ({
