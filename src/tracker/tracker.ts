@@ -18,7 +18,7 @@ import {
   observationHash,
   type SeenObservation,
 } from './changes.js';
-import { type CaseQuery, type CheckFn, type CheckOutcome, SITE_LEVEL_KINDS } from './outcome.js';
+import type { CaseQuery, CheckFn, CheckOutcome } from './outcome.js';
 import { HOUR, MINUTE, nextCheck } from './schedule.js';
 
 /**
@@ -262,11 +262,6 @@ export function createTracker(options: TrackerOptions): Tracker {
           );
         }
         health = h.health;
-      } else if (SITE_LEVEL_KINDS.includes(outcome.kind)) {
-        // Cloudflare refusing this network (a block or a challenge no browser passed) is about the site,
-        // not the case: the case keeps its health and gets no check_failing event of its own; the
-        // outcome code stays on the case (last_outcome) and the schedule backs off for it.
-        failures += 1;
       } else {
         failures += 1;
         const h = healthAfterFailure({
