@@ -25,6 +25,10 @@ const ConfigSchema = z.object({
   CEAC_REQUEST_INTERVAL_MS: z.coerce.number().int().min(0).default(2000),
   CEAC_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(20000),
   CEAC_CAPTCHA: z.string().optional(),
+  /** How checks reach CEAC: plain HTTP, a real browser (passes Cloudflare's challenge), or HTTP then the browser. */
+  CEAC_TRANSPORT: z.enum(['http', 'browser', 'auto']).default('auto'),
+  /** The Chromium or Chrome the browser transport drives (else /usr/bin/chromium, chromium, google-chrome). */
+  CEAC_BROWSER: z.string().min(1).optional(),
   CEAC_WATCH_SECRET: z.string().optional(),
   CEAC_WATCH_ALLOW_PRIVATE_TARGETS: booleanish.default(false),
   /** Behind a reverse proxy you run: rate-limit by X-Forwarded-For instead of the socket address. */

@@ -10,6 +10,7 @@ import { createDispatcher, enqueueDeliveries } from '../src/notify/index.js';
 import { type RunningSimulator, startSimulator } from '../src/simulator/index.js';
 import type { WebAppOptions } from '../src/web/app.js';
 import { createInProcessChecker, type InProcessChecker } from '../src/web/checker.js';
+import { chromiumOrSkip } from './support/requirements.js';
 import { webFixture } from './web-harness.js';
 
 export const CHROMIUM_ARGS = [
@@ -130,8 +131,12 @@ export async function startStack(options: {
   };
 }
 
+/** The Chromium of the machine (the project's one lookup), or null: browser tests then skip with a reason. */
+export const CHROMIUM = chromiumOrSkip('browser tests');
+
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  if (!CHROMIUM) throw new Error('no Chromium: the browser tests should have been skipped');
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
 export const PHONE = { width: 390, height: 844 };

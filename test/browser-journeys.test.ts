@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { launchBrowser, PHONE, screenshots, type Stack, startStack } from './browser-harness.js';
+import { CHROMIUM, launchBrowser, PHONE, screenshots, type Stack, startStack } from './browser-harness.js';
 
 const REFUSED_221G =
   'Refused\nCase Created: 14-Oct-2026\nCase Last Updated: 21-Oct-2026\n' +
@@ -17,7 +17,7 @@ const DBX = { caseNumber: 'AA00DBX221', location: 'Mumbai', passport: 'Z4810023'
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  if (CHROMIUM) browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -71,7 +71,7 @@ async function signUpAndAdd(page: Page, stack: Stack, email: string): Promise<nu
   return Number(/\/cases\/(\d+)/.exec(page.url())![1]);
 }
 
-describe('browser journeys (Chromium, simulator, in-process tracker)', { timeout: 90_000 }, () => {
+describe.skipIf(!CHROMIUM)('browser journeys (Chromium, simulator, in-process tracker)', { timeout: 90_000 }, () => {
   it('paste and explain, with no account', async () => {
     const stack = await startStack({ automaticCaptcha: true });
     try {

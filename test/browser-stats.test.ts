@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { upsertTimelines } from '../src/timelines/repository.js';
-import { launchBrowser, OUTPUT, PHONE, screenshots } from './browser-harness.js';
+import { CHROMIUM, launchBrowser, OUTPUT, PHONE, screenshots } from './browser-harness.js';
 import { webFixture } from './web-harness.js';
 import { groupTimelines } from './web-stats-fixtures.js';
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
   server = serve({ fetch: fx.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((r) => (server.listening ? r() : server.once('listening', () => r())));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
+  if (CHROMIUM) browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -57,7 +57,7 @@ async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 }
 
-describe('waiting-time pages in Chromium', { timeout: 90_000 }, () => {
+describe.skipIf(!CHROMIUM)('waiting-time pages in Chromium', { timeout: 90_000 }, () => {
   it('filters with the form and shows both charts and the tables, on a phone and a desktop', async () => {
     const { page, problems } = await newPage();
     await page.goto(`${url}/stats`);

@@ -121,8 +121,9 @@ describe('recorded shapes through the client', () => {
       ctl00$ContentPlaceHolder1$Captcha: 'FIX42',
       LBD_BackWorkaround_c_status_ctl00_contentplaceholder1_defaultcaptcha: '1',
       LBD_VCID_c_status_ctl00_contentplaceholder1_defaultcaptcha: '7b1c6e0f9a2d4c3e8f5a6b7c8d9e0f1a',
-      __ASYNCPOST: 'true',
     });
+    // A full postback (as CEACStatTracker posts): the whole page comes back, with a fresh form.
+    expect(fields.has('__ASYNCPOST')).toBe(false);
   });
 
   it.each([
@@ -156,7 +157,7 @@ describe('recorded shapes through the client', () => {
     [
       'a Cloudflare challenge',
       { status: 503, headers: { server: 'cloudflare' }, body: '<title>Just a moment...</title>' },
-      'blocked',
+      'challenge',
     ],
     [
       'a 403 with only a cf-ray header',

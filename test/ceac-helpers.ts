@@ -1,16 +1,20 @@
-import type { CaptchaSolver } from '../src/captcha/index.js';
+import { type CaptchaSolver, sniffImageType, type SolveContext } from '../src/captcha/index.js';
 import type { CaseQuery } from '../src/ceac/index.js';
 import type { SimCaseInfo } from '../src/simulator/index.js';
 
-/** A solver that answers a fixed code and counts the captchas it was shown. */
-export function fixedSolver(code: string): CaptchaSolver & { shown: number } {
+/** A solver that answers a fixed code and counts the captchas it was shown (and their types). */
+export function fixedSolver(code: string): CaptchaSolver & { shown: number; mimes: string[] } {
   return {
     name: 'fixed',
     shown: 0,
-    async solve(png: Buffer) {
+    mimes: [],
+    solve(image: Buffer, ctx: SolveContext) {
       this.shown++;
-      if (png.subarray(1, 4).toString('latin1') !== 'PNG') throw new Error('the captcha is not a PNG');
-      return code;
+      const mime = sniffImageType(image);
+      if (!mime || mime !== ctx.mime)
+        return Promise.reject(new Error(`the captcha is not the image announced (${ctx.mime})`));
+      this.mimes.push(mime);
+      return Promise.resolve(code);
     },
   };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { PNG } from 'pngjs';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -10,6 +11,7 @@ import {
   CaptchaSolverError,
   ctcLayoutFor,
   greedyCtcDecode,
+  modelInputFor,
   OnnxSolver,
   solverFromSpec,
 } from '../src/captcha/index.js';
@@ -187,5 +189,115 @@ describe('greedy CTC decoding', () => {
   });
   it('explains an output shape it cannot read', () => {
     expect(() => ctcLayoutFor([1, 50, 12], 37)).toThrow(/expected \[1, T, 37\]/);
+  });
+});
+
+/*
+ * Models as people have them: the public CEACStatusBot layout (input "input" [1, 3, H, W] RGB with
+ * open size, output [T, 1, 37]), grayscale NHWC, and grayscale NCHW. Each averages a column over
+ * its channels and rows, so the solver must give the channels, order and size the model declares.
+ */
+const dimOf = (d: number | string) => (typeof d === 'number' ? bytes(1, int(1, d)) : bytes(1, str(2, d)));
+const shapeOf = (dims: (number | string)[]) => bytes(2, dims.flatMap(dimOf));
+const valueInfoOf = (name: string, dims: (number | string)[]) => [
+  ...str(1, name),
+  ...bytes(2, bytes(1, [...int(1, 1), ...shapeOf(dims)])),
+];
+const int64Tensor = (name: string, values: number[]) => [
+  ...int(1, values.length),
+  ...int(2, 7), // INT64
+  ...str(8, name),
+  ...bytes(9, new Uint8Array(new BigInt64Array(values.map(BigInt)).buffer)),
+];
+
+function buildLayoutModel(input: { name: string; dims: (number | string)[]; reduce: number[] }, out: number[]) {
+  const a = Array.from({ length: CLASSES }, (_, k) => 2 * centre(k));
+  const b = Array.from({ length: CLASSES }, (_, k) => -(centre(k) ** 2));
+  const graph = [
+    ...bytes(1, node('ReduceMean', [input.name], ['cols'], [intsAttr('axes', input.reduce), intAttr('keepdims', 0)])),
+    ...bytes(1, node('Reshape', ['cols', 'S1'], ['steps'])),
+    ...bytes(1, node('MatMul', ['steps', 'A'], ['scaled'])),
+    ...bytes(1, node('Add', ['scaled', 'B'], ['flat'])),
+    ...bytes(1, node('Reshape', ['flat', 'S2'], ['logits'])),
+    ...str(2, 'layout-ctc'),
+    ...bytes(5, floatTensor('A', [1, CLASSES], a)),
+    ...bytes(5, floatTensor('B', [CLASSES], b)),
+    ...bytes(5, int64Tensor('S1', [1, -1, 1])),
+    ...bytes(5, int64Tensor('S2', out)),
+    ...bytes(11, valueInfoOf(input.name, input.dims)),
+    ...bytes(
+      12,
+      valueInfoOf(
+        'logits',
+        out.map((d) => (d === -1 ? 'T' : d)),
+      ),
+    ),
+  ];
+  return Buffer.from([
+    ...int(1, 7),
+    ...str(2, 'ceac-watch-test'),
+    ...bytes(7, graph),
+    ...bytes(8, [...str(1, ''), ...int(2, 13)]),
+  ]);
+}
+
+/** `drawCode` in plain gray (R = G = B), for models that average the colour channels. */
+function drawGray(text: string, scale = 1): Buffer {
+  const png = new PNG({ width: W * scale, height: H * scale });
+  png.data.fill(255);
+  let x = 4;
+  for (const ch of text) {
+    const v = Math.round(centre(CAPTCHA_ALPHABET.indexOf(ch) + 1) * 255);
+    for (let cx = x * scale; cx < (x + 8) * scale; cx++)
+      for (let y = 0; y < H * scale; y++) png.data.fill(v, (y * W * scale + cx) * 4, (y * W * scale + cx) * 4 + 3);
+    x += 12;
+  }
+  return PNG.sync.write(png);
+}
+
+describe.skipIf(!ortAvailable)('onnx models in the layouts people have', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ceac-onnx-layouts-'));
+  const save = (name: string, model: Buffer) => {
+    const path = join(dir, name);
+    writeFileSync(path, model);
+    return path;
+  };
+
+  it('the public CEACStatusBot layout: "input" [1, 3, H, W] RGB, size open, output [T, 1, 37]', async () => {
+    const path = save(
+      'public.onnx',
+      buildLayoutModel({ name: 'input', dims: [1, 3, 'H', 'W'], reduce: [1, 2] }, [-1, 1, CLASSES]),
+    );
+    const solver = await OnnxSolver.load(path);
+    expect(solver.input).toEqual({ name: 'input', order: 'NCHW', channels: 3, height: null, width: null });
+    // Given as served: a JPEG, at its own size.
+    const jpeg = await sharp(drawGray('CEAC21')).jpeg({ quality: 100 }).toBuffer();
+    expect(await solver.solve(jpeg)).toBe('CEAC21');
+    expect(await solver.solve(drawGray('7K3PQ2', 2))).toBe('7K3PQ2');
+  });
+
+  it('grayscale NHWC [1, 50, 200, 1], fixed size', async () => {
+    const path = save(
+      'nhwc.onnx',
+      buildLayoutModel({ name: 'image', dims: [1, H, W, 1], reduce: [1, 3] }, [1, -1, CLASSES]),
+    );
+    const solver = await OnnxSolver.load(path);
+    expect(solver.input).toMatchObject({ order: 'NHWC', channels: 1, height: H, width: W });
+    expect(await solver.solve(drawCode('A0Z9'))).toBe('A0Z9');
+  });
+
+  it('grayscale NCHW [1, 1, 50, 200] from a GIF', async () => {
+    const path = save(
+      'nchw1.onnx',
+      buildLayoutModel({ name: 'x', dims: [1, 1, H, W], reduce: [1, 2] }, [1, -1, CLASSES]),
+    );
+    const solver = await OnnxSolver.load(path);
+    expect(solver.input).toMatchObject({ order: 'NCHW', channels: 1, height: H, width: W });
+    const gif = await sharp(drawGray('K7P2Q', 2)).gif().toBuffer();
+    expect(await solver.solve(gif)).toBe('K7P2Q');
+  });
+
+  it('refuses an input it cannot read, saying what it expected', () => {
+    expect(() => modelInputFor('x', [1, 5, 50, 200])).toThrow(/expected \[1, C, H, W\] or \[1, H, W, C\]/);
   });
 });

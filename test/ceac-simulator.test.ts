@@ -1,4 +1,5 @@
 import { PNG } from 'pngjs';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { parseAjaxDelta, parseCeacResponse } from '../src/decode/index.js';
@@ -40,6 +41,7 @@ async function post(sim: RunningSimulator, cookie: string, fields: Record<string
 function fieldsFor(hidden: Record<string, string>, captcha: string, extra: Record<string, string> = {}) {
   return {
     ...hidden,
+    __EVENTTARGET: 'ctl00$ContentPlaceHolder1$btnSubmit',
     ctl00$ContentPlaceHolder1$Visa_Application_Type: 'NIV',
     ctl00$ContentPlaceHolder1$Location_Dropdown: 'BMB',
     ctl00$ContentPlaceHolder1$Visa_Case_Number: 'AA00DBX221',
@@ -71,7 +73,10 @@ describe('simulator protocol', () => {
     for (const name of ['__VIEWSTATE', '__VIEWSTATEGENERATOR', '__EVENTVALIDATION', `LBD_VCID_${CAPTCHA}`])
       expect(hidden[name]).toBeTruthy();
     expect(html).toContain(`id="${CAPTCHA}_CaptchaImage"`);
-    expect(html).toContain(`src="BotDetectCaptcha.ashx?get=image&amp;c=${CAPTCHA}&amp;t=${vcid}"`);
+    expect(html).toContain(`src="/CEACStatTracker/BotDetectCaptcha.ashx?get=image&amp;c=${CAPTCHA}&amp;t=${vcid}"`);
+    expect(hidden.__VIEWSTATEGENERATOR).toBe('DBF1011F');
+    expect(html).toContain('<select name="ctl00$ContentPlaceHolder1$Location_Dropdown" id="Location_Dropdown">');
+    expect(html).toContain('<option value="BMB">INDIA, MUMBAI</option>');
     const options = [...html.matchAll(/<option value="([A-Z]{3})">/g)].map((m) => m[1]);
     expect(options).toHaveLength(228);
     expect(new Set(options)).toEqual(new Set(LOCATIONS.map((l) => l.code)));
@@ -80,15 +85,37 @@ describe('simulator protocol', () => {
     expect(iv.html).not.toContain('Location_Dropdown');
   });
 
-  it('serves a 200x50 PNG captcha only to the session it belongs to', async () => {
+  it('serves a 200x50 JPEG captcha (and its sound) only to the session it belongs to', async () => {
     const { cookie, vcid } = await openForm(sim);
     const url = `${sim.url}/ceacstattracker/BotDetectCaptcha.ashx?get=image&c=${CAPTCHA}&t=${vcid}`;
     const img = await fetch(url, { headers: { cookie } });
-    expect(img.headers.get('content-type')).toBe('image/png');
-    const png = PNG.sync.read(Buffer.from(await img.arrayBuffer()));
-    expect([png.width, png.height]).toEqual([200, 50]);
+    expect(img.headers.get('content-type')).toBe('image/jpeg');
+    const meta = await sharp(Buffer.from(await img.arrayBuffer())).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 200, 50]);
     const stranger = await fetch(url);
     expect(stranger.status).toBe(400);
+    const sound = await fetch(url.replace('get=image', 'get=sound'), { headers: { cookie } });
+    expect(sound.headers.get('content-type')).toBe('audio/wav');
+    expect(
+      Buffer.from(await sound.arrayBuffer())
+        .subarray(0, 4)
+        .toString('latin1'),
+    ).toBe('RIFF');
+  });
+
+  it('serves PNG with --captcha-format png', async () => {
+    const png = await startSimulator({ captchaFormat: 'png' });
+    try {
+      const { cookie, vcid } = await openForm(png);
+      const img = await fetch(`${png.url}/ceacstattracker/BotDetectCaptcha.ashx?get=image&c=${CAPTCHA}&t=${vcid}`, {
+        headers: { cookie },
+      });
+      expect(img.headers.get('content-type')).toBe('image/png');
+      const decoded = PNG.sync.read(Buffer.from(await img.arrayBuffer()));
+      expect([decoded.width, decoded.height]).toEqual([200, 50]);
+    } finally {
+      await png.close();
+    }
   });
 
   it('checks the captcha, the viewstate round trip and the session like ASP.NET', async () => {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 
-import { type CaptchaSolver, CaptchaSolverError, normaliseAnswer } from './solver.js';
+import { sniffImageType } from './image.js';
+import { type CaptchaSolver, CaptchaSolverError, normaliseAnswer, type SolveContext } from './solver.js';
 
 /** Our secrets stay ours: a captcha program (perhaps a paid service's client) gets none of them. */
 const WITHHELD = ['CEAC_WATCH_SECRET', 'DATABASE_URL', 'SMTP_URL', 'TEST_DATABASE_URL'];
@@ -12,8 +13,9 @@ export function solverEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /**
- * Runs any program (through the shell) with the PNG on stdin and takes the first non-empty line of
- * its stdout as the answer: how people plug in their own OCR model or a paid solving service.
+ * Runs any program (through the shell) with the image on stdin, as served (JPEG, PNG or GIF), its
+ * type in CEAC_CAPTCHA_MIME, and takes the first non-empty line of its stdout as the answer: how
+ * people plug in their own OCR model or a paid solving service.
  */
 export class CommandSolver implements CaptchaSolver {
   readonly name = 'command';
@@ -26,12 +28,13 @@ export class CommandSolver implements CaptchaSolver {
       throw new CaptchaSolverError('the captcha command is empty: use --captcha "command:<program>"');
   }
 
-  solve(png: Buffer, ctx: { attempt: number }): Promise<string> {
+  solve(image: Buffer, ctx: SolveContext): Promise<string> {
+    const mime = ctx.mime ?? sniffImageType(image) ?? 'image/png';
     return new Promise((resolve, reject) => {
       const child = spawn(this.command, {
         shell: true,
         stdio: ['pipe', 'pipe', 'pipe'],
-        env: { ...solverEnvironment(process.env), CEAC_CAPTCHA_ATTEMPT: String(ctx.attempt) },
+        env: { ...solverEnvironment(process.env), CEAC_CAPTCHA_ATTEMPT: String(ctx.attempt), CEAC_CAPTCHA_MIME: mime },
       });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
@@ -49,7 +52,7 @@ export class CommandSolver implements CaptchaSolver {
       });
       // A program that answers without reading the image closes stdin early; that is its right.
       child.stdin.on('error', () => undefined);
-      child.stdin.end(png);
+      child.stdin.end(image);
       child.on('close', (code) => {
         clearTimeout(timer);
         if (code !== 0) {

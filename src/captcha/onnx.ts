@@ -4,7 +4,7 @@ import type * as OrtModule from 'onnxruntime-node';
 
 import { CAPTCHA_ALPHABET, CTC_BLANK, MODEL_INPUT_HEIGHT, MODEL_INPUT_WIDTH } from './alphabet.js';
 import { ctcLayoutFor, greedyCtcDecode } from './ctc.js';
-import { pngToGray, resizeBilinear } from './image.js';
+import { decodeRgb, resizeBilinear, toGray, toPlanes } from './image.js';
 import { type CaptchaSolver, CaptchaSolverError } from './solver.js';
 
 type Ort = typeof OrtModule;
@@ -51,10 +51,43 @@ function readSettings(modelPath: string): OnnxModelSettings {
   return { alphabet: r.alphabet ?? defaults.alphabet, blank: r.blank ?? defaults.blank };
 }
 
+/** How a model wants its image: read from the model's declared input. */
+export interface ModelInput {
+  name: string;
+  order: 'NCHW' | 'NHWC';
+  channels: 1 | 3;
+  /** null when the model leaves it open: the image is given as served. */
+  height: number | null;
+  width: number | null;
+}
+
+const isChannels = (d: number | string | undefined): d is 1 | 3 => d === 1 || d === 3;
+const fixedDim = (d: number | string | undefined) => (typeof d === 'number' && d > 0 ? d : null);
+
 /**
- * A CTC captcha model run with onnxruntime-node. Input: one grayscale image, NCHW [1, 1, H, W],
- * values in [0, 1] (H x W from the model, 50 x 200 when the model leaves them open). Output: per
- * time step scores over blank + alphabet, decoded greedily.
+ * Reads the input's layout from its declared shape: [N, C, H, W] or [N, H, W, C] with C = 1
+ * (grayscale) or 3 (RGB), H and W fixed or open. A model without metadata gets the old default:
+ * NCHW grayscale 50x200.
+ */
+export function modelInputFor(name: string, shape: readonly (number | string)[]): ModelInput {
+  if (shape.length === 0)
+    return { name, order: 'NCHW', channels: 1, height: MODEL_INPUT_HEIGHT, width: MODEL_INPUT_WIDTH };
+  if (shape.length === 4 && isChannels(shape[1]))
+    return { name, order: 'NCHW', channels: shape[1], height: fixedDim(shape[2]), width: fixedDim(shape[3]) };
+  if (shape.length === 4 && isChannels(shape[3]))
+    return { name, order: 'NHWC', channels: shape[3], height: fixedDim(shape[1]), width: fixedDim(shape[2]) };
+  throw new CaptchaSolverError(
+    `the captcha model's input "${name}" has shape [${shape.join(', ')}]; expected [1, C, H, W] or [1, H, W, C] ` +
+      'with C = 1 (grayscale) or 3 (RGB)',
+  );
+}
+
+/**
+ * A CTC captcha model run with onnxruntime-node. The input is read from the model: 1 channel
+ * (BT.601 grayscale) or 3 (RGB), NCHW or NHWC, values in [0, 1], resized to the model's H x W when
+ * it fixes them and given as served when it leaves them open. So the public CEACStatusBot model
+ * (input "input" [1, 3, H, W] RGB, output [T, 1, 37]) works as it is. Output: per time step scores
+ * over blank + alphabet, decoded greedily.
  */
 export class OnnxSolver implements CaptchaSolver {
   readonly name = 'onnx';
@@ -63,8 +96,7 @@ export class OnnxSolver implements CaptchaSolver {
     private readonly ort: Ort,
     private readonly session: Session,
     private readonly settings: OnnxModelSettings,
-    private readonly height: number,
-    private readonly width: number,
+    readonly input: ModelInput,
   ) {}
 
   static async load(modelPath: string): Promise<OnnxSolver> {
@@ -77,34 +109,31 @@ export class OnnxSolver implements CaptchaSolver {
     } catch (e) {
       throw new CaptchaSolverError(`cannot load the captcha model ${modelPath}: ${(e as Error).message}`);
     }
-    // Older onnxruntime builds have no input metadata: then the model's size is the protocol's.
-    const meta = session.inputMetadata?.[0];
-    const shape = meta && meta.isTensor ? meta.shape : [];
-    const fixed = (v: unknown, fallback: number) => (typeof v === 'number' && v > 0 ? v : fallback);
-    return new OnnxSolver(
-      ort,
-      session,
-      settings,
-      fixed(shape[2], MODEL_INPUT_HEIGHT),
-      fixed(shape[3], MODEL_INPUT_WIDTH),
-    );
+    // Older onnxruntime builds have no input metadata: then the layout is the old default.
+    const meta = session.inputMetadata[0] as (typeof session.inputMetadata)[number] | undefined;
+    const shape = meta?.isTensor ? meta.shape : [];
+    return new OnnxSolver(ort, session, settings, modelInputFor(session.inputNames[0]!, shape));
   }
 
-  /** The model's input tensor for a PNG: grayscale, resized to H x W, values in [0, 1]. */
-  preprocess(png: Buffer): Float32Array {
-    return resizeBilinear(pngToGray(png), this.width, this.height).data;
+  /** The model's input tensor for an image (JPEG, PNG, GIF...): its values and dims. */
+  async preprocess(image: Buffer): Promise<{ data: Float32Array; dims: number[] }> {
+    const rgb = await decodeRgb(image);
+    const decoded = this.input.channels === 1 ? toGray(rgb) : rgb;
+    const { height, width, order, channels } = this.input;
+    const img = resizeBilinear(decoded, width ?? decoded.width, height ?? decoded.height);
+    if (order === 'NHWC') return { data: img.data, dims: [1, img.height, img.width, channels] };
+    return { data: toPlanes(img), dims: [1, channels, img.height, img.width] };
   }
 
-  async solve(png: Buffer): Promise<string> {
-    let pixels: Float32Array;
+  async solve(image: Buffer): Promise<string> {
+    let tensor: { data: Float32Array; dims: number[] };
     try {
-      pixels = this.preprocess(png);
+      tensor = await this.preprocess(image);
     } catch (e) {
-      throw new CaptchaSolverError(`the captcha image could not be read as a PNG: ${(e as Error).message}`);
+      throw new CaptchaSolverError(`the captcha image could not be read: ${(e as Error).message}`);
     }
-    const inputName = this.session.inputNames[0]!;
-    const input = new this.ort.Tensor('float32', pixels, [1, 1, this.height, this.width]);
-    const result = await this.session.run({ [inputName]: input });
+    const input = new this.ort.Tensor('float32', tensor.data, tensor.dims);
+    const result = await this.session.run({ [this.input.name]: input });
     const output = result[this.session.outputNames[0]!];
     if (!output) throw new CaptchaSolverError('the captcha model produced no output');
     const classes = this.settings.alphabet.length + 1;

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 
-import { type CaptchaSolver, CaptchaSolverError, normaliseAnswer } from './solver.js';
+import sharp from 'sharp';
+
+import { imageExtension, sniffImageType } from './image.js';
+import { type CaptchaSolver, CaptchaSolverError, normaliseAnswer, type SolveContext } from './solver.js';
 
 export interface PromptIo {
   input: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -20,10 +23,14 @@ export function inlineImageProtocol(env: NodeJS.ProcessEnv): 'kitty' | 'iterm2' 
   return null;
 }
 
-/** The escape sequence that draws a PNG inline, or '' when the terminal cannot. */
-export function inlineImage(png: Buffer, protocol: 'kitty' | 'iterm2' | null): string {
+/**
+ * The escape sequence that draws an image inline, or '' when the terminal cannot. iTerm2 reads any
+ * format; kitty's f=100 is PNG only, so other formats are converted first (`png`).
+ */
+export function inlineImage(image: Buffer, protocol: 'kitty' | 'iterm2' | null, png: Buffer = image): string {
+  if (protocol === 'iterm2')
+    return `\x1b]1337;File=inline=1;size=${image.length};preserveAspectRatio=1:${image.toString('base64')}\x07\n`;
   const b64 = png.toString('base64');
-  if (protocol === 'iterm2') return `\x1b]1337;File=inline=1;size=${png.length};preserveAspectRatio=1:${b64}\x07\n`;
   if (protocol === 'kitty') {
     // The kitty graphics protocol takes the payload in chunks of at most 4096 bytes.
     let out = '';
@@ -49,7 +56,7 @@ export class PromptSolver implements CaptchaSolver {
     return Boolean(this.io.input.isTTY);
   }
 
-  async solve(png: Buffer, ctx: { attempt: number }): Promise<string> {
+  async solve(image: Buffer, ctx: SolveContext): Promise<string> {
     if (!this.interactive) {
       throw new CaptchaSolverError(
         'the prompt captcha solver needs a terminal, and stdin is not one; ' +
@@ -57,9 +64,13 @@ export class PromptSolver implements CaptchaSolver {
       );
     }
     this.dir ??= mkdtempSync(join(tmpdir(), 'ceac-captcha-'));
-    const file = join(this.dir, `captcha-${ctx.attempt}.png`);
-    writeFileSync(file, png, { mode: 0o600 });
-    this.io.output.write(inlineImage(png, inlineImageProtocol(this.io.env)));
+    const mime = ctx.mime ?? sniffImageType(image) ?? 'image/png';
+    const file = join(this.dir, `captcha-${ctx.attempt}.${imageExtension(mime)}`);
+    writeFileSync(file, image, { mode: 0o600 });
+    const protocol = inlineImageProtocol(this.io.env);
+    const png =
+      protocol === 'kitty' && mime !== 'image/png' ? await sharp(image, { pages: 1 }).png().toBuffer() : image;
+    this.io.output.write(inlineImage(image, protocol, png));
     this.io.output.write(`Captcha image saved to ${file}\n`);
     const rl = createInterface({ input: this.io.input, output: this.io.output, terminal: true });
     try {

@@ -4,8 +4,17 @@
  */
 export interface CaptchaSolver {
   readonly name: string;
-  /** Returns the code read from the PNG; throws CaptchaSolverError when it cannot give one. */
-  solve(png: Buffer, ctx: { attempt: number }): Promise<string>;
+  /**
+   * Returns the code read from the image, as the site served it (JPEG, PNG or GIF; `mime` says
+   * which); throws CaptchaSolverError when it cannot give one.
+   */
+  solve(image: Buffer, ctx: SolveContext): Promise<string>;
+}
+
+export interface SolveContext {
+  attempt: number;
+  /** The image's type (image/jpeg, image/png, image/gif); image/png when unknown. */
+  mime?: string;
 }
 
 /** A solver that could not produce an answer (no terminal, program failed, model missing...). */

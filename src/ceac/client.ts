@@ -1,12 +1,14 @@
 import type { Dispatcher } from 'undici';
 
+import { sniffImageType } from '../captcha/image.js';
 import { type CaptchaSolver, CaptchaSolverError } from '../captcha/solver.js';
-import { isAjaxDelta, parseAjaxDelta, parseCeacResponse } from '../decode/page.js';
+import { isAjaxDelta } from '../decode/page.js';
+import { notAForm, readAnswer, type RoundResult } from './answer.js';
 import { type RequestBudget, unlimitedBudget } from './budget.js';
-import { CAPTCHA_ID, looksBlocked, looksLikeMaintenance, readStatusForm } from './form.js';
+import { CAPTCHA_ID, looksBlocked, looksChallenged, readStatusForm, type StatusForm } from './form.js';
 import { createAgent, type HttpAnswer, HttpSession, TransportFailure } from './http.js';
-import { type CheckOutcome, defaultMessage, type Verdict } from './outcome.js';
-import { type CaseQuery, sameCaseNumber, validateCaseQuery } from './query.js';
+import { type CheckOutcome, defaultMessage } from './outcome.js';
+import { type CaseQuery, validateCaseQuery } from './query.js';
 
 export const DEFAULT_REQUEST_INTERVAL_MS = 2_000;
 
@@ -46,11 +48,18 @@ export interface CeacClientOptions {
 }
 
 const FIELD = (name: string) => `ctl00$ContentPlaceHolder1$${name}`;
-const MAX_KEPT_BODY = 256 * 1024;
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** Fresh forms kept for the next checks, per application type; older ones are dropped. */
+const MAX_WARM_FORMS = 16;
+/** ASP.NET drops a session after 20 idle minutes; a kept form is used well before that. */
+const WARM_FORM_TTL_MS = 10 * 60_000;
 
-/** The first few failures end a round; the client decides whether another round makes sense. */
-type RoundResult = Verdict & { solverFailed?: boolean };
+/** The fresh form of a whole-page answer, with the session it belongs to. */
+interface WarmForm {
+  http: HttpSession;
+  form: StatusForm;
+  pageUrl: string;
+  keptAt: number;
+}
 
 /**
  * The CEAC status check, as the site's own page does it (ceac-protocol.md): GET the form, fetch
@@ -69,6 +78,7 @@ export class CeacClient {
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly onProgress: (p: CheckProgress) => void;
+  private readonly warm: Record<'NIV' | 'IV', WarmForm[]> = { NIV: [], IV: [] };
 
   constructor(opts: CeacClientOptions) {
     let base: URL;
@@ -124,12 +134,23 @@ export class CeacClient {
     let transientRetries = 0;
     for (;;) {
       attempts++;
-      const session = new HttpSession(this.dispatcher, this.userAgent, this.timeoutMs, this.budget);
+      const warm = this.takeWarmForm(q.app);
+      const session = warm?.http ?? new HttpSession(this.dispatcher, this.userAgent, this.timeoutMs, this.budget);
+      const before = session.requests;
       let result: RoundResult;
       try {
-        result = await this.round(q, session, attempts);
+        result = await this.round(q, session, attempts, warm);
+        // A kept form the site no longer honours (its session expired): one fresh round, at once.
+        if (warm && (result.kind === 'http_error' || result.kind === 'layout_changed')) {
+          const fresh = new HttpSession(this.dispatcher, this.userAgent, this.timeoutMs, this.budget);
+          try {
+            result = await this.round(q, fresh, attempts, undefined);
+          } finally {
+            requests += fresh.requests;
+          }
+        }
       } finally {
-        requests += session.requests;
+        requests += session.requests - before;
       }
       if (result.kind === 'captcha_rejected' && !result.solverFailed) {
         captchaRounds++;
@@ -153,15 +174,45 @@ export class CeacClient {
     }
   }
 
-  /** One form -> captcha -> submit round with a fresh session. */
-  private async round(q: CaseQuery, http: HttpSession, attempt: number): Promise<RoundResult> {
-    const formUrl = `${this.base}/ceacstattracker/status.aspx?App=${q.app}`;
-    this.onProgress({ step: 'form', attempt });
-    const page = await this.fetch(http, 'GET', formUrl);
-    if ('kind' in page) return page;
-    const html = page.body.toString('utf8');
-    const form = readStatusForm(html, page.url);
-    if (!form) return this.notAForm(html);
+  /** A kept fresh form for this application type, if one is young enough. */
+  private takeWarmForm(app: 'NIV' | 'IV'): WarmForm | undefined {
+    const list = this.warm[app];
+    const now = Date.now();
+    for (;;) {
+      const w = list.pop();
+      if (!w || now - w.keptAt < WARM_FORM_TTL_MS) return w;
+    }
+  }
+
+  private keepWarmForm(app: 'NIV' | 'IV', w: WarmForm): void {
+    const list = this.warm[app];
+    list.push(w);
+    if (list.length > MAX_WARM_FORMS) list.shift();
+  }
+
+  /**
+   * One form -> captcha -> submit round. The form is a kept one (the fresh form of an earlier
+   * whole-page answer, in its own session) or a new GET in a fresh session.
+   */
+  private async round(
+    q: CaseQuery,
+    http: HttpSession,
+    attempt: number,
+    warm: WarmForm | undefined,
+  ): Promise<RoundResult> {
+    const formUrl = warm?.pageUrl ?? `${this.base}/ceacstattracker/status.aspx?App=${q.app}`;
+    let form: StatusForm;
+    if (warm) {
+      form = warm.form;
+    } else {
+      this.onProgress({ step: 'form', attempt });
+      const page = await this.fetch(http, 'GET', formUrl);
+      if ('kind' in page) return page;
+      const html = page.body.toString('utf8');
+      const read = readStatusForm(html, page.url);
+      if (!read) return notAForm(html);
+      form = read;
+    }
 
     this.onProgress({ step: 'captcha', attempt });
     const image = await this.fetch(http, 'GET', form.captchaUrl, {
@@ -169,11 +220,13 @@ export class CeacClient {
       referer: formUrl,
     });
     if ('kind' in image) return image;
-    if (
-      !image.body.subarray(0, 8).equals(PNG_SIGNATURE) &&
-      !(image.headers['content-type'] ?? '').startsWith('image/')
-    ) {
-      if (looksBlocked(200, {}, image.body.toString('utf8'))) return { kind: 'blocked' };
+    // Any image the site serves (JPEG by default, PNG, GIF): known by its first bytes, else by its type.
+    const declared = (image.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const mime = sniffImageType(image.body) ?? (declared.startsWith('image/') ? declared : null);
+    if (!mime) {
+      const text = image.body.toString('utf8');
+      if (looksChallenged(image.headers, text)) return { kind: 'challenge' };
+      if (looksBlocked(200, {}, text)) return { kind: 'blocked' };
       // No captcha image means the site is not taking checks right now (ceac-protocol.md).
       return {
         kind: 'maintenance',
@@ -184,7 +237,7 @@ export class CeacClient {
     this.onProgress({ step: 'solve', attempt });
     let answer: string;
     try {
-      answer = await this.solver.solve(image.body, { attempt });
+      answer = await this.solver.solve(image.body, { attempt, mime });
     } catch (err) {
       const why = err instanceof CaptchaSolverError ? err.message : `unexpected failure: ${(err as Error).message}`;
       return {
@@ -212,63 +265,24 @@ export class CeacClient {
     fields.set(FIELD('Surname'), q.surname ?? '');
     fields.set(FIELD('Captcha'), answer);
     fields.set(`LBD_BackWorkaround_${CAPTCHA_ID}`, '1');
-    fields.set('__ASYNCPOST', 'true');
+    // A full (not async) postback, as CEACStatTracker posts it: the answer is the whole page, with
+    // a fresh form and captcha of this session that the next check uses instead of a new GET.
     const origin = new URL(formUrl).origin;
     const posted = await this.fetch(http, 'POST', form.postUrl, {
       body: fields.toString(),
-      'content-type': 'application/x-www-form-urlencoded; charset=UTF-8',
-      accept: '*/*',
-      'x-microsoftajax': 'Delta=true',
-      'x-requested-with': 'XMLHttpRequest',
-      'cache-control': 'no-cache',
+      'content-type': 'application/x-www-form-urlencoded',
+      'cache-control': 'max-age=0',
       origin,
       referer: formUrl,
     });
     if ('kind' in posted) return posted;
-    return this.readAnswer(posted.body.toString('utf8'), q);
-  }
-
-  private readAnswer(body: string, q: CaseQuery): RoundResult {
-    const parsed = parseCeacResponse(body);
-    switch (parsed.kind) {
-      case 'status': {
-        const returned = parsed.observation.caseNumber;
-        if (returned && !sameCaseNumber(returned, q.id)) return { kind: 'wrong_case', returned };
-        return { kind: 'ok', observation: parsed.observation, applicationName: parsed.applicationName };
-      }
-      case 'error':
-        if (parsed.error === 'captcha_rejected') return { kind: 'captcha_rejected' };
-        if (parsed.error === 'not_found') return { kind: 'case_not_found' };
-        return { kind: 'invalid_case_number' };
-      case 'form':
-        return {
-          kind: 'layout_changed',
-          body: body.slice(0, MAX_KEPT_BODY),
-          message: 'CEAC returned its form without a result or an error message; the page is kept for diagnosis',
-        };
-      case 'unrecognised': {
-        // An MS-AJAX error record is the server failing mid-postback: a 5xx in other clothes.
-        const failure = isAjaxDelta(body) ? parseAjaxDelta(body)?.find((r) => r.type === 'error') : undefined;
-        if (failure) {
-          const status = /^\d{3}$/.test(failure.id) ? Number(failure.id) : 500;
-          return { kind: 'http_error', status, message: `CEAC failed while answering (server error ${status})` };
-        }
-        if (looksBlocked(200, {}, body)) return { kind: 'blocked' };
-        if (looksLikeMaintenance(body)) return { kind: 'maintenance' };
-        return { kind: 'layout_changed', body: body.slice(0, MAX_KEPT_BODY) };
-      }
+    const body = posted.body.toString('utf8');
+    const result = readAnswer(body, q);
+    if (result.kind !== 'layout_changed' && !isAjaxDelta(body)) {
+      const next = readStatusForm(body, posted.url);
+      if (next) this.keepWarmForm(q.app, { http, form: next, pageUrl: posted.url, keptAt: Date.now() });
     }
-  }
-
-  private notAForm(html: string): RoundResult {
-    if (looksBlocked(200, {}, html)) return { kind: 'blocked' };
-    if (looksLikeMaintenance(html)) return { kind: 'maintenance' };
-    return {
-      kind: 'layout_changed',
-      body: html.slice(0, MAX_KEPT_BODY),
-      message:
-        'the CEAC status page has no status form or captcha we recognise (the site may have changed); the page is kept for diagnosis',
-    };
+    return result;
   }
 
   /** One request; a verdict when it failed at the HTTP level, the answer otherwise. */
@@ -289,6 +303,8 @@ export class CeacClient {
     }
     // A 200 is judged by what it holds (form, image, answer) before anything else: real pages
     // behind Cloudflare carry its headers and scripts too.
+    if (answer.status >= 400 && looksChallenged(answer.headers, answer.body.toString('utf8')))
+      return { kind: 'challenge' };
     if (answer.status >= 400 && looksBlocked(answer.status, answer.headers, answer.body.toString('utf8')))
       return { kind: 'blocked' };
     if (answer.status >= 400) return { kind: 'http_error', status: answer.status };

@@ -77,6 +77,14 @@ const CLOUDFLARE =
   /sorry, you have been blocked|attention required! \| cloudflare|performing security verification|<title>just a moment\.\.\.<\/title>/i;
 const MAINTENANCE = /maintenance|currently unavailable|temporarily unavailable|service unavailable|try again later/i;
 
+const CHALLENGE =
+  /<title>just a moment\.\.\.<\/title>|performing security verification|enable javascript and cookies to continue/i;
+
+/** Cloudflare's JavaScript challenge (which a browser passes), by header or body. */
+export function looksChallenged(headers: Record<string, string>, body: string): boolean {
+  return headers['cf-mitigated'] === 'challenge' || CHALLENGE.test(body.slice(0, 50_000));
+}
+
 /** A Cloudflare block or challenge, by status, headers or body. */
 export function looksBlocked(status: number, headers: Record<string, string>, body: string): boolean {
   if (status === 403 || status === 429) return true;

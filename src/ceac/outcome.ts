@@ -22,6 +22,7 @@ export type CheckOutcome = CheckCost &
     | { kind: 'case_not_found' }
     | { kind: 'invalid_case_number' }
     | { kind: 'blocked' }
+    | { kind: 'challenge' }
     | { kind: 'maintenance' }
     | { kind: 'layout_changed'; body: string }
     | { kind: 'timeout' }
@@ -37,6 +38,12 @@ export type Verdict = CheckOutcome extends infer O
     ? Omit<O, keyof CheckCost> & { message?: string }
     : never
   : never;
+
+/**
+ * Outcomes about the site and this network, not about a case: recorded once for the site, never as
+ * a case's status or fault.
+ */
+export const SITE_LEVEL_KINDS: readonly CheckOutcomeKind[] = ['blocked', 'challenge'];
 
 /** The outcome kinds worth trying again later (the site or the network had a bad moment). */
 export const TRANSIENT_KINDS: readonly CheckOutcomeKind[] = [
@@ -61,6 +68,12 @@ export function defaultMessage(v: Verdict, timeoutMs: number): string {
       return 'CEAC says the application ID or case number is invalid';
     case 'blocked':
       return "CEAC's firewall (Cloudflare) refused the request: wait before checking again, the block usually lifts after a while";
+    case 'challenge':
+      return (
+        "CEAC's firewall (Cloudflare) answered with a JavaScript challenge, which a plain HTTP client cannot pass: " +
+        'install Chromium (or set CEAC_BROWSER to a Chrome or Chromium program) so that checks run through a browser ' +
+        '(--transport browser or auto), or run ceac-watch from a home connection'
+      );
     case 'maintenance':
       return 'CEAC is unavailable (a maintenance page instead of the status form): try again later';
     case 'layout_changed':

@@ -6,7 +6,16 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 
 import { type CaptchaSolver, CaptchaSolverError, SOLVER_SPEC_HELP, solverFromSpec } from '../captcha/index.js';
 import { PromptSolver } from '../captcha/prompt.js';
-import { CeacClient, type CheckOutcome, type CheckProgress, intervalBudget, validateCaseQuery } from '../ceac/index.js';
+import {
+  CeacSetupError,
+  type CheckOutcome,
+  type CheckProgress,
+  createCeacClient,
+  intervalBudget,
+  type Transport,
+  TRANSPORTS,
+  validateCaseQuery,
+} from '../ceac/index.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { interpret, renderExplanation } from '../decode/index.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
@@ -20,6 +29,7 @@ interface CheckOptions {
   captcha?: string;
   baseUrl?: string;
   timeout?: string;
+  transport?: Transport;
   json?: boolean;
 }
 
@@ -100,11 +110,19 @@ export function register(program: Command): void {
     .option('--captcha <solver>', `captcha solver: ${SOLVER_SPEC_HELP} (default: CEAC_CAPTCHA or prompt)`)
     .option('--base-url <url>', 'where CEAC is (default: CEAC_BASE_URL or https://ceac.state.gov)')
     .option('--timeout <ms>', 'deadline of each request in milliseconds (default: CEAC_REQUEST_TIMEOUT_MS)')
+    .addOption(
+      new Option(
+        '--transport <how>',
+        'http (plain requests), browser (system Chromium, passes Cloudflare challenges) or auto (HTTP, then the browser after a challenge) (default: CEAC_TRANSPORT or auto)',
+      ).choices(TRANSPORTS),
+    )
     .option('--json', 'print JSON: the explain result with the observation filled, or the failure')
     .addHelpText(
       'after',
       `
-Exit codes: 0 a status was read, 1 the check failed (captcha, not found, site down...), 2 bad input.
+Exit codes: 0 a status was read, 1 the check failed (captcha, not found, site down, challenge...), 2 bad input.
+Outcome "challenge": Cloudflare asked for a browser; install Chromium or set CEAC_BROWSER (and use
+--transport auto or browser), or run from a home connection. It is never retried in a loop.
 Requests are spaced by CEAC_REQUEST_INTERVAL_MS (default 2000 ms). Against the simulator:
   ceac sim --captcha-code ABC12 &
   CEAC_REQUEST_INTERVAL_MS=0 ceac check --base-url http://127.0.0.1:PORT --app NIV --location BMB \\
@@ -134,17 +152,26 @@ Requests are spaced by CEAC_REQUEST_INTERVAL_MS (default 2000 ms). Against the s
 
         const err = painter(process.stderr);
         const showProgress = Boolean(process.stderr.isTTY) && !opts.json;
-        const client = new CeacClient({
-          baseUrl,
-          solver,
-          userAgent: config.CEAC_USER_AGENT,
-          budget: intervalBudget(config.CEAC_REQUEST_INTERVAL_MS),
-          timeoutMs,
-          onProgress: (p) => {
-            if (showProgress)
-              process.stderr.write(err('dim', `… ${STEP_WORDS[p.step]}${p.reason ? ` (${p.reason})` : ''}\n`));
-          },
-        });
+        let client;
+        try {
+          client = createCeacClient({
+            baseUrl,
+            solver,
+            transport: opts.transport ?? config.CEAC_TRANSPORT,
+            browser: config.CEAC_BROWSER,
+            dataDir: config.CEAC_WATCH_DATA,
+            userAgent: config.CEAC_USER_AGENT,
+            budget: intervalBudget(config.CEAC_REQUEST_INTERVAL_MS),
+            timeoutMs,
+            onProgress: (p) => {
+              if (showProgress)
+                process.stderr.write(err('dim', `… ${STEP_WORDS[p.step]}${p.reason ? ` (${p.reason})` : ''}\n`));
+            },
+          });
+        } catch (e) {
+          if (e instanceof CeacSetupError) throw new UsageError(e.message);
+          throw e;
+        }
         let outcome: CheckOutcome;
         try {
           outcome = await client.check(valid.query);

@@ -154,6 +154,9 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
         requestIntervalMs: config.CEAC_REQUEST_INTERVAL_MS,
         failingAfterMs: config.CHECK_FAILING_AFTER_MIN * 60_000,
         automatic,
+        transport: config.CEAC_TRANSPORT,
+        browser: config.CEAC_BROWSER,
+        dataDir: config.CEAC_WATCH_DATA,
         // The outbox, then the shared timelines, in the transaction that recorded the events.
         onEvents: withTimelineSync({
           next: (trx, events) => notify.enqueueDeliveries(trx, events).then(() => undefined),

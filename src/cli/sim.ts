@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 
 import {
+  CAPTCHA_FORMATS,
+  type CaptchaFormat,
   FAULT_HELP,
   type FaultSpec,
   FaultSpecError,
@@ -18,6 +20,8 @@ interface SimOptions {
   speed: string;
   faults?: string;
   captchaCode?: string;
+  captchaFormat: string;
+  challenge?: boolean;
   debugCaptcha?: boolean;
   json?: boolean;
 }
@@ -41,7 +45,10 @@ function parseOptions(opts: SimOptions) {
   const code = opts.captchaCode?.trim().toUpperCase();
   if (code !== undefined && !/^[0-9A-Z]{1,8}$/.test(code))
     throw new UsageError('--captcha-code must be 1 to 8 digits or letters A-Z, e.g. ABC12');
-  return { port, speed, faults, code };
+  const format = opts.captchaFormat.trim().toLowerCase();
+  if (!(CAPTCHA_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--captcha-format must be ${CAPTCHA_FORMATS.join(' or ')}, got "${opts.captchaFormat}"`);
+  return { port, speed, faults, code, format: format as CaptchaFormat };
 }
 
 export function register(program: Command): void {
@@ -54,6 +61,11 @@ export function register(program: Command): void {
     .option('--speed <x>', 'simulated seconds per real second', '1')
     .option('--faults <spec>', FAULT_HELP)
     .option('--captcha-code <code>', 'test hook: every captcha shows this code')
+    .option('--captcha-format <format>', 'captcha image format: jpeg (as BotDetect serves it) or png', 'jpeg')
+    .option(
+      '--challenge',
+      'Cloudflare\'s JavaScript challenge in front of every page (403 "Just a moment...") until a browser runs it',
+    )
     .option('--debug-captcha', 'test hook: GET /__sim/captcha/<LBD_VCID> answers with the code')
     .option('--json', 'print the URL and the cases as JSON')
     .addHelpText(
@@ -61,11 +73,12 @@ export function register(program: Command): void {
       `
 Hooks: GET /__sim/cases (cases and lifecycles), POST /__sim/advance {"seconds": N},
 GET /__sim/stats (requests by kind), GET|POST /__sim/faults {"5xx": 0.2}.
+--faults challenge=0.3 puts the JavaScript challenge before that share of new sessions.
 Point the client at it with CEAC_BASE_URL=<printed URL> (and CEAC_REQUEST_INTERVAL_MS=0).`,
     )
     .action(
       action(async (opts: SimOptions) => {
-        const { port, speed, faults, code } = parseOptions(opts);
+        const { port, speed, faults, code, format } = parseOptions(opts);
         let sim: RunningSimulator;
         try {
           sim = await startSimulator({
@@ -75,6 +88,8 @@ Point the client at it with CEAC_BASE_URL=<printed URL> (and CEAC_REQUEST_INTERV
             speed,
             faults,
             captchaCode: code,
+            captchaFormat: format,
+            challenge: Boolean(opts.challenge),
             debugCaptcha: Boolean(opts.debugCaptcha),
           });
         } catch (e) {
@@ -90,12 +105,12 @@ Point the client at it with CEAC_BASE_URL=<printed URL> (and CEAC_REQUEST_INTERV
         }
         const cases = sim.cases();
         if (opts.json) {
-          printJson({ url: sim.url, faults, cases });
+          printJson({ url: sim.url, faults, challenge: Boolean(opts.challenge), captchaFormat: format, cases });
         } else {
           const paint = painter(process.stdout);
           process.stdout.write(`${paint('bold', 'CEAC simulator')} listening on ${paint('cyan', sim.url)}\n`);
           process.stdout.write(
-            `${cases.length} cases (speed x${speed}${Object.keys(faults).length ? `, faults ${opts.faults}` : ''}${code ? `, captcha code ${code}` : ''}):\n`,
+            `${cases.length} cases (speed x${speed}${Object.keys(faults).length ? `, faults ${opts.faults}` : ''}${code ? `, captcha code ${code}` : ''}, ${format} captcha${opts.challenge ? ', Cloudflare challenge' : ''}):\n`,
           );
           for (const c of cases) {
             const where = c.app === 'NIV' ? ` ${c.location}` : '';

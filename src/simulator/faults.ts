@@ -2,7 +2,8 @@
  * Injected faults: each kind happens with a rate in [0, 1], rolled per request where it applies.
  * `wrongcase` (an answer about another case) and `slow` (a late but good answer, within a client's
  * timeout) go beyond the issue's list so that the client's WrongCase check and its patience can be
- * exercised too.
+ * exercised too. `challenge` (Cloudflare's JavaScript challenge) is rolled once per new session,
+ * before anything else, like `slow` apart from the per-request kinds.
  */
 export const FAULT_KINDS = [
   '5xx',
@@ -14,6 +15,7 @@ export const FAULT_KINDS = [
   'layout',
   'drop',
   'wrongcase',
+  'challenge',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export type FaultSpec = Partial<Record<FaultKind, number>>;
@@ -72,7 +74,7 @@ const APPLIES: Record<RequestKind, readonly FaultKind[]> = {
   post: ['blocked', 'drop', 'timeout', '5xx', 'maintenance', 'layout', 'captcha', 'wrongcase'],
 };
 
-/** The fault that hits this request, if any (first hit in a fixed order). `slow` is rolled apart. */
+/** The fault that hits this request, if any (first hit in a fixed order). `slow` and `challenge` are rolled apart. */
 export function rollFault(spec: FaultSpec, kind: RequestKind, random: () => number = Math.random): FaultKind | null {
   for (const fault of APPLIES[kind]) {
     const rate = spec[fault] ?? 0;

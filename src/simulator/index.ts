@@ -1,4 +1,15 @@
-export { CAPTCHA_HEIGHT, CAPTCHA_WIDTH, randomCaptchaCode, renderCaptchaPng } from './captcha-image.js';
+export {
+  CAPTCHA_FORMATS,
+  CAPTCHA_HEIGHT,
+  CAPTCHA_WIDTH,
+  type CaptchaFormat,
+  randomCaptchaCode,
+  renderCaptcha,
+  renderCaptchaJpeg,
+  renderCaptchaPng,
+  renderCaptchaWav,
+} from './captcha-image.js';
+export { CLEARANCE_COOKIE } from './challenge.js';
 export { parseDuration } from './duration.js';
 export {
   FAULT_HELP,

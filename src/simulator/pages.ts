@@ -6,6 +6,10 @@ import { LOCATIONS } from '../knowledge/locations.js';
  */
 export const CAPTCHA_ID = 'c_status_ctl00_contentplaceholder1_defaultcaptcha';
 const VIEW = 'ctl00_ContentPlaceHolder1_ucApplicationStatusView_';
+/** Root-relative, as BotDetect writes it: the CEACStatusBot family builds `ROOT + src`. */
+export const CAPTCHA_PATH = '/CEACStatTracker/BotDetectCaptcha.ashx';
+/** The page's viewstate generator; CEACStatusBot posts this value hard-coded when it finds none. */
+export const VIEWSTATE_GENERATOR = 'DBF1011F';
 
 export const ERROR_TEXTS = {
   captcha_rejected: 'The code entered does not match the code displayed on the page.',
@@ -18,6 +22,8 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+// Text = the post's CEAC name in capitals, value = its code: peers pick the option whose text
+// contains a name they were given (CEACStatusBot request/query.py, ceac-visa-status-checker).
 const LOCATION_OPTIONS =
   '<option value="">- SELECT ONE -</option>' +
   LOCATIONS.map((l) => `<option value="${l.code}">${escapeHtml(l.name)}</option>`).join('');
@@ -35,19 +41,19 @@ export function formPanel(f: FormState, error = ''): string {
     `<option${f.app === v ? ' selected="selected"' : ''} value="${v}">${label}</option>`;
   const location =
     f.app === 'NIV'
-      ? `<tr><td>Location:</td><td><select name="ctl00$ContentPlaceHolder1$Location_Dropdown" id="ctl00_ContentPlaceHolder1_Location_Dropdown">${LOCATION_OPTIONS}</select></td></tr>`
+      ? `<tr><td>Location:</td><td><select name="ctl00$ContentPlaceHolder1$Location_Dropdown" id="Location_Dropdown">${LOCATION_OPTIONS}</select></td></tr>`
       : '';
   return `
 <div class="form-body"><table>
-<tr><td>Visa Application Type:</td><td><select name="ctl00$ContentPlaceHolder1$Visa_Application_Type" id="ctl00_ContentPlaceHolder1_Visa_Application_Type">${appOption('NIV', 'NONIMMIGRANT VISA (NIV)')}${appOption('IV', 'IMMIGRANT VISA (IV)')}</select></td></tr>
+<tr><td>Visa Application Type:</td><td><select name="ctl00$ContentPlaceHolder1$Visa_Application_Type" onchange="javascript:setTimeout(&#39;__doPostBack(\\&#39;ctl00$ContentPlaceHolder1$Visa_Application_Type\\&#39;,\\&#39;\\&#39;)&#39;, 0)" id="ctl00_ContentPlaceHolder1_Visa_Application_Type">${appOption('NIV', 'NONIMMIGRANT VISA (NIV)')}${appOption('IV', 'IMMIGRANT VISA (IV)')}</select></td></tr>
 ${location}
 <tr><td>Application ID or Case Number:</td><td><input name="ctl00$ContentPlaceHolder1$Visa_Case_Number" type="text" maxlength="20" id="ctl00_ContentPlaceHolder1_Visa_Case_Number" /></td></tr>
 <tr><td>Passport Number:</td><td><input name="ctl00$ContentPlaceHolder1$Passport_Number" type="text" maxlength="20" id="ctl00_ContentPlaceHolder1_Passport_Number" /></td></tr>
 <tr><td>First 5 Letters of Surname:</td><td><input name="ctl00$ContentPlaceHolder1$Surname" type="text" maxlength="5" id="ctl00_ContentPlaceHolder1_Surname" /></td></tr>
 </table>
 <div class="LBD_CaptchaDiv" id="${CAPTCHA_ID}_Container">
-<img class="LBD_CaptchaImage" id="${CAPTCHA_ID}_CaptchaImage" src="BotDetectCaptcha.ashx?get=image&amp;c=${CAPTCHA_ID}&amp;t=${f.vcid}" alt="Retype the CAPTCHA code from the image" />
-<a class="LBD_SoundLink" href="BotDetectCaptcha.ashx?get=sound&amp;c=${CAPTCHA_ID}&amp;t=${f.vcid}">Speak the code</a>
+<img class="LBD_CaptchaImage" id="${CAPTCHA_ID}_CaptchaImage" src="${CAPTCHA_PATH}?get=image&amp;c=${CAPTCHA_ID}&amp;t=${f.vcid}" alt="Retype the CAPTCHA code from the image" />
+<a class="LBD_SoundLink" href="${CAPTCHA_PATH}?get=sound&amp;c=${CAPTCHA_ID}&amp;t=${f.vcid}">Speak the code</a>
 <input type="hidden" name="LBD_VCID_${CAPTCHA_ID}" id="LBD_VCID_${CAPTCHA_ID}" value="${f.vcid}" />
 <input type="hidden" name="LBD_BackWorkaround_${CAPTCHA_ID}" id="LBD_BackWorkaround_${CAPTCHA_ID}" value="0" />
 </div>
@@ -58,8 +64,11 @@ ${location}
 </div>`;
 }
 
-/** The whole status page (GET status.aspx). */
-export function formPage(f: FormState): string {
+/**
+ * The whole status page: what GET status.aspx serves, and what a postback without
+ * `__ASYNCPOST` gets back (`panel` then holds the answer above a fresh form).
+ */
+export function formPage(f: FormState, panel: string = formPanel(f)): string {
   return `<!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml"><head><meta charset="utf-8" /><title>CEAC - Visa Status Check</title></head>
 <body>
@@ -71,11 +80,23 @@ export function formPage(f: FormState): string {
 <input type="hidden" name="__LASTFOCUS" id="__LASTFOCUS" value="" />
 <input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="${f.viewState}" />
 </div>
+<script type="text/javascript">
+//<![CDATA[
+var theForm = document.forms['aspnetForm'];
+function __doPostBack(eventTarget, eventArgument) {
+  if (!theForm.onsubmit || (theForm.onsubmit() != false)) {
+    theForm.__EVENTTARGET.value = eventTarget;
+    theForm.__EVENTARGUMENT.value = eventArgument;
+    theForm.submit();
+  }
+}
+//]]>
+</script>
 <div id="header"><h1>Visa Status Check</h1></div>
-<div id="ctl00_ContentPlaceHolder1_UpdatePanel1">${formPanel(f)}
+<div id="ctl00_ContentPlaceHolder1_UpdatePanel1">${panel}
 </div>
 <div class="aspNetHidden">
-<input type="hidden" name="__VIEWSTATEGENERATOR" id="__VIEWSTATEGENERATOR" value="C6D7B8F4" />
+<input type="hidden" name="__VIEWSTATEGENERATOR" id="__VIEWSTATEGENERATOR" value="${VIEWSTATE_GENERATOR}" />
 <input type="hidden" name="__VIEWSTATEENCRYPTED" id="__VIEWSTATEENCRYPTED" value="" />
 <input type="hidden" name="__EVENTVALIDATION" id="__EVENTVALIDATION" value="${f.eventValidation}" />
 </div>
@@ -131,6 +152,31 @@ export function ajaxDelta(panelHtml: string, hidden: Record<string, string>): st
 export const MAINTENANCE_PAGE = `<!DOCTYPE html><html><head><title>CEAC - Maintenance</title></head><body>
 <h1>The Consular Electronic Application Center is currently unavailable due to scheduled maintenance.</h1>
 <p>Please try again later.</p></body></html>`;
+
+/**
+ * Cloudflare's JavaScript challenge ("managed challenge"): a 403 page whose inline script, after
+ * about a second, sets the clearance cookie and reloads. The cookie's value is assembled by the
+ * script from character codes, so only a client that runs the script gets it.
+ */
+export function challengePage(clearance: { name: string; value: string; maxAge: number }, rayId: string): string {
+  const codes = [...clearance.value].map((c) => c.charCodeAt(0)).join(',');
+  return `<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title>
+<meta http-equiv="Content-Type" content="text/html; charset=UTF-8" /><meta name="robots" content="noindex,nofollow" /></head>
+<body><div class="main-wrapper" role="main"><div class="main-content">
+<h1 class="zone-name-title h1">ceac.state.gov</h1>
+<h2 id="challenge-running" class="h2">Performing security verification</h2>
+<noscript><div class="h2">Enable JavaScript and cookies to continue</div></noscript>
+<p>This website uses a security service to protect against malicious bots.</p>
+</div></div>
+<div class="footer">Ray ID: <code>${rayId}</code> Performance &amp; security by Cloudflare</div>
+<script>
+setTimeout(function () {
+  var v = String.fromCharCode(${codes});
+  document.cookie = '${clearance.name}=' + v + '; path=/; max-age=${clearance.maxAge}; SameSite=Lax';
+  location.reload();
+}, 1000);
+</script></body></html>`;
+}
 
 export function blockedPage(rayId: string): string {
   return `<!DOCTYPE html><html lang="en-US"><head><title>Attention Required! | Cloudflare</title></head><body>

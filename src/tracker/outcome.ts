@@ -9,3 +9,6 @@ export type { CaseQuery, CheckOutcome };
 export type FailureKind = Exclude<CheckOutcome['kind'], 'ok'>;
 
 export type CheckFn = (query: CaseQuery) => Promise<CheckOutcome>;
+
+/** Outcomes about the site and this network (Cloudflare), not the case (restated from src/ceac's SITE_LEVEL_KINDS). */
+export const SITE_LEVEL_KINDS: readonly string[] = ['blocked', 'challenge'];

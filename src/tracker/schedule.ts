@@ -184,6 +184,11 @@ function failureBackoff(failures: number, kind: string | null | undefined): { ms
       return { ms: Math.min(MINUTE * 2 ** n, 30 * MINUTE), reason: 'retry after a rejected captcha' };
     case 'blocked':
       return { ms: Math.min(30 * MINUTE * 2 ** n, 12 * HOUR), reason: 'CEAC refused us: backing off' };
+    case 'challenge':
+      return {
+        ms: Math.min(30 * MINUTE * 2 ** n, 12 * HOUR),
+        reason: 'CEAC asks for a browser (Cloudflare challenge): backing off',
+      };
     case 'maintenance':
       return { ms: 30 * MINUTE, reason: 'CEAC is in maintenance' };
     case 'invalid_case_number':

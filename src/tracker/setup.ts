@@ -91,7 +91,7 @@ async function loadChecker(
       'background checks need a captcha solver: pass --captcha prompt|command:<program>|onnx:<model> or set CEAC_CAPTCHA',
     );
   }
-  const [{ CeacClient }, { solverFromSpec }, { interpret }] = await Promise.all([
+  const [{ createCeacClient, CeacSetupError }, { solverFromSpec }, { interpret }] = await Promise.all([
     import('../ceac/index.js'),
     import('../captcha/index.js'),
     import('../decode/index.js'),
@@ -102,12 +102,21 @@ async function loadChecker(
   } catch (err) {
     throw new CheckerSetupError((err as Error).message);
   }
-  const client = new CeacClient({
-    baseUrl: config.CEAC_BASE_URL,
-    userAgent: config.CEAC_USER_AGENT,
-    solver,
-    budget,
-    timeoutMs: config.CEAC_REQUEST_TIMEOUT_MS,
-  });
+  let client;
+  try {
+    client = createCeacClient({
+      transport: config.CEAC_TRANSPORT,
+      browser: config.CEAC_BROWSER,
+      dataDir: config.CEAC_WATCH_DATA,
+      baseUrl: config.CEAC_BASE_URL,
+      userAgent: config.CEAC_USER_AGENT,
+      solver,
+      budget,
+      timeoutMs: config.CEAC_REQUEST_TIMEOUT_MS,
+    });
+  } catch (err) {
+    if (err instanceof CeacSetupError) throw new CheckerSetupError(err.message);
+    throw err;
+  }
   return { check: (query) => client.check(query), interpret };
 }

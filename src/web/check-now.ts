@@ -10,7 +10,7 @@ import { randomToken } from './accounts.js';
 /** The shape of src/captcha's solvers, restated so the web layer depends on the contract only. */
 export interface Solver {
   readonly name: string;
-  solve(png: Buffer, ctx: { attempt: number }): Promise<string>;
+  solve(png: Buffer, ctx: { attempt: number; mime?: string }): Promise<string>;
 }
 
 export interface CheckResult {
@@ -32,7 +32,9 @@ export class PersonCaptchaError extends CaptchaSolverError {
 }
 
 interface Waiting {
+  /** The captcha image as CEAC served it (JPEG, PNG or GIF), and its type. */
   png: Buffer;
+  mime: string;
   attempt: number;
   answer: (code: string) => void;
   fail: (err: Error) => void;
@@ -86,6 +88,7 @@ export class PersonChecks {
           timer.unref();
           p.waiting = {
             png,
+            mime: ctx.mime?.startsWith('image/') ? ctx.mime : 'image/png',
             attempt: ctx.attempt,
             answer: (code) => {
               clearTimeout(timer);

@@ -1,6 +1,6 @@
 import type { CaptchaSolver } from '../captcha/solver.js';
 import type { RequestBudget } from '../ceac/budget.js';
-import { CeacClient } from '../ceac/index.js';
+import { type CeacChecker, createCeacClient, type Transport } from '../ceac/index.js';
 import { interpret } from '../decode/index.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/db.js';
@@ -22,6 +22,10 @@ export interface CheckerOptions {
   onEvents?: OnEvents;
   /** A solver that needs no person (command:, onnx:), or null when only people can answer. */
   automatic: CaptchaSolver | null;
+  /** CEAC_TRANSPORT, CEAC_BROWSER and the data directory (the browser's profile); plain HTTP without one. */
+  transport?: Transport;
+  browser?: string | undefined;
+  dataDir?: string;
 }
 
 export interface InProcessChecker extends CaseChecker {
@@ -37,7 +41,10 @@ export interface InProcessChecker extends CaseChecker {
  */
 export function createInProcessChecker(o: CheckerOptions): InProcessChecker {
   const clientFor = (solver: CaptchaSolver, person: boolean) =>
-    new CeacClient({
+    createCeacClient({
+      transport: o.dataDir ? (o.transport ?? 'auto') : 'http',
+      browser: o.browser,
+      dataDir: o.dataDir ?? '',
       baseUrl: o.baseUrl,
       ...(o.userAgent && { userAgent: o.userAgent }),
       solver,
@@ -46,7 +53,7 @@ export function createInProcessChecker(o: CheckerOptions): InProcessChecker {
       // A person gets three tries at reading the picture; a program the client's default.
       ...(person && { maxCaptchaTries: 3 }),
     });
-  const trackerFor = (client: CeacClient): Tracker =>
+  const trackerFor = (client: CeacChecker): Tracker =>
     createTracker({
       store: o.store,
       sealer: o.sealer,

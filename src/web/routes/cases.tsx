@@ -287,7 +287,10 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     const kase = await own(c);
     const p = kase && c.var.services.personChecks.get(c.req.param('pid'), c.var.user!.id, kase.id);
     if (!kase || !p?.waiting) return c.notFound();
-    return c.body(new Uint8Array(p.waiting.png), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' });
+    return c.body(new Uint8Array(p.waiting.png), 200, {
+      'Content-Type': p.waiting.mime,
+      'Cache-Control': 'no-store',
+    });
   });
 
   app.post('/:id/captcha/:pid', async (c) => {
