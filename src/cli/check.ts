@@ -6,7 +6,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 
 import { type CaptchaSolver, CaptchaSolverError, SOLVER_SPEC_HELP, solverFromSpec } from '../captcha/index.js';
 import { PromptSolver } from '../captcha/prompt.js';
-import { CeacClient, type CheckOutcome, type CheckProgress, intervalBudget, validateCaseQuery } from '../ceac/index.js';
+import { type CheckOutcome, type CheckProgress, intervalBudget, validateCaseQuery } from '../ceac/index.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { interpret, renderExplanation } from '../decode/index.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
@@ -134,12 +134,11 @@ Requests are spaced by CEAC_REQUEST_INTERVAL_MS (default 2000 ms). Against the s
 
         const err = painter(process.stderr);
         const showProgress = Boolean(process.stderr.isTTY) && !opts.json;
-        const client = new CeacClient({
-          baseUrl,
+        const { createCeacClient } = await import('../runtime/ceac.js');
+        const settings = { ...config, CEAC_BASE_URL: baseUrl, CEAC_REQUEST_TIMEOUT_MS: timeoutMs };
+        const client = createCeacClient(settings, {
           solver,
-          userAgent: config.CEAC_USER_AGENT,
           budget: intervalBudget(config.CEAC_REQUEST_INTERVAL_MS),
-          timeoutMs,
           onProgress: (p) => {
             if (showProgress)
               process.stderr.write(err('dim', `… ${STEP_WORDS[p.step]}${p.reason ? ` (${p.reason})` : ''}\n`));

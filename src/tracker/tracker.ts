@@ -82,6 +82,11 @@ export interface Tracker {
   checkCase(id: number): Promise<CheckReport>;
   /** Claims up to `limit` due cases (moving them out of the due list for the lease time). */
   claimDue(limit: number): Promise<number[]>;
+  /**
+   * Claims one watched case whatever its schedule (a check on demand), so that no loop checks it a
+   * second time meanwhile; recording the check sets the real next time.
+   */
+  claimCase(id: number): Promise<void>;
   /** Claims due cases and checks them, `concurrency` at a time. */
   runDue(limit: number, options?: RunDueOptions): Promise<RunSummary>;
   /** When the earliest scheduled check is due, or null when nothing is scheduled. */
@@ -404,9 +409,19 @@ export function createTracker(options: TrackerOptions): Tracker {
     return rows.map((r) => r.id);
   }
 
+  async function claimCase(id: number): Promise<void> {
+    await db
+      .updateTable('cases')
+      .set({ next_check_at: now() + leaseMs })
+      .where('id', '=', id)
+      .where('watching', '=', 1)
+      .execute();
+  }
+
   return {
     checkCase,
     claimDue,
+    claimCase,
     async runDue(limit, runOptions = {}) {
       const ids = await claimDue(limit);
       const summary: RunSummary = { picked: ids.length, ok: 0, failed: 0, events: 0 };
