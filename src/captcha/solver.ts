@@ -1,3 +1,5 @@
+import { AppError } from '../errors.js';
+
 /**
  * One interface for every way of answering a CEAC (BotDetect) captcha: a person, an external
  * program, or an OCR model. The client only ever sees this interface.
@@ -9,8 +11,9 @@ export interface CaptchaSolver {
 }
 
 /** A solver that could not produce an answer (no terminal, program failed, model missing...). */
-export class CaptchaSolverError extends Error {
+export class CaptchaSolverError extends AppError {
   override name = 'CaptchaSolverError';
+  override readonly code = 'captcha_solver';
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 
 import { validateCaseQuery } from '../ceac/index.js';
+import { ENTRIES, OFFICER_SAID, PASSPORT_STATES, ROUTES, SLIP_COLORS } from '../knowledge/types.js';
 import { type CaseContext, type CaseEdit, type CaseView, type EventView, type NewCase } from '../store/cases.js';
 import { reconcileWatchedTimelines, syncWatchedTimeline } from '../tracker/timeline-sync.js';
 import { action, painter, printJson, readStdin, UsageError } from './runtime.js';
@@ -34,11 +35,6 @@ export function parseCaseId(text: string): number {
   return id;
 }
 
-const ROUTES = ['dropbox', 'interview'];
-const ENTRIES = ['new', 'renewal'];
-const SLIPS = ['white', 'pink', 'yellow', 'blue', 'green', 'other'];
-const OFFICER = ['approved', 'refused', '221g', 'none'];
-
 interface ContextFlags {
   route?: string;
   visaClass?: string;
@@ -68,13 +64,10 @@ function addContextOptions(cmd: Command): Command {
     .addOption(new Option('--route <route>', 'how you applied').choices(ROUTES))
     .option('--visa-class <class>', 'visa class, e.g. H1B, F1, B1-B2, IR1')
     .addOption(new Option('--entry <entry>', 'first visa or renewal').choices(ENTRIES))
-    .addOption(new Option('--slip <colour>', '221(g) slip colour, if you got one').choices(SLIPS))
-    .addOption(new Option('--officer <said>', 'what the officer said at the interview').choices(OFFICER))
+    .addOption(new Option('--slip <colour>', '221(g) slip colour, if you got one').choices(SLIP_COLORS))
+    .addOption(new Option('--officer <said>', 'what the officer said at the interview').choices(OFFICER_SAID))
     .addOption(
-      new Option('--passport-state <state>', 'passport kept by the consulate or returned').choices([
-        'kept',
-        'returned',
-      ]),
+      new Option('--passport-state <state>', 'passport kept by the consulate or returned').choices(PASSPORT_STATES),
     )
     .option('--interview-date <date>', 'interview or dropbox date, YYYY-MM-DD');
 }

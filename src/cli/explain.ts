@@ -6,7 +6,17 @@ import { parseCeacDate } from '../decode/dates.js';
 import { explain, explainPage } from '../decode/explain.js';
 import { renderExplanation } from '../decode/render.js';
 import { stateForStatusWord, statusTextFor } from '../knowledge/statuses.js';
-import type { DecodeContext, OfficerSaid, PassportState, Route, SlipColor } from '../knowledge/types.js';
+import {
+  type DecodeContext,
+  OFFICER_SAID,
+  type OfficerSaid,
+  PASSPORT_STATES,
+  type PassportState,
+  type Route,
+  ROUTES,
+  SLIP_COLORS,
+  type SlipColor,
+} from '../knowledge/types.js';
 import { action, CommandFailure, painter, printJson, readStdin, UsageError } from './runtime.js';
 
 interface ExplainOptions {
@@ -37,23 +47,10 @@ export function register(program: Command): void {
     .option('--file <path>', 'read the pasted text from a file')
     .option('--html <path>', 'read a saved CEAC status page (or the AJAX response) from a file')
     .option('--json', 'print {observation, interpretation} as JSON')
-    .addOption(new Option('--route <route>', 'how you applied').choices(['dropbox', 'interview']))
-    .addOption(
-      new Option('--slip <colour>', 'colour of the 221(g) slip you were given').choices([
-        'white',
-        'pink',
-        'yellow',
-        'blue',
-        'green',
-        'other',
-      ]),
-    )
-    .addOption(
-      new Option('--officer <said>', 'what the officer told you').choices(['approved', 'refused', '221g', 'none']),
-    )
-    .addOption(
-      new Option('--passport <where>', 'whether the consulate kept your passport').choices(['kept', 'returned']),
-    )
+    .addOption(new Option('--route <route>', 'how you applied').choices(ROUTES))
+    .addOption(new Option('--slip <colour>', 'colour of the 221(g) slip you were given').choices(SLIP_COLORS))
+    .addOption(new Option('--officer <said>', 'what the officer told you').choices(OFFICER_SAID))
+    .addOption(new Option('--passport <where>', 'whether the consulate kept your passport').choices(PASSPORT_STATES))
     .option('--since <date>', 'the date the current status began (YYYY-MM-DD or DD-Mon-YYYY)')
     .option('--previous <status>', 'the status before this one, e.g. Approved or administrative_processing')
     .option('--today <date>', "the date to count from instead of today's (for examples and tests)")

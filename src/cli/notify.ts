@@ -4,9 +4,9 @@ import { type Config, loadConfig } from '../config.js';
 import type * as NotifyModule from '../notify/index.js';
 import type { ChannelView, DeliveryView, DispatcherOptions, EventKind } from '../notify/index.js';
 import type { Store } from '../store/db.js';
-import { MigrationError } from '../store/migrate.js';
-import { type Sealer, SealError } from '../store/seal.js';
+import type { Sealer } from '../store/seal.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
+import { cliError } from './shared.js';
 
 /**
  * `ceac notify …`: the local user's notification channels (add, list, test, remove), the outbox
@@ -38,11 +38,7 @@ async function open(): Promise<Opened> {
       close: () => runtime.close(),
     };
   } catch (err) {
-    if (err instanceof SealError || err instanceof MigrationError) throw new CommandFailure(err.message);
-    if (err instanceof Error && /ECONNREFUSED|ENOTFOUND|password authentication|does not exist/.test(err.message)) {
-      throw new CommandFailure(`cannot open the database: ${err.message} (check DATABASE_URL)`);
-    }
-    throw err;
+    throw cliError(err);
   }
 }
 

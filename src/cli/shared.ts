@@ -1,11 +1,11 @@
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
+import { AppError, InputError, SetupError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { CheckerSetupError, openRuntime, type Runtime, type RuntimeOptions } from '../runtime/index.js';
-import { CaseInputError } from '../store/cases.js';
-import { MigrationError } from '../store/migrate.js';
-import { SealError } from '../store/seal.js';
+import { openRuntime, type Runtime, type RuntimeOptions } from '../runtime/index.js';
+import { CaseNotFoundError } from '../store/cases.js';
+import { isUnreachableDatabase } from '../store/db.js';
 import type { CheckReport } from '../tracker/tracker.js';
-import { CommandFailure, painter, UsageError } from './runtime.js';
+import { CommandFailure, describeInput, painter, UsageError } from './runtime.js';
 
 /**
  * What the commands that work on the configured database share: opening the runtime, mapping its
@@ -15,16 +15,18 @@ import { CommandFailure, painter, UsageError } from './runtime.js';
 export const when = (ms: number | null): string =>
   ms === null ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + 'Z';
 
-/** Domain errors as CLI errors: bad input exits 2, failed work exits 1, both with their message. */
+/**
+ * Domain errors as CLI errors, by class: bad input and settings exit 2 (fields named as flags), failed
+ * work exits 1, both with one clear line.
+ */
 export function cliError(err: unknown): unknown {
-  if (err instanceof CaseInputError || err instanceof ConfigError || err instanceof CheckerSetupError)
-    return new UsageError(err.message);
-  if (err instanceof SealError || err instanceof MigrationError) return new CommandFailure(err.message);
-  if (err instanceof Error && ['CaseNotFoundError', 'DuplicateCaseError'].includes(err.name))
+  if (err instanceof InputError) return new UsageError(describeInput(err));
+  if (err instanceof SetupError) return new UsageError(err.message);
+  if (err instanceof CaseNotFoundError) return new CommandFailure(`${err.message} (see \`ceac case list\`)`);
+  if (err instanceof AppError && !(err instanceof UsageError || err instanceof CommandFailure))
     return new CommandFailure(err.message);
-  if (err instanceof Error && /ECONNREFUSED|ENOTFOUND|password authentication|does not exist/.test(err.message)) {
-    return new CommandFailure(`cannot open the database: ${err.message} (check DATABASE_URL)`);
-  }
+  if (isUnreachableDatabase(err))
+    return new CommandFailure(`cannot open the database: ${(err as Error).message} (check DATABASE_URL)`);
   return err;
 }
 

@@ -1,6 +1,6 @@
 import type { CaptchaSolver } from '../captcha/solver.js';
 import type { Config } from '../config.js';
-import { AppError } from '../errors.js';
+import { SetupError } from '../errors.js';
 import { createLogger, type Logger } from '../log.js';
 import type { Dispatcher, DispatcherOptions } from '../notify/dispatcher.js';
 import { enqueueDeliveries } from '../notify/outbox.js';
@@ -59,11 +59,9 @@ export interface Runtime extends OpenedStore {
 }
 
 /** A problem in how checks were set up (no captcha solver, a bad solver spec): the caller's to fix. */
-export class CheckerSetupError extends AppError {
+export class CheckerSetupError extends SetupError {
   override name = 'CheckerSetupError';
-  constructor(message: string) {
-    super('checker_setup', message);
-  }
+  override readonly code = 'checker_setup';
 }
 
 export const RECONCILE_EVERY_MS = 60_000;

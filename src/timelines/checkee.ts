@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 
+import { AppError } from '../errors.js';
 import { readCsv } from './csv.js';
 import { dayNumber, type Entry, type Outcome, type Timeline } from './model.js';
 import { postFromCheckee } from './posts.js';
@@ -57,8 +58,9 @@ function squash(name: string): string {
   return name.toLowerCase().replace(/[^a-z]/g, '');
 }
 
-export class CheckeeFormatError extends Error {
+export class CheckeeFormatError extends AppError {
   override name = 'CheckeeFormatError';
+  override readonly code = 'checkee_format';
 }
 
 /** Where each column sits, from a header row (CSV) or an object's keys (JSONL). */
