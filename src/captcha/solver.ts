@@ -17,7 +17,7 @@ export class CaptchaSolverError extends AppError {
 }
 
 /**
- * Captcha codes on CEAC are digits and upper-case letters (ceac-protocol.md); answers are sent
+ * Captcha codes on CEAC are digits and upper-case letters (docs/ceac-protocol.md); answers are sent
  * upper-case without spaces, whatever the solver printed.
  */
 export function normaliseAnswer(raw: string): string {

@@ -53,7 +53,7 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 type RoundResult = Verdict & { solverFailed?: boolean };
 
 /**
- * The CEAC status check, as the site's own page does it (ceac-protocol.md): GET the form, fetch
+ * The CEAC status check, as the site's own page does it (docs/ceac-protocol.md): GET the form, fetch
  * and solve the captcha, POST the async postback, read the UpdatePanel delta with the decoder's
  * parser. Every way it can go wrong is a typed outcome; nothing is thrown for the site's doing.
  */
@@ -174,7 +174,7 @@ export class CeacClient {
       !(image.headers['content-type'] ?? '').startsWith('image/')
     ) {
       if (looksBlocked(200, {}, image.body.toString('utf8'))) return { kind: 'blocked' };
-      // No captcha image means the site is not taking checks right now (ceac-protocol.md).
+      // No captcha image means the site is not taking checks right now (docs/ceac-protocol.md).
       return {
         kind: 'maintenance',
         message: 'CEAC served no captcha image: the site is probably in maintenance; try again later',

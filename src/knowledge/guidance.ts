@@ -18,7 +18,7 @@ export const SOURCES = {
   twelveMonths:
     'INA 203(e) and 221(g) guidance: documents requested under 221(g) must be submitted within 12 months, or the application is terminated.',
   ceacStatuses:
-    'ceac-watch knowledge base (knowledge/ceac-statuses.md): CEAC statuses, texts and reported sequences, with their sources.',
+    'ceac-watch knowledge base (docs/ceac-statuses.md): CEAC statuses, texts and reported sequences, with their sources.',
   dropboxEnd:
     'State Department update of 2025-07-25: interview waiver ("dropbox") ended for H, L, F, M, J, E and O visas from 2025-09-02.',
 } as const;

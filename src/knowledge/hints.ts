@@ -16,7 +16,7 @@ export interface Hint {
 
 const SLIP_CAVEAT =
   'There is no official colour code: posts use different colours, so read what is written on the slip, not its colour.';
-const SLIP_SOURCE = 'ceac-statuses.md, "221(g) slips" (applicant reports; no official source)';
+const SLIP_SOURCE = 'docs/ceac-statuses.md, "221(g) slips" (applicant reports; no official source)';
 
 export const SLIP_HINTS: Readonly<Record<SlipColor, Hint>> = {
   white: {
@@ -72,7 +72,7 @@ export const PASSPORT_MESSAGES: readonly PassportMessage[] = [
       'If CEAC still says Refused, the passport usually comes back with a 221(g) slip rather than a visa.',
     caveat: 'The message says where the passport is, not whether a visa is inside it.',
     certain: false,
-    source: 'ceac-statuses.md, "Passport delivery" (applicant reports)',
+    source: 'docs/ceac-statuses.md, "Passport delivery" (applicant reports)',
   },
   {
     id: 'origination_scan',
@@ -80,7 +80,7 @@ export const PASSPORT_MESSAGES: readonly PassportMessage[] = [
     meaning: 'The passport has left the post but has not yet reached the pickup point.',
     caveat: 'Courier tracking wording varies by country and changes over time.',
     certain: false,
-    source: 'ceac-statuses.md, "Passport delivery" (ustraveldocs/Aramex tracking)',
+    source: 'docs/ceac-statuses.md, "Passport delivery" (ustraveldocs/Aramex tracking)',
   },
   {
     id: 'ready_for_pickup',
@@ -89,7 +89,7 @@ export const PASSPORT_MESSAGES: readonly PassportMessage[] = [
       'The passport is at the pickup point: collect it (usually within 15 days) and look for a visa or a 221(g) slip inside.',
     caveat: 'Pickup deadlines differ by post; check the tracking site for yours.',
     certain: false,
-    source: 'ceac-statuses.md, "Passport delivery" (ustraveldocs/Aramex tracking)',
+    source: 'docs/ceac-statuses.md, "Passport delivery" (ustraveldocs/Aramex tracking)',
   },
 ];
 
