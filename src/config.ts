@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 import { z } from 'zod';
 
+import { SetupError } from './errors.js';
+
 /**
  * Every setting in one place: environment variables win over the optional JSON config file
  * (`CEAC_WATCH_CONFIG`, default `<data dir>/config.json`). Names in the file are the env names.
@@ -55,8 +57,9 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'ceac-watch');
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends SetupError {
   override name = 'ConfigError';
+  override readonly code = 'config';
 }
 
 /** Reads and validates the configuration; throws ConfigError with every problem named. */

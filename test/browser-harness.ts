@@ -7,6 +7,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 
 import { unlimitedBudget } from '../src/ceac/budget.js';
 import { createDispatcher, enqueueDeliveries } from '../src/notify/index.js';
+import { createTracking } from '../src/runtime/index.js';
 import { type RunningSimulator, startSimulator } from '../src/simulator/index.js';
 import type { WebAppOptions } from '../src/web/app.js';
 import { createInProcessChecker, type InProcessChecker } from '../src/web/checker.js';
@@ -92,16 +93,18 @@ export async function startStack(options: {
   dispatcher.start();
   fixture.services.notify.dispatcher = dispatcher;
   fixture.services.notify.allowPrivateTargets = true;
-  const checker = createInProcessChecker({
-    store: fixture.store,
-    sealer: fixture.sealer,
-    logger: fixture.services.logger,
-    baseUrl: proxy.url,
-    budget: unlimitedBudget,
-    requestIntervalMs: 0,
-    automatic: options.automaticCaptcha ? { name: 'test', solve: async () => AUTO } : null,
-    onEvents: (trx, events) => enqueueDeliveries(trx, events).then(() => undefined),
-  });
+  const tracking = createTracking(
+    { CEAC_BASE_URL: proxy.url, CEAC_REQUEST_INTERVAL_MS: 0 },
+    {
+      store: fixture.store,
+      sealer: fixture.sealer,
+      logger: fixture.services.logger,
+      budget: unlimitedBudget,
+      solver: options.automaticCaptcha ? { name: 'test', solve: async () => AUTO } : null,
+      onEvents: (trx, events) => enqueueDeliveries(trx, events).then(() => undefined),
+    },
+  );
+  const checker = createInProcessChecker(tracking);
   late.checker = checker;
   fixture.services.checker = checker;
   const server = serve({ fetch: fixture.app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -123,7 +126,7 @@ export async function startStack(options: {
       (server as unknown as { closeAllConnections(): void }).closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await dispatcher.stop();
-      await checker.close();
+      await tracking.close();
       await proxy.close();
       await sim.close();
       await fixture.close();

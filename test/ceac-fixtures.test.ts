@@ -11,7 +11,7 @@ import { renderCaptchaPng } from '../src/simulator/index.js';
 import { fixedSolver } from './ceac-helpers.js';
 
 /*
- * The recorded page and delta shapes of ceac-protocol.md (the decoder's fixtures, written from those
+ * The recorded page and delta shapes of docs/ceac-protocol.md (the decoder's fixtures, written from those
  * facts by another hand than the simulator's), served by a bare loopback server and read by the
  * client: the client must understand the shapes themselves, not only our simulator's rendering.
  */

@@ -1,6 +1,6 @@
 /**
  * The character set of CEAC captchas and of the CTC models people train for them
- * (ceac-protocol.md: digits + A–Z, 200x50 input). Class 0 of a model's output is the CTC blank;
+ * (docs/ceac-protocol.md: digits + A–Z, 200x50 input). Class 0 of a model's output is the CTC blank;
  * class i (i >= 1) is CAPTCHA_ALPHABET[i - 1].
  */
 export const CAPTCHA_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';

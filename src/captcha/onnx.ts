@@ -12,7 +12,7 @@ type Session = Awaited<ReturnType<Ort['InferenceSession']['create']>>;
 
 /**
  * Optional settings beside the model, in `<model>.json`: a model trained with another alphabet or
- * blank index says so there. Without the file, the defaults of ceac-protocol.md apply.
+ * blank index says so there. Without the file, the defaults of docs/ceac-protocol.md apply.
  */
 export interface OnnxModelSettings {
   alphabet: string;

@@ -1,3 +1,5 @@
+import { AppError } from '../errors.js';
+
 /**
  * One interface for every way of answering a CEAC (BotDetect) captcha: a person, an external
  * program, or an OCR model. The client only ever sees this interface.
@@ -18,12 +20,13 @@ export interface SolveContext {
 }
 
 /** A solver that could not produce an answer (no terminal, program failed, model missing...). */
-export class CaptchaSolverError extends Error {
+export class CaptchaSolverError extends AppError {
   override name = 'CaptchaSolverError';
+  override readonly code = 'captcha_solver';
 }
 
 /**
- * Captcha codes on CEAC are digits and upper-case letters (ceac-protocol.md); answers are sent
+ * Captcha codes on CEAC are digits and upper-case letters (docs/ceac-protocol.md); answers are sent
  * upper-case without spaces, whatever the solver printed.
  */
 export function normaliseAnswer(raw: string): string {

@@ -62,7 +62,7 @@ interface WarmForm {
 }
 
 /**
- * The CEAC status check, as the site's own page does it (ceac-protocol.md): GET the form, fetch
+ * The CEAC status check, as the site's own page does it (docs/ceac-protocol.md): GET the form, fetch
  * and solve the captcha, POST the async postback, read the UpdatePanel delta with the decoder's
  * parser. Every way it can go wrong is a typed outcome; nothing is thrown for the site's doing.
  */
@@ -227,7 +227,7 @@ export class CeacClient {
       const text = image.body.toString('utf8');
       if (looksChallenged(image.headers, text)) return { kind: 'challenge' };
       if (looksBlocked(200, {}, text)) return { kind: 'blocked' };
-      // No captcha image means the site is not taking checks right now (ceac-protocol.md).
+      // No captcha image means the site is not taking checks right now (docs/ceac-protocol.md).
       return {
         kind: 'maintenance',
         message: 'CEAC served no captcha image: the site is probably in maintenance; try again later',

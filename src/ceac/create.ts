@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 
 import type { CaptchaSolver } from '../captcha/solver.js';
+import { SetupError } from '../errors.js';
 import { BrowserCeacClient } from './browser.js';
 import { findBrowser } from './browser-path.js';
 import type { RequestBudget } from './budget.js';
@@ -37,8 +38,9 @@ export interface CeacClientSettings {
 }
 
 /** The settings ask for something this machine does not have (e.g. a browser). */
-export class CeacSetupError extends Error {
+export class CeacSetupError extends SetupError {
   override name = 'CeacSetupError';
+  override readonly code: string = 'ceac_setup';
 }
 
 function browserClient(s: CeacClientSettings, executablePath: string): BrowserCeacClient {

@@ -1,6 +1,7 @@
 import { CookieJar } from 'tough-cookie';
 import { Agent, type Dispatcher, errors as undiciErrors, request } from 'undici';
 
+import { AppError } from '../errors.js';
 import type { RequestBudget } from './budget.js';
 
 export interface HttpAnswer {
@@ -11,8 +12,9 @@ export interface HttpAnswer {
 }
 
 /** A request that got no HTTP answer: too slow, or the connection failed. */
-export class TransportFailure extends Error {
+export class TransportFailure extends AppError {
   override name = 'TransportFailure';
+  override readonly code = 'transport';
   constructor(
     readonly reason: 'timeout' | 'network',
     message: string,

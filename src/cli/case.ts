@@ -2,81 +2,17 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 
 import { validateCaseQuery } from '../ceac/index.js';
-import { ConfigError, loadConfig } from '../config.js';
-import { createLogger } from '../log.js';
+import { ENTRIES, OFFICER_SAID, PASSPORT_STATES, ROUTES, SLIP_COLORS } from '../knowledge/types.js';
 import { renderCalendar } from '../notify/calendar.js';
 import { maskLast4 } from '../notify/content.js';
 import { caseDeadlines } from '../notify/reminders.js';
-import {
-  type CaseContext,
-  type CaseEdit,
-  CaseInputError,
-  type CaseView,
-  type EventView,
-  type NewCase,
-} from '../store/cases.js';
-import { MigrationError } from '../store/migrate.js';
-import { SealError } from '../store/seal.js';
+import { type CaseContext, type CaseEdit, type CaseView, type EventView, type NewCase } from '../store/cases.js';
 import { scheduleConfidence } from '../tracker/learned-schedule.js';
-import { CheckerSetupError, openTracking, type Tracking, type TrackingOptions } from '../tracker/setup.js';
 import { reconcileWatchedTimelines, syncWatchedTimeline } from '../tracker/timeline-sync.js';
-import type { CheckReport } from '../tracker/tracker.js';
-import { action, CommandFailure, painter, printJson, readStdin, UsageError } from './runtime.js';
-import { eventHooks } from './worker.js';
+import { action, painter, printJson, readStdin, UsageError } from './runtime.js';
+import { describeReport, storeErrors, when, withCliRuntime } from './shared.js';
 
-/**
- * `ceac case …`: add, list, show, history, check, edit and remove watched cases. Also the helpers
- * that `ceac watch` and `ceac worker` share with it (opening the configured store, error mapping).
- */
-
-export const when = (ms: number | null): string =>
-  ms === null ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + 'Z';
-
-/** Domain errors as CLI errors: bad input exits 2, failed work exits 1, both with their message. */
-export function cliError(err: unknown): unknown {
-  if (err instanceof CaseInputError || err instanceof ConfigError || err instanceof CheckerSetupError)
-    return new UsageError(err.message);
-  if (err instanceof SealError || err instanceof MigrationError) return new CommandFailure(err.message);
-  if (err instanceof Error && ['CaseNotFoundError', 'DuplicateCaseError'].includes(err.name))
-    return new CommandFailure(err.message);
-  if (err instanceof Error && /ECONNREFUSED|ENOTFOUND|password authentication|does not exist/.test(err.message)) {
-    return new CommandFailure(`cannot open the database: ${err.message} (check DATABASE_URL)`);
-  }
-  return err;
-}
-
-export async function storeErrors<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw cliError(err);
-  }
-}
-
-/** Opens the configured store (migrating it), with configuration and setup problems as clear CLI errors. */
-export async function openCliTracking(options: TrackingOptions & { quiet?: boolean } = {}): Promise<Tracking> {
-  return storeErrors(async () => {
-    const config = loadConfig();
-    // A one-off command reports on stdout; its log lines would only repeat it (LOG_LEVEL still wins).
-    const logger =
-      options.logger ??
-      (options.quiet && !process.env.LOG_LEVEL ? createLogger({ level: 'warn', name: 'tracker' }) : undefined);
-    return openTracking(config, { ...options, ...(logger && { logger }) });
-  });
-}
-
-/** Runs `work` with the configured tracking open, and closes it afterwards whatever happens. */
-export async function withCliTracking<T>(
-  work: (t: Tracking) => Promise<T>,
-  options: TrackingOptions & { quiet?: boolean } = {},
-): Promise<T> {
-  const t = await openCliTracking(options);
-  try {
-    return await work(t);
-  } finally {
-    await t.close();
-  }
-}
+/** `ceac case …`: add, list, show, history, check, edit and remove watched cases. */
 
 /**
  * `--passport -` and `--surname -` read the value from stdin (passport first, one per line), so that
@@ -102,29 +38,6 @@ export function parseCaseId(text: string): number {
   }
   return id;
 }
-
-export function describeReport(r: CheckReport): string {
-  const paint = painter();
-  if (r.outcome !== 'ok') {
-    return `${paint('yellow', `check failed (${r.outcome})`)}: ${r.message}\nnothing was recorded as a status; next try ${when(r.nextCheckAt)} (${r.scheduleReason})`;
-  }
-  const o = r.observation;
-  const lines = [
-    `${paint('bold', o?.status ?? '?')} [${o?.variant ?? '?'}]  last updated ${o?.caseLastUpdated ?? '?'}`,
-  ];
-  for (const e of r.events) {
-    const headline = (e.interpretation as { headline?: string } | null)?.headline;
-    lines.push(`${paint('green', e.kind)}${headline ? `: ${headline}` : ''}`);
-  }
-  if (r.events.length === 0) lines.push('no change since the last check');
-  lines.push(`next check ${when(r.nextCheckAt)} (${r.scheduleReason})`);
-  return lines.join('\n');
-}
-
-const ROUTES = ['dropbox', 'interview'];
-const ENTRIES = ['new', 'renewal'];
-const SLIPS = ['white', 'pink', 'yellow', 'blue', 'green', 'other'];
-const OFFICER = ['approved', 'refused', '221g', 'none'];
 
 interface ContextFlags {
   route?: string;
@@ -159,13 +72,10 @@ function addContextOptions(cmd: Command): Command {
     .addOption(new Option('--route <route>', 'how you applied').choices(ROUTES))
     .option('--visa-class <class>', 'visa class, e.g. H1B, F1, B1-B2, IR1')
     .addOption(new Option('--entry <entry>', 'first visa or renewal').choices(ENTRIES))
-    .addOption(new Option('--slip <colour>', '221(g) slip colour, if you got one').choices(SLIPS))
-    .addOption(new Option('--officer <said>', 'what the officer said at the interview').choices(OFFICER))
+    .addOption(new Option('--slip <colour>', '221(g) slip colour, if you got one').choices(SLIP_COLORS))
+    .addOption(new Option('--officer <said>', 'what the officer said at the interview').choices(OFFICER_SAID))
     .addOption(
-      new Option('--passport-state <state>', 'passport kept by the consulate or returned').choices([
-        'kept',
-        'returned',
-      ]),
+      new Option('--passport-state <state>', 'passport kept by the consulate or returned').choices(PASSPORT_STATES),
     )
     .option('--interview-date <date>', 'interview or dropbox date, YYYY-MM-DD')
     .option('--slip-date <date>', 'date on the 221(g) slip, YYYY-MM-DD (documents are due 12 months later)')
@@ -267,7 +177,7 @@ export function register(program: Command): void {
           context: contextFrom(flags),
           shareTimeline: flags.share,
         };
-        await withCliTracking(async (t) => {
+        await withCliRuntime(async (t) => {
           const c = await storeErrors(() => t.cases.add(input));
           if (flags.json) printJson(c);
           else process.stdout.write(`added case ${c.id} (${c.app} ${c.caseNumber}); \`ceac watch\` checks it next\n`);
@@ -283,7 +193,7 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (flags: { group?: string; json?: boolean }) => {
-        await withCliTracking(async (t) => {
+        await withCliRuntime(async (t) => {
           const cases = await t.cases.list({ ownerId: null, ...(flags.group !== undefined && { group: flags.group }) });
           if (flags.json) return printJson(cases);
           if (cases.length === 0) {
@@ -310,7 +220,7 @@ export function register(program: Command): void {
     .action(
       action(async (id: string, flags: { json?: boolean }) => {
         const caseId = parseCaseId(id);
-        await withCliTracking(async (t) => {
+        await withCliRuntime(async (t) => {
           const c = await storeErrors(() => t.cases.get(caseId, null));
           // How sure the learned schedule is about this case's post (src/tracker/change-times-summary.ts).
           const learned = await scheduleConfidence(t.store.db, c.location);
@@ -338,7 +248,7 @@ export function register(program: Command): void {
     .action(
       action(async (id: string) => {
         const caseId = parseCaseId(id);
-        await withCliTracking(async (t) => {
+        await withCliRuntime(async (t) => {
           const c = await storeErrors(() => t.cases.get(caseId, null));
           const deadlines = await caseDeadlines(t.store.db, c);
           const name = c.label ? `${c.label} (${maskLast4(c.caseNumber)})` : maskLast4(c.caseNumber);
@@ -355,7 +265,7 @@ export function register(program: Command): void {
     .action(
       action(async (id: string, flags: { json?: boolean }) => {
         const caseId = parseCaseId(id);
-        await withCliTracking(async (t) => {
+        await withCliRuntime(async (t) => {
           const h = await storeErrors(() => t.cases.history(caseId, null));
           if (flags.json) return printJson(h);
           const out = [...caseLines(h.case), '', `observations (${h.observations.length}):`];
@@ -383,12 +293,10 @@ export function register(program: Command): void {
       action(async (id: string, flags: { captcha?: string; json?: boolean }) => {
         const caseId = parseCaseId(id);
         const checking = {
-          captcha: flags.captcha ?? process.env.CEAC_CAPTCHA ?? 'prompt',
-          needsChecker: true,
+          checks: { captcha: flags.captcha ?? process.env.CEAC_CAPTCHA ?? 'prompt', required: true },
           quiet: true,
-          onEvents: await eventHooks(),
         };
-        await withCliTracking(async (t) => {
+        await withCliRuntime(async (t) => {
           await storeErrors(() => t.cases.get(caseId, null));
           const report = await t.tracker().checkCase(caseId);
           if (flags.json) printJson(report);
@@ -447,7 +355,7 @@ export function register(program: Command): void {
         };
         if (Object.keys(patch).length === 0)
           throw new UsageError('nothing to change: give at least one option (see `ceac case edit --help`)');
-        await withCliTracking(async (t) => {
+        await withCliRuntime(async (t) => {
           const c = await storeErrors(() => t.cases.edit(caseId, patch, null));
           // Consent given or withdrawn, or the visa class or post changed: the shared timeline follows now.
           await storeErrors(() => syncWatchedTimeline(t.store.db, caseId));
@@ -465,7 +373,7 @@ export function register(program: Command): void {
     .action(
       action(async (id: string, flags: { json?: boolean }) => {
         const caseId = parseCaseId(id);
-        await withCliTracking(async (t) => {
+        await withCliRuntime(async (t) => {
           await storeErrors(() => t.cases.remove(caseId, null));
           await storeErrors(() => reconcileWatchedTimelines(t.store.db));
           if (flags.json) printJson({ removed: caseId });

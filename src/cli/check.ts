@@ -7,10 +7,8 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type CaptchaSolver, CaptchaSolverError, SOLVER_SPEC_HELP, solverFromSpec } from '../captcha/index.js';
 import { PromptSolver } from '../captcha/prompt.js';
 import {
-  CeacSetupError,
   type CheckOutcome,
   type CheckProgress,
-  createCeacClient,
   intervalBudget,
   type Transport,
   TRANSPORTS,
@@ -152,26 +150,22 @@ Requests are spaced by CEAC_REQUEST_INTERVAL_MS (default 2000 ms). Against the s
 
         const err = painter(process.stderr);
         const showProgress = Boolean(process.stderr.isTTY) && !opts.json;
-        let client;
-        try {
-          client = createCeacClient({
-            baseUrl,
-            solver,
-            transport: opts.transport ?? config.CEAC_TRANSPORT,
-            browser: config.CEAC_BROWSER,
-            dataDir: config.CEAC_WATCH_DATA,
-            userAgent: config.CEAC_USER_AGENT,
-            budget: intervalBudget(config.CEAC_REQUEST_INTERVAL_MS),
-            timeoutMs,
-            onProgress: (p) => {
-              if (showProgress)
-                process.stderr.write(err('dim', `… ${STEP_WORDS[p.step]}${p.reason ? ` (${p.reason})` : ''}\n`));
-            },
-          });
-        } catch (e) {
-          if (e instanceof CeacSetupError) throw new UsageError(e.message);
-          throw e;
-        }
+        const { createCeacClient } = await import('../runtime/ceac.js');
+        const settings = {
+          ...config,
+          CEAC_BASE_URL: baseUrl,
+          CEAC_REQUEST_TIMEOUT_MS: timeoutMs,
+          CEAC_TRANSPORT: opts.transport ?? config.CEAC_TRANSPORT,
+        };
+        // A transport this machine cannot give (no browser) is a CeacSetupError: exit 2 with its remedy.
+        const client = createCeacClient(settings, {
+          solver,
+          budget: intervalBudget(config.CEAC_REQUEST_INTERVAL_MS),
+          onProgress: (p) => {
+            if (showProgress)
+              process.stderr.write(err('dim', `… ${STEP_WORDS[p.step]}${p.reason ? ` (${p.reason})` : ''}\n`));
+          },
+        });
         let outcome: CheckOutcome;
         try {
           outcome = await client.check(valid.query);

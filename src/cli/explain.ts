@@ -8,7 +8,17 @@ import { renderExplanation } from '../decode/render.js';
 import { type Language, languageFromEnv, LANGUAGES, matchLanguage } from '../i18n/languages.js';
 import { english, loadTranslator } from '../i18n/translator.js';
 import { stateForStatusWord, statusTextFor } from '../knowledge/statuses.js';
-import type { DecodeContext, OfficerSaid, PassportState, Route, SlipColor } from '../knowledge/types.js';
+import {
+  type DecodeContext,
+  OFFICER_SAID,
+  type OfficerSaid,
+  PASSPORT_STATES,
+  type PassportState,
+  type Route,
+  ROUTES,
+  SLIP_COLORS,
+  type SlipColor,
+} from '../knowledge/types.js';
 import { action, CommandFailure, painter, printJson, readBounded, readStdin, UsageError } from './runtime.js';
 
 interface ExplainOptions {
@@ -40,23 +50,10 @@ export function register(program: Command): void {
     .option('--file <path>', 'read the pasted text from a file')
     .option('--html <path>', 'read a saved CEAC status page (or the AJAX response) from a file')
     .option('--json', 'print {observation, interpretation} as JSON')
-    .addOption(new Option('--route <route>', 'how you applied').choices(['dropbox', 'interview']))
-    .addOption(
-      new Option('--slip <colour>', 'colour of the 221(g) slip you were given').choices([
-        'white',
-        'pink',
-        'yellow',
-        'blue',
-        'green',
-        'other',
-      ]),
-    )
-    .addOption(
-      new Option('--officer <said>', 'what the officer told you').choices(['approved', 'refused', '221g', 'none']),
-    )
-    .addOption(
-      new Option('--passport <where>', 'whether the consulate kept your passport').choices(['kept', 'returned']),
-    )
+    .addOption(new Option('--route <route>', 'how you applied').choices(ROUTES))
+    .addOption(new Option('--slip <colour>', 'colour of the 221(g) slip you were given').choices(SLIP_COLORS))
+    .addOption(new Option('--officer <said>', 'what the officer told you').choices(OFFICER_SAID))
+    .addOption(new Option('--passport <where>', 'whether the consulate kept your passport').choices(PASSPORT_STATES))
     .option('--since <date>', 'the date the current status began (YYYY-MM-DD or DD-Mon-YYYY)')
     .option('--previous <status>', 'the status before this one, e.g. Approved or administrative_processing')
     .option('--today <date>', "the date to count from instead of today's (for examples and tests)")

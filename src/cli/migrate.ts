@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 
 import { loadConfig } from '../config.js';
 import { openConfiguredStore } from '../store/open.js';
-import { storeErrors } from './case.js';
 import { action, printJson } from './runtime.js';
+import { storeErrors } from './shared.js';
 
 /** `ceac migrate`: create or upgrade the schema (every other command does this on start too). */
 export function register(program: Command): void {

@@ -1,15 +1,12 @@
 import type { Command } from 'commander';
 
 import { type Config, loadConfig } from '../config.js';
-import { createLogger } from '../log.js';
 import type * as NotifyModule from '../notify/index.js';
 import type { ChannelView, DeliveryView, DispatcherOptions, EventKind } from '../notify/index.js';
-import { openStore, type Store } from '../store/db.js';
-import { checkSealingKey } from '../store/key-check.js';
-import { migrateToLatest, MigrationError } from '../store/migrate.js';
-import { keySourceOf } from '../store/open.js';
-import { loadSealer, type Sealer, SealError } from '../store/seal.js';
+import type { Store } from '../store/db.js';
+import type { Sealer } from '../store/seal.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
+import { cliError } from './shared.js';
 
 /**
  * `ceac notify …`: the local user's notification channels (add, list, test, remove), the outbox
@@ -28,37 +25,20 @@ interface Opened {
 
 async function open(): Promise<Opened> {
   const config = loadConfig();
-  let store: Store | undefined;
   try {
-    const sealer = await loadSealer(config);
-    store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.CEAC_WATCH_DATA });
-    await migrateToLatest(store);
-    await checkSealingKey(store, sealer, keySourceOf(config));
+    const { openRuntime } = await import('../runtime/index.js');
+    const runtime = await openRuntime(config, { loggerName: 'notify' });
     const notify = await import('../notify/index.js');
-    const s = store;
     return {
       config,
-      store: s,
-      sealer,
+      store: runtime.store,
+      sealer: runtime.sealer,
       notify,
-      dispatcherOptions: () => ({
-        store: s,
-        sealer,
-        logger: createLogger({ level: config.LOG_LEVEL, name: 'notify' }),
-        allowPrivateTargets: config.CEAC_WATCH_ALLOW_PRIVATE_TARGETS,
-        smtpUrl: config.SMTP_URL,
-        mailFrom: config.MAIL_FROM,
-        publicUrl: config.PUBLIC_URL,
-      }),
-      close: () => s.close(),
+      dispatcherOptions: () => runtime.dispatcherOptions,
+      close: () => runtime.close(),
     };
   } catch (err) {
-    await store?.close();
-    if (err instanceof SealError || err instanceof MigrationError) throw new CommandFailure(err.message);
-    if (err instanceof Error && /ECONNREFUSED|ENOTFOUND|password authentication|does not exist/.test(err.message)) {
-      throw new CommandFailure(`cannot open the database: ${err.message} (check DATABASE_URL)`);
-    }
-    throw err;
+    throw cliError(err);
   }
 }
 

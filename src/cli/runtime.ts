@@ -1,13 +1,17 @@
 import { styleText } from 'node:util';
 
+import { AppError, InputError, SetupError } from '../errors.js';
+
 /** A mistake in how the command was called: exit code 2 with a one-line message. */
-export class UsageError extends Error {
+export class UsageError extends AppError {
   override name = 'UsageError';
+  override readonly code = 'usage';
 }
 
 /** A failure of the work itself (a check that failed, a file that cannot be read): exit code 1. */
-export class CommandFailure extends Error {
+export class CommandFailure extends AppError {
   override name = 'CommandFailure';
+  override readonly code = 'command_failed';
   constructor(
     message: string,
     readonly exitCode = 1,
@@ -42,14 +46,53 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void> | 
   };
 }
 
+/** The flag that sets each field of the data model, for naming a field in the CLI's own words. */
+const FLAGS: Record<string, string> = {
+  app: '--app',
+  caseNumber: '--id',
+  id: '--id',
+  location: '--location',
+  passport: '--passport',
+  surname: '--surname',
+  label: '--label',
+  group: '--group',
+  shareTimeline: '--share',
+  'context.route': '--route',
+  'context.visaClass': '--visa-class',
+  'context.entry': '--entry',
+  'context.slip': '--slip',
+  'context.officer': '--officer',
+  'context.passport': '--passport-state',
+  'context.interviewDate': '--interview-date',
+  'context.keepWatching': '--keep-watching',
+  name: '--name',
+  events: '--events',
+  quiet: '--quiet',
+  timeZone: '--tz',
+  digestAt: '--digest-at',
+};
+
+export const flagOf = (field: string): string => FLAGS[field] ?? field;
+
+/** An input error in the CLI's words: each field as the flag that sets it. */
+export function describeInput(err: InputError): string {
+  return err.fields
+    .map((f) => `${flagOf(f.field)}: ${f.problem}${f.accepted ? ` (one of ${f.accepted.join(', ')})` : ''}`)
+    .join('; ');
+}
+
+/** Exit code 2 for the caller's mistakes (usage, input, settings), the failure's own code otherwise. */
+export function exitCodeOf(e: unknown): number {
+  if (e instanceof UsageError || e instanceof InputError || e instanceof SetupError) return 2;
+  return e instanceof CommandFailure ? e.exitCode : 1;
+}
+
 export function reportError(err: unknown): number {
   const e = err instanceof Error ? err : new Error(String(err));
-  // A bad setting (or a key that does not open the data) is a usage error too. Matched by name so that this module never loads config.ts
-  // (and zod) on the fast `ceac explain` path.
-  const usage = e instanceof UsageError || e.name === 'ConfigError' || e.name === 'KeyMismatchError';
-  const code = usage ? 2 : e instanceof CommandFailure ? e.exitCode : 1;
+  const code = exitCodeOf(e);
+  const message = e instanceof InputError ? describeInput(e) : e.message;
   const paint = painter(process.stderr);
-  process.stderr.write(`${paint('red', 'error:')} ${e.message}\n`);
+  process.stderr.write(`${paint('red', 'error:')} ${message}\n`);
   if (process.env.CEAC_DEBUG && e.stack) process.stderr.write(e.stack + '\n');
   return code;
 }

@@ -49,121 +49,74 @@ export function register(program: Command): void {
 
 async function serve(base: Config, opts: { demo: boolean; speed: number }): Promise<void> {
   const paint = painter(process.stderr);
-  const [{ serve: listen }, { createWebApp }, { smtpMailer }, { openConfiguredStore }, { createLogger }] =
+  const [{ serve: listen }, { createWebApp }, { smtpMailer }, { openRuntime, CheckerSetupError }, { statsServiceFor }] =
     await Promise.all([
       import('@hono/node-server'),
       import('../web/app.js'),
       import('../web/mailer.js'),
-      import('../store/open.js'),
-      import('../log.js'),
+      import('../runtime/index.js'),
+      import('../web/waiting-times.js'),
     ]);
   const cleanups: (() => Promise<void> | void)[] = [];
   const cleanup = async () => {
     for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => undefined);
   };
   let config = base;
-  const logger = createLogger({ level: config.LOG_LEVEL, name: 'web' });
   try {
     let sim: RunningSimulator | null = null;
     const DEMO_CODE = 'DEMO42';
     if (opts.demo) {
       const { startSimulator } = await import('../simulator/index.js');
-      sim = await startSimulator({ port: 0, speed: opts.speed, captchaCode: DEMO_CODE, debugCaptcha: true });
-      cleanups.push(() => sim!.close());
+      const started = await startSimulator({ port: 0, speed: opts.speed, captchaCode: DEMO_CODE, debugCaptcha: true });
+      sim = started;
+      cleanups.push(() => started.close());
       const dir = await mkdtemp(join(tmpdir(), 'ceac-watch-demo-'));
       cleanups.push(() => rm(dir, { recursive: true, force: true }));
-      // The demo never touches the real site or the real data: its own folder, database and key.
+      // The demo never touches the real site or the real data: its own folder, database and key; its
+      // notifications go to a webhook on this very server.
       config = {
         ...config,
         CEAC_WATCH_DATA: dir,
         DATABASE_URL: undefined,
-        CEAC_BASE_URL: sim.url,
+        CEAC_BASE_URL: started.url,
         CEAC_REQUEST_INTERVAL_MS: 50,
         CEAC_WATCH_SECRET: undefined,
+        CEAC_WATCH_ALLOW_PRIVATE_TARGETS: true,
       };
     }
-    const opened = await openConfiguredStore(config);
-    cleanups.push(() => opened.close());
-    if (opened.migrated.length) logger.info({ migrations: opened.migrated }, 'database migrated');
-
-    // Notifications: events write the outbox in their own transaction; this dispatcher delivers it
-    // (with workers on PostgreSQL, several dispatchers share the outbox through leases).
-    const notify = await import('../notify/index.js');
-    const allowPrivateTargets = config.CEAC_WATCH_ALLOW_PRIVATE_TARGETS || opts.demo;
-    const dispatcher = notify.createDispatcher({
-      store: opened.store,
-      sealer: opened.sealer,
-      logger,
-      allowPrivateTargets,
-      smtpUrl: config.SMTP_URL,
-      mailFrom: config.MAIL_FROM,
-      publicUrl: config.PUBLIC_URL ?? (config.PORT === 0 ? undefined : linkUrl(config.HOST, config.PORT)),
+    // On SQLite the checks run in this process (scheduled ones when a solver needs no person); on
+    // PostgreSQL they are left to `ceac worker`.
+    const onSqlite = !config.DATABASE_URL;
+    const automatic: CaptchaSolver | string | null = opts.demo
+      ? { name: 'demo', solve: () => Promise.resolve(DEMO_CODE) }
+      : config.CEAC_CAPTCHA && config.CEAC_CAPTCHA !== 'prompt'
+        ? config.CEAC_CAPTCHA
+        : null;
+    const runtime = await openRuntime(config, {
+      loggerName: 'web',
+      ...(onSqlite && { checks: { captcha: automatic } }),
+      notify: true,
+      // Links in notifications: PUBLIC_URL, else this server's own address (never a request's Host header).
+      ...(config.PORT !== 0 && { publicUrl: linkUrl(config.HOST, config.PORT) }),
+      reconcileTimelines: true,
+      onTimelinesChanged: (store) => statsServiceFor(store).invalidate(),
+    }).catch((err: unknown) => {
+      throw err instanceof CheckerSetupError ? new UsageError(`CEAC_CAPTCHA: ${err.message}`) : err;
     });
-    dispatcher.start();
-    cleanups.push(() => dispatcher.stop());
-    // Deadline reminders and clearance-wave notices, hourly (issue 15).
-    const notices = notify.startNoticeLoop({ store: opened.store, logger, wake: () => dispatcher.wake() });
-    cleanups.push(() => notices.stop());
+    cleanups.push(() => runtime.close());
+    const { logger, store, sealer } = runtime;
+    const dispatcher = runtime.dispatcher!;
+    if (runtime.migrated.length) logger.info({ migrations: runtime.migrated }, 'database migrated');
 
-    const [{ reconcileWatchedTimelines, withTimelineSync }, { statsServiceFor }] = await Promise.all([
-      import('../tracker/timeline-sync.js'),
-      import('../web/waiting-times.js'),
-    ]);
-    // Shared timelines of cases whose consent changed outside this process (CLI edits, removals).
-    const reconcileTimelines = () =>
-      reconcileWatchedTimelines(opened.store.db)
-        .then((r) => (r.removed || r.stored ? statsServiceFor(opened.store).invalidate() : undefined))
-        .catch((err: Error) => logger.warn({ err: { message: err.message } }, 'shared timelines reconcile failed'));
-    await reconcileTimelines();
-    const reconcileTimer = setInterval(() => void reconcileTimelines(), 60_000).unref();
-    cleanups.push(() => clearInterval(reconcileTimer));
-
-    const onSqlite = opened.store.dialect === 'sqlite';
     let checker: InProcessChecker | null = null;
     const stop = new AbortController();
     let loop: Promise<unknown> = Promise.resolve();
     // Scheduled checks start once the server listens (and, in the demo, once its inbox channel exists).
     let startLoop: (() => void) | null = null;
     let note = '';
-    if (onSqlite) {
-      const [{ createInProcessChecker }, { databaseBudget }, { solverFromSpec }] = await Promise.all([
-        import('../web/checker.js'),
-        import('../tracker/budget.js'),
-        import('../captcha/index.js'),
-      ]);
-      let automatic: CaptchaSolver | null = null;
-      if (opts.demo) automatic = { name: 'demo', solve: async () => DEMO_CODE };
-      else if (config.CEAC_CAPTCHA && config.CEAC_CAPTCHA !== 'prompt') {
-        try {
-          automatic = await solverFromSpec(config.CEAC_CAPTCHA);
-        } catch (err) {
-          throw new UsageError(`CEAC_CAPTCHA: ${(err as Error).message}`);
-        }
-      }
-      checker = createInProcessChecker({
-        store: opened.store,
-        sealer: opened.sealer,
-        logger,
-        baseUrl: config.CEAC_BASE_URL,
-        userAgent: config.CEAC_USER_AGENT,
-        timeoutMs: config.CEAC_REQUEST_TIMEOUT_MS,
-        budget: databaseBudget(opened.store, {
-          site: new URL(config.CEAC_BASE_URL).host,
-          intervalMs: config.CEAC_REQUEST_INTERVAL_MS,
-        }),
-        requestIntervalMs: config.CEAC_REQUEST_INTERVAL_MS,
-        failingAfterMs: config.CHECK_FAILING_AFTER_MIN * 60_000,
-        automatic,
-        transport: config.CEAC_TRANSPORT,
-        browser: config.CEAC_BROWSER,
-        dataDir: config.CEAC_WATCH_DATA,
-        // The outbox, then the shared timelines, in the transaction that recorded the events.
-        onEvents: withTimelineSync({
-          next: (trx, events) => notify.enqueueDeliveries(trx, events).then(() => undefined),
-          onChange: () => statsServiceFor(opened.store).invalidate(),
-        }),
-      });
-      cleanups.push(() => checker!.close());
+    if (runtime.tracking) {
+      const { createInProcessChecker } = await import('../web/checker.js');
+      checker = createInProcessChecker(runtime.tracking);
       if (checker.background) {
         const { runWatchLoop } = await import('../tracker/loop.js');
         const tracker = checker.background;
@@ -176,7 +129,7 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
             onReport: (r) => {
               if (r.events.length > 0) dispatcher.wake();
             },
-          }).catch((err: Error) => logger.error({ err: { message: err.message } }, 'watch loop stopped'));
+          }).catch((err: unknown) => logger.error({ err: { message: (err as Error).message } }, 'watch loop stopped'));
         };
       } else {
         note =
@@ -193,8 +146,8 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
     const demoInboxRoutes = opts.demo ? (await import('../web/demo-inbox.js')).demoInboxRoutes : null;
     const { app, services } = createWebApp({
       ...(inbox && demoInboxRoutes && { extend: (web) => void web.route('/', demoInboxRoutes(inbox)) }),
-      store: opened.store,
-      sealer: opened.sealer,
+      store,
+      sealer,
       logger,
       mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM),
       publicUrl: config.PUBLIC_URL ?? null,
@@ -202,13 +155,17 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
       trustProxy: config.CEAC_WATCH_TRUST_PROXY,
       proxyHops: config.CEAC_WATCH_PROXY_HOPS,
       checker,
-      notify: { allowPrivateTargets, dispatcher, smtpUrl: config.SMTP_URL, mailFrom: config.MAIL_FROM },
+      notify: {
+        allowPrivateTargets: config.CEAC_WATCH_ALLOW_PRIVATE_TARGETS,
+        dispatcher,
+        dispatcherOptions: runtime.dispatcherOptions,
+      },
       // A new case gets its first check at once rather than at the loop's next wake-up.
       onCaseAdded: (id) => {
         if (checker?.automatic)
           void checker
             .check(id)
-            .catch((err: Error) => logger.warn({ err: { message: err.message } }, 'first check failed'));
+            .catch((err: unknown) => logger.warn({ err: { message: (err as Error).message } }, 'first check failed'));
       },
     });
     cleanups.push(() => services.personChecks.closeAll());
@@ -221,12 +178,12 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
       demoUserId = demo.userId;
       // Generated waiting times (marked demo:, and said so on the pages) so /stats has something to show.
       const { seedDemoTimelines } = await import('../web/demo-timelines.js');
-      const seeded = await seedDemoTimelines(opened.store.db, new Date().toISOString().slice(0, 10));
-      statsServiceFor(opened.store).invalidate();
+      const seeded = await seedDemoTimelines(store.db, new Date().toISOString().slice(0, 10));
+      statsServiceFor(store).invalidate();
       const stopDue = keepDemoCasesDue(services.cases, demo.userId, 5_000);
       cleanups.push(stopDue);
-      demoLogin = `demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD} (${demo.caseIds.length} cases; simulator at ${sim.url}, ${opts.speed}× speed)`;
-      demoLogin += `\nwaiting times at /stats come from ${seeded.inserted + seeded.updated + seeded.unchanged} generated demo timelines, not real cases`;
+      demoLogin = `demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD} (${String(demo.caseIds.length)} cases; simulator at ${sim.url}, ${String(opts.speed)}× speed)`;
+      demoLogin += `\nwaiting times at /stats come from ${String(seeded.inserted + seeded.updated + seeded.unchanged)} generated demo timelines, not real cases`;
     }
 
     const server = await new Promise<ReturnType<typeof listen>>((resolve, reject) => {
@@ -235,7 +192,7 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
         reject(
           err.code === 'EADDRINUSE'
             ? new CommandFailure(
-                `port ${config.PORT} is already in use: stop the other program or pick another with --port`,
+                `port ${String(config.PORT)} is already in use: stop the other program or pick another with --port`,
               )
             : err,
         ),
@@ -246,23 +203,26 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
     listenUrl = linkUrl(config.HOST, port);
     if (opts.demo && demoUserId !== null) {
       // The demo's notifications land in its own inbox page (a webhook to this very server).
+      const notify = await import('../notify/index.js');
       await notify
         .addChannel(
-          opened.store.db,
-          opened.sealer,
+          store.db,
+          sealer,
           demoUserId,
-          `json://127.0.0.1:${port}/api/demo/inbox`,
+          `json://127.0.0.1:${String(port)}/api/demo/inbox`,
           { name: 'demo inbox', events: [...notify.EVENT_KINDS] },
           { allowPrivateTargets: true },
         )
-        .catch((err: Error) => logger.warn({ err: { message: err.message } }, 'demo inbox channel not added'));
-      demoLogin += `\nnotifications of the demo cases land at http://localhost:${port}/demo/inbox`;
+        .catch((err: unknown) =>
+          logger.warn({ err: { message: (err as Error).message } }, 'demo inbox channel not added'),
+        );
+      demoLogin += `\nnotifications of the demo cases land at http://localhost:${String(port)}/demo/inbox`;
     }
     startLoop?.();
     process.stdout.write(`ceac-watch is running at ${paint('bold', `${listenUrl}/`)}\n`);
     if (demoLogin) process.stdout.write(`${demoLogin}\n`);
     if (note) process.stderr.write(`${paint('yellow', 'note:')} ${note}\n`);
-    process.stderr.write(`data: ${opened.store.location} (Ctrl-C to stop)\n`);
+    process.stderr.write(`data: ${store.location} (Ctrl-C to stop)\n`);
 
     await new Promise<void>((resolve) => {
       const onSignal = () => resolve();

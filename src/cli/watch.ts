@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 
 import { runWatchLoop } from '../tracker/loop.js';
 import type { CheckReport } from '../tracker/tracker.js';
-import { describeReport, openCliTracking } from './case.js';
-import { action, CommandFailure, printJson, UsageError } from './runtime.js';
-import { eventHooks, keepTimelinesReconciled, type Notifications, startNotifications } from './worker.js';
+import { action, CommandFailure, printJson } from './runtime.js';
+import { describeReport, openCliRuntime, positive } from './shared.js';
 
 /**
  * `ceac watch`: the embedded tracker. Checks due cases on their schedule (one process, SQLite or
@@ -33,13 +32,13 @@ export function register(program: Command): void {
         }) => {
           const batch = positive(flags.batch, '--batch');
           const concurrency = positive(flags.concurrency, '--concurrency');
-          const t = await openCliTracking({
-            needsChecker: true,
-            onEvents: await eventHooks(),
-            ...(flags.captcha !== undefined && { captcha: flags.captcha }),
+          const t = await openCliRuntime({
+            checks: { ...(flags.captcha !== undefined && { captcha: flags.captcha }), required: true },
+            notify: flags.notify,
+            reconcileTimelines: true,
           });
           const stop = new AbortController();
-          let notifications: Notifications | undefined;
+          const notifications = t.dispatcher;
           const onSignal = () => stop.abort();
           process.once('SIGINT', onSignal);
           process.once('SIGTERM', onSignal);
@@ -49,8 +48,6 @@ export function register(program: Command): void {
             else process.stdout.write(`case ${r.caseId}: ${describeReport(r).split('\n').join('\n  ')}\n`);
           };
           try {
-            await keepTimelinesReconciled(t, stop.signal);
-            if (flags.notify) notifications = await startNotifications(t);
             if (!flags.once && !flags.json)
               process.stderr.write(`watching cases in ${t.store.location} (Ctrl-C to stop)\n`);
             const total = await runWatchLoop({
@@ -61,7 +58,7 @@ export function register(program: Command): void {
               once: Boolean(flags.once),
               onReport,
             });
-            if (notifications) await notifications.flush();
+            if (notifications) await notifications.runDue();
             if (flags.json) printJson({ summary: total });
             else
               process.stderr.write(
@@ -72,16 +69,9 @@ export function register(program: Command): void {
           } finally {
             process.off('SIGINT', onSignal);
             process.off('SIGTERM', onSignal);
-            await notifications?.stop();
             await t.close();
           }
         },
       ),
     );
-}
-
-export function positive(text: string, flag: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number, not "${text}"`);
-  return n;
 }

@@ -1,16 +1,11 @@
 import type { Command } from 'commander';
-import type { Transaction } from 'kysely';
 
 import { loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
-import type { Database } from '../store/schema.js';
-import type { EventRow } from '../store/tables/cases.js';
 import { startQueue, startWorker } from '../tracker/queue.js';
-import type { Tracking } from '../tracker/setup.js';
-import type { CheckReport, OnEvents } from '../tracker/tracker.js';
-import { describeReport, openCliTracking, storeErrors } from './case.js';
+import type { CheckReport } from '../tracker/tracker.js';
 import { action, printJson, UsageError } from './runtime.js';
-import { positive } from './watch.js';
+import { describeReport, openCliRuntime, positive, storeErrors } from './shared.js';
 
 /**
  * `ceac worker`: scale-out mode. Runs checks from the pg-boss queue in the PostgreSQL database of
@@ -18,70 +13,6 @@ import { positive } from './watch.js';
  * pending notifications. The request budget is held in the database, so it binds all of them
  * together. SIGTERM/SIGINT stop taking jobs and let the checks in progress finish.
  */
-
-/**
- * What every check that records events must also write, in the same transaction: the notification
- * outbox rows (openTracking adds the shared timeline of a consenting case after them).
- */
-export async function eventHooks(): Promise<OnEvents> {
-  const notify = await import('../notify/index.js');
-  return async (trx: Transaction<Database>, events: EventRow[]) => {
-    await notify.enqueueDeliveries(trx, events);
-  };
-}
-
-/**
- * Shared timelines whose consent changed outside a check (edits, removals, while no tracker ran):
- * set right at start and then every minute, as long as the process runs. Idempotent, so every
- * worker may run it.
- */
-export async function keepTimelinesReconciled(t: Tracking, signal: AbortSignal): Promise<void> {
-  const { reconcileWatchedTimelines } = await import('../tracker/timeline-sync.js');
-  const run = () =>
-    reconcileWatchedTimelines(t.store.db).catch((err: Error) =>
-      t.logger.warn({ err: { message: err.message } }, 'shared timelines reconcile failed'),
-    );
-  await run();
-  const timer = setInterval(() => void run(), 60_000);
-  timer.unref();
-  signal.addEventListener('abort', () => clearInterval(timer), { once: true });
-}
-
-/** The notification dispatcher, for processes that deliver what the outbox holds. */
-export interface Notifications {
-  /** Delivers what is due now (for `watch --once`). */
-  flush(): Promise<void>;
-  /** Called after a check that recorded events (its transaction has committed): deliver now, not at the next poll. */
-  wake(): void;
-  stop(): Promise<void>;
-}
-
-export async function startNotifications(t: Tracking): Promise<Notifications> {
-  const notify = await import('../notify/index.js');
-  const config = t.config;
-  const dispatcher = notify.createDispatcher({
-    store: t.store,
-    sealer: t.sealer,
-    logger: t.logger,
-    allowPrivateTargets: config.CEAC_WATCH_ALLOW_PRIVATE_TARGETS,
-    smtpUrl: config.SMTP_URL,
-    mailFrom: config.MAIL_FROM,
-    publicUrl: config.PUBLIC_URL,
-  });
-  dispatcher.start();
-  // Deadline reminders and clearance-wave notices, hourly (issue 15); idempotent, so every worker may run it.
-  const notices = notify.startNoticeLoop({ store: t.store, logger: t.logger, wake: () => dispatcher.wake() });
-  return {
-    async flush() {
-      await dispatcher.runDue();
-    },
-    wake: () => dispatcher.wake(),
-    stop: () => {
-      notices.stop();
-      return dispatcher.stop();
-    },
-  };
-}
 
 export function register(program: Command): void {
   program
@@ -115,12 +46,12 @@ export function register(program: Command): void {
             throw new UsageError('--enqueue-every must be 0 or more seconds');
           const expireAfter = positive(flags.expireAfter, '--expire-after');
           const logger = createLogger({ level: config.LOG_LEVEL, name: 'worker', base: { pid: process.pid } });
-          const t = await openCliTracking({
-            needsChecker: true,
+          const t = await openCliRuntime({
+            checks: { ...(flags.captcha !== undefined && { captcha: flags.captcha }), required: true },
             logger,
             poolSize: concurrency + 3,
-            onEvents: await eventHooks(),
-            ...(flags.captcha !== undefined && { captcha: flags.captcha }),
+            notify: flags.notify,
+            reconcileTimelines: true,
           });
           const boss = await storeErrors(() =>
             startQueue({
@@ -130,9 +61,7 @@ export function register(program: Command): void {
             }),
           );
           boss.on('error', (err) => logger.error({ err }, 'job queue error'));
-          const stopTimelines = new AbortController();
-          await keepTimelinesReconciled(t, stopTimelines.signal);
-          const notifications = flags.notify ? await startNotifications(t) : undefined;
+          const notifications = t.dispatcher;
           const onReport = (r: CheckReport) => {
             if (r.events.length > 0) notifications?.wake();
             if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
@@ -153,7 +82,6 @@ export function register(program: Command): void {
           });
           logger.info('draining: finishing the checks in progress');
           await worker.stop();
-          await notifications?.stop();
           await t.close();
           if (flags.json) printJson({ stopped: true });
         },

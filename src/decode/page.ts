@@ -1,7 +1,7 @@
 /**
  * Reads what CEAC sends back for a status check: a whole HTML page (a saved page, or the form) or
  * the MS-AJAX UpdatePanel delta that the form's asynchronous POST returns
- * (/work/shared/knowledge/ceac-protocol.md). Pure: a string in, a PageParse out.
+ * (docs/ceac-protocol.md). Pure: a string in, a PageParse out.
  */
 import { createRequire } from 'node:module';
 

@@ -80,7 +80,11 @@ describe('the English catalogue', () => {
   it('translates nested messages in the same language', () => {
     const t = createTranslator('en', en);
     expect(
-      t.text('ctx.slip.note', { colour: 'pink', meaning: { key: 'hint.slip.pink' }, caveat: { key: 'hint.slip.caveat' } }),
+      t.text('ctx.slip.note', {
+        colour: 'pink',
+        meaning: { key: 'hint.slip.pink' },
+        caveat: { key: 'hint.slip.caveat' },
+      }),
     ).toMatch(/^Slip colour pink: commonly reported for further checks .*\. There is no official colour code/);
   });
 });

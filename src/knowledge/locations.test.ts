@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { findLocation, locationByCode, LOCATIONS, searchLocations } from './locations.js';
 
-const csv = readFileSync('/work/shared/knowledge/ceac-locations.csv', 'utf8')
+const csv = readFileSync(new URL('../../docs/ceac-locations.csv', import.meta.url), 'utf8')
   .trim()
   .split(/\r?\n/)
   .slice(1)

@@ -1,5 +1,5 @@
 /**
- * The 228 posts of CEAC's location list (/work/shared/knowledge/ceac-locations.csv), with the IANA
+ * The 228 posts of CEAC's location list (docs/ceac-locations.csv), with the IANA
  * time zone of each post so that the scheduler can reason in local business days. `name` keeps
  * CEAC's own spelling (typos included: "KILGALI", "COTE D`IVORIE"), because that is what the form
  * expects; `displayName` is the spelling a person reads.

@@ -1,6 +1,6 @@
 /**
  * Every CEAC status word and description text we know, as data (from
- * /work/shared/knowledge/ceac-statuses.md). The decoder matches pastes against these texts and the
+ * docs/ceac-statuses.md). The decoder matches pastes against these texts and the
  * simulator serves them, so the wording here is verbatim: do not "fix" it.
  */
 import type { ApplicationType, State } from './types.js';
@@ -133,7 +133,7 @@ export const STATUS_TEXTS: readonly StatusText[] = [
     era: 'any',
     certain: false,
     applicationTypes: ['IV'],
-    source: 'ceac-statuses.md, immigrant visa table (wording not confirmed by a copy of CEAC)',
+    source: 'docs/ceac-statuses.md, immigrant visa table (wording not confirmed by a copy of CEAC)',
   },
   {
     variant: 'at_nvc',

@@ -41,10 +41,22 @@ export interface Observation {
 
 export type Finality = 'in_progress' | 'final_positive' | 'final_negative' | 'uncertain';
 
-export type Route = 'dropbox' | 'interview';
-export type SlipColor = 'white' | 'pink' | 'yellow' | 'blue' | 'green' | 'other';
-export type OfficerSaid = 'approved' | 'refused' | '221g' | 'none';
-export type PassportState = 'kept' | 'returned';
+/**
+ * The context a person can give, each as the one list every shell (CLI choices, web forms, API
+ * schemas) and the store validate against.
+ */
+export const ROUTES = ['dropbox', 'interview'] as const;
+export const SLIP_COLORS = ['white', 'pink', 'yellow', 'blue', 'green', 'other'] as const;
+export const OFFICER_SAID = ['approved', 'refused', '221g', 'none'] as const;
+export const PASSPORT_STATES = ['kept', 'returned'] as const;
+/** A first visa or a renewal (what statistics group by). */
+export const ENTRIES = ['new', 'renewal'] as const;
+
+export type Route = (typeof ROUTES)[number];
+export type SlipColor = (typeof SLIP_COLORS)[number];
+export type OfficerSaid = (typeof OFFICER_SAID)[number];
+export type PassportState = (typeof PASSPORT_STATES)[number];
+export type Entry = (typeof ENTRIES)[number];
 
 /** What the applicant knows beyond the page; each field sharpens the interpretation. */
 export interface DecodeContext {

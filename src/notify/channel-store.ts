@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { ExpressionBuilder, Kysely } from 'kysely';
 
+import { InputError } from '../errors.js';
 import type { Database } from '../store/schema.js';
 import type { Sealer } from '../store/seal.js';
 import type { ChannelRow } from '../store/tables/notify.js';
@@ -21,10 +22,10 @@ import { type ChannelDefinition, EVENT_KINDS, type EventKind, type FieldError } 
  */
 
 /** A channel could not be saved; `errors` says which field was wrong and why. */
-export class ChannelError extends Error {
+export class ChannelError extends InputError {
   override name = 'ChannelError';
   constructor(readonly errors: FieldError[]) {
-    super(errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+    super(errors.map((e) => ({ field: e.field, problem: e.message })));
   }
 }
 
@@ -93,7 +94,7 @@ function settingsErrors(s: ChannelSettings): FieldError[] {
     const bad = s.events.filter((k) => !EVENT_KINDS.includes(k));
     if (bad.length) errors.push({ field: 'events', message: `unknown event kinds: ${bad.join(', ')}` });
     if (s.events.length === 0 && !s.digest)
-      errors.push({ field: 'events', message: 'choose at least one event kind (or --digest)' });
+      errors.push({ field: 'events', message: 'choose at least one event kind (or a daily digest)' });
   }
   if (s.timeZone !== undefined && !isValidTimeZone(s.timeZone)) {
     errors.push({
@@ -151,7 +152,7 @@ export async function addChannel(
     .executeTakeFirst();
   if (clash)
     throw new ChannelError([
-      { field: 'name', message: `a channel named "${name}" exists already: choose another --name` },
+      { field: 'name', message: `a channel named "${name}" exists already: choose another name` },
     ]);
 
   const now = (options.now ?? Date.now)();

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 
+import { AppError } from '../errors.js';
 import type { EventKind } from '../store/tables/cases.js';
 
 export type { EventKind } from '../store/tables/cases.js';
@@ -81,8 +82,9 @@ export interface ChannelDefinition<C = unknown> {
  * retried; the others are retried with backoff. The message is shown to the person, so it names
  * what went wrong and how to fix it, and never contains a secret.
  */
-export class DeliveryError extends Error {
+export class DeliveryError extends AppError {
   override name = 'DeliveryError';
+  override readonly code = 'delivery_failed';
   constructor(
     message: string,
     readonly permanent: boolean,

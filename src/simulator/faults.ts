@@ -1,3 +1,5 @@
+import { AppError } from '../errors.js';
+
 /**
  * Injected faults: each kind happens with a rate in [0, 1], rolled per request where it applies.
  * `wrongcase` (an answer about another case) and `slow` (a late but good answer, within a client's
@@ -23,8 +25,9 @@ export type FaultSpec = Partial<Record<FaultKind, number>>;
 export const FAULT_HELP =
   'a comma list of kind=rate, rates from 0 to 1, kinds: ' + FAULT_KINDS.join(', ') + ' (e.g. "5xx=0.2,captcha=0.3")';
 
-export class FaultSpecError extends Error {
+export class FaultSpecError extends AppError {
   override name = 'FaultSpecError';
+  override readonly code = 'fault_spec';
 }
 
 function isFaultKind(k: string): k is FaultKind {

@@ -1,7 +1,7 @@
 import { LOCATIONS } from '../knowledge/locations.js';
 
 /**
- * The markup of the CEAC status page as ceac-protocol.md describes it: element ids, hidden inputs,
+ * The markup of the CEAC status page as docs/ceac-protocol.md describes it: element ids, hidden inputs,
  * the BotDetect captcha, the UpdatePanel delta and the error texts. Strings only; no I/O.
  */
 export const CAPTCHA_ID = 'c_status_ctl00_contentplaceholder1_defaultcaptcha';

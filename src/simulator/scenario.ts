@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 import { z } from 'zod';
 
+import { AppError } from '../errors.js';
 import { locationByCode } from '../knowledge/locations.js';
 import { statusTextFor } from '../knowledge/statuses.js';
 import { parseDuration } from './duration.js';
@@ -66,8 +67,9 @@ export type Scenario = z.output<typeof ScenarioSchema>;
 export type ScenarioCase = Scenario['cases'][number];
 export type ScenarioStep = ScenarioCase['steps'][number];
 
-export class ScenarioError extends Error {
+export class ScenarioError extends AppError {
   override name = 'ScenarioError';
+  override readonly code = 'scenario';
 }
 
 /** Validates a scenario: the schema, then the facts (known variants, posts, ordered steps, unique IDs). */

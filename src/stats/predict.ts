@@ -3,6 +3,7 @@
  * 60 and 90 more days, and the median remaining wait, each with an interval. The estimate is the
  * Kaplan–Meier curve of the comparable cases that were still pending after t days, timed from t.
  */
+import { AppError } from '../errors.js';
 import type { CiType } from './confidence.js';
 import { kaplanMeier, survivalAt } from './kaplan-meier.js';
 import { timeQuantiles } from './quantiles.js';
@@ -38,8 +39,9 @@ export interface Prediction {
   notes: string[];
 }
 
-export class NotEnoughDataError extends Error {
+export class NotEnoughDataError extends AppError {
   override name = 'NotEnoughDataError';
+  override readonly code = 'not_enough_data';
 }
 
 export function describeGroup(g: GroupKey): string {

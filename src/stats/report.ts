@@ -2,6 +2,7 @@
  * The figures of one group, in the shape the CLI and the API print: counts, median and quartiles
  * with intervals, survival at fixed days, the curve, competing outcomes, and honest warnings.
  */
+import { AppError } from '../errors.js';
 import { aalenJohansen, type CumulativeIncidence } from './aalen-johansen.js';
 import type { CiType } from './confidence.js';
 import { kaplanMeier, survivalAt, type SurvivalCurve } from './kaplan-meier.js';
@@ -54,8 +55,9 @@ export interface StatsReport {
   warnings: string[];
 }
 
-export class GroupTooSmallError extends Error {
+export class GroupTooSmallError extends AppError {
   override name = 'GroupTooSmallError';
+  override readonly code = 'group_too_small';
   constructor(readonly n: number) {
     super(
       `only ${n} case${n === 1 ? '' : 's'} match${n === 1 ? 'es' : ''}: groups smaller than ${MIN_GROUP} are not shown; widen the filters`,

@@ -1,3 +1,5 @@
+import { AppError } from '../errors.js';
+
 /**
  * The sufficient statistics of right-censored waiting times: for each distinct time, how many cases
  * ended there with each outcome and how many were last seen pending there. Every estimate in this
@@ -24,8 +26,9 @@ export interface EventTable {
 /** Integer times up to this bound are counted into day buckets instead of being sorted. */
 const COUNTING_LIMIT = 1 << 20;
 
-export class InvalidDurationError extends Error {
+export class InvalidDurationError extends AppError {
   override name = 'InvalidDurationError';
+  override readonly code = 'invalid_duration';
 }
 
 /**

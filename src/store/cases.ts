@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 import { parseIsoDate } from '../decode/dates.js';
+import { ConflictError, type FieldProblem, InputError, NotFoundError } from '../errors.js';
 import { findLocation } from '../knowledge/locations.js';
+import { ENTRIES, OFFICER_SAID, PASSPORT_STATES, ROUTES, SLIP_COLORS } from '../knowledge/types.js';
 import type { Store } from './db.js';
 import type { Sealer } from './seal.js';
 import type { CaseRow, EventKind, EventRow, ObservationRow } from './tables/cases.js';
@@ -15,17 +17,17 @@ import { hasControlCharacters, NO_CONTROL_MESSAGE } from './text.js';
 /** What the applicant knows beyond the page (decoder context) and what pooled statistics group by. */
 export const CaseContextSchema = z
   .object({
-    route: z.enum(['dropbox', 'interview']).optional(),
+    route: z.enum(ROUTES).optional(),
     visaClass: z
       .string()
       .trim()
       .toUpperCase()
       .regex(/^[A-Z0-9][A-Z0-9/-]{0,7}$/, 'a visa class looks like H1B, F1, B1/B2, IR1')
       .optional(),
-    entry: z.enum(['new', 'renewal']).optional(),
-    slip: z.enum(['white', 'pink', 'yellow', 'blue', 'green', 'other']).optional(),
-    officer: z.enum(['approved', 'refused', '221g', 'none']).optional(),
-    passport: z.enum(['kept', 'returned']).optional(),
+    entry: z.enum(ENTRIES).optional(),
+    slip: z.enum(SLIP_COLORS).optional(),
+    officer: z.enum(OFFICER_SAID).optional(),
+    passport: z.enum(PASSPORT_STATES).optional(),
     /** ISO date of the interview or the dropbox submission. */
     interviewDate: z
       .string()
@@ -106,11 +108,11 @@ export const NewCaseSchema = z.object({
 export type NewCase = z.input<typeof NewCaseSchema>;
 
 /** Fields CEAC's NIV form asks for; checked beside the schema so that every problem is named at once. */
-function missingForNiv(input: NewCase): string[] {
+function missingForNiv(input: NewCase): FieldProblem[] {
   if (input.app !== 'NIV') return [];
   return (['location', 'passport', 'surname'] as const)
     .filter((k) => !input[k] || !String(input[k]).trim())
-    .map((k) => `${k}: an NIV case needs --${k} (CEAC asks for it)`);
+    .map((field) => ({ field, problem: 'an NIV case needs it (CEAC asks for it)' }));
 }
 
 export const CaseEditSchema = z
@@ -198,25 +200,32 @@ export interface CaseHistory {
   events: EventView[];
 }
 
-/** Invalid input for a case, with every problem named; the CLI shows it as a usage error. */
-export class CaseInputError extends Error {
+/** Invalid input for a case, every problem named by its field; each shell says it in its own words. */
+export class CaseInputError extends InputError {
   override name = 'CaseInputError';
 }
-export class CaseNotFoundError extends Error {
+export class CaseNotFoundError extends NotFoundError {
   override name = 'CaseNotFoundError';
   constructor(readonly caseId: number) {
-    super(`there is no case ${caseId} (see \`ceac case list\`)`);
+    super(`there is no case ${String(caseId)}`);
   }
 }
-export class DuplicateCaseError extends Error {
+export class DuplicateCaseError extends ConflictError {
   override name = 'DuplicateCaseError';
+  override readonly code = 'duplicate_case';
   constructor(readonly existingId: number) {
     super(`this case is already watched as case ${existingId}`);
   }
 }
 
-function problems(error: z.ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+/** zod's issues as field problems (an unknown key is a problem of that key; `accepted` lists an enum's values). */
+function problems(error: z.ZodError): FieldProblem[] {
+  return error.issues.flatMap((i): FieldProblem[] => {
+    if (i.code === 'unrecognized_keys')
+      return i.keys.map((k) => ({ field: [...i.path, k].join('.'), problem: 'is not a field of a case' }));
+    const accepted = i.code === 'invalid_value' ? i.values.map(String) : undefined;
+    return [{ field: i.path.join('.') || 'input', problem: i.message, ...(accepted && { accepted }) }];
+  });
 }
 
 const parseJson = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));
@@ -313,9 +322,9 @@ export function createCaseRepository(store: Store, sealer: Sealer, now: () => nu
       const parsed = NewCaseSchema.safeParse(input);
       const missing = missingForNiv(input);
       if (!parsed.success || missing.length) {
-        const named = parsed.success ? [] : [problems(parsed.error)];
-        const alsoMissing = missing.filter((m) => !named.some((p) => p.includes(m.split(':')[0] + ':')));
-        throw new CaseInputError([...named, ...alsoMissing].join('; '));
+        const named = parsed.success ? [] : problems(parsed.error);
+        const alsoMissing = missing.filter((m) => !named.some((p) => p.field === m.field));
+        throw new CaseInputError([...named, ...alsoMissing]);
       }
       const c = parsed.data;
       const hash = identity(c.app, c.caseNumber);

@@ -115,3 +115,14 @@ function tightenIfPresent(file: string): void {
     // Not there (yet): SQLite creates it with the database file's mode.
   }
 }
+
+/** Network errors of a connection attempt, and PostgreSQL's "who are you" and "no such database" answers. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ETIMEDOUT']);
+const PG_UNREACHABLE = /^(28...|3D000)$/; // invalid authorization (28xxx), database does not exist (3D000)
+
+/** True when the configured database cannot be reached or entered (by the error's code, never its text). */
+export function isUnreachableDatabase(err: unknown): boolean {
+  if (err instanceof AggregateError) return err.errors.some(isUnreachableDatabase);
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (UNREACHABLE_CODES.has(code) || PG_UNREACHABLE.test(code));
+}

@@ -1,3 +1,4 @@
+import { SetupError } from '../errors.js';
 import type { Store } from './db.js';
 import type { Sealer } from './seal.js';
 
@@ -10,7 +11,7 @@ import type { Sealer } from './seal.js';
 const PROBE = 'ceac-watch key check v1';
 
 /** Thrown at start when the key does not open this database: a usage error (exit 2), one line. */
-export class KeyMismatchError extends Error {
+export class KeyMismatchError extends SetupError {
   override name = 'KeyMismatchError';
 }
 

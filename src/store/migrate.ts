@@ -1,10 +1,12 @@
 import { type MigrationResultSet, Migrator } from 'kysely';
 
+import { AppError } from '../errors.js';
 import type { Store } from './db.js';
 import { MIGRATIONS } from './migrations/index.js';
 
-export class MigrationError extends Error {
+export class MigrationError extends AppError {
   override name = 'MigrationError';
+  override readonly code = 'migration';
 }
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

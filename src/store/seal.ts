@@ -2,6 +2,8 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt } fro
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { AppError } from '../errors.js';
+
 /**
  * Sealing of personal data at rest (passport numbers, surnames, e-mail addresses, channel secrets).
  *
@@ -20,8 +22,9 @@ export interface Sealer {
   readonly keyId: string;
 }
 
-export class SealError extends Error {
+export class SealError extends AppError {
   override name = 'SealError';
+  override readonly code = 'seal';
 }
 
 const PREFIX = 'sv1';

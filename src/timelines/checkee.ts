@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 
+import { AppError } from '../errors.js';
 import { visaClassOrAsWritten } from '../knowledge/visa-classes.js';
 import { readCsv } from './csv.js';
 import { dayNumber, type Entry, type Outcome, type Timeline } from './model.js';
@@ -58,8 +59,9 @@ function squash(name: string): string {
   return name.toLowerCase().replace(/[^a-z]/g, '');
 }
 
-export class CheckeeFormatError extends Error {
+export class CheckeeFormatError extends AppError {
   override name = 'CheckeeFormatError';
+  override readonly code = 'checkee_format';
 }
 
 /** Where each column sits, from a header row (CSV) or an object's keys (JSONL). */

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 
 import { z } from 'zod';
 
+import { InputError } from '../errors.js';
 import { EVENT_KINDS, isIsoDate, type Timeline } from './model.js';
 
 const date = (what: string) =>
@@ -68,10 +69,13 @@ export const ManualTimelineSchema = z
 
 export type ManualTimelineInput = z.input<typeof ManualTimelineSchema>;
 
-export class ManualTimelineError extends Error {
+export class ManualTimelineError extends InputError {
   override name = 'ManualTimelineError';
   constructor(readonly problems: { field: string; message: string }[]) {
-    super(`the timeline cannot be saved: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+    super(
+      problems.map((p) => ({ field: p.field, problem: p.message })),
+      `the timeline cannot be saved: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+    );
   }
 }
 

@@ -2,6 +2,7 @@
  * The anonymized timeline: what one case went through, with nothing that identifies the person
  * (no case number, passport, name, nickname or e-mail). Statistics are computed from these only.
  */
+import { AppError } from '../errors.js';
 import type { Route, SlipColor, State } from '../knowledge/types.js';
 
 export const TIMELINE_SOURCES = ['watched', 'manual', 'checkee', 'text'] as const;
@@ -108,8 +109,9 @@ export function causeOf(outcome: Outcome): 0 | 1 | 2 {
   return outcome === 'pending' ? 0 : outcome === 'refused' ? 2 : 1;
 }
 
-export class InvalidTimelineError extends Error {
+export class InvalidTimelineError extends AppError {
   override name = 'InvalidTimelineError';
+  override readonly code = 'invalid_timeline';
 }
 
 /** Checks what storage and statistics rely on; throws with every problem named. */

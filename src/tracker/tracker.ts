@@ -3,31 +3,26 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 
 import { locationByCode } from '../knowledge/locations.js';
-import type { DecodeContext, Interpretation, Observation } from '../knowledge/types.js';
+import type { Observation } from '../knowledge/types.js';
 import { maskCaseNumber } from '../log.js';
-import type { CaseContext, EventView, ObservationView } from '../store/cases.js';
+import type { EventView, ObservationView } from '../store/cases.js';
 import { CaseNotFoundError, eventView, observationView } from '../store/cases.js';
 import type { Store } from '../store/db.js';
 import type { Database } from '../store/schema.js';
 import type { Sealer } from '../store/seal.js';
 import type { CaseRow, EventRow, NewEventRow, ObservationRow } from '../store/tables/cases.js';
-import {
-  classifyChange,
-  healthAfterFailure,
-  healthAfterSuccess,
-  observationHash,
-  type SeenObservation,
-} from './changes.js';
 import { type ChangeTimeLearner, createChangeTimeLearner } from './learned-schedule.js';
 import type { CaseQuery, CheckFn, CheckOutcome } from './outcome.js';
-import { HOUR, MINUTE, nextCheck } from './schedule.js';
+import { type Interpret, isChange, planCheck } from './plan.js';
+import { HOUR, MINUTE } from './schedule.js';
+
+export type { Interpret } from './plan.js';
 
 /**
  * The tracker: checks a case, records what it learned (an observation, events, an attempt) in one
  * transaction, and schedules the next check. A failed check is an attempt and nothing else.
  */
 
-export type Interpret = (observation: Observation, context: DecodeContext) => Interpretation;
 export type OnEvents = (trx: Transaction<Database>, events: EventRow[]) => Promise<void>;
 
 export interface TrackerOptions {
@@ -91,6 +86,11 @@ export interface Tracker {
   recordObservation(id: number, observation: Observation): Promise<CheckReport>;
   /** Claims up to `limit` due cases (moving them out of the due list for the lease time). */
   claimDue(limit: number): Promise<number[]>;
+  /**
+   * Claims one watched case whatever its schedule (a check on demand), so that no loop checks it a
+   * second time meanwhile; recording the check sets the real next time.
+   */
+  claimCase(id: number): Promise<void>;
   /** Claims due cases and checks them, `concurrency` at a time. */
   runDue(limit: number, options?: RunDueOptions): Promise<RunSummary>;
   /** When the earliest scheduled check is due, or null when nothing is scheduled. */
@@ -107,21 +107,10 @@ export function selectDue(db: Kysely<Database>, now: number, limit: number) {
   return db.selectFrom('cases').select('id').where('next_check_at', '<=', now).orderBy('next_check_at').limit(limit);
 }
 
-const toObservation = (r: ObservationRow): Observation => ({
-  status: r.status,
-  caseNumber: null,
-  caseCreated: r.case_created,
-  caseLastUpdated: r.case_last_updated,
-  post: r.post,
-  message: r.message,
-});
-
 /** The post's time zone; IV cases (no location) and unknown codes get the US East Coast (NVC, KCC). */
 export function postTimeZone(location: string | null): string {
   return (location && locationByCode(location)?.timeZone) || 'America/New_York';
 }
-
-const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 export function createTracker(options: TrackerOptions): Tracker {
   const { store, sealer, check, interpret } = options;
@@ -171,173 +160,53 @@ export function createTracker(options: TrackerOptions): Tracker {
       .executeTakeFirst();
   }
 
+  /** Writes what planCheck decided, in one transaction: observation, case row, attempt, events, hook. */
   async function record(id: number, outcome: CheckOutcome, at: number): Promise<CheckReport> {
     const watchedCount = await watchedCases();
     return db.transaction().execute(async (trx) => {
       const row = await lockedCase(trx, id);
       if (!row) throw new CaseNotFoundError(id); // removed while its check ran
-      const context = JSON.parse(row.context_json) as CaseContext;
-      const newEvents: NewEventRow[] = [];
-      let observation: ObservationRow | null = null;
-      let state = row.state;
-      let variant = row.variant;
-      let stateSince = row.state_since;
-      let failures = row.failures;
-      let health = { failingSince: row.failing_since, failingReported: row.failing_reported === 1 };
-
-      if (outcome.kind === 'ok') {
-        const prevRow = row.last_observation_id
-          ? ((await trx
-              .selectFrom('observations')
-              .selectAll()
-              .where('id', '=', row.last_observation_id)
-              .executeTakeFirst()) ?? null)
-          : null;
-        const decodeContext: DecodeContext = {
-          applicationType: row.app_type,
-          today: isoDate(at),
-          ...(row.state && { previous: row.state }),
-          ...(row.state_since !== null && { since: isoDate(row.state_since) }),
-          ...(context.route && { route: context.route }),
-          ...(context.slip && { slip: context.slip }),
-          ...(context.officer && { officer: context.officer }),
-          ...(context.passport && { passport: context.passport }),
-        };
-        const interpretation = interpret(outcome.observation, decodeContext);
-        const next: SeenObservation = {
-          ...outcome.observation,
-          state: interpretation.state,
-          variant: interpretation.variant,
-        };
-        const prev: SeenObservation | null = prevRow
-          ? { ...toObservation(prevRow), state: prevRow.state, variant: prevRow.variant }
-          : null;
-        const hash = observationHash(outcome.observation);
-        if (prevRow && prevRow.content_hash === hash) {
-          observation = await trx
-            .updateTable('observations')
-            .set({ last_seen_at: at, seen_count: prevRow.seen_count + 1 })
-            .where('id', '=', prevRow.id)
-            .returningAll()
-            .executeTakeFirstOrThrow();
-        } else {
-          const o = outcome.observation;
-          observation = await trx
-            .insertInto('observations')
-            .values({
-              case_id: id,
-              status: o.status,
-              state: next.state,
-              variant: next.variant,
-              case_created: o.caseCreated,
-              case_last_updated: o.caseLastUpdated,
-              post: o.post,
-              message: o.message,
-              content_hash: hash,
-              first_seen_at: at,
-              last_seen_at: at,
-              seen_count: 1,
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow();
-          const kind = classifyChange(prev, next);
-          if (kind) {
-            newEvents.push({
-              case_id: id,
-              kind,
-              at,
-              from_json: prevRow ? JSON.stringify(toObservation(prevRow)) : null,
-              to_json: JSON.stringify({ ...o, caseNumber: null }),
-              interpretation_json: JSON.stringify(interpretation),
-              detail_json: null,
-              observation_id: observation.id,
-              // The observation row is new for every change, so a flap back to an earlier state is a new event,
-              // and a retried check (which finds this observation already recorded) writes none.
-              dedupe_key: `${id}:${kind}:o${observation.id}`,
-              created_at: at,
-            });
-          }
-          if (next.state !== row.state || next.variant !== row.variant) stateSince = at;
-        }
-        state = next.state;
-        variant = next.variant;
-        failures = 0;
-        const h = healthAfterSuccess(health);
-        if (h.report && health.failingSince !== null) {
-          newEvents.push(
-            healthEvent(id, 'check_recovered', at, health.failingSince, {
-              outcome: 'ok',
-              message: 'checks succeed again',
-            }),
-          );
-        }
-        health = h.health;
-      } else {
-        failures += 1;
-        const h = healthAfterFailure({
-          ...health,
-          now: at,
-          lastSuccessAt: row.last_success_at,
-          createdAt: row.created_at,
-          failingAfterMs,
-          outcome: outcome.kind,
-          foundBefore: row.last_observation_id !== null,
-        });
-        if (h.report && h.health.failingSince !== null) {
-          newEvents.push(
-            healthEvent(id, 'check_failing', at, h.health.failingSince, {
-              outcome: outcome.kind,
-              message: outcome.message,
-              failures,
-              lastSuccessAt: row.last_success_at,
-            }),
-          );
-        }
-        health = h.health;
-      }
-
+      const previous = row.last_observation_id
+        ? ((await trx
+            .selectFrom('observations')
+            .selectAll()
+            .where('id', '=', row.last_observation_id)
+            .executeTakeFirst()) ?? null)
+        : null;
       // The learned schedule: a new answer after an earlier one is a change since the last success.
       const changeTimes = await learner?.learn(trx, {
         location: row.location,
         timeZone: timeZoneOf(row.location),
         at,
         previousSuccessAt: row.last_success_at,
-        changed: observation !== null && row.last_observation_id !== null && observation.id !== row.last_observation_id,
+        changed: isChange(previous, outcome),
       });
-      const decision =
-        row.watching === 1
-          ? nextCheck({
-              changeTimes,
-              now: at,
-              state,
-              stateSince,
-              timeZone: timeZoneOf(row.location),
-              failures,
-              lastFailure: outcome.kind === 'ok' ? null : outcome.kind,
-              budget: { ...budget, watchedCases: watchedCount },
-              keepWatchingFinal: context.keepWatching === true,
-              random,
-            })
-          : { at: null, reason: 'not watching' };
+      const schedule = {
+        timeZone: timeZoneOf(row.location),
+        budget: { ...budget, watchedCases: watchedCount },
+        random,
+        changeTimes,
+      };
+      const plan = planCheck({ row, previous, outcome, at, interpret, failingAfterMs, schedule });
 
+      let observation: ObservationRow | null = null;
+      if (plan.observation?.kind === 'seen_again') {
+        observation = await trx
+          .updateTable('observations')
+          .set({ last_seen_at: at, seen_count: plan.observation.seenCount })
+          .where('id', '=', plan.observation.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+      } else if (plan.observation?.kind === 'new') {
+        observation = await trx
+          .insertInto('observations')
+          .values(plan.observation.values)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+      }
       await trx
         .updateTable('cases')
-        .set({
-          state,
-          variant,
-          state_since: stateSince,
-          last_observation_id: observation?.id ?? row.last_observation_id,
-          failures,
-          last_attempt_at: at,
-          ...(outcome.kind === 'ok' && { last_success_at: at }),
-          last_outcome: outcome.kind,
-          failing_since: health.failingSince,
-          failing_reported: health.failingReported ? 1 : 0,
-          next_check_at: decision.at,
-          schedule_reason: decision.reason,
-          watching: row.watching === 1 && decision.at !== null ? 1 : 0,
-          updated_at: at,
-        })
+        .set({ ...plan.caseUpdate, last_observation_id: observation?.id ?? row.last_observation_id })
         .where('id', '=', id)
         .execute();
       await trx
@@ -354,6 +223,14 @@ export function createTracker(options: TrackerOptions): Tracker {
         })
         .execute();
 
+      const newEvents: NewEventRow[] = plan.events.map(({ ofObservation, dedupe_key, ...e }) => {
+        const observationId = ofObservation ? (observation?.id ?? null) : null;
+        return {
+          ...e,
+          observation_id: observationId,
+          dedupe_key: dedupe_key ?? `${String(id)}:${e.kind}:o${String(observationId)}`,
+        };
+      });
       const inserted: EventRow[] = newEvents.length
         ? await trx
             .insertInto('events')
@@ -372,8 +249,8 @@ export function createTracker(options: TrackerOptions): Tracker {
         requests: outcome.requests,
         observation: observation ? observationView(observation) : null,
         events: inserted.map(eventView),
-        nextCheckAt: decision.at,
-        scheduleReason: decision.reason,
+        nextCheckAt: plan.decision.at,
+        scheduleReason: plan.decision.reason,
       };
     });
   }
@@ -423,6 +300,15 @@ export function createTracker(options: TrackerOptions): Tracker {
     return rows.map((r) => r.id);
   }
 
+  async function claimCase(id: number): Promise<void> {
+    await db
+      .updateTable('cases')
+      .set({ next_check_at: now() + leaseMs })
+      .where('id', '=', id)
+      .where('watching', '=', 1)
+      .execute();
+  }
+
   return {
     checkCase,
     recordObservation: (id, observation) =>
@@ -440,6 +326,7 @@ export function createTracker(options: TrackerOptions): Tracker {
         now(),
       ),
     claimDue,
+    claimCase,
     async runDue(limit, runOptions = {}) {
       const ids = await claimDue(limit);
       const summary: RunSummary = { picked: ids.length, ok: 0, failed: 0, events: 0 };
@@ -483,26 +370,5 @@ export function createTracker(options: TrackerOptions): Tracker {
         .executeTakeFirst();
       return r?.next_check_at ?? null;
     },
-  };
-}
-
-function healthEvent(
-  caseId: number,
-  kind: 'check_failing' | 'check_recovered',
-  at: number,
-  failingSince: number,
-  detail: object,
-): NewEventRow {
-  return {
-    case_id: caseId,
-    kind,
-    at,
-    from_json: null,
-    to_json: null,
-    interpretation_json: null,
-    detail_json: JSON.stringify(detail),
-    observation_id: null,
-    dedupe_key: `${caseId}:${kind}:${failingSince}`,
-    created_at: at,
   };
 }

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 
+import { AppError } from '../errors.js';
 import type { Database } from '../store/schema.js';
 import type { Sealer } from '../store/seal.js';
 import { hasControlCharacters } from '../store/text.js';
@@ -29,8 +30,9 @@ export interface SessionInfo {
   tokenHash: string;
 }
 
-export class AccountError extends Error {
+export class AccountError extends AppError {
   override name = 'AccountError';
+  override readonly code = 'account';
   constructor(
     message: string,
     readonly field?: string,

@@ -5,7 +5,13 @@ import { HTTPException } from 'hono/http-exception';
 
 import { interpret } from '../decode/index.js';
 import type { Logger } from '../log.js';
-import { type Dispatcher, enqueueDeliveries, listChannels, removeChannel } from '../notify/index.js';
+import {
+  type Dispatcher,
+  type DispatcherOptions,
+  enqueueDeliveries,
+  listChannels,
+  removeChannel,
+} from '../notify/index.js';
 import { createCaseRepository } from '../store/cases.js';
 import type { Store } from '../store/db.js';
 import type { Sealer } from '../store/seal.js';
@@ -59,12 +65,14 @@ export interface WebAppOptions {
   /** Runs "check now"; null or absent when separate workers do the checks. */
   checker?: CaseChecker | null;
   onCaseAdded?: (caseId: number) => void;
-  /** Notification settings: private targets (loopback webhooks) and the running dispatcher. */
+  /**
+   * Notification settings: private targets (loopback webhooks), the running dispatcher, and how to
+   * deliver without one (the runtime's dispatcherOptions; the store alone when absent).
+   */
   notify?: {
     allowPrivateTargets?: boolean;
     dispatcher?: Dispatcher | null;
-    smtpUrl?: string | undefined;
-    mailFrom?: string;
+    dispatcherOptions?: DispatcherOptions;
   };
   /** How often the live-update stream looks for changes (ms). */
   ssePollMs?: number;
@@ -104,13 +112,11 @@ export function createWebApp(opts: WebAppOptions): WebApp {
     notify: {
       allowPrivateTargets: opts.notify?.allowPrivateTargets ?? false,
       dispatcher: opts.notify?.dispatcher ?? null,
-      dispatcherOptions: {
+      dispatcherOptions: opts.notify?.dispatcherOptions ?? {
         store: opts.store,
         sealer: opts.sealer,
         logger: opts.logger,
         allowPrivateTargets: opts.notify?.allowPrivateTargets ?? false,
-        smtpUrl: opts.notify?.smtpUrl,
-        ...(opts.notify?.mailFrom && { mailFrom: opts.notify.mailFrom }),
         publicUrl: opts.publicUrl ?? undefined,
       },
     },

@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 
+import { AppError } from '../errors.js';
 import { randomToken, SESSION_TTL_MS } from './accounts.js';
 import type { AppContext, AppEnv } from './context.js';
 
@@ -75,8 +76,9 @@ export function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
 
-export class CsrfRejected extends Error {
+export class CsrfRejected extends AppError {
   override name = 'CsrfRejected';
+  override readonly code = 'csrf';
 }
 
 /**

@@ -17,7 +17,7 @@ export const en = {
   'source.twelveMonths':
     'INA 203(e) and 221(g) guidance: documents requested under 221(g) must be submitted within 12 months, or the application is terminated.',
   'source.ceacStatuses':
-    'ceac-watch knowledge base (knowledge/ceac-statuses.md): CEAC statuses, texts and reported sequences, with their sources.',
+    'ceac-watch knowledge base (docs/ceac-statuses.md): CEAC statuses, texts and reported sequences, with their sources.',
   'source.dropboxEnd':
     'State Department update of 2025-07-25: interview waiver ("dropbox") ended for H, L, F, M, J, E and O visas from 2025-09-02.',
 
@@ -149,7 +149,7 @@ export const en = {
   // Slip colours and passport-delivery messages (knowledge/hints.ts)
   'hint.slip.caveat':
     'There is no official colour code: posts use different colours, so read what is written on the slip, not its colour.',
-  'hint.slip.source': 'ceac-statuses.md, "221(g) slips" (applicant reports; no official source)',
+  'hint.slip.source': 'docs/ceac-statuses.md, "221(g) slips" (applicant reports; no official source)',
   'hint.slip.white': 'commonly used for general administrative processing or a request for documents',
   'hint.slip.pink': 'commonly reported for further checks (security or background screening)',
   'hint.slip.yellow': 'commonly reported when the officer needs more time to review the documents',
@@ -160,14 +160,14 @@ export const en = {
     'The post has handed your passport to the delivery service. It is on its way to the pickup point or courier. If CEAC still says Refused, the passport usually comes back with a 221(g) slip rather than a visa.',
   'hint.passport.received_for_delivery.caveat':
     'The message says where the passport is, not whether a visa is inside it.',
-  'hint.passport.received_for_delivery.source': 'ceac-statuses.md, "Passport delivery" (applicant reports)',
+  'hint.passport.received_for_delivery.source': 'docs/ceac-statuses.md, "Passport delivery" (applicant reports)',
   'hint.passport.origination_scan.meaning': 'The passport has left the post but has not yet reached the pickup point.',
   'hint.passport.origination_scan.caveat': 'Courier tracking wording varies by country and changes over time.',
-  'hint.passport.origination_scan.source': 'ceac-statuses.md, "Passport delivery" (ustraveldocs/Aramex tracking)',
+  'hint.passport.origination_scan.source': 'docs/ceac-statuses.md, "Passport delivery" (ustraveldocs/Aramex tracking)',
   'hint.passport.ready_for_pickup.meaning':
     'The passport is at the pickup point: collect it (usually within 15 days) and look for a visa or a 221(g) slip inside.',
   'hint.passport.ready_for_pickup.caveat': 'Pickup deadlines differ by post; check the tracking site for yours.',
-  'hint.passport.ready_for_pickup.source': 'ceac-statuses.md, "Passport delivery" (ustraveldocs/Aramex tracking)',
+  'hint.passport.ready_for_pickup.source': 'docs/ceac-statuses.md, "Passport delivery" (ustraveldocs/Aramex tracking)',
 
   // Reading the input (decode/interpret.ts, decode/explain.ts)
   'read.unknownWord': 'The status "{word}" is not a CEAC status we know.',

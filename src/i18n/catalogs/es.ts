@@ -16,7 +16,7 @@ export const es: Catalog = {
   'source.twelveMonths':
     'INA 203(e) y las instrucciones de la sección 221(g): los documentos pedidos bajo 221(g) deben entregarse en un plazo de 12 meses; si no, la solicitud se da por terminada.',
   'source.ceacStatuses':
-    'Base de conocimiento de ceac-watch (knowledge/ceac-statuses.md): estados de CEAC, sus textos y las secuencias que reportan los solicitantes, con sus fuentes.',
+    'Base de conocimiento de ceac-watch (docs/ceac-statuses.md): estados de CEAC, sus textos y las secuencias que reportan los solicitantes, con sus fuentes.',
   'source.dropboxEnd':
     'Aviso del Departamento de Estado del 2025-07-25: la exención de entrevista ("dropbox") terminó para las visas H, L, F, M, J, E y O a partir del 2025-09-02.',
 
@@ -154,7 +154,7 @@ export const es: Catalog = {
 
   'hint.slip.caveat':
     'No existe un código oficial de colores: cada sede usa colores distintos, así que lea lo que dice la hoja, no su color.',
-  'hint.slip.source': 'ceac-statuses.md, "221(g) slips" (reportes de solicitantes; sin fuente oficial)',
+  'hint.slip.source': 'docs/ceac-statuses.md, "221(g) slips" (reportes de solicitantes; sin fuente oficial)',
   'hint.slip.white': 'se usa a menudo para procesamiento administrativo general o para pedir documentos',
   'hint.slip.pink': 'se reporta a menudo para verificaciones adicionales (de seguridad o de antecedentes)',
   'hint.slip.yellow': 'se reporta a menudo cuando el funcionario necesita más tiempo para revisar los documentos',
@@ -164,17 +164,19 @@ export const es: Catalog = {
   'hint.passport.received_for_delivery.meaning':
     'La sede entregó su pasaporte al servicio de entrega. Va camino del punto de recogida o de la mensajería. Si CEAC sigue diciendo Refused, el pasaporte suele volver con una hoja 221(g) en lugar de una visa.',
   'hint.passport.received_for_delivery.caveat': 'El mensaje dice dónde está el pasaporte, no si lleva una visa dentro.',
-  'hint.passport.received_for_delivery.source': 'ceac-statuses.md, "Passport delivery" (reportes de solicitantes)',
+  'hint.passport.received_for_delivery.source': 'docs/ceac-statuses.md, "Passport delivery" (reportes de solicitantes)',
   'hint.passport.origination_scan.meaning':
     'El pasaporte salió de la sede pero todavía no ha llegado al punto de recogida.',
   'hint.passport.origination_scan.caveat':
     'La redacción del seguimiento de la mensajería varía según el país y cambia con el tiempo.',
-  'hint.passport.origination_scan.source': 'ceac-statuses.md, "Passport delivery" (seguimiento de ustraveldocs/Aramex)',
+  'hint.passport.origination_scan.source':
+    'docs/ceac-statuses.md, "Passport delivery" (seguimiento de ustraveldocs/Aramex)',
   'hint.passport.ready_for_pickup.meaning':
     'El pasaporte está en el punto de recogida: recójalo (normalmente dentro de 15 días) y mire si dentro hay una visa o una hoja 221(g).',
   'hint.passport.ready_for_pickup.caveat':
     'Los plazos de recogida varían según la sede; consulte el sitio de seguimiento para el suyo.',
-  'hint.passport.ready_for_pickup.source': 'ceac-statuses.md, "Passport delivery" (seguimiento de ustraveldocs/Aramex)',
+  'hint.passport.ready_for_pickup.source':
+    'docs/ceac-statuses.md, "Passport delivery" (seguimiento de ustraveldocs/Aramex)',
 
   'read.unknownWord': 'El estado "{word}" no es un estado de CEAC que conozcamos.',
   'read.textDisagrees':

@@ -14,7 +14,7 @@ export const zhCN: Catalog = {
   'source.wait180': 'ustraveldocs 的 221(g) 页面：面谈或最后一次递交材料后，至少等待 180 天再询问案件进展。',
   'source.twelveMonths': 'INA 203(e) 与 221(g) 相关规定：221(g) 要求补交的材料须在 12 个月内递交，否则申请终止。',
   'source.ceacStatuses':
-    'ceac-watch 知识库（knowledge/ceac-statuses.md）：CEAC 的各种状态、说明文字和申请人报告的变化顺序，附出处。',
+    'ceac-watch 知识库（docs/ceac-statuses.md）：CEAC 的各种状态、说明文字和申请人报告的变化顺序，附出处。',
   'source.dropboxEnd':
     '美国国务院 2025-07-25 公告：自 2025-09-02 起，H、L、F、M、J、E、O 类签证取消免面谈（"dropbox"，代递）。',
 
@@ -118,7 +118,7 @@ export const zhCN: Catalog = {
   'guidance.unknown.next.1': '从 CEAC 页面复制状态区块（状态词、日期和说明段落）后再试，或保存网页并使用 --html。',
 
   'hint.slip.caveat': '并没有官方的颜色代码：各使领馆使用的颜色不同，请看单子上写了什么，而不是它的颜色。',
-  'hint.slip.source': 'ceac-statuses.md，"221(g) slips"（申请人报告；无官方出处）',
+  'hint.slip.source': 'docs/ceac-statuses.md，"221(g) slips"（申请人报告；无官方出处）',
   'hint.slip.white': '通常用于一般行政审查或要求补充材料',
   'hint.slip.pink': '常有人报告用于进一步核查（安全或背景审查）',
   'hint.slip.yellow': '常有人报告用于签证官需要更多时间审阅材料的情况',
@@ -128,14 +128,14 @@ export const zhCN: Catalog = {
   'hint.passport.received_for_delivery.meaning':
     '使领馆已把你的护照交给递送服务，护照正在送往取件点或快递途中。如果 CEAC 仍显示 Refused，护照里通常夹着一张 221(g) 单，而不是签证。',
   'hint.passport.received_for_delivery.caveat': '这条消息说明护照在哪里，而不是护照里有没有签证。',
-  'hint.passport.received_for_delivery.source': 'ceac-statuses.md，"Passport delivery"（申请人报告）',
+  'hint.passport.received_for_delivery.source': 'docs/ceac-statuses.md，"Passport delivery"（申请人报告）',
   'hint.passport.origination_scan.meaning': '护照已离开使领馆，但尚未到达取件点。',
   'hint.passport.origination_scan.caveat': '各国快递追踪的措辞不同，而且会随时间变化。',
-  'hint.passport.origination_scan.source': 'ceac-statuses.md，"Passport delivery"（ustraveldocs/Aramex 追踪）',
+  'hint.passport.origination_scan.source': 'docs/ceac-statuses.md，"Passport delivery"（ustraveldocs/Aramex 追踪）',
   'hint.passport.ready_for_pickup.meaning':
     '护照已在取件点：请去领取（通常需在 15 天内），看看里面是签证还是 221(g) 单。',
   'hint.passport.ready_for_pickup.caveat': '各使领馆的取件期限不同；请在追踪网站上查看你的期限。',
-  'hint.passport.ready_for_pickup.source': 'ceac-statuses.md，"Passport delivery"（ustraveldocs/Aramex 追踪）',
+  'hint.passport.ready_for_pickup.source': 'docs/ceac-statuses.md，"Passport delivery"（ustraveldocs/Aramex 追踪）',
 
   'read.unknownWord': '状态 "{word}" 不是我们知道的 CEAC 状态。',
   'read.textDisagrees': '这段说明是 {textStatus} 的文字，但状态写的是 {word}；本解读以状态为准。',

@@ -1,6 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
 
+import type { InputError } from '../../errors.js';
+import { ENTRIES, OFFICER_SAID, PASSPORT_STATES, ROUTES, SLIP_COLORS } from '../../knowledge/types.js';
 import { CaseInputError, CaseNotFoundError, type CaseView, DuplicateCaseError } from '../../store/cases.js';
 import { currentReadings, timelinePage } from '../cases-data.js';
 import type { AppContext, AppEnv } from '../context.js';
@@ -12,12 +14,12 @@ import { InterpretationSchema, ObservationSchema } from './schemas.js';
 
 const ContextSchema = z
   .object({
-    route: z.enum(['dropbox', 'interview']).optional(),
+    route: z.enum(ROUTES).optional(),
     visaClass: z.string().max(8).optional(),
-    entry: z.enum(['new', 'renewal']).optional(),
-    slip: z.enum(['white', 'pink', 'yellow', 'blue', 'green', 'other']).optional(),
-    officer: z.enum(['approved', 'refused', '221g', 'none']).optional(),
-    passport: z.enum(['kept', 'returned']).optional(),
+    entry: z.enum(ENTRIES).optional(),
+    slip: z.enum(SLIP_COLORS).optional(),
+    officer: z.enum(OFFICER_SAID).optional(),
+    passport: z.enum(PASSPORT_STATES).optional(),
     interviewDate: isoDateField('2026-11-02').optional(),
     slipDate: isoDateField('2026-11-02').optional(),
     documentsDate: isoDateField('2026-11-02').optional(),
@@ -122,13 +124,12 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 });
 const security: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
 
-/** "passport: a passport number is …; location: …" -> { passport: "…", location: "…" } */
-function fieldsFromMessage(message: string): Record<string, string> {
+/** An input error's fields as the API names them (the data model's names): { passport: "…", location: "…" }. */
+export function apiFields(err: InputError): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const part of message.split('; ')) {
-    const m = /^([\w.]+): (.*)$/.exec(part);
-    if (m) out[m[1]!] = m[2]!.replace(/--/g, '');
-    else out._ = part;
+  for (const f of err.fields) {
+    const said = f.accepted ? `${f.problem} (one of ${f.accepted.join(', ')})` : f.problem;
+    out[f.field] = out[f.field] ? `${out[f.field]}; ${said}` : said;
   }
   return out;
 }
@@ -274,13 +275,7 @@ export function registerCases(api: OpenAPIHono<AppEnv>): void {
         return c.json(await toApi(c, added), 201);
       } catch (err) {
         if (err instanceof CaseInputError)
-          return apiError(
-            c,
-            422,
-            'invalid_input',
-            'Some fields are not valid: see "fields".',
-            fieldsFromMessage(err.message),
-          );
+          return apiError(c, 422, 'invalid_input', 'Some fields are not valid: see "fields".', apiFields(err));
         if (err instanceof DuplicateCaseError)
           return apiError(c, 409, 'duplicate', `You already watch this case (id ${err.existingId}).`);
         throw err;
@@ -334,13 +329,7 @@ export function registerCases(api: OpenAPIHono<AppEnv>): void {
         return c.json(await toApi(c, edited), 200);
       } catch (err) {
         if (err instanceof CaseInputError)
-          return apiError(
-            c,
-            422,
-            'invalid_input',
-            'Some fields are not valid: see "fields".',
-            fieldsFromMessage(err.message),
-          );
+          return apiError(c, 422, 'invalid_input', 'Some fields are not valid: see "fields".', apiFields(err));
         throw err;
       }
     },

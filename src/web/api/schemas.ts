@@ -1,16 +1,16 @@
 import { z } from '@hono/zod-openapi';
 
-import { STATES } from '../../knowledge/types.js';
+import { OFFICER_SAID, PASSPORT_STATES, ROUTES, SLIP_COLORS, STATES } from '../../knowledge/types.js';
 import { isoDateField } from './common.js';
 
 /** zod mirrors of the shared vocabulary (src/knowledge/types.ts), for input checks and the OpenAPI document. */
 
 export const DecodeContextSchema = z
   .object({
-    route: z.enum(['dropbox', 'interview']).optional(),
-    slip: z.enum(['white', 'pink', 'yellow', 'blue', 'green', 'other']).optional(),
-    officer: z.enum(['approved', 'refused', '221g', 'none']).optional(),
-    passport: z.enum(['kept', 'returned']).optional(),
+    route: z.enum(ROUTES).optional(),
+    slip: z.enum(SLIP_COLORS).optional(),
+    officer: z.enum(OFFICER_SAID).optional(),
+    passport: z.enum(PASSPORT_STATES).optional(),
     since: isoDateField('2026-11-02').optional(),
     previous: z.string().max(60).optional(),
     today: isoDateField('2026-11-26').optional(),

@@ -1,10 +1,38 @@
 import { validateCaseQuery } from '../../ceac/index.js';
+import type { InputError } from '../../errors.js';
 import { findLocation, searchLocations } from '../../knowledge/locations.js';
+import { ENTRIES, OFFICER_SAID, PASSPORT_STATES, ROUTES, SLIP_COLORS } from '../../knowledge/types.js';
 import { type CaseEdit, CaseEditSchema, type CaseView, type NewCase, NewCaseSchema } from '../../store/cases.js';
 import type { FieldErrors } from '../pages/auth.js';
 import { type CaseFormValues, EMPTY_CASE_FORM } from '../pages/cases.js';
 
 /** Turns the case form into repository input, with every problem said in the words of the page. */
+
+/** The form's label of each field of a case, for naming it in the page's words. */
+const LABELS: Record<string, string> = {
+  app: 'application type',
+  caseNumber: 'case number',
+  location: 'consulate',
+  passport: 'passport number',
+  surname: 'surname',
+  label: 'label',
+  group: 'group',
+  'context.route': 'how you applied',
+  'context.visaClass': 'visa class',
+  'context.entry': 'first visa or renewal',
+  'context.slip': '221(g) slip',
+  'context.officer': 'what the officer said',
+  'context.passport': 'passport kept or returned',
+  'context.interviewDate': 'interview date',
+};
+
+/** An input error in the words of the case form: "passport number: …; consulate: …". */
+export function describeFields(err: InputError): string {
+  return err.fields.map((f) => `${LABELS[f.field] ?? f.field}: ${f.problem}`).join('; ');
+}
+
+/** The value when it is one of the list, else '' (not chosen). */
+const oneOf = (list: readonly string[], value: string): string => (list.includes(value) ? value : '');
 
 export function formValues(f: Record<string, string>): CaseFormValues {
   const s = (k: keyof CaseFormValues) => (f[k] ?? '').trim();
@@ -16,13 +44,13 @@ export function formValues(f: Record<string, string>): CaseFormValues {
     surname: s('surname'),
     label: s('label'),
     group: s('group'),
-    route: ['dropbox', 'interview'].includes(s('route')) ? s('route') : '',
+    route: oneOf(ROUTES, s('route')),
     visaClass: s('visaClass'),
-    entry: ['new', 'renewal'].includes(s('entry')) ? s('entry') : '',
+    entry: oneOf(ENTRIES, s('entry')),
     interviewDate: s('interviewDate'),
-    slip: ['white', 'pink', 'yellow', 'blue', 'green', 'other'].includes(s('slip')) ? s('slip') : '',
-    officer: ['approved', 'refused', '221g', 'none'].includes(s('officer')) ? s('officer') : '',
-    passportKept: ['kept', 'returned'].includes(s('passportKept')) ? s('passportKept') : '',
+    slip: oneOf(SLIP_COLORS, s('slip')),
+    officer: oneOf(OFFICER_SAID, s('officer')),
+    passportKept: oneOf(PASSPORT_STATES, s('passportKept')),
     share: f.share === 'yes',
   };
 }

@@ -10,7 +10,7 @@ import { maskPassport } from '../format.js';
 import { CaptchaPage } from '../pages/captcha.js';
 import { CaseFormPage, CasePage, CasesPage, caseTitle, EMPTY_CASE_FORM } from '../pages/cases.js';
 import { requireUserPage } from './account.js';
-import { formValues, toCaseEdit, toNewCase, valuesOf } from './case-form.js';
+import { describeFields, formValues, toCaseEdit, toNewCase, valuesOf } from './case-form.js';
 import { formFields, frame, overLimit, waitText } from './forms.js';
 
 /** What a finished check means for the person, in one sentence. */
@@ -90,7 +90,7 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
             frame={frame(c, 'Add a case', 'cases')}
             mode="new"
             values={v}
-            errors={{ form: `Please check the case details: ${err.message.replace(/--/g, '')}.` }}
+            errors={{ form: `Please check the case details: ${describeFields(err)}.` }}
           />,
           422,
         );
@@ -216,7 +216,7 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
           mode="edit"
           caseId={kase.id}
           values={v}
-          errors={{ form: `Please check the case details: ${err.message.replace(/--/g, '')}.` }}
+          errors={{ form: `Please check the case details: ${describeFields(err)}.` }}
           maskedPassport={maskPassport(secrets.passport)}
         />,
         422,

@@ -16,8 +16,7 @@ import { type ChannelFormValues, NotificationsPage } from '../pages/notification
 import { requireUserPage } from './account.js';
 import { frame, overLimit, waitText } from './forms.js';
 
-const sentence = (s: string) =>
-  s.charAt(0).toUpperCase() + s.slice(1).replace(/--(\w+)/g, '$1') + (/[.!?]$/.test(s) ? '' : '.');
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? '' : '.');
 
 /** ChannelError's field list as the form's field messages. */
 export function channelFieldErrors(err: ChannelError): FieldErrors {
