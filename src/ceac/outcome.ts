@@ -22,6 +22,7 @@ export type CheckOutcome = CheckCost &
     | { kind: 'case_not_found' }
     | { kind: 'invalid_case_number' }
     | { kind: 'blocked' }
+    | { kind: 'challenge' }
     | { kind: 'maintenance' }
     | { kind: 'layout_changed'; body: string }
     | { kind: 'timeout' }
@@ -61,6 +62,8 @@ export function defaultMessage(v: Verdict, timeoutMs: number): string {
       return 'CEAC says the application ID or case number is invalid';
     case 'blocked':
       return "CEAC's firewall (Cloudflare) refused the request: wait before checking again, the block usually lifts after a while";
+    case 'challenge':
+      return "CEAC's firewall asked for a browser challenge that this connection cannot pass: use a real browser (CEAC_BROWSER) or another network";
     case 'maintenance':
       return 'CEAC is unavailable (a maintenance page instead of the status form): try again later';
     case 'layout_changed':

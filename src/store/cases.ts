@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { findLocation } from '../knowledge/locations.js';
+import { normaliseVisaClass } from '../knowledge/visa-classes.js';
 import type { Store } from './db.js';
 import type { Sealer } from './seal.js';
 import type { CaseRow, EventKind, EventRow, ObservationRow } from './tables/cases.js';
@@ -14,11 +15,15 @@ import type { CaseRow, EventKind, EventRow, ObservationRow } from './tables/case
 export const CaseContextSchema = z
   .object({
     route: z.enum(['dropbox', 'interview']).optional(),
+    // One spelling per class ("F-1" and "f1" are F1), so that groups and filters find every case of it.
     visaClass: z
       .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z0-9][A-Z0-9/-]{0,7}$/, 'a visa class looks like H1B, F1, B1/B2, IR1')
+      .transform((v, ctx) => {
+        const canonical = normaliseVisaClass(v);
+        if (canonical) return canonical;
+        ctx.addIssue({ code: 'custom', message: 'a visa class looks like H1B, F1, B1/B2, IR1' });
+        return z.NEVER;
+      })
       .optional(),
     entry: z.enum(['new', 'renewal']).optional(),
     slip: z.enum(['white', 'pink', 'yellow', 'blue', 'green', 'other']).optional(),
@@ -138,6 +143,8 @@ export interface CaseView {
   nextCheckAt: number | null;
   scheduleReason: string | null;
   failures: number;
+  /** When CEAC said it has no case with these details; automatic checks wait for an edit. Null otherwise. */
+  detailsRejectedAt: number | null;
   lastAttemptAt: number | null;
   lastSuccessAt: number | null;
   lastOutcome: string | null;
@@ -225,6 +232,7 @@ export function caseView(row: CaseRow): CaseView {
     lastSuccessAt: row.last_success_at,
     lastOutcome: row.last_outcome,
     failingSince: row.failing_since,
+    detailsRejectedAt: row.details_rejected_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -364,7 +372,12 @@ export function createCaseRepository(store: Store, sealer: Sealer, now: () => nu
           ...(p.shareTimeline !== undefined && { share_timeline: p.shareTimeline ? 1 : 0 }),
           ...(p.watching !== undefined && { watching: p.watching ? 1 : 0, next_check_at: p.watching ? now() : null }),
           // New credentials deserve a check at once, and old failures no longer count.
-          ...(identityChanged && { next_check_at: now(), failures: 0, schedule_reason: 'details changed' }),
+          ...(identityChanged && {
+            next_check_at: now(),
+            failures: 0,
+            schedule_reason: 'details changed',
+            details_rejected_at: null,
+          }),
           updated_at: now(),
         })
         .where('id', '=', id)

@@ -9,3 +9,11 @@ export type { CaseQuery, CheckOutcome };
 export type FailureKind = Exclude<CheckOutcome['kind'], 'ok'>;
 
 export type CheckFn = (query: CaseQuery) => Promise<CheckOutcome>;
+
+/**
+ * Thrown by a check function when the person who was to type its captcha cancelled or went away:
+ * nobody asked CEAC anything that failed, so nothing is recorded (no failure, no backoff).
+ */
+export class CheckAbandoned extends Error {
+  override name = 'CheckAbandoned';
+}

@@ -18,7 +18,7 @@ import {
   observationHash,
   type SeenObservation,
 } from './changes.js';
-import type { CaseQuery, CheckFn, CheckOutcome } from './outcome.js';
+import { type CaseQuery, CheckAbandoned, type CheckFn, type CheckOutcome } from './outcome.js';
 import { HOUR, MINUTE, nextCheck } from './schedule.js';
 
 /**
@@ -286,8 +286,12 @@ export function createTracker(options: TrackerOptions): Tracker {
         health = h.health;
       }
 
-      const decision =
-        row.watching === 1
+      // CEAC has no case with these details (a mistyped number or passport, or a purged case): asking again
+      // changes nothing, so automatic checks wait until the owner edits the details (which clears this).
+      const rejected = outcome.kind === 'case_not_found' || outcome.kind === 'invalid_case_number';
+      const decision = rejected
+        ? { at: null, reason: 'CEAC found no case with these details; checks resume when they are edited' }
+        : row.watching === 1
           ? nextCheck({
               now: at,
               state,
@@ -316,7 +320,8 @@ export function createTracker(options: TrackerOptions): Tracker {
           failing_reported: health.failingReported ? 1 : 0,
           next_check_at: decision.at,
           schedule_reason: decision.reason,
-          watching: row.watching === 1 && decision.at !== null ? 1 : 0,
+          watching: row.watching === 1 && (decision.at !== null || rejected) ? 1 : 0,
+          details_rejected_at: rejected ? at : outcome.kind === 'ok' ? null : row.details_rejected_at,
           updated_at: at,
         })
         .where('id', '=', id)
@@ -368,6 +373,7 @@ export function createTracker(options: TrackerOptions): Tracker {
     try {
       outcome = await check(query);
     } catch (err) {
+      if (err instanceof CheckAbandoned) throw err;
       // A client bug or an unexpected network error is still only a failed attempt.
       outcome = {
         kind: 'http_error',

@@ -5,8 +5,9 @@ import { interpret } from '../decode/index.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/db.js';
 import type { Sealer } from '../store/seal.js';
+import { CheckAbandoned } from '../tracker/outcome.js';
 import { createTracker, type OnEvents, type Tracker } from '../tracker/tracker.js';
-import type { CaseChecker, CheckResult } from './check-now.js';
+import { type CaseChecker, type CheckResult, PersonCaptchaError } from './check-now.js';
 
 export interface CheckerOptions {
   store: Store;
@@ -46,11 +47,16 @@ export function createInProcessChecker(o: CheckerOptions): InProcessChecker {
       // A person gets three tries at reading the picture; a program the client's default.
       ...(person && { maxCaptchaTries: 3 }),
     });
-  const trackerFor = (client: CeacClient): Tracker =>
+  const trackerFor = (client: CeacClient, abandoned?: () => boolean): Tracker =>
     createTracker({
       store: o.store,
       sealer: o.sealer,
-      check: (q) => client.check(q),
+      // A person who cancels or walks away from the captcha is not a failed check: nothing is recorded.
+      check: async (q) => {
+        const r = await client.check(q);
+        if (r.kind !== 'ok' && abandoned?.()) throw new CheckAbandoned('the person did not answer the captcha');
+        return r;
+      },
       interpret,
       logger: o.logger,
       ...(o.failingAfterMs && { failingAfterMs: o.failingAfterMs }),
@@ -69,23 +75,45 @@ export function createInProcessChecker(o: CheckerOptions): InProcessChecker {
 
   // Takes the case out of the due list while this check runs (as the watch loop's claim does), so the
   // loop does not check it a second time meanwhile; recording the check sets the real next time.
-  const lease = (caseId: number) =>
-    o.store.db
+  // Returns the time it replaced, so that a check that ends with nothing recorded can put it back.
+  const lease = async (caseId: number): Promise<number | null> => {
+    const before = await o.store.db
+      .selectFrom('cases')
+      .select('next_check_at')
+      .where('id', '=', caseId)
+      .executeTakeFirst();
+    await o.store.db
       .updateTable('cases')
       .set({ next_check_at: Date.now() + 10 * 60_000 })
       .where('id', '=', caseId)
       .where('watching', '=', 1)
+      .where('next_check_at', 'is not', null)
       .execute();
+    return before?.next_check_at ?? null;
+  };
 
   async function run(caseId: number, solver: CaptchaSolver | undefined): Promise<CheckResult> {
-    await lease(caseId);
+    const previous = await lease(caseId);
     if (!solver) {
       if (!background) throw new Error('internal: no captcha solver for this check');
       return summarise(await background.checkCase(caseId));
     }
-    const client = clientFor(solver, true);
+    let gaveUp = false;
+    const person: CaptchaSolver = {
+      name: solver.name,
+      solve: (png, ctx) =>
+        solver.solve(png, ctx).catch((err: unknown) => {
+          if (err instanceof PersonCaptchaError) gaveUp = true;
+          throw err;
+        }),
+    };
+    const client = clientFor(person, true);
     try {
-      return summarise(await trackerFor(client).checkCase(caseId));
+      return summarise(await trackerFor(client, () => gaveUp).checkCase(caseId));
+    } catch (err) {
+      if (!(err instanceof CheckAbandoned)) throw err;
+      await o.store.db.updateTable('cases').set({ next_check_at: previous }).where('id', '=', caseId).execute();
+      return { outcome: 'cancelled', message: 'The check was cancelled before CEAC was asked.', events: 0 };
     } finally {
       await client.close();
     }

@@ -41,6 +41,8 @@ export interface WebServices {
     dispatcher: Dispatcher | null;
     dispatcherOptions: DispatcherOptions;
   };
+  /** Set by the demo (`ceac serve --demo`): pages link its inbox of sent notifications. */
+  demoInbox?: boolean | undefined;
   /** Told when a case is added, so an in-process tracker can check it at once. */
   onCaseAdded?: ((caseId: number) => void) | undefined;
 }

@@ -5,6 +5,7 @@ import * as accounts from './2026-11-26T07-00-accounts.js';
 import * as timelines from './2026-11-26T07-30-timelines.js';
 import * as notify from './2026-11-26T08-00-notify.js';
 import * as attemptsRetention from './2026-11-26T08-30-attempts-retention.js';
+import * as detailsRejected from './2026-11-29T12-00-details-rejected.js';
 
 /**
  * Every migration, in order. Names start with an ISO date so that they sort as they were written;
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26T07-30-timelines': timelines,
   '2026-11-26T08-00-notify': notify,
   '2026-11-26T08-30-attempts-retention': attemptsRetention,
+  '2026-11-29T12-00-details-rejected': detailsRejected,
 };

@@ -1,12 +1,11 @@
 import { raw } from 'hono/html';
 
-import { LOCATIONS } from '../../knowledge/locations.js';
 import type { MonthlyTable } from '../../stats/monthly.js';
 import type { StatsReport } from '../../stats/report.js';
 import type { StatsFormValues } from '../stats-filter.js';
 import { ciText, MIN_GROUP, type StatsView, type SurvivalRow } from '../waiting-times.js';
 import type { PageFrame } from './layout.js';
-import { Alert, FieldError, Layout } from './layout.js';
+import { Alert, FieldError, Layout, LocationList } from './layout.js';
 
 const pct = (p: number | null | undefined) => (p === null || p === undefined ? '–' : `${Math.round(p * 100)}%`);
 const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}`;
@@ -119,11 +118,7 @@ export function StatsFilterForm(p: { values: StatsFormValues; errors: Errors }) 
           />
         </Field>
       </div>
-      <datalist id="sw-locations">
-        {LOCATIONS.map((l) => (
-          <option value={l.code}>{l.displayName}</option>
-        ))}
-      </datalist>
+      <LocationList id="sw-locations" />
       <div class="actions">
         <button type="submit">Show waiting times</button>
         <a href="/stats">Clear filters</a>
