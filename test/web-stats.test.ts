@@ -61,7 +61,7 @@ describe('/stats', () => {
       `${expected.n} cases match: ${expected.issued + expected.refused} were decided (${expected.issued} cleared or issued, ${expected.refused} refused)`,
     );
     expect(words).toContain(
-      `Half of similar cases were decided within ${expected.median.days} days (95% CI ${expected.median.low}–${expected.median.high ?? 'not known yet'})`,
+      `Half of similar cases were decided within ${expected.median.days} days (we are 95% sure: between ${expected.median.low} and ${expected.median.high ?? 'not known yet'})`,
     );
     // Both charts, each with an accessible name, and the table fallback beside the curve.
     expect(html.match(/<svg[^>]*role="img"/g)).toHaveLength(2);

@@ -75,6 +75,11 @@ export function StatsFilterForm(p: { values: StatsFormValues; errors: Errors }) 
         <Field id="post" label="Embassy or consulate" hint="City or CEAC code, e.g. Beijing or BEJ" errors={e}>
           {text('post', { list: 'sw-locations' }, true)}
         </Field>
+      </div>
+      {/* The rarer filters stay folded on a phone, so the first figure is near the top; open when in use. */}
+      <details open={Boolean(v.entry || v.route || v.from || v.to || (v.ci && v.ci !== 'log') || Object.keys(e).length)}>
+        <summary>More filters</summary>
+        <div class="sw-grid">
         <Field id="entry" label="New visa or renewal" errors={e}>
           <Select
             id="entry"
@@ -105,6 +110,9 @@ export function StatsFilterForm(p: { values: StatsFormValues; errors: Errors }) 
         <Field id="to" label="Wait started up to" hint="Month, YYYY-MM" errors={e}>
           {text('to', { placeholder: '2025-12', inputmode: 'numeric' }, true)}
         </Field>
+        </div>
+        <details>
+          <summary class="small">Interval type (for statisticians)</summary>
         <Field id="ci" label="Interval type" hint="log is what R's survfit uses" errors={e}>
           <Select
             id="ci"
@@ -117,7 +125,8 @@ export function StatsFilterForm(p: { values: StatsFormValues; errors: Errors }) 
             ]}
           />
         </Field>
-      </div>
+        </details>
+      </details>
       <LocationList id="sw-locations" />
       <div class="actions">
         <button type="submit">Show waiting times</button>
@@ -129,14 +138,14 @@ export function StatsFilterForm(p: { values: StatsFormValues; errors: Errors }) 
 
 function SurvivalTable(p: { rows: SurvivalRow[]; level: number }) {
   return (
-    <div class="sw-scroll">
+    <div class="sw-scroll" tabindex={0} role="region" aria-labelledby="sw-still-caption">
       <table class="sw-table">
-        <caption>Share still waiting after a number of days</caption>
+        <caption id="sw-still-caption">Share still waiting after a number of days</caption>
         <thead>
           <tr>
             <th scope="col">After</th>
             <th scope="col">Still waiting</th>
-            <th scope="col">{Math.round(p.level * 100)}% interval</th>
+            <th scope="col">We are {Math.round(p.level * 100)}% sure it is between</th>
             <th scope="col">Cases followed longer</th>
           </tr>
         </thead>
@@ -146,7 +155,7 @@ function SurvivalTable(p: { rows: SurvivalRow[]; level: number }) {
               <th scope="row">{r.days} days</th>
               <td>{pct(r.survival)}</td>
               <td>
-                {pct(r.low)}–{pct(r.high)}
+                {pct(r.low)} and {pct(r.high)}
               </td>
               <td>{r.nRisk}</td>
             </tr>
@@ -160,9 +169,9 @@ function SurvivalTable(p: { rows: SurvivalRow[]; level: number }) {
 function OutcomeTable(p: { report: StatsReport }) {
   const rows = Object.entries(p.report.outcomesBy);
   return (
-    <div class="sw-scroll">
+    <div class="sw-scroll" tabindex={0} role="region" aria-labelledby="sw-each-caption">
       <table class="sw-table">
-        <caption>Share decided each way by a number of days</caption>
+        <caption id="sw-each-caption">Share decided each way by a number of days</caption>
         <thead>
           <tr>
             <th scope="col">By</th>
@@ -193,9 +202,9 @@ function MonthlyRows(p: { monthly: MonthlyTable; level: number }) {
   return (
     <>
       {m.rows.length ? (
-        <div class="sw-scroll">
+        <div class="sw-scroll" tabindex={0} role="region" aria-labelledby="sw-month-caption">
           <table class="sw-table sw-monthly">
-            <caption>Cases by the month their wait started</caption>
+            <caption id="sw-month-caption">Cases by the month their wait started</caption>
             <thead>
               <tr>
                 <th scope="col">Month</th>
