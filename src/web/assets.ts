@@ -119,7 +119,7 @@ svg{max-width:100%;height:auto}
 .tl-read{margin:.3rem 0 0;color:var(--muted)}
 .tl-conf{font-weight:700;border-radius:999px;padding:0 .5rem}
 .tl-conf.hi{background:var(--ok-bg);color:var(--ok)}.tl-conf.mid{background:var(--info-bg);color:var(--info)}.tl-conf.lo{background:var(--warn-bg);color:var(--warn)}
-@media (max-width:39.99rem){header.top .in{gap:.3rem .8rem}header.top form.signout{order:1}nav.main{order:2;flex:1 0 100%;flex-wrap:nowrap;gap:.9rem;font-size:.95rem}
+@media (max-width:39.99rem){header.top .in{gap:.3rem .8rem}header.top form.signout{order:1}nav.main{order:2;flex:1 0 100%;flex-wrap:nowrap;gap:.75rem;font-size:.88rem}
 .wide{display:none}.narrow{display:inline}.sw-table td,.sw-table th{white-space:normal}.sw-chart svg text{font-size:17px}}
 .howlong{font-size:1.05rem;margin:.6rem 0 .2rem}
 .js-only[hidden]{display:none}
@@ -133,7 +133,7 @@ const JS = `
   for(var i=0;i<js.length;i++)js[i].hidden=false;
   // The answer (or the first mistake in a form) gets the focus, so that it is read out and in view.
   var f=document.querySelector('[data-focus]');
-  if(f&&document.activeElement!==f){f.focus();if(f.scrollIntoView)f.scrollIntoView({block:'start'});}
+  if(f&&document.activeElement!==f)f.focus();
   // The 228 posts are one cached file, not part of every page: fill the pickers' suggestion lists from it.
   var lists=document.querySelectorAll('datalist[data-locations]');
   if(lists.length&&window.fetch){fetch(lists[0].getAttribute('data-locations')).then(function(r){return r.json();}).then(function(all){

@@ -544,7 +544,7 @@ export function CasePage(p: {
   const status = p.reading?.interpretation ? (
     <Answer
       result={{ observation: p.reading.observation, interpretation: p.reading.interpretation }}
-      underHeadline={<HowLongLine o={p.outlook} />}
+      underHeadline={<HowLongLine o={p.outlook} id="how-long" />}
       before={checkState}
     />
   ) : (
@@ -658,8 +658,9 @@ export function CasePage(p: {
       </details>
     </section>
   );
-  const live = [status, checks, history];
-  const after = [<PeopleLikeYou o={p.outlook} />, details];
+  // Everything a check can change is in the live region (the script swaps it when the case changes).
+  const live = [status, checks, history, <PeopleLikeYou o={p.outlook} />];
+  const after = [details];
 
   return (
     <Layout {...p.frame}>

@@ -265,12 +265,21 @@ export function HomePage(p: {
   return (
     <Layout {...p.frame}>
       <h1>What does my visa status mean?</h1>
-      <p class="lead">
-        Paste what the CEAC status page shows. We explain it in plain words, say how final it is, and what to do next.
-        No account needed.
-      </p>
-      {/* The fragment brings the answer (or the mistake) into view after the page reloads, with or without script. */}
-      <form method="post" action="/#answer" class="card" novalidate id={p.error ? 'answer' : undefined}>
+      {p.result ? null : (
+        <p class="lead">
+          Paste what the CEAC status page shows. We explain it in plain words, say how final it is, and what to do next.
+          No account needed.
+        </p>
+      )}
+      {/* The answer comes first (in the first screen, no scrolling needed), then the form to ask again. */}
+      <div id="result" aria-live="polite">
+        {p.result ? (
+          <Answer result={p.result} focus underHeadline={p.wait ? <ExplainHowLong w={p.wait} /> : undefined} />
+        ) : null}
+      </div>
+      {/* The answer (or the mistake) takes the focus with autofocus, which also scrolls it into view without any
+      script; a fragment in the action would stop the browser from honouring autofocus. */}
+      <form method="post" action="/" class="card" novalidate>
         <CsrfField token={p.frame.csrf} />
         <label for="text">
           Your status{' '}
@@ -317,11 +326,6 @@ export function HomePage(p: {
           <button type="submit">Explain</button>
         </div>
       </form>
-      <div id="result" aria-live="polite">
-        {p.result ? (
-          <Answer result={p.result} focus underHeadline={p.wait ? <ExplainHowLong w={p.wait} /> : undefined} />
-        ) : null}
-      </div>
       {!p.frame.user ? (
         <section class="card">
           <h2>Want to know the moment it changes?</h2>

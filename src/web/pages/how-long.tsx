@@ -97,7 +97,7 @@ function between(today: string, low: number | null, high: number | null): string
 }
 
 /** The one "how long" line under the status: dates, not statistics jargon, with a link to the detail. */
-export function HowLongLine(p: { o: CaseWaitOutlook; detailHref?: string }) {
+export function HowLongLine(p: { o: CaseWaitOutlook; detailHref?: string; id?: string }) {
   const { o } = p;
   if (o.kind === 'not_waiting') return null;
   const waited = o.wait ? (
@@ -107,7 +107,7 @@ export function HowLongLine(p: { o: CaseWaitOutlook; detailHref?: string }) {
   ) : null;
   if (o.kind === 'none')
     return (
-      <p class="howlong" id="how-long">
+      <p class="howlong" id={p.id}>
         {waited}
         <span class="muted">{o.reason}</span>
         {o.fix ? (
@@ -122,7 +122,7 @@ export function HowLongLine(p: { o: CaseWaitOutlook; detailHref?: string }) {
   const m = pr.medianRemaining;
   const n = pr.ninetyRemaining;
   return (
-    <p class="howlong" id="how-long">
+    <p class="howlong" id={p.id}>
       {waited}
       {m.days !== null ? (
         <>
