@@ -77,54 +77,56 @@ export function StatsFilterForm(p: { values: StatsFormValues; errors: Errors }) 
         </Field>
       </div>
       {/* The rarer filters stay folded on a phone, so the first figure is near the top; open when in use. */}
-      <details open={Boolean(v.entry || v.route || v.from || v.to || (v.ci && v.ci !== 'log') || Object.keys(e).length)}>
+      <details
+        open={Boolean(v.entry || v.route || v.from || v.to || (v.ci && v.ci !== 'log') || Object.keys(e).length)}
+      >
         <summary>More filters</summary>
         <div class="sw-grid">
-        <Field id="entry" label="New visa or renewal" errors={e}>
-          <Select
-            id="entry"
-            value={v.entry}
-            errors={e}
-            options={[
-              ['', 'Either'],
-              ['new', 'New'],
-              ['renewal', 'Renewal'],
-            ]}
-          />
-        </Field>
-        <Field id="route" label="How they applied" errors={e}>
-          <Select
-            id="route"
-            value={v.route}
-            errors={e}
-            options={[
-              ['', 'Either'],
-              ['dropbox', 'Dropbox'],
-              ['interview', 'Interview'],
-            ]}
-          />
-        </Field>
-        <Field id="from" label="Wait started from" hint="Month, YYYY-MM" errors={e}>
-          {text('from', { placeholder: '2025-01', inputmode: 'numeric' }, true)}
-        </Field>
-        <Field id="to" label="Wait started up to" hint="Month, YYYY-MM" errors={e}>
-          {text('to', { placeholder: '2025-12', inputmode: 'numeric' }, true)}
-        </Field>
+          <Field id="entry" label="New visa or renewal" errors={e}>
+            <Select
+              id="entry"
+              value={v.entry}
+              errors={e}
+              options={[
+                ['', 'Either'],
+                ['new', 'New'],
+                ['renewal', 'Renewal'],
+              ]}
+            />
+          </Field>
+          <Field id="route" label="How they applied" errors={e}>
+            <Select
+              id="route"
+              value={v.route}
+              errors={e}
+              options={[
+                ['', 'Either'],
+                ['dropbox', 'Dropbox'],
+                ['interview', 'Interview'],
+              ]}
+            />
+          </Field>
+          <Field id="from" label="Wait started from" hint="Month, YYYY-MM" errors={e}>
+            {text('from', { placeholder: '2025-01', inputmode: 'numeric' }, true)}
+          </Field>
+          <Field id="to" label="Wait started up to" hint="Month, YYYY-MM" errors={e}>
+            {text('to', { placeholder: '2025-12', inputmode: 'numeric' }, true)}
+          </Field>
         </div>
         <details>
           <summary class="small">Interval type (for statisticians)</summary>
-        <Field id="ci" label="Interval type" hint="log is what R's survfit uses" errors={e}>
-          <Select
-            id="ci"
-            value={v.ci}
-            errors={e}
-            options={[
-              ['log', 'log (default)'],
-              ['log-log', 'log-log'],
-              ['plain', 'plain'],
-            ]}
-          />
-        </Field>
+          <Field id="ci" label="Interval type" hint="log is what R's survfit uses" errors={e}>
+            <Select
+              id="ci"
+              value={v.ci}
+              errors={e}
+              options={[
+                ['log', 'log (default)'],
+                ['log-log', 'log-log'],
+                ['plain', 'plain'],
+              ]}
+            />
+          </Field>
         </details>
       </details>
       <LocationList id="sw-locations" />
