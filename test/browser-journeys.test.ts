@@ -194,7 +194,7 @@ describe.skipIf(!CHROMIUM)('browser journeys (Chromium, simulator, in-process tr
       await page.getByLabel(/^Name/).fill('my webhook');
       await page.getByRole('button', { name: 'Add channel' }).click();
       await page.locator('.alert', { hasText: 'added' }).waitFor();
-      await page.getByRole('button', { name: 'Send a test message to my webhook' }).click();
+      await page.getByRole('button', { name: 'Send test to my webhook' }).click();
       await page.locator('.alert', { hasText: 'Test message sent' }).waitFor();
       expect(bodies).toHaveLength(1);
       await screenshots(page, 'notifications');

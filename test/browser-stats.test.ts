@@ -64,6 +64,8 @@ describe.skipIf(!CHROMIUM)('waiting-time pages in Chromium', { timeout: 90_000 }
     await page.getByRole('link', { name: 'Waiting times' }).click();
     await page.getByLabel(/^Visa class/).fill('F1');
     await page.getByLabel(/^Embassy or consulate/).fill('Beijing');
+    // The rarer filters are folded on first sight.
+    await page.getByText('More filters').click();
     await page.getByLabel('New visa or renewal').selectOption('renewal');
     await page.getByRole('button', { name: 'Show waiting times' }).click();
     await page.waitForURL(/entry=renewal/);

@@ -61,7 +61,7 @@ describe('/stats', () => {
       `${expected.n} cases match: ${expected.issued + expected.refused} were decided (${expected.issued} cleared or issued, ${expected.refused} refused)`,
     );
     expect(words).toContain(
-      `Half of similar cases were decided within ${expected.median.days} days (95% CI ${expected.median.low}–${expected.median.high ?? 'not known yet'})`,
+      `Half of similar cases were decided within ${expected.median.days} days (we are 95% sure: between ${expected.median.low} and ${expected.median.high ?? 'not known yet'})`,
     );
     // Both charts, each with an accessible name, and the table fallback beside the curve.
     expect(html.match(/<svg[^>]*role="img"/g)).toHaveLength(2);
@@ -422,14 +422,18 @@ describe('people like you on the case page', () => {
     expect(html).toContain('<title id="like-you-title">');
   });
 
-  it('is absent for a decided case, a case without a visa class, and a group under 5 cases', async () => {
+  it('is absent for a decided case, and says why it has no figures without a visa class or for a group under 5 cases', async () => {
     fx = await seeded();
     const c = new Client(fx.app);
     await c.signUp('none@example.com');
     const issued = await caseIn(fx, c, 'issued');
     expect(text((await c.page(`/cases/${issued}`)).html)).not.toContain('People like you');
     const h1b = await caseIn(fx, c, 'refused', 'H1B');
-    expect(text((await c.page(`/cases/${h1b}`)).html)).not.toContain('People like you');
+    const h1bPage = text((await c.page(`/cases/${h1b}`)).html);
+    expect(h1bPage).toContain('Not enough similar cases to say');
+    expect(h1bPage).not.toContain('Chance of a decision');
+    const noClass = await caseIn(fx, c, 'administrative_processing', '');
+    expect(text((await c.page(`/cases/${noClass}`)).html)).toContain('we need the visa class');
     // Past every wait seen in the data, no group has 5 comparable cases left.
     const long = await caseIn(fx, c, 'application_received', 'F1');
     await fx.store.db.updateTable('cases').set({ state: 'administrative_processing' }).where('id', '=', long).execute();
@@ -438,7 +442,9 @@ describe('people like you on the case page', () => {
       .set({ state: 'administrative_processing', first_seen_at: NOW - 400 * 86_400_000 })
       .where('case_id', '=', long)
       .execute();
-    expect(text((await c.page(`/cases/${long}`)).html)).not.toContain('People like you');
+    const longPage = text((await c.page(`/cases/${long}`)).html);
+    expect(longPage).toContain('Not enough similar cases to say');
+    expect(longPage).not.toContain('Chance of a decision');
   });
 
   it('withdrawing consent through the API, or deleting the case there, removes the shared timeline too', async () => {

@@ -145,7 +145,13 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
     const inbox = opts.demo ? new (await import('../web/demo-inbox.js')).DemoInbox() : null;
     const demoInboxRoutes = opts.demo ? (await import('../web/demo-inbox.js')).demoInboxRoutes : null;
     const { app, services } = createWebApp({
-      ...(inbox && demoInboxRoutes && { extend: (web) => void web.route('/', demoInboxRoutes(inbox)) }),
+      ...(inbox &&
+        demoInboxRoutes && {
+          extend: (web, _api, services) => {
+            services.demoInbox = true;
+            web.route('/', demoInboxRoutes(inbox));
+          },
+        }),
       store,
       sealer,
       logger,

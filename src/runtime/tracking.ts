@@ -5,6 +5,7 @@ import { interpret } from '../decode/index.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/db.js';
 import type { Sealer } from '../store/seal.js';
+import { CheckAbandoned } from '../tracker/outcome.js';
 import { createTracker, type OnEvents, type Tracker, type TrackerOptions } from '../tracker/tracker.js';
 import { type CeacChecker, type CeacSettings, createCeacClient, REQUESTS_PER_CHECK } from './ceac.js';
 
@@ -36,18 +37,28 @@ export interface OwnTracker {
 export interface Tracking {
   /** The tracker of scheduled checks, over one shared client; null without an automatic solver. */
   background: Tracker | null;
-  /** A tracker over a client of its own with this solver (a person answering captchas). */
-  trackerWith(solver: CaptchaSolver, options?: { maxCaptchaTries?: number }): OwnTracker;
+  /** The store the trackers write to. */
+  store: Store;
+  /**
+   * A tracker over a client of its own (a person's captcha waits block no one else). When `abandoned`
+   * says so after a failed check (the person cancelled or walked away), nothing is recorded: the
+   * check throws CheckAbandoned instead.
+   */
+  trackerWith(solver: CaptchaSolver, options?: { maxCaptchaTries?: number; abandoned?: () => boolean }): OwnTracker;
   close(): Promise<void>;
 }
 
 /** Puts trackers together: one CEAC client per solver, the decoder, the schedule's budget. */
 export function createTracking(config: TrackingSettings, parts: TrackingParts): Tracking {
-  const trackerOver = (client: CeacChecker): Tracker =>
+  const trackerOver = (client: CeacChecker, abandoned?: () => boolean): Tracker =>
     createTracker({
       store: parts.store,
       sealer: parts.sealer,
-      check: (query) => client.check(query),
+      check: async (query) => {
+        const outcome = await client.check(query);
+        if (outcome.kind !== 'ok' && abandoned?.()) throw new CheckAbandoned('the person did not answer the captcha');
+        return outcome;
+      },
       interpret,
       logger: parts.logger,
       ...(config.CHECK_FAILING_AFTER_MIN !== undefined && {
@@ -66,9 +77,10 @@ export function createTracking(config: TrackingSettings, parts: TrackingParts): 
   const shared = parts.solver ? clientFor(parts.solver) : null;
   return {
     background: shared ? trackerOver(shared) : null,
+    store: parts.store,
     trackerWith(solver, options = {}) {
       const client = clientFor(solver, options.maxCaptchaTries);
-      return { tracker: trackerOver(client), close: () => client.close() };
+      return { tracker: trackerOver(client, options.abandoned), close: () => client.close() };
     },
     async close() {
       await shared?.close();

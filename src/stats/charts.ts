@@ -148,7 +148,8 @@ export function survivalChart(data: SurvivalChartData, frame: ChartFrame): strin
     const kx = fmt(ax.x(data.marker.days));
     parts.push(
       `<g class="marker"><line x1="${kx}" y1="${MARGIN.top}" x2="${kx}" y2="${fmt(ax.y(0))}" stroke="currentColor" stroke-width="2"/>` +
-        `<text x="${kx}" y="${MARGIN.top + 10}" dx="4" font-size="12">${escapeXml(data.marker.label)}</text></g>`,
+        // Low on the line (the curve is high there only late), on the side with room, with a halo over the curve.
+        `<text x="${kx}" y="${fmt(ax.y(0) - 8)}" dx="${ax.x(data.marker.days) > width / 2 ? -6 : 6}" text-anchor="${ax.x(data.marker.days) > width / 2 ? 'end' : 'start'}" font-size="12" paint-order="stroke" stroke-width="4" stroke-linejoin="round">${escapeXml(data.marker.label)}</text></g>`,
     );
   }
   parts.push('</svg>');

@@ -35,6 +35,8 @@ export interface Prediction {
   /** P(decision within h more days), keyed by h. Null past the longest wait observed. */
   within: Record<string, Chance>;
   medianRemaining: Interval;
+  /** More days until 9 in 10 of the comparable cases were decided (null when the curve does not get there). */
+  ninetyRemaining: Interval;
   ciType: CiType;
   notes: string[];
 }
@@ -80,12 +82,13 @@ export function predictFromTable(
     // A decision within h is the complement of still waiting at h; the interval flips with it.
     within[h] = { p: orNull(1 - s.value), low: orNull(1 - s.upper), high: orNull(1 - s.lower) };
   }
-  const [median] = timeQuantiles(curve, [0.5]);
+  const [median, ninety] = timeQuantiles(curve, [0.5, 0.9]);
   return {
     waited,
     comparable: rest.n,
     within,
     medianRemaining: { days: orNull(median!.time), low: orNull(median!.lower), high: orNull(median!.upper) },
+    ninetyRemaining: { days: orNull(ninety!.time), low: orNull(ninety!.lower), high: orNull(ninety!.upper) },
     ciType,
   };
 }

@@ -4,6 +4,7 @@ import { parseIsoDate } from '../decode/dates.js';
 import { ConflictError, type FieldProblem, InputError, NotFoundError } from '../errors.js';
 import { findLocation } from '../knowledge/locations.js';
 import { ENTRIES, OFFICER_SAID, PASSPORT_STATES, ROUTES, SLIP_COLORS } from '../knowledge/types.js';
+import { normaliseVisaClass } from '../knowledge/visa-classes.js';
 import type { Store } from './db.js';
 import type { Sealer } from './seal.js';
 import type { CaseRow, EventKind, EventRow, ObservationRow } from './tables/cases.js';
@@ -18,11 +19,15 @@ import { hasControlCharacters, NO_CONTROL_MESSAGE } from './text.js';
 export const CaseContextSchema = z
   .object({
     route: z.enum(ROUTES).optional(),
+    // One spelling per class ("F-1" and "f1" are F1), so that groups and filters find every case of it.
     visaClass: z
       .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z0-9][A-Z0-9/-]{0,7}$/, 'a visa class looks like H1B, F1, B1/B2, IR1')
+      .transform((v, ctx) => {
+        const canonical = normaliseVisaClass(v);
+        if (canonical) return canonical;
+        ctx.addIssue({ code: 'custom', message: 'a visa class looks like H1B, F1, B1/B2, IR1' });
+        return z.NEVER;
+      })
       .optional(),
     entry: z.enum(ENTRIES).optional(),
     slip: z.enum(SLIP_COLORS).optional(),
@@ -160,6 +165,8 @@ export interface CaseView {
   nextCheckAt: number | null;
   scheduleReason: string | null;
   failures: number;
+  /** When CEAC said it has no case with these details; automatic checks wait for an edit. Null otherwise. */
+  detailsRejectedAt: number | null;
   lastAttemptAt: number | null;
   lastSuccessAt: number | null;
   lastOutcome: string | null;
@@ -254,6 +261,7 @@ export function caseView(row: CaseRow): CaseView {
     lastSuccessAt: row.last_success_at,
     lastOutcome: row.last_outcome,
     failingSince: row.failing_since,
+    detailsRejectedAt: row.details_rejected_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -393,7 +401,12 @@ export function createCaseRepository(store: Store, sealer: Sealer, now: () => nu
           ...(p.shareTimeline !== undefined && { share_timeline: p.shareTimeline ? 1 : 0 }),
           ...(p.watching !== undefined && { watching: p.watching ? 1 : 0, next_check_at: p.watching ? now() : null }),
           // New credentials deserve a check at once, and old failures no longer count.
-          ...(identityChanged && { next_check_at: now(), failures: 0, schedule_reason: 'details changed' }),
+          ...(identityChanged && {
+            next_check_at: now(),
+            failures: 0,
+            schedule_reason: 'details changed',
+            details_rejected_at: null,
+          }),
           updated_at: now(),
         })
         .where('id', '=', id)

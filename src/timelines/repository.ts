@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 
 import type { Kysely, Selectable } from 'kysely';
 
+import { visaClassOrAsWritten } from '../knowledge/visa-classes.js';
 import type { Database } from '../store/schema.js';
 import type { TimelinesTable } from '../store/tables/timelines.js';
 import { isBetter } from './checkee.js';
@@ -34,7 +35,7 @@ function toRow(t: Timeline, now: number) {
   return {
     source: t.source,
     source_key: t.sourceKey,
-    visa_class: t.visaClass,
+    visa_class: t.visaClass === null ? null : visaClassOrAsWritten(t.visaClass),
     entry: t.entry,
     route: t.route,
     post: t.post,
@@ -174,7 +175,7 @@ export function watchedKey(caseKey: string): string {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function applyFilter<Q extends { where: (...args: any[]) => Q }>(query: Q, f: TimelineFilter): Q {
   let q = query;
-  if (f.visaClass) q = q.where('visa_class', '=', f.visaClass.toUpperCase());
+  if (f.visaClass) q = q.where('visa_class', '=', visaClassOrAsWritten(f.visaClass).toUpperCase());
   if (f.post) q = q.where('post', '=', f.post);
   if (f.entry) q = q.where('entry', '=', f.entry);
   if (f.route) q = q.where('route', '=', f.route);

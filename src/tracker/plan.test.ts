@@ -36,6 +36,7 @@ const row = (over: Partial<CaseRow> = {}): CaseRow => ({
   last_observation_id: null,
   created_at: T0 - HOUR,
   updated_at: T0 - HOUR,
+  details_rejected_at: null,
   ...over,
 });
 const page: Observation = {

@@ -187,8 +187,12 @@ export function planCheck(f: CheckFacts): CheckPlan {
 
   const lastFailure = outcome.kind === 'ok' ? null : outcome.kind;
   const keepWatchingFinal = context.keepWatching === true;
-  const decision: ScheduleDecision =
-    row.watching === 1
+  // CEAC has no case with these details (a mistyped number or passport, or a purged case): asking again
+  // changes nothing, so automatic checks wait until the owner edits the details (which clears this).
+  const rejected = outcome.kind === 'case_not_found' || outcome.kind === 'invalid_case_number';
+  const decision: ScheduleDecision = rejected
+    ? { at: null, reason: 'CEAC found no case with these details; checks resume when they are edited' }
+    : row.watching === 1
       ? nextCheck({ now: at, state, stateSince, failures, lastFailure, keepWatchingFinal, ...f.schedule })
       : { at: null, reason: 'not watching' };
 
@@ -208,7 +212,8 @@ export function planCheck(f: CheckFacts): CheckPlan {
       failing_reported: health.failingReported ? 1 : 0,
       next_check_at: decision.at,
       schedule_reason: decision.reason,
-      watching: row.watching === 1 && decision.at !== null ? 1 : 0,
+      watching: row.watching === 1 && (decision.at !== null || rejected) ? 1 : 0,
+      details_rejected_at: rejected ? at : outcome.kind === 'ok' ? null : row.details_rejected_at,
       updated_at: at,
     },
   };

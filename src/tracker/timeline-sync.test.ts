@@ -67,7 +67,7 @@ describe('timeline sync', () => {
   it('spells each visa class one way, so that the case form’s B1-B2 meets hand entries’ B1/B2', () => {
     for (const v of ['B1-B2', 'b1/b2', 'B1B2', ' b1 / b2 ']) expect(canonicalVisaClass(v)).toBe('B1/B2');
     expect(canonicalVisaClass('h1b')).toBe('H1B');
-    expect(canonicalVisaClass('F-1')).toBe('F-1');
+    expect(canonicalVisaClass('F-1')).toBe('F1');
     expect(canonicalVisaClass('')).toBeNull();
     expect(canonicalVisaClass(undefined)).toBeNull();
   });

@@ -14,6 +14,7 @@ import type { Kysely } from 'kysely';
 import { locationByCode } from '../knowledge/locations.js';
 import type { State } from '../knowledge/types.js';
 import { STATES } from '../knowledge/types.js';
+import { normaliseVisaClass } from '../knowledge/visa-classes.js';
 import type { CaseContext } from '../store/cases.js';
 import type { Database } from '../store/schema.js';
 import type { EventRow } from '../store/tables/cases.js';
@@ -48,8 +49,7 @@ export function localDate(at: number, location: string | null): string {
  */
 export function canonicalVisaClass(text: string | null | undefined): string | null {
   if (!text) return null;
-  const v = text.toUpperCase().replace(/\s+/g, '');
-  return /^B-?1[-/]?B-?2$/.test(v) ? 'B1/B2' : v;
+  return normaliseVisaClass(text) ?? text.toUpperCase().replace(/\s+/g, '');
 }
 
 const isState = (s: string): s is State => (STATES as readonly string[]).includes(s);

@@ -12,7 +12,7 @@ import type { Database } from '../store/schema.js';
 import type { Sealer } from '../store/seal.js';
 import type { CaseRow, EventRow, NewEventRow, ObservationRow } from '../store/tables/cases.js';
 import { type ChangeTimeLearner, createChangeTimeLearner } from './learned-schedule.js';
-import type { CaseQuery, CheckFn, CheckOutcome } from './outcome.js';
+import { type CaseQuery, CheckAbandoned, type CheckFn, type CheckOutcome } from './outcome.js';
 import { type Interpret, isChange, planCheck } from './plan.js';
 import { HOUR, MINUTE } from './schedule.js';
 
@@ -264,6 +264,7 @@ export function createTracker(options: TrackerOptions): Tracker {
     try {
       outcome = await check(query);
     } catch (err) {
+      if (err instanceof CheckAbandoned) throw err;
       // A client bug or an unexpected network error is still only a failed attempt.
       outcome = {
         kind: 'http_error',

@@ -24,9 +24,10 @@ import { apiError, validationHook } from './api/common.js';
 import { registerExplain } from './api/explain.js';
 import { registerMe } from './api/me.js';
 import { registerObservations } from './api/observations.js';
-import { ICON, SCRIPT, STYLESHEET } from './assets.js';
+import { ICON, LOCATION_LIST, SCRIPT, STYLESHEET } from './assets.js';
 import { calendarRoutes } from './calendar.js';
 import { type CaseChecker, PersonChecks } from './check-now.js';
+import { compressBodies } from './compress.js';
 import type { AppEnv, Mailer, WebServices } from './context.js';
 import { PageCache } from './page-cache.js';
 import { MessagePage } from './pages/auth.js';
@@ -143,13 +144,15 @@ export function createWebApp(opts: WebAppOptions): WebApp {
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
+  app.use('*', compressBodies());
   // Static files first: no session lookup, cached for a year under their content hash.
   const TYPES: Record<string, string> = {
     css: 'text/css; charset=utf-8',
     js: 'text/javascript; charset=utf-8',
     svg: 'image/svg+xml',
+    json: 'application/json',
   };
-  for (const asset of [STYLESHEET, SCRIPT, ICON]) {
+  for (const asset of [STYLESHEET, SCRIPT, ICON, LOCATION_LIST]) {
     const type = TYPES[asset.path.split('.').pop()!]!;
     app.get(asset.path, (c) =>
       c.body(asset.body, 200, {

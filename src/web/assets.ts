@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 
+import { LOCATIONS } from '../knowledge/locations.js';
+
 /**
  * The only stylesheet and the only script, kept as strings so the build needs no copy step; served
  * under a content-hashed name with a year-long cache. The script is progressive enhancement only:
@@ -19,9 +21,11 @@ a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,te
 .skip{position:absolute;left:-999px;top:0}.skip:focus{left:8px;top:8px;background:var(--card);padding:8px;z-index:9}
 header.top{background:var(--card);border-bottom:1px solid var(--line)}
 header.top .in{max-width:52rem;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center}
+header.top form.signout{order:3;margin:0}
+.narrow{display:none}
 .brand{font-weight:700;text-decoration:none;color:var(--fg);font-size:1.1rem;margin-right:auto}
 .brand span{color:var(--accent)}
-nav.main{display:flex;flex-wrap:wrap;gap:.2rem .9rem}
+nav.main{display:flex;flex-wrap:wrap;gap:.2rem .9rem;order:2}
 nav.main a{text-decoration:none;color:var(--muted);padding:.2rem 0}
 nav.main a[aria-current=page]{color:var(--fg);font-weight:600;border-bottom:2px solid var(--accent)}
 main{max-width:52rem;margin:0 auto;padding:1rem}
@@ -48,7 +52,8 @@ legend{font-weight:600;padding:0 .3rem}
 button,.button{display:inline-block;font:inherit;font-weight:600;border:0;border-radius:8px;padding:.65rem 1.1rem;min-height:2.75rem;cursor:pointer;
 background:var(--accent);color:var(--accent-fg);text-decoration:none}
 button.secondary,.button.secondary{background:transparent;color:var(--accent);border:1px solid var(--accent)}
-button.danger{background:var(--bad);color:#fff}
+button.danger{background:#b3261e;color:#fff}
+button.link{background:none;border:0;padding:.2rem 0;min-height:0;color:var(--accent);font-weight:400;text-decoration:underline}
 .actions{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;margin-top:1rem}
 .actions form{margin:0;display:flex}
 a.button{display:inline-flex;align-items:center;box-sizing:border-box}
@@ -101,7 +106,9 @@ svg{max-width:100%;height:auto}
 .sw-chart .median line{stroke:var(--fg)}
 .sw-chart .marker line{stroke:var(--warn)}.sw-chart .marker text{fill:var(--warn);font-weight:700}
 .sw-scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
-.sw-table caption{text-align:left;font-weight:600;padding:.3rem 0}
+.sw-table caption{text-align:left;font-weight:600;padding:.3rem 0;white-space:normal}
+.sw-scroll:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.sw-chart .marker text{stroke:var(--card)}
 .sw-table td,.sw-table th{white-space:nowrap}
 .sw-warnings{background:var(--warn-bg);color:var(--warn);border-radius:8px;padding:.6rem .9rem .6rem 1.8rem;margin:.8rem 0}
 .sw-warnings li{margin:.2rem 0}
@@ -112,11 +119,31 @@ svg{max-width:100%;height:auto}
 .tl-read{margin:.3rem 0 0;color:var(--muted)}
 .tl-conf{font-weight:700;border-radius:999px;padding:0 .5rem}
 .tl-conf.hi{background:var(--ok-bg);color:var(--ok)}.tl-conf.mid{background:var(--info-bg);color:var(--info)}.tl-conf.lo{background:var(--warn-bg);color:var(--warn)}
+@media (max-width:39.99rem){header.top .in{gap:.3rem .8rem}header.top form.signout{order:1}nav.main{order:2;flex:1 0 100%;flex-wrap:nowrap;gap:.75rem;font-size:.88rem}
+.wide{display:none}.narrow{display:inline}.sw-table td,.sw-table th{white-space:normal}.sw-chart svg text{font-size:17px}}
+.howlong{font-size:1.05rem;margin:.6rem 0 .2rem}
+.js-only[hidden]{display:none}
 .tl-unsure{background:var(--warn-bg);border-radius:8px;padding-left:.5rem;padding-right:.5rem}
 `;
 
 const JS = `
 (function(){
+  // What only holds with this script running (e.g. "this page updates by itself") is hidden until now.
+  var js=document.querySelectorAll('.js-only[hidden]');
+  for(var i=0;i<js.length;i++)js[i].hidden=false;
+  // The answer (or the first mistake in a form) gets the focus, so that it is read out and in view.
+  var f=document.querySelector('[data-focus]');
+  if(f&&document.activeElement!==f)f.focus();
+  // The 228 posts are one cached file, not part of every page: fill the pickers' suggestion lists from it.
+  var lists=document.querySelectorAll('datalist[data-locations]');
+  if(lists.length&&window.fetch){fetch(lists[0].getAttribute('data-locations')).then(function(r){return r.json();}).then(function(all){
+    for(var k=0;k<lists.length;k++){var frag=document.createDocumentFragment();
+      for(var n=0;n<all.length;n++){var o=document.createElement('option');o.value=all[n][0];o.textContent=all[n][1];frag.appendChild(o);}
+      lists[k].appendChild(frag);}}).catch(function(){});}
+  // A time zone left to us defaults to the browser's.
+  var tz=document.querySelector('select[data-browser-tz]');
+  if(tz&&window.Intl){try{var z=Intl.DateTimeFormat().resolvedOptions().timeZone;
+    for(var j=0;j<tz.options.length;j++)if(tz.options[j].value===z){tz.value=z;break;}}catch(e){}}
   // Live updates on the case page: the server says "changed", we fetch the page and swap the live region.
   var live=document.querySelector('[data-live-src]');
   if(live&&window.EventSource&&window.fetch){
@@ -149,3 +176,5 @@ export const ICON = hashed(
   'svg',
 );
 export const SCRIPT = hashed(JS.trim(), 'js');
+/** The consulate picker's suggestions ([code, name] pairs), fetched once by the script and cached for a year. */
+export const LOCATION_LIST = hashed(JSON.stringify(LOCATIONS.map((l) => [l.code, l.displayName])), 'json');

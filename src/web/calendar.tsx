@@ -14,7 +14,7 @@ import type { Database } from '../store/schema.js';
 import { sha256 } from './accounts.js';
 import type { AppEnv } from './context.js';
 import { CsrfField } from './pages/layout.js';
-import { daysWaited } from './pages/people-like-you.js';
+import { livedWait } from './pages/how-long.js';
 import { statsServiceFor } from './waiting-times.js';
 
 /**
@@ -59,7 +59,7 @@ async function calendarCase(
   let window: CalendarCase['window'] = null;
   const cls = c.context.visaClass === undefined ? null : normaliseVisaClass(c.context.visaClass);
   if (cls && (c.state === 'refused' || c.state === 'administrative_processing')) {
-    const waited = await daysWaited(db, c, now);
+    const waited = (await livedWait(getContext<AppEnv>().var.services, c, now))?.days ?? null;
     const outlook =
       waited === null
         ? null

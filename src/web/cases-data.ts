@@ -16,7 +16,7 @@ export interface TimelineEntry {
   from: Observation | null;
   to: Observation | null;
   interpretation: Interpretation | null;
-  detail: { kind?: string; message?: string } | null;
+  detail: { kind?: string; outcome?: string; message?: string } | null;
 }
 
 const parse = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
@@ -41,7 +41,7 @@ export async function timelinePage(db: Kysely<Database>, caseId: number, before:
     from: parse<Observation>(r.from_json),
     to: parse<Observation>(r.to_json),
     interpretation: parse<Interpretation>(r.interpretation_json),
-    detail: parse<{ kind?: string; message?: string }>(r.detail_json),
+    detail: parse<{ kind?: string; outcome?: string; message?: string }>(r.detail_json),
   }));
   const last = entries[entries.length - 1];
   return { entries, nextBefore: more && last ? last.id : null };

@@ -122,6 +122,13 @@ export class PersonChecks {
     return p;
   }
 
+  /** The check this person has pending on this case, if any (a second press re-shows its captcha). */
+  forCase(userId: number, caseId: number): PendingCheck | undefined {
+    this.sweep();
+    for (const p of this.pending.values()) if (p.userId === userId && p.caseId === caseId) return p;
+    return undefined;
+  }
+
   /** The pending check with this id, only for its own user and case. */
   get(id: string, userId: number, caseId: number): PendingCheck | undefined {
     const p = this.pending.get(id);

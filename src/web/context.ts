@@ -55,6 +55,8 @@ export interface WebServices {
    * the tracker's own recording: change detection, events, outbox, shared timeline, schedule.
    */
   recordObservation: (caseId: number, observation: Observation) => Promise<CheckReport>;
+  /** Set by the demo (`ceac serve --demo`): pages link its inbox of sent notifications. */
+  demoInbox?: boolean | undefined;
   /** Told when a case is added, so an in-process tracker can check it at once. */
   onCaseAdded?: ((caseId: number) => void) | undefined;
 }

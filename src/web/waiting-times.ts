@@ -58,12 +58,12 @@ export interface CaseOutlook {
 const pct = (p: number | null) => (p === null ? '?' : `${Math.round(p * 100)}%`);
 const days = (d: number) => `${d} day${d === 1 ? '' : 's'}`;
 
-/** "(95% CI 19–28)", saying plainly when an end is not known yet. */
+/** "(we are 95% sure: between 19 and 28)", saying plainly when an end is not known yet. */
 export function ciText(level: number, low: number | null, high: number | null, unit = ''): string {
   if (low === null && high === null) return '';
   const l = low === null ? 'not known' : `${low}${unit}`;
   const h = high === null ? 'not known yet' : `${high}${unit}`;
-  return `(${Math.round(level * 100)}% CI ${l}–${h})`;
+  return `(we are ${Math.round(level * 100)}% sure: between ${l} and ${h})`;
 }
 
 /** The share still waiting after `t` days: the step of the curve at t. */

@@ -6,6 +6,7 @@ import * as timelines from './2026-11-26T07-30-timelines.js';
 import * as notify from './2026-11-26T08-00-notify.js';
 import * as attemptsRetention from './2026-11-26T08-30-attempts-retention.js';
 import * as security from './2026-11-29T11-00-security.js';
+import * as detailsRejected from './2026-11-29T12-00-details-rejected.js';
 import * as changeIntervals from './2026-11-29T13-00-change-intervals.js';
 import * as calendarFeeds from './2026-11-29T14-00-calendar-feeds.js';
 
@@ -20,6 +21,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26T08-00-notify': notify,
   '2026-11-26T08-30-attempts-retention': attemptsRetention,
   '2026-11-29T11-00-security': security,
+  '2026-11-29T12-00-details-rejected': detailsRejected,
   '2026-11-29T13-00-change-intervals': changeIntervals,
   '2026-11-29T14-00-calendar-feeds': calendarFeeds,
 };

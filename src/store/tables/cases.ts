@@ -38,6 +38,8 @@ export interface CasesTable {
   failing_since: number | null;
   /** 1 once `check_failing` was recorded for the current run of failures (so it is recorded once). */
   failing_reported: Generated<number>;
+  /** When CEAC said it has no case with these details (not found, invalid number); automatic checks stop until an edit. */
+  details_rejected_at: number | null;
   /** Current decoded state and since when (first seen). */
   state: string | null;
   variant: string | null;

@@ -3,12 +3,13 @@ import type { Interpretation, Observation } from '../../knowledge/types.js';
 import type { CaseView } from '../../store/cases.js';
 import type { ChangeTimesSummary } from '../../tracker/change-times-summary.js';
 import type { TimelineEntry } from '../cases-data.js';
-import { ago, dateTime, duration } from '../format.js';
+import { ago, dateTime } from '../format.js';
 import type { FieldErrors } from './auth.js';
 import { CaseAhead } from './case-ahead.js';
-import { Answer, FINALITY_LABEL, StatusBadge } from './explain.js';
+import { Answer, StatusBadge } from './explain.js';
+import { type CaseWaitOutlook, daysText, HowLongLine } from './how-long.js';
 import type { PageFrame } from './layout.js';
-import { Alert, CsrfField, FieldError, Layout } from './layout.js';
+import { Alert, CsrfField, FieldError, Layout, LocationList } from './layout.js';
 import { LearnedScheduleFact } from './learned-schedule.js';
 import { PeopleLikeYou } from './people-like-you.js';
 
@@ -26,23 +27,58 @@ function Badge(p: { c: CaseView; reading: CaseReading | undefined }) {
   return <StatusBadge finality={i?.finality ?? 'in_progress'} label={p.reading.observation.status ?? 'No status'} />;
 }
 
-function CheckLine(p: { c: CaseView; now: number }) {
+/** Outcomes that mean CEAC has no case with the details given: the owner must edit them. */
+export const DETAILS_REJECTED: readonly string[] = ['case_not_found', 'invalid_case_number'];
+/** Outcomes that mean CEAC refuses this server's network, whatever the case. */
+export const NETWORK_REFUSED: readonly string[] = ['blocked', 'challenge'];
+
+/** A failed check in plain words (never the outcome code). */
+export function failureText(outcome: string | null): string {
+  switch (outcome) {
+    case 'case_not_found':
+    case 'invalid_case_number':
+      return 'CEAC found no case with these details';
+    case 'blocked':
+    case 'challenge':
+      return 'CEAC is refusing automatic checks from this network';
+    case 'captcha_rejected':
+      return 'CEAC did not accept the code typed from its picture';
+    case 'maintenance':
+      return 'CEAC was down for maintenance';
+    case 'timeout':
+      return 'CEAC did not answer in time';
+    case 'layout_changed':
+      return 'CEAC answered with a page we do not recognise';
+    case 'wrong_case':
+      return 'CEAC answered about a different case, so the answer was set aside';
+    default:
+      return 'CEAC could not be reached';
+  }
+}
+
+function CheckLine(p: { c: CaseView; now: number; automatic: boolean }) {
   const { c, now } = p;
+  const rejected = c.detailsRejectedAt !== null;
   return (
     <span class="small muted">
       {c.lastSuccessAt ? `Last checked ${ago(c.lastSuccessAt, now)}` : 'Not checked yet'}
-      {c.failures > 0 ? ` · last ${c.failures} check${c.failures === 1 ? '' : 's'} failed` : ''}
-      {c.watching
-        ? c.nextCheckAt
-          ? ` · next check ${c.nextCheckAt <= now ? 'now' : ago(c.nextCheckAt, now)}`
-          : ''
-        : ' · not watching'}
+      {c.failures > 0 && !rejected ? ` · last ${c.failures} check${c.failures === 1 ? '' : 's'} failed` : ''}
+      {rejected
+        ? ' · checks wait for you to correct the details'
+        : !c.watching
+          ? ' · paused'
+          : !p.automatic
+            ? ' · checked when you press Check now'
+            : c.nextCheckAt
+              ? ` · next check ${c.nextCheckAt <= now ? 'now' : ago(c.nextCheckAt, now)}`
+              : ''}
     </span>
   );
 }
 
 export function CasesPage(p: {
   frame: PageFrame;
+  automatic: boolean;
   cases: CaseView[];
   readings: Map<number, CaseReading>;
   now: number;
@@ -80,11 +116,12 @@ export function CasesPage(p: {
                       <strong>{caseTitle(c)}</strong>
                       <Badge c={c} reading={r} />
                       <span>
-                        {r?.interpretation?.headline ?? 'Waiting for the first check.'}
-                        {c.stateSince ? <span class="muted"> · for {duration(p.now - c.stateSince)}</span> : null}
+                        {c.detailsRejectedAt !== null
+                          ? 'CEAC found no case with these details: open it to correct them.'
+                          : (r?.interpretation?.headline ?? 'Not checked yet.')}
                       </span>
                       <span></span>
-                      <CheckLine c={c} now={p.now} />
+                      <CheckLine c={c} now={p.now} automatic={p.automatic} />
                     </a>
                   </li>
                 );
@@ -215,11 +252,7 @@ export function CaseFormPage(p: {
           errors={p.errors}
           list="locations"
         />
-        <datalist id="locations">
-          {LOCATIONS.map((l) => (
-            <option value={l.code}>{l.displayName}</option>
-          ))}
-        </datalist>
+        <LocationList id="locations" />
         {editing ? null : (
           <Input
             id="caseNumber"
@@ -403,11 +436,15 @@ function describe(e: TimelineEntry): { title: string; body?: string | undefined;
         cls: '',
       };
     case 'check_failing':
+      if (DETAILS_REJECTED.includes(e.detail?.outcome ?? ''))
+        return {
+          title: 'CEAC found no case with these details',
+          body: 'Checks wait until the details are corrected.',
+          cls: 'failed',
+        };
       return {
         title: 'Checks started failing',
-        body: e.detail?.message
-          ? `Last error: ${e.detail.message}. This is a problem reaching CEAC, not a change of your case.`
-          : 'This is a problem reaching CEAC, not a change of your case.',
+        body: `${failureText(e.detail?.outcome ?? null)}. This is about reaching CEAC, not a change of your case.`,
         cls: 'failed',
       };
     case 'check_recovered':
@@ -417,7 +454,7 @@ function describe(e: TimelineEntry): { title: string; body?: string | undefined;
     case 'clearance_wave':
       return { title: 'Clearance wave at your post', body: e.detail?.message, cls: '' };
     default:
-      return { title: String(e.kind), cls: '' };
+      return { title: 'Something was recorded', cls: '' };
   }
 }
 
@@ -439,6 +476,53 @@ export function Timeline(p: { entries: TimelineEntry[] }) {
   );
 }
 
+/** What the check state of a case is, for the one place on the page that says it. */
+function CheckState(p: { c: CaseView; automatic: boolean; hasReading: boolean }) {
+  const { c } = p;
+  if (c.detailsRejectedAt !== null)
+    return (
+      <div class="alert bad" role="alert" id="details-rejected">
+        <p>
+          <strong>CEAC found no case with these details.</strong> Compare the case number, the embassy or consulate, the
+          passport number and the surname with your confirmation page.
+        </p>
+        <p>
+          <a href={`/cases/${c.id}/edit`}>Edit the details</a>. Automatic checks wait until you change them.
+        </p>
+      </div>
+    );
+  if (NETWORK_REFUSED.includes(c.lastOutcome ?? ''))
+    return (
+      <div class="alert info" role="status" id="network-refused">
+        <p>
+          <strong>CEAC is refusing automatic checks from this network.</strong> This says nothing about your case.
+        </p>
+        <p>
+          Whoever runs this ceac-watch can fix it: install Chromium (or point <code>CEAC_BROWSER</code> at one) so that
+          checks go through a real browser, or run ceac-watch from a home internet connection.
+        </p>
+      </div>
+    );
+  if (p.hasReading) return null;
+  if (c.lastAttemptAt)
+    return (
+      <p>
+        The last check did not get an answer: {failureText(c.lastOutcome)}. Nothing about your case changed.{' '}
+        {p.automatic ? 'We will try again on our own.' : 'Press Check now to try again.'}
+      </p>
+    );
+  return p.automatic ? (
+    <p>
+      The first check is on its way.{' '}
+      <span class="js-only" hidden>
+        This page updates by itself.
+      </span>
+    </p>
+  ) : (
+    <p>Press Check now and type the code CEAC shows: we read the status for you.</p>
+  );
+}
+
 export function CasePage(p: {
   frame: PageFrame;
   c: CaseView;
@@ -447,16 +531,147 @@ export function CasePage(p: {
   nextBefore: number | null;
   now: number;
   maskedPassport: string;
+  /** Whether checks run on their own (an automatic captcha solver, or workers). */
+  automatic: boolean;
+  /** The wait and how long it may take (computed once; shown under the status and in "People like you"). */
+  outlook: CaseWaitOutlook;
+  /** Whether the owner has a notification channel (a warning when not). */
+  hasChannel: boolean;
   notice?: string | undefined;
   error?: string | undefined;
-  checking?: boolean;
-  prediction?: unknown;
   /** The live stream's fingerprint of what this page shows (null on older pages of the history). */
   version?: string | null;
   learnedSchedule?: ChangeTimesSummary | undefined;
 }) {
   const { c } = p;
-  const finality = p.reading?.interpretation?.finality;
+  const hasReading = Boolean(p.reading?.interpretation);
+  const checkState = <CheckState c={c} automatic={p.automatic} hasReading={hasReading} />;
+
+  // The page's sections, in the order a worried reader needs them: the status and how long first, then
+  // checks, what people like you saw, the history and the details. New sections slot in here.
+  const status = p.reading?.interpretation ? (
+    <Answer
+      result={{ observation: p.reading.observation, interpretation: p.reading.interpretation }}
+      underHeadline={<HowLongLine o={p.outlook} id="how-long" />}
+      before={checkState}
+    />
+  ) : (
+    <section class="card">
+      <p>
+        <span class="badge uncertain">{c.detailsRejectedAt !== null ? 'No case found' : 'Not checked yet'}</span>
+      </p>
+      {checkState}
+    </section>
+  );
+  const checks = (
+    <section class="card" aria-labelledby="checks-h">
+      <h2 id="checks-h">Checks</h2>
+      <p>
+        <CheckLine c={c} now={p.now} automatic={p.automatic} />
+      </p>
+      {!p.automatic ? (
+        <p class="small muted">
+          This server has no automatic captcha reader, so checks happen when you press Check now. Automatic checks start
+          when whoever runs it sets <code>CEAC_CAPTCHA</code> (see the README).
+        </p>
+      ) : null}
+      {c.failingSince && c.detailsRejectedAt === null && !NETWORK_REFUSED.includes(c.lastOutcome ?? '') ? (
+        <Alert kind="bad">
+          Checks have failed since {dateTime(c.failingSince)} ({failureText(c.lastOutcome)}). That is about reaching
+          CEAC, not a change of your case.
+        </Alert>
+      ) : null}
+      {!p.hasChannel ? (
+        <p class="alert info" id="no-channel">
+          You will not hear about changes: you have no notification channel yet. <a href="/notifications">Set one up</a>
+          .
+        </p>
+      ) : null}
+      <form method="post" action={`/cases/${c.id}/check`} class="actions">
+        <CsrfField token={p.frame.csrf} />
+        <button type="submit">Check now</button>
+        <span class="small muted" id="live-note"></span>
+      </form>
+    </section>
+  );
+  const history = (
+    <section class="card" aria-labelledby="history-h">
+      <h2 id="history-h">History</h2>
+      <Timeline entries={p.entries} />
+      {p.nextBefore ? (
+        <p>
+          <a href={`/cases/${c.id}?before=${p.nextBefore}`}>Show older entries</a>
+        </p>
+      ) : null}
+    </section>
+  );
+  const details = (
+    <section class="card" aria-labelledby="details-h">
+      <h2 id="details-h">Details</h2>
+      <dl class="facts">
+        <dt>Case number</dt>
+        <dd class="mono">{c.caseNumber}</dd>
+        <dt>Type</dt>
+        <dd>{c.app === 'NIV' ? 'Nonimmigrant' : 'Immigrant'}</dd>
+        {c.location ? (
+          <>
+            <dt>Consulate</dt>
+            <dd>{LOCATIONS.find((l) => l.code === c.location)?.displayName ?? c.location}</dd>
+          </>
+        ) : null}
+        <dt>Passport</dt>
+        <dd class="mono">{p.maskedPassport}</dd>
+        {c.context.visaClass ? (
+          <>
+            <dt>Visa class</dt>
+            <dd>{c.context.visaClass}</dd>
+          </>
+        ) : null}
+        {c.context.route ? (
+          <>
+            <dt>Applied by</dt>
+            <dd>{c.context.route}</dd>
+          </>
+        ) : null}
+        {c.context.interviewDate ? (
+          <>
+            <dt>{c.context.route === 'dropbox' ? 'Drop-off' : 'Interview'}</dt>
+            <dd>{c.context.interviewDate}</dd>
+          </>
+        ) : null}
+        <dt>Shared anonymously</dt>
+        <dd>{c.shareTimeline ? 'yes' : 'no'}</dd>
+        <LearnedScheduleFact summary={p.learnedSchedule} />
+      </dl>
+      <div class="actions">
+        <a class="button secondary" href={`/cases/${c.id}/edit`}>
+          Edit
+        </a>
+        <form method="post" action={`/cases/${c.id}/watching`}>
+          <CsrfField token={p.frame.csrf} />
+          <input type="hidden" name="watching" value={c.watching ? 'no' : 'yes'} />
+          <button class="secondary" type="submit">
+            {c.watching ? 'Pause checks' : 'Resume checks'}
+          </button>
+        </form>
+      </div>
+      <details>
+        <summary>Remove this case</summary>
+        <form method="post" action={`/cases/${c.id}/delete`}>
+          <CsrfField token={p.frame.csrf} />
+          <p>This deletes the case and its whole history. Notifications for it stop.</p>
+          <button class="danger" type="submit">
+            Remove case
+          </button>
+        </form>
+      </details>
+    </section>
+  );
+  // Everything a check can change is in the live region (the script swaps it when the case changes).
+  const live = [status, checks, history, <PeopleLikeYou o={p.outlook} />];
+  // Dates ahead (deadlines, clearance waves) and the details do not change with a check.
+  const after = [<CaseAhead c={c} now={p.now} />, details];
+
   return (
     <Layout {...p.frame}>
       <p class="small">
@@ -470,109 +685,11 @@ export function CasePage(p: {
         data-live-src={`/cases/${c.id}/events${p.version ? `?v=${encodeURIComponent(p.version)}` : ''}`}
         aria-live="polite"
       >
-        {p.reading?.interpretation ? (
-          <Answer result={{ observation: p.reading.observation, interpretation: p.reading.interpretation }} />
-        ) : (
-          <section class="card">
-            <p>
-              <span class="badge uncertain">Not checked yet</span>
-            </p>
-            <p>
-              {c.lastAttemptAt
-                ? `The last check did not get an answer from CEAC (${c.lastOutcome ?? 'failed'}). We will try again.`
-                : 'The first check is on its way. This page updates by itself.'}
-            </p>
-          </section>
-        )}
-        <section class="card">
-          <h2>Checks</h2>
-          <p>
-            <CheckLine c={c} now={p.now} />
-          </p>
-          {c.stateSince && finality ? (
-            <p>
-              In this status for <strong>{duration(p.now - c.stateSince)}</strong> (
-              {FINALITY_LABEL[finality].toLowerCase()}).
-            </p>
-          ) : null}
-          {c.failingSince ? (
-            <Alert kind="bad">
-              Checks have failed since {dateTime(c.failingSince)}. That is a problem reaching CEAC, not a change of your
-              case.
-            </Alert>
-          ) : null}
-          <form method="post" action={`/cases/${c.id}/check`} class="actions">
-            <CsrfField token={p.frame.csrf} />
-            <button type="submit">Check now</button>
-            <span class="small muted" id="live-note"></span>
-          </form>
-        </section>
-        <section class="card">
-          <h2>History</h2>
-          <Timeline entries={p.entries} />
-          {p.nextBefore ? (
-            <p>
-              <a href={`/cases/${c.id}?before=${p.nextBefore}`}>Show older entries</a>
-            </p>
-          ) : null}
-        </section>
+        {live}
       </div>
-      <PeopleLikeYou c={c} now={p.now} />
-      <CaseAhead c={c} now={p.now} />
-      <section class="card">
-        <h2>Details</h2>
-        <dl class="facts">
-          <dt>Case number</dt>
-          <dd class="mono">{c.caseNumber}</dd>
-          <dt>Type</dt>
-          <dd>{c.app === 'NIV' ? 'Nonimmigrant' : 'Immigrant'}</dd>
-          {c.location ? (
-            <>
-              <dt>Consulate</dt>
-              <dd>{LOCATIONS.find((l) => l.code === c.location)?.displayName ?? c.location}</dd>
-            </>
-          ) : null}
-          <dt>Passport</dt>
-          <dd class="mono">{p.maskedPassport}</dd>
-          {c.context.visaClass ? (
-            <>
-              <dt>Visa class</dt>
-              <dd>{c.context.visaClass}</dd>
-            </>
-          ) : null}
-          {c.context.route ? (
-            <>
-              <dt>Applied by</dt>
-              <dd>{c.context.route}</dd>
-            </>
-          ) : null}
-          <dt>Shared anonymously</dt>
-          <dd>{c.shareTimeline ? 'yes' : 'no'}</dd>
-          <LearnedScheduleFact summary={p.learnedSchedule} />
-        </dl>
-        <div class="actions">
-          <a class="button secondary" href={`/cases/${c.id}/edit`}>
-            Edit
-          </a>
-          <form method="post" action={`/cases/${c.id}/watching`}>
-            <CsrfField token={p.frame.csrf} />
-            <input type="hidden" name="watching" value={c.watching ? 'no' : 'yes'} />
-            <button class="secondary" type="submit">
-              {c.watching ? 'Pause checks' : 'Resume checks'}
-            </button>
-          </form>
-        </div>
-        <details>
-          <summary>Remove this case</summary>
-          <form method="post" action={`/cases/${c.id}/delete`}>
-            <CsrfField token={p.frame.csrf} />
-            <p>This deletes the case and its whole history. Notifications for it stop.</p>
-            <button class="danger" type="submit">
-              Remove case
-            </button>
-          </form>
-        </details>
-      </section>
+      {after}
     </Layout>
   );
 }
+
+export { daysText };

@@ -1,6 +1,9 @@
+import type { Child } from 'hono/jsx';
+
 import type { DecodeContext, ExplainResult, Finality } from '../../knowledge/types.js';
+import { ExplainHowLong, type ExplainWait } from './how-long.js';
 import type { PageFrame } from './layout.js';
-import { Alert, CsrfField, FieldError, Layout } from './layout.js';
+import { Alert, CsrfField, FieldError, Layout, LocationList } from './layout.js';
 
 export const FINALITY_LABEL: Record<Finality, string> = {
   in_progress: 'In progress',
@@ -15,14 +18,67 @@ export function StatusBadge(p: { finality: Finality; label: string }) {
 
 const isUrl = (s: string) => /^https?:\/\//.test(s);
 
+/** How sure we are of the reading, in words that fit the status (Approved is not "the end", nor a worry). */
+export function confidenceText(finality: Finality, pct: number): string {
+  switch (finality) {
+    case 'final_positive':
+      return `We are ${pct}% sure this is the final, good outcome.`;
+    case 'final_negative':
+      return `We are ${pct}% sure this is a final refusal.`;
+    case 'uncertain':
+      return `We are ${pct}% sure this is not final yet.`;
+    case 'in_progress':
+      return `We are ${pct}% sure this is a step on the way, not the final decision.`;
+  }
+}
+
+const words = (s: string) =>
+  new Set(
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9() ]+/g, ' ')
+      .split(' ')
+      .filter((w) => w.length > 3),
+  );
+
+/** Drops a bullet that says nearly what an earlier one said (most of its words already there). */
+export function distinctSteps(steps: readonly string[]): string[] {
+  const kept: { text: string; w: Set<string> }[] = [];
+  for (const text of steps) {
+    const w = words(text);
+    const same = kept.some((k) => {
+      let shared = 0;
+      for (const x of w) if (k.w.has(x)) shared++;
+      return w.size > 0 && shared / Math.min(w.size, k.w.size || 1) >= 0.7;
+    });
+    if (!same) kept.push({ text, w });
+  }
+  return kept.map((k) => k.text);
+}
+
 /** The decoded answer, laid out for a worried reader: the headline first, then what to do. */
-export function Answer(p: { result: ExplainResult; headingLevel?: 2 | 3 }) {
+export function Answer(p: {
+  result: ExplainResult;
+  headingLevel?: 2 | 3;
+  /** The "how long" line, right under the headline. */
+  underHeadline?: Child;
+  /** Anything that must be read before the meaning (e.g. the check state). */
+  before?: Child;
+  /** Takes the focus when the page opens (the answer someone just asked for). */
+  focus?: boolean;
+}) {
   const { observation: o, interpretation: i } = p.result;
   const pct = Math.round(i.confidence * 100);
   const H = p.headingLevel === 3 ? 'h3' : 'h2';
   const Sub = p.headingLevel === 3 ? 'h4' : 'h3';
+  const steps = distinctSteps(i.nextSteps);
   return (
-    <section class="card answer" aria-labelledby="answer-h">
+    <section
+      class="card answer"
+      id="answer"
+      aria-labelledby="answer-h"
+      {...(p.focus && { tabindex: -1, autofocus: true, 'data-focus': '' })}
+    >
       <p>
         <StatusBadge finality={i.finality} label={o.status ?? FINALITY_LABEL[i.finality]} />{' '}
         <span class="muted small">{FINALITY_LABEL[i.finality]}</span>
@@ -30,19 +86,20 @@ export function Answer(p: { result: ExplainResult; headingLevel?: 2 | 3 }) {
       <H id="answer-h" class="headline">
         {i.headline}
       </H>
+      {p.underHeadline}
+      {p.before}
       <p>{i.meaning}</p>
       <p class="small muted" id="confidence-label">
-        How sure we are that this is{' '}
-        {i.finality === 'in_progress' || i.finality === 'uncertain' ? 'not the end' : 'the end'}: {pct}%
+        {confidenceText(i.finality, pct)}
       </p>
       <progress class="meter" max={100} value={pct} aria-labelledby="confidence-label">
         {pct}%
       </progress>
-      {i.nextSteps.length ? (
+      {steps.length ? (
         <>
           <Sub>What to do now</Sub>
           <ul class="clean">
-            {i.nextSteps.map((s) => (
+            {steps.map((s) => (
               <li>{s}</li>
             ))}
           </ul>
@@ -138,7 +195,7 @@ function Choice(p: {
   );
 }
 
-export function ContextQuestions(p: { context: DecodeContext; open?: boolean }) {
+export function ContextQuestions(p: { context: DecodeContext; open?: boolean; children?: Child }) {
   return (
     <details open={p.open}>
       <summary>Tell us more for a sharper answer (optional)</summary>
@@ -188,6 +245,7 @@ export function ContextQuestions(p: { context: DecodeContext; open?: boolean }) 
         Since when has the page shown this status? <span class="hint">Optional, as a date.</span>
       </label>
       <input id="since" name="since" type="date" value={p.context.since ?? ''} />
+      {p.children}
     </details>
   );
 }
@@ -198,14 +256,29 @@ export function HomePage(p: {
   context: DecodeContext;
   result: ExplainResult | null;
   error?: string | undefined;
+  /** Visa class and post as typed (for "how long"). */
+  visa?: string;
+  post?: string;
+  wait?: ExplainWait | null;
 }) {
+  const open = Object.keys(p.context).length > 0 || Boolean(p.visa) || Boolean(p.post);
   return (
     <Layout {...p.frame}>
       <h1>What does my visa status mean?</h1>
-      <p class="lead">
-        Paste what the CEAC status page shows. We explain it in plain words, say how final it is, and what to do next.
-        No account needed.
-      </p>
+      {p.result ? null : (
+        <p class="lead">
+          Paste what the CEAC status page shows. We explain it in plain words, say how final it is, and what to do next.
+          No account needed.
+        </p>
+      )}
+      {/* The answer comes first (in the first screen, no scrolling needed), then the form to ask again. */}
+      <div id="result" aria-live="polite">
+        {p.result ? (
+          <Answer result={p.result} focus underHeadline={p.wait ? <ExplainHowLong w={p.wait} /> : undefined} />
+        ) : null}
+      </div>
+      {/* The answer (or the mistake) takes the focus with autofocus, which also scrolls it into view without any
+      script; a fragment in the action would stop the browser from honouring autofocus. */}
       <form method="post" action="/" class="card" novalidate>
         <CsrfField token={p.frame.csrf} />
         <label for="text">
@@ -220,18 +293,39 @@ export function HomePage(p: {
           required
           aria-describedby={p.error ? 'text-hint text-error' : 'text-hint'}
           aria-invalid={p.error ? 'true' : undefined}
+          {...(p.error && { autofocus: true, 'data-focus': '' })}
         >
           {p.text}
         </textarea>
         <FieldError id="text-error" message={p.error} />
-        <ContextQuestions context={p.context} open={Object.keys(p.context).length > 0} />
+        <ContextQuestions context={p.context} open={open}>
+          <div class="grid2">
+            <div>
+              <label for="visa">
+                Visa class <span class="hint">e.g. F1, H1B, B1/B2: to say how long similar cases waited.</span>
+              </label>
+              <input id="visa" name="visa" type="text" value={p.visa ?? ''} autocomplete="off" />
+            </div>
+            <div>
+              <label for="post">
+                Embassy or consulate <span class="hint">A city or CEAC code, e.g. Mumbai or BMB.</span>
+              </label>
+              <input
+                id="post"
+                name="post"
+                type="text"
+                value={p.post ?? ''}
+                list="explain-locations"
+                autocomplete="off"
+              />
+              <LocationList id="explain-locations" />
+            </div>
+          </div>
+        </ContextQuestions>
         <div class="actions">
           <button type="submit">Explain</button>
         </div>
       </form>
-      <div id="result" aria-live="polite">
-        {p.result ? <Answer result={p.result} /> : null}
-      </div>
       {!p.frame.user ? (
         <section class="card">
           <h2>Want to know the moment it changes?</h2>

@@ -69,7 +69,7 @@ export function NotificationsPage(p: {
                 <div class="actions">
                   <form method="post" action={`/notifications/${ch.id}/test`}>
                     <CsrfField token={p.frame.csrf} />
-                    <button class="secondary" type="submit" aria-label={`Send a test message to ${ch.name}`}>
+                    <button class="secondary" type="submit" aria-label={`Send test to ${ch.name}`}>
                       Send test
                     </button>
                   </form>

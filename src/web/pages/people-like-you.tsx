@@ -1,36 +1,24 @@
-import { getContext } from 'hono/context-storage';
 import { raw } from 'hono/html';
 
-import type { CaseView } from '../../store/cases.js';
-import { dayNumber } from '../../timelines/model.js';
-import { watchedTimeline } from '../../timelines/watched.js';
-import { canonicalVisaClass, localDate, watchedCaseOf } from '../../tracker/timeline-sync.js';
-import type { AppEnv } from '../context.js';
-import { type CaseOutlook, ciText, statsServiceFor } from '../waiting-times.js';
-
-/** States in which a case is waiting on administrative processing, so a prediction means something. */
-export const WAITING_STATES: readonly string[] = ['refused', 'administrative_processing'];
+import type { CaseOutlook } from '../waiting-times.js';
+import { type CaseWaitOutlook, daysText, HowLongLine } from './how-long.js';
 
 const pct = (p: number | null) => (p === null ? null : `${Math.round(p * 100)}%`);
 
-/** Whole days this case has waited: from the first Refused/Administrative Processing seen, at the post's date. */
-export async function daysWaited(
-  db: Parameters<typeof watchedCaseOf>[0],
-  c: CaseView,
-  now: number,
-): Promise<number | null> {
-  const seen = await watchedCaseOf(db, c.id);
-  const start = seen
-    ? watchedTimeline({ ...seen.watched, lastChecked: localDate(now, c.location) })?.startDate
-    : undefined;
-  const from = start ?? (c.stateSince ? localDate(c.stateSince, c.location) : null);
-  if (!from) return null;
-  const a = dayNumber(from);
-  const b = dayNumber(localDate(now, c.location));
-  return a === null || b === null ? null : Math.max(0, b - a);
+/** "(we are 95% sure: between 12 and 30 days)", saying plainly when an end is not known yet. */
+function plainInterval(level: number, low: number | null, high: number | null): string {
+  if (low === null && high === null) return '';
+  const l = low === null ? 'not known' : String(low);
+  const h = high === null ? 'not known yet' : String(high);
+  return ` (we are ${Math.round(level * 100)}% sure: between ${l} and ${h} more days)`;
 }
 
-export function OutlookSection(p: { outlook: CaseOutlook; waited: number; demoTimelines?: number }) {
+export function OutlookSection(p: {
+  outlook: CaseOutlook;
+  waited: number;
+  startedBy?: string;
+  demoTimelines?: number;
+}) {
   const { prediction: pr, chartSvg } = p.outlook;
   const level = 0.95;
   const m = pr.medianRemaining;
@@ -38,8 +26,9 @@ export function OutlookSection(p: { outlook: CaseOutlook; waited: number; demoTi
     <section class="card sw sw-like" aria-labelledby="sw-like">
       <h2 id="sw-like">People like you</h2>
       <p>
-        Your case has waited <strong>{p.waited} days</strong>. Of {pr.groupLabel}, <strong>{pr.comparable}</strong>{' '}
-        cases were still waiting after that long; this is what happened to them next.
+        Your case has waited <strong>{daysText(p.waited)}</strong>
+        {p.startedBy ? `, counted from ${p.startedBy}` : ''}. Of {pr.groupLabel}, <strong>{pr.comparable}</strong> cases
+        were still waiting after that long; this is what happened to them next.
       </p>
       {p.demoTimelines ? (
         <p class="alert info" role="status">
@@ -48,14 +37,14 @@ export function OutlookSection(p: { outlook: CaseOutlook; waited: number; demoTi
         </p>
       ) : null}
       <figure class="sw-chart">{raw(chartSvg)}</figure>
-      <div class="sw-scroll">
+      <div class="sw-scroll" tabindex={0} role="region" aria-labelledby="sw-like-caption">
         <table class="sw-table">
-          <caption>Chance of a decision, either way, from today</caption>
+          <caption id="sw-like-caption">Chance of a decision, either way, from today</caption>
           <thead>
             <tr>
               <th scope="col">Within</th>
               <th scope="col">Chance</th>
-              <th scope="col">95% interval</th>
+              <th scope="col">We are 95% sure it is between</th>
             </tr>
           </thead>
           <tbody>
@@ -64,7 +53,9 @@ export function OutlookSection(p: { outlook: CaseOutlook; waited: number; demoTi
                 <th scope="row">{h} more days</th>
                 <td>{pct(ch.p) ?? 'not known'}</td>
                 <td>
-                  {ch.p === null ? 'no case was followed that long' : `${pct(ch.low) ?? '?'}–${pct(ch.high) ?? '?'}`}
+                  {ch.p === null
+                    ? 'no case was followed that long'
+                    : `${pct(ch.low) ?? 'not known'} and ${pct(ch.high) ?? 'not known'}`}
                 </td>
               </tr>
             ))}
@@ -73,7 +64,7 @@ export function OutlookSection(p: { outlook: CaseOutlook; waited: number; demoTi
       </div>
       <p>
         {m.days !== null
-          ? `Half of them were decided within ${m.days} more days ${ciText(level, m.low, m.high)}`.trimEnd() + '.'
+          ? `Half of them were decided within ${daysText(m.days)} more${plainInterval(level, m.low, m.high)}.`
           : 'Fewer than half of them have been decided so far, so the typical remaining wait is not known yet.'}
       </p>
       {pr.notes.length ? (
@@ -98,36 +89,25 @@ export function OutlookSection(p: { outlook: CaseOutlook; waited: number; demoTi
 }
 
 /**
- * The case page's "people like you" section: shown only while the case waits in 221(g)/administrative
- * processing, it has a visa class, and at least 5 comparable cases exist. Reads the store through
- * the request context (hono/context-storage), so the case page needs nothing new passed to it.
+ * The case page's "people like you" section: while the case waits in 221(g)/administrative processing,
+ * has a visa class, and at least 5 comparable cases exist. Otherwise it says why it is not there.
  */
-export async function PeopleLikeYou(p: { c: CaseView; now: number }) {
-  const { c } = p;
-  if (!c.state || !WAITING_STATES.includes(c.state) || !c.context.visaClass) return null;
-  let services;
-  try {
-    services = getContext<AppEnv>().var.services;
-  } catch {
-    return null;
-  }
-  try {
-    const waited = await daysWaited(services.store.db, c, p.now);
-    if (waited === null) return null;
-    const stats = statsServiceFor(services.store);
-    const outlook = await stats.outlook(
-      { visaClass: canonicalVisaClass(c.context.visaClass)!, post: c.location ?? undefined, entry: c.context.entry },
-      waited,
+export function PeopleLikeYou(p: { o: CaseWaitOutlook }) {
+  const { o } = p;
+  if (o.kind === 'not_waiting') return null;
+  if (o.kind === 'ok')
+    return (
+      <OutlookSection
+        outlook={o.outlook}
+        waited={o.wait.days}
+        startedBy={o.wait.startedBy}
+        demoTimelines={o.demoTimelines}
+      />
     );
-    return outlook ? (
-      <OutlookSection outlook={outlook} waited={waited} demoTimelines={await stats.demoTimelines()} />
-    ) : null;
-  } catch (err) {
-    // The statistics are an extra: the case page stands without them.
-    services.logger.error(
-      { err: { name: (err as Error).name, message: (err as Error).message }, caseId: c.id },
-      'people like you could not be computed',
-    );
-    return null;
-  }
+  return (
+    <section class="card sw sw-like" aria-labelledby="sw-like">
+      <h2 id="sw-like">People like you</h2>
+      <HowLongLine o={o} />
+    </section>
+  );
 }

@@ -1,12 +1,11 @@
 import { raw } from 'hono/html';
 
-import { LOCATIONS } from '../../knowledge/locations.js';
 import type { MonthlyTable } from '../../stats/monthly.js';
 import type { StatsReport } from '../../stats/report.js';
 import type { StatsFormValues } from '../stats-filter.js';
 import { ciText, MIN_GROUP, type StatsView, type SurvivalRow } from '../waiting-times.js';
 import type { PageFrame } from './layout.js';
-import { Alert, FieldError, Layout } from './layout.js';
+import { Alert, FieldError, Layout, LocationList } from './layout.js';
 
 const pct = (p: number | null | undefined) => (p === null || p === undefined ? '–' : `${Math.round(p * 100)}%`);
 const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}`;
@@ -76,54 +75,61 @@ export function StatsFilterForm(p: { values: StatsFormValues; errors: Errors }) 
         <Field id="post" label="Embassy or consulate" hint="City or CEAC code, e.g. Beijing or BEJ" errors={e}>
           {text('post', { list: 'sw-locations' }, true)}
         </Field>
-        <Field id="entry" label="New visa or renewal" errors={e}>
-          <Select
-            id="entry"
-            value={v.entry}
-            errors={e}
-            options={[
-              ['', 'Either'],
-              ['new', 'New'],
-              ['renewal', 'Renewal'],
-            ]}
-          />
-        </Field>
-        <Field id="route" label="How they applied" errors={e}>
-          <Select
-            id="route"
-            value={v.route}
-            errors={e}
-            options={[
-              ['', 'Either'],
-              ['dropbox', 'Dropbox'],
-              ['interview', 'Interview'],
-            ]}
-          />
-        </Field>
-        <Field id="from" label="Wait started from" hint="Month, YYYY-MM" errors={e}>
-          {text('from', { placeholder: '2025-01', inputmode: 'numeric' }, true)}
-        </Field>
-        <Field id="to" label="Wait started up to" hint="Month, YYYY-MM" errors={e}>
-          {text('to', { placeholder: '2025-12', inputmode: 'numeric' }, true)}
-        </Field>
-        <Field id="ci" label="Interval type" hint="log is what R's survfit uses" errors={e}>
-          <Select
-            id="ci"
-            value={v.ci}
-            errors={e}
-            options={[
-              ['log', 'log (default)'],
-              ['log-log', 'log-log'],
-              ['plain', 'plain'],
-            ]}
-          />
-        </Field>
       </div>
-      <datalist id="sw-locations">
-        {LOCATIONS.map((l) => (
-          <option value={l.code}>{l.displayName}</option>
-        ))}
-      </datalist>
+      {/* The rarer filters stay folded on a phone, so the first figure is near the top; open when in use. */}
+      <details
+        open={Boolean(v.entry || v.route || v.from || v.to || (v.ci && v.ci !== 'log') || Object.keys(e).length)}
+      >
+        <summary>More filters</summary>
+        <div class="sw-grid">
+          <Field id="entry" label="New visa or renewal" errors={e}>
+            <Select
+              id="entry"
+              value={v.entry}
+              errors={e}
+              options={[
+                ['', 'Either'],
+                ['new', 'New'],
+                ['renewal', 'Renewal'],
+              ]}
+            />
+          </Field>
+          <Field id="route" label="How they applied" errors={e}>
+            <Select
+              id="route"
+              value={v.route}
+              errors={e}
+              options={[
+                ['', 'Either'],
+                ['dropbox', 'Dropbox'],
+                ['interview', 'Interview'],
+              ]}
+            />
+          </Field>
+          <Field id="from" label="Wait started from" hint="Month, YYYY-MM" errors={e}>
+            {text('from', { placeholder: '2025-01', inputmode: 'numeric' }, true)}
+          </Field>
+          <Field id="to" label="Wait started up to" hint="Month, YYYY-MM" errors={e}>
+            {text('to', { placeholder: '2025-12', inputmode: 'numeric' }, true)}
+          </Field>
+        </div>
+        <details>
+          <summary class="small">Interval type (for statisticians)</summary>
+          <Field id="ci" label="Interval type" hint="log is what R's survfit uses" errors={e}>
+            <Select
+              id="ci"
+              value={v.ci}
+              errors={e}
+              options={[
+                ['log', 'log (default)'],
+                ['log-log', 'log-log'],
+                ['plain', 'plain'],
+              ]}
+            />
+          </Field>
+        </details>
+      </details>
+      <LocationList id="sw-locations" />
       <div class="actions">
         <button type="submit">Show waiting times</button>
         <a href="/stats">Clear filters</a>
@@ -134,14 +140,14 @@ export function StatsFilterForm(p: { values: StatsFormValues; errors: Errors }) 
 
 function SurvivalTable(p: { rows: SurvivalRow[]; level: number }) {
   return (
-    <div class="sw-scroll">
+    <div class="sw-scroll" tabindex={0} role="region" aria-labelledby="sw-still-caption">
       <table class="sw-table">
-        <caption>Share still waiting after a number of days</caption>
+        <caption id="sw-still-caption">Share still waiting after a number of days</caption>
         <thead>
           <tr>
             <th scope="col">After</th>
             <th scope="col">Still waiting</th>
-            <th scope="col">{Math.round(p.level * 100)}% interval</th>
+            <th scope="col">We are {Math.round(p.level * 100)}% sure it is between</th>
             <th scope="col">Cases followed longer</th>
           </tr>
         </thead>
@@ -151,7 +157,7 @@ function SurvivalTable(p: { rows: SurvivalRow[]; level: number }) {
               <th scope="row">{r.days} days</th>
               <td>{pct(r.survival)}</td>
               <td>
-                {pct(r.low)}–{pct(r.high)}
+                {pct(r.low)} and {pct(r.high)}
               </td>
               <td>{r.nRisk}</td>
             </tr>
@@ -165,9 +171,9 @@ function SurvivalTable(p: { rows: SurvivalRow[]; level: number }) {
 function OutcomeTable(p: { report: StatsReport }) {
   const rows = Object.entries(p.report.outcomesBy);
   return (
-    <div class="sw-scroll">
+    <div class="sw-scroll" tabindex={0} role="region" aria-labelledby="sw-each-caption">
       <table class="sw-table">
-        <caption>Share decided each way by a number of days</caption>
+        <caption id="sw-each-caption">Share decided each way by a number of days</caption>
         <thead>
           <tr>
             <th scope="col">By</th>
@@ -198,9 +204,9 @@ function MonthlyRows(p: { monthly: MonthlyTable; level: number }) {
   return (
     <>
       {m.rows.length ? (
-        <div class="sw-scroll">
+        <div class="sw-scroll" tabindex={0} role="region" aria-labelledby="sw-month-caption">
           <table class="sw-table sw-monthly">
-            <caption>Cases by the month their wait started</caption>
+            <caption id="sw-month-caption">Cases by the month their wait started</caption>
             <thead>
               <tr>
                 <th scope="col">Month</th>

@@ -1,7 +1,6 @@
-import { LOCATIONS } from '../../knowledge/locations.js';
 import { EVENT_KINDS, type EventKind } from '../../timelines/model.js';
 import type { PageFrame } from './layout.js';
-import { Alert, CsrfField, FieldError, Layout } from './layout.js';
+import { Alert, CsrfField, FieldError, Layout, LocationList } from './layout.js';
 
 export const EVENT_LABELS: Record<EventKind, string> = {
   submitted: 'Documents or passport dropped off',
@@ -259,11 +258,7 @@ export function TimelineForm(p: {
           errors={e}
         />
       </div>
-      <datalist id="tl-locations">
-        {LOCATIONS.map((l) => (
-          <option value={l.code}>{l.displayName}</option>
-        ))}
-      </datalist>
+      <LocationList id="tl-locations" />
       <EventRows events={v.events} errors={e} />
       <label for="tl-note">
         Note for others{' '}

@@ -8,23 +8,45 @@ import type { CheckResult } from '../check-now.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { maskPassport } from '../format.js';
 import { CaptchaPage } from '../pages/captcha.js';
-import { CaseFormPage, CasePage, CasesPage, caseTitle, EMPTY_CASE_FORM } from '../pages/cases.js';
+import {
+  CaseFormPage,
+  CasePage,
+  CasesPage,
+  caseTitle,
+  DETAILS_REJECTED,
+  EMPTY_CASE_FORM,
+  failureText,
+  NETWORK_REFUSED,
+} from '../pages/cases.js';
+import { caseWaitOutlook } from '../pages/how-long.js';
 import { requireUserPage } from './account.js';
 import { describeFields, formValues, toCaseEdit, toNewCase, valuesOf } from './case-form.js';
 import { formFields, frame, overLimit, waitText } from './forms.js';
 
-/** What a finished check means for the person, in one sentence. */
+/** What a finished check means for the person, in one sentence (never an outcome code). */
 export function checkSummary(r: CheckResult): { ok: boolean; text: string } {
   if (r.outcome === 'ok')
     return {
       ok: true,
       text: r.events > 0 ? 'Checked just now: something changed, see below.' : 'Checked just now: nothing changed.',
     };
-  return {
-    ok: false,
-    text: `The check did not get an answer from CEAC: ${r.message} Nothing about your case was changed; we will try again.`,
-  };
+  return { ok: false, text: checkedError(r.outcome) ?? '' };
 }
+
+/** The alert after a check that did not read a status; null when the page says it elsewhere (once). */
+function checkedError(outcome: string): string | null {
+  if (DETAILS_REJECTED.includes(outcome) || NETWORK_REFUSED.includes(outcome) || outcome === 'cancelled') return null;
+  return `The check did not get an answer: ${failureText(outcome)}. Nothing about your case changed.`;
+}
+
+/** Whether checks run without a person: an automatic solver here, or `ceac worker` processes (no checker). */
+const checksAreAutomatic = (c: AppContext) => c.var.services.checker?.automatic ?? true;
+
+/** Where to go after a check, by its outcome. */
+const afterCheck = (caseId: number, r: CheckResult) =>
+  r.outcome === 'cancelled'
+    ? `/cases/${caseId}?cancelled=1`
+    : `/cases/${caseId}?checked=${encodeURIComponent(r.outcome)}&changed=${r.events > 0 ? 1 : 0}#answer`;
 
 export function caseRoutes(options: { ssePollMs?: number } = {}) {
   const app = new Hono<AppEnv>();
@@ -52,6 +74,7 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     return c.html(
       <CasesPage
         frame={frame(c, 'My cases', 'cases')}
+        automatic={checksAreAutomatic(c)}
         cases={cases}
         readings={readings}
         now={c.var.services.now()}
@@ -122,12 +145,20 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     const q = c.req.query();
     // Everything the page shows moves one of these (a check sets last_attempt_at, an edit updated_at);
     // the minute keeps "checked 5 minutes ago" true.
-    const key = `case:${c.var.user!.id}:${kase.id}:${kase.updatedAt}:${kase.lastAttemptAt}:${kase.nextCheckAt}:${Math.floor(now / 60_000)}:${new URL(c.req.url).search}`;
+    const channel = await db
+      .selectFrom('notify_channels')
+      .select('id')
+      .where('owner_id', '=', c.var.user!.id)
+      .limit(1)
+      .executeTakeFirst();
+    const hasChannel = channel !== undefined;
+    const key = `case:${c.var.user!.id}:${kase.id}:${kase.updatedAt}:${kase.lastAttemptAt}:${kase.nextCheckAt}:${hasChannel}:${Math.floor(now / 60_000)}:${new URL(c.req.url).search}`;
     const html = await c.var.services.pages.get(key, c.var.csrf, async (csrf) => {
-      const [page, secrets, learnedSchedule] = await Promise.all([
+      const [page, secrets, learnedSchedule, outlook] = await Promise.all([
         timelinePage(db, kase.id, before),
         kase.hasPassport ? c.var.services.cases.secrets(kase.id) : Promise.resolve({ passport: undefined }),
         scheduleConfidence(db, kase.location, changeTimes),
+        caseWaitOutlook(c.var.services, kase, now),
       ]);
       // The newest decoded event is usually on the first page already: no second query then.
       const latest = page.entries.find((e) => e.interpretation && e.to);
@@ -135,18 +166,24 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
         before === null && latest
           ? { observation: latest.to!, interpretation: latest.interpretation, at: latest.at }
           : (await currentReadings(db, [kase.id])).get(kase.id);
+      const automatic = checksAreAutomatic(c);
       const notice = q.added
-        ? 'Case added. The first check is on its way; this page updates by itself.'
+        ? automatic
+          ? 'Case added. The first check is on its way.'
+          : 'Case added. Press Check now and type the code CEAC shows to read its status.'
         : q.saved
           ? 'Changes saved.'
-          : q.checked === 'ok'
-            ? q.changed === '1'
-              ? 'Checked just now: something changed, see below.'
-              : 'Checked just now: nothing changed.'
-            : undefined;
-      const error =
-        q.checked && q.checked !== 'ok'
-          ? `The check did not get an answer from CEAC (${q.checked.replace(/_/g, ' ')}). Nothing about your case was changed; we will try again.`
+          : q.cancelled
+            ? 'Check cancelled. Nothing was asked of CEAC and nothing changed.'
+            : q.checked === 'ok'
+              ? q.changed === '1'
+                ? 'Checked just now: something changed, see below.'
+                : 'Checked just now: nothing changed.'
+              : undefined;
+      const error = q.wait
+        ? `You have pressed Check now many times in a short while. Wait ${q.wait} and try again.`
+        : q.checked && q.checked !== 'ok'
+          ? (checkedError(q.checked) ?? undefined)
           : undefined;
       // What this page shows, in the live stream's terms: a change that lands between this render and
       // the stream's start is still announced.
@@ -161,6 +198,9 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
           nextBefore={page.nextBefore}
           now={now}
           maskedPassport={maskPassport(secrets.passport)}
+          automatic={automatic}
+          outlook={outlook}
+          hasChannel={hasChannel}
           notice={notice}
           error={error}
           learnedSchedule={learnedSchedule}
@@ -245,26 +285,27 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     if (!kase) return c.notFound();
     const { checker, personChecks, rules } = c.var.services;
     const wait = await overLimit(c, 'check', rules.checkNow, `user:${c.var.user!.id}`);
-    if (wait)
-      return c.redirect(
-        `/cases/${kase.id}?checked=too_many_checks_wait_${encodeURIComponent(waitText(wait).replace(' ', '_'))}`,
-        303,
-      );
+    if (wait) return c.redirect(`/cases/${kase.id}?wait=${encodeURIComponent(waitText(wait))}`, 303);
     if (!checker) {
       // No checker in this process (PostgreSQL mode): the workers pick the case up at once.
       await c.var.services.cases.makeDue(kase.id);
       return c.redirect(`/cases/${kase.id}?saved=1`, 303);
     }
-    if (checker.automatic) {
-      const r = await checker.check(kase.id);
-      return c.redirect(`/cases/${kase.id}?checked=${r.outcome}&changed=${r.events > 0 ? 1 : 0}`, 303);
-    }
-    const p = personChecks.start(checker, c.var.user!.id, kase.id);
+    if (checker.automatic) return c.redirect(afterCheck(kase.id, await checker.check(kase.id)), 303);
+    // A check of this case already waiting for this person (pressed, then Back, then pressed again): show
+    // its captcha again at once. No request ever waits for a person to type.
+    let p = personChecks.forCase(c.var.user!.id, kase.id);
+    if (p && !p.waiting && !p.done && !p.error) await p.next();
+    if (p?.waiting) return c.redirect(`/cases/${kase.id}/captcha/${p.id}`, 303);
+    if (p) personChecks.finish(p.id);
+    p = personChecks.start(checker, c.var.user!.id, kase.id);
     await p.next();
     if (p.waiting) return c.redirect(`/cases/${kase.id}/captcha/${p.id}`, 303);
     personChecks.finish(p.id);
-    const r = p.done ?? { outcome: 'failed', events: 0, message: p.error?.message ?? '' };
-    return c.redirect(`/cases/${kase.id}?checked=${r.outcome}&changed=${r.events > 0 ? 1 : 0}`, 303);
+    return c.redirect(
+      afterCheck(kase.id, p.done ?? { outcome: 'failed', events: 0, message: p.error?.message ?? '' }),
+      303,
+    );
   });
 
   app.get('/:id/captcha/:pid', async (c) => {
@@ -299,8 +340,9 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     if (!kase || !p) return c.notFound();
     const f = await formFields(c);
     if (f.cancel === 'yes' || !p.waiting) {
+      const cancelled = Boolean(p.waiting);
       c.var.services.personChecks.finish(p.id);
-      return c.redirect(`/cases/${kase.id}`, 303);
+      return c.redirect(`/cases/${kase.id}${cancelled ? '?cancelled=1' : ''}`, 303);
     }
     const code = (f.code ?? '').replace(/\s+/g, '').toUpperCase();
     if (!code) return c.redirect(`/cases/${kase.id}/captcha/${p.id}`, 303);
@@ -308,8 +350,10 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     await p.next();
     if (p.waiting) return c.redirect(`/cases/${kase.id}/captcha/${p.id}`, 303);
     c.var.services.personChecks.finish(p.id);
-    const r = p.done ?? { outcome: 'failed', events: 0, message: p.error?.message ?? '' };
-    return c.redirect(`/cases/${kase.id}?checked=${r.outcome}&changed=${r.events > 0 ? 1 : 0}`, 303);
+    return c.redirect(
+      afterCheck(kase.id, p.done ?? { outcome: 'failed', events: 0, message: p.error?.message ?? '' }),
+      303,
+    );
   });
 
   // Live updates: the page listens; we look at the case's fingerprint and say "changed" when it moves.

@@ -11,7 +11,7 @@ export async function formFields(c: AppContext): Promise<Record<string, string>>
 }
 
 export function frame(c: AppContext, title: string, section?: PageFrame['section']): PageFrame {
-  return { title, user: c.var.user, csrf: c.var.csrf, section };
+  return { title, user: c.var.user, csrf: c.var.csrf, section, demoInbox: c.var.services.demoInbox };
 }
 
 /**

@@ -1,10 +1,14 @@
 import { Hono } from 'hono';
 
 import { explain } from '../../decode/index.js';
+import { findLocation } from '../../knowledge/locations.js';
 import type { DecodeContext } from '../../knowledge/types.js';
+import { normaliseVisaClass } from '../../knowledge/visa-classes.js';
+import { localDate } from '../../tracker/timeline-sync.js';
 import { DecodeContextSchema } from '../api/schemas.js';
 import type { AppEnv } from '../context.js';
 import { HomePage } from '../pages/explain.js';
+import { explainWait } from '../pages/how-long.js';
 import { formFields, frame, overLimit, waitText } from './forms.js';
 
 const MAX_TEXT = 200_000;
@@ -40,21 +44,39 @@ export function homeRoutes() {
     const f = await formFields(c);
     const text = f.text ?? '';
     const context = contextFromForm(f);
-    const page = (
+    const visa = (f.visa ?? '').slice(0, 20);
+    const post = (f.post ?? '').slice(0, 80);
+    const page = async (
       error: string | undefined,
       status: 200 | 413 | 422 | 429,
       result: ReturnType<typeof explain> | null = null,
-    ) =>
-      c.html(
+    ) => {
+      // Given a visa class (and a post), the answer also says how long similar cases waited.
+      const visaClass = normaliseVisaClass(visa);
+      const location = post ? findLocation(post) : undefined;
+      const wait =
+        result && visaClass
+          ? await explainWait(c.var.services, {
+              visaClass,
+              post: location?.code,
+              since: context.since,
+              today: localDate(c.var.services.now(), location?.code ?? null),
+            })
+          : null;
+      return c.html(
         <HomePage
           frame={frame(c, 'What does my visa status mean?', 'explain')}
           text={text.slice(0, MAX_TEXT)}
           context={context}
           result={result}
           error={error}
+          visa={visa}
+          post={post}
+          wait={wait}
         />,
         status,
       );
+    };
     const wait = await overLimit(c, 'explain', c.var.services.rules.explain);
     if (wait) return page(`You have asked many times in a short while. Wait ${waitText(wait)} and try again.`, 429);
     if (!text.trim()) return page('Paste the status text first (or just the status word, like “Refused”).', 422);
