@@ -24,6 +24,24 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
       // `() => void fn()` shorthand in callbacks and handlers is clear; statement-level void use stays an error.
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      // Off: 554 findings (258 in src), none a bug found: most are `xs[i]!` on loop-bounded indices under
+      // noUncheckedIndexedAccess, the rest invariants (user set by auth middleware, first key of a non-empty Map).
+      // A `!` on a value that cannot be nullish is still caught by no-unnecessary-type-assertion.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // Off: 49 findings, all needed at run time though the types disagree: `Boolean(stream.isTTY)` (undefined
+      // off a TTY, typed boolean), `Number(row.x)` on database rows (drivers may return strings or bigints).
+      '@typescript-eslint/no-unnecessary-type-conversion': 'off',
+    },
+  },
+  {
+    // Tests read response bodies (`await res.json()`, typed `any`) field by field; a wrong field fails the test's
+    // own assertion, so the unsafe-any rules add casts without catching anything there.
+    files: ['test/**', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
     },
   },
   {

@@ -294,7 +294,7 @@ export function createCaseRepository(store: Store, sealer: Sealer, now: () => nu
       const missing = missingForNiv(input);
       if (!parsed.success || missing.length) {
         const named = parsed.success ? [] : [problems(parsed.error)];
-        const alsoMissing = missing.filter((m) => !named.some((p) => p.includes(m.split(':')[0] + ':')));
+        const alsoMissing = missing.filter((m) => !named.some((p) => p.includes(m.slice(0, m.indexOf(':') + 1))));
         throw new CaseInputError([...named, ...alsoMissing].join('; '));
       }
       const c = parsed.data;
