@@ -78,6 +78,7 @@ export class OnnxSolver implements CaptchaSolver {
       throw new CaptchaSolverError(`cannot load the captcha model ${modelPath}: ${(e as Error).message}`);
     }
     // Older onnxruntime builds have no input metadata: then the model's size is the protocol's.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed from the newest build only
     const meta = session.inputMetadata?.[0];
     const shape = meta && meta.isTensor ? meta.shape : [];
     const fixed = (v: unknown, fallback: number) => (typeof v === 'number' && v > 0 ? v : fallback);

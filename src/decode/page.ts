@@ -169,6 +169,7 @@ function readParse(textOf: TextOf, formPresent: () => boolean): PageParse | null
   };
 
   const status = text(`${VIEW}lblStatus`);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by text() above, which TypeScript does not see
   if (unsure) return null;
   if (status) {
     const rawMessage = text(`${VIEW}lblMessage`);
@@ -176,6 +177,7 @@ function readParse(textOf: TextOf, formPresent: () => boolean): PageParse | null
     const created = text(`${VIEW}lblSubmitDate`);
     const updated = text(`${VIEW}lblStatusDate`);
     const applicationName = text(`${VIEW}lblAppName`);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by text() above, which TypeScript does not see
     if (unsure) return null;
     const split = rawMessage ? splitPostSentence(rawMessage) : { message: null, post: null };
     const observation: Observation = {
@@ -191,6 +193,7 @@ function readParse(textOf: TextOf, formPresent: () => boolean): PageParse | null
 
   for (const id of ERROR_IDS) {
     const message = text(id);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by text() above, which TypeScript does not see
     if (unsure) return null;
     if (!message) continue;
     const error = classifyError(message);
