@@ -136,8 +136,8 @@ export const emailChannel: ChannelDefinition<EmailConfig> = {
   serialize: (c) => build(c, (s) => s),
   mask: (c) => build({ ...c, to: c.to.map(maskAddress) }, () => '****'),
   // SMTP hosts are not checked against private ranges: a local relay is the usual set-up.
-  async validate() {
-    return [];
+  validate() {
+    return Promise.resolve([]);
   },
   async send(c, message, ctx) {
     const transport = nodemailer.createTransport(transportOptions(c, ctx.smtpUrl, ctx.timeoutMs));
