@@ -22,7 +22,7 @@ export default tseslint.config(
       'no-console': 'off',
       // Numbers and booleans print as themselves; objects, nullish values and unknowns stay errors.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
-      // `() => void fn()` shorthand in callbacks and handlers is clear; statement-level void use stays an error.
+      // `() => fn()` shorthand in callbacks and handlers is clear; other void uses stay errors.
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       // Off: 554 findings (258 in src), none a bug found: most are `xs[i]!` on loop-bounded indices under
       // noUncheckedIndexedAccess, the rest invariants (user set by auth middleware, first key of a non-empty Map).

@@ -107,7 +107,12 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
     const reconcileTimelines = () =>
       reconcileWatchedTimelines(opened.store.db)
         .then((r) => (r.removed || r.stored ? statsServiceFor(opened.store).invalidate() : undefined))
-        .catch((err: Error) => logger.warn({ err: { message: err.message } }, 'shared timelines reconcile failed'));
+        .catch((err: unknown) =>
+          logger.warn(
+            { err: { message: err instanceof Error ? err.message : String(err) } },
+            'shared timelines reconcile failed',
+          ),
+        );
     await reconcileTimelines();
     const reconcileTimer = setInterval(() => void reconcileTimelines(), 60_000).unref();
     cleanups.push(() => clearInterval(reconcileTimer));
@@ -126,7 +131,7 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
         import('../captcha/index.js'),
       ]);
       let automatic: CaptchaSolver | null = null;
-      if (opts.demo) automatic = { name: 'demo', solve: async () => DEMO_CODE };
+      if (opts.demo) automatic = { name: 'demo', solve: () => Promise.resolve(DEMO_CODE) };
       else if (config.CEAC_CAPTCHA && config.CEAC_CAPTCHA !== 'prompt') {
         try {
           automatic = await solverFromSpec(config.CEAC_CAPTCHA);
@@ -167,7 +172,9 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
             onReport: (r) => {
               if (r.events.length > 0) dispatcher.wake();
             },
-          }).catch((err: Error) => logger.error({ err: { message: err.message } }, 'watch loop stopped'));
+          }).catch((err: unknown) =>
+            logger.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'watch loop stopped'),
+          );
         };
       } else {
         note =
@@ -194,7 +201,9 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
         if (checker?.automatic)
           void checker
             .check(id)
-            .catch((err: Error) => logger.warn({ err: { message: err.message } }, 'first check failed'));
+            .catch((err: unknown) =>
+              logger.warn({ err: { message: err instanceof Error ? err.message : String(err) } }, 'first check failed'),
+            );
       },
     });
     cleanups.push(() => services.personChecks.closeAll());
@@ -240,7 +249,12 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
           { name: 'demo inbox', events: [...notify.EVENT_KINDS] },
           { allowPrivateTargets: true },
         )
-        .catch((err: Error) => logger.warn({ err: { message: err.message } }, 'demo inbox channel not added'));
+        .catch((err: unknown) =>
+          logger.warn(
+            { err: { message: err instanceof Error ? err.message : String(err) } },
+            'demo inbox channel not added',
+          ),
+        );
       demoLogin += `\nnotifications of the demo cases land at http://localhost:${port}/demo/inbox`;
     }
     const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;

@@ -38,8 +38,11 @@ export async function eventHooks(): Promise<OnEvents> {
 export async function keepTimelinesReconciled(t: Tracking, signal: AbortSignal): Promise<void> {
   const { reconcileWatchedTimelines } = await import('../tracker/timeline-sync.js');
   const run = () =>
-    reconcileWatchedTimelines(t.store.db).catch((err: Error) =>
-      t.logger.warn({ err: { message: err.message } }, 'shared timelines reconcile failed'),
+    reconcileWatchedTimelines(t.store.db).catch((err: unknown) =>
+      t.logger.warn(
+        { err: { message: err instanceof Error ? err.message : String(err) } },
+        'shared timelines reconcile failed',
+      ),
     );
   await run();
   const timer = setInterval(() => void run(), 60_000);
@@ -98,7 +101,7 @@ export function register(program: Command): void {
           notify: boolean;
           json?: boolean;
         }) => {
-          const config = await storeErrors(async () => loadConfig());
+          const config = await storeErrors(() => Promise.resolve(loadConfig()));
           if (!config.DATABASE_URL) {
             throw new UsageError(
               '`ceac worker` runs jobs from PostgreSQL: set DATABASE_URL=postgres://… (with SQLite, use `ceac watch`)',
