@@ -119,9 +119,12 @@ export async function PeopleLikeYou(p: { c: CaseView; now: number }) {
       { visaClass: canonicalVisaClass(c.context.visaClass)!, post: c.location ?? undefined, entry: c.context.entry },
       waited,
     );
+
+    /* eslint-disable @typescript-eslint/return-await -- a JSX node renders later; awaiting it here catches nothing */
     return outlook ? (
       <OutlookSection outlook={outlook} waited={waited} demoTimelines={await stats.demoTimelines()} />
     ) : null;
+    /* eslint-enable @typescript-eslint/return-await */
   } catch (err) {
     // The statistics are an extra: the case page stands without them.
     services.logger.error(
