@@ -18,8 +18,8 @@ const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   CEAC_WATCH_DATA: z.string().min(1),
-  DATABASE_URL: z.string().url().optional(),
-  CEAC_BASE_URL: z.string().url().default('https://ceac.state.gov'),
+  DATABASE_URL: z.url().optional(),
+  CEAC_BASE_URL: z.url().default('https://ceac.state.gov'),
   CEAC_USER_AGENT: z
     .string()
     .default('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36'),
@@ -43,7 +43,7 @@ const ConfigSchema = z.object({
   /** SMTP for password resets and the mailto:// channel default sender, e.g. smtp://user:pass@host:587. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('ceac-watch <ceac-watch@localhost>'),
-  PUBLIC_URL: z.string().url().optional(),
+  PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Time without a successful check before a `check_failing` event, in minutes. */
   CHECK_FAILING_AFTER_MIN: z.coerce.number().int().min(1).default(360),

@@ -75,7 +75,7 @@ export function createLogger(opts: LoggerOptionsLite = {}): Logger {
     hooks: {
       logMethod(args, method) {
         const scrubbed = args.map((a) => (typeof a === 'string' ? a.replace(SEALED_VALUE, '[sealed]') : a));
-        return method.apply(this, scrubbed as Parameters<typeof method>);
+        method.apply(this, scrubbed as Parameters<typeof method>);
       },
     },
     serializers: {

@@ -42,16 +42,20 @@ beforeAll(async () => {
         res.end(r.body);
       };
       if (req.method === 'GET' && path === '/ceacstattracker/status.aspx') {
-        return send({
+        send({
           ...formReply,
           headers: { 'set-cookie': 'ASP.NET_SessionId=fixture123; path=/; HttpOnly', ...formReply.headers },
         });
+        return;
       }
       if (req.method === 'GET' && path === '/ceacstattracker/BotDetectCaptcha.ashx') {
         res.writeHead(200, { 'content-type': 'image/png' });
         return res.end(renderCaptchaPng('FIX42'));
       }
-      if (req.method === 'POST' && path === '/ceacstattracker/status.aspx') return send(postReply);
+      if (req.method === 'POST' && path === '/ceacstattracker/status.aspx') {
+        send(postReply);
+        return;
+      }
       send({ status: 404, body: 'not found' });
     });
   });
@@ -198,7 +202,7 @@ describe('status form reader', () => {
     `<html><body><form action='./status.aspx?App=IV' method=post id=aspnetForm>${inner}</form></body></html>`;
   const fields =
     `<input value="vs+/=" id="__VIEWSTATE" type="HIDDEN" name="__VIEWSTATE">` +
-    `<input type='hidden' name='LBD_VCID_${'c_status_ctl00_contentplaceholder1_defaultcaptcha'}' value='ab&amp;cd' />` +
+    `<input type='hidden' name='LBD_VCID_c_status_ctl00_contentplaceholder1_defaultcaptcha' value='ab&amp;cd' />` +
     `<input name="ctl00$ContentPlaceHolder1$Visa_Case_Number" type="text">`;
 
   it('reads attributes in any order and quoting, and decodes entities', () => {

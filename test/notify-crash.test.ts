@@ -35,8 +35,8 @@ function run(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
   const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, done, output: () => out };
 }

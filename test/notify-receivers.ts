@@ -250,7 +250,10 @@ export async function startSmtpReceiver(
             mails.push(mail);
             const answer = (reject: { code: number; message: string } | null) => {
               mail.answered = true;
-              if (reject) return cb(Object.assign(new Error(reject.message), { responseCode: reject.code }));
+              if (reject) {
+                cb(Object.assign(new Error(reject.message), { responseCode: reject.code }));
+                return;
+              }
               // Acknowledged only when the sender is still there to hear the 250.
               mail.acknowledged = !closed.has(session.id);
               cb();

@@ -28,7 +28,7 @@ async function postExplain(body: unknown): Promise<{ status: number; json: Json 
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return { status: res.status, json: (await res.json()) as Json };
+  return { status: res.status, json: await res.json() };
 }
 
 describe('explain, on the page and in the API', () => {

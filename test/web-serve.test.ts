@@ -38,9 +38,9 @@ function start(
   children.push(child);
   let out = '';
   let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /running at (http:\/\/\S+?)\/?\s/.exec(out);
       if (m && (!args.includes('--demo') || out.includes('demo login')))

@@ -117,7 +117,7 @@ export class CeacClient {
         attempts,
         requests,
         durationMs: Math.round(performance.now() - started),
-      } as CheckOutcome;
+      };
     };
 
     // Never send a request for a query the site would refuse anyway.

@@ -26,7 +26,7 @@ export class TransportFailure extends AppError {
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
 function isTimeout(err: unknown): boolean {
-  const e = err as { name?: string; code?: string; cause?: unknown };
+  const e = err as { name?: string; code?: string; cause?: unknown } | null | undefined;
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return true;
   if (e?.code && TIMEOUT_CODES.has(e.code)) return true;
   if (err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError) return true;

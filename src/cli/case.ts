@@ -26,7 +26,7 @@ async function fromStdin<T extends { passport?: string; surname?: string }>(flag
   wanted.forEach((k, i) => {
     const v = lines[i];
     if (!v) throw new UsageError(`--${k} - reads it from stdin, but line ${i + 1} of stdin is empty`);
-    out[k] = v as T[typeof k];
+    out[k] = v;
   });
   return out;
 }
@@ -64,7 +64,7 @@ function contextFrom(flags: ContextFlags): CaseContext {
   if (flags.slipDate) c.slipDate = flags.slipDate;
   if (flags.documentsDate) c.documentsDate = flags.documentsDate;
   if (flags.keepWatching !== undefined) c.keepWatching = flags.keepWatching;
-  return c as CaseContext;
+  return c;
 }
 
 function addContextOptions(cmd: Command): Command {
@@ -113,7 +113,7 @@ function eventLine(e: EventView): string {
     e.kind === 'status_changed'
       ? `${from?.status ?? '?'} → ${to?.status ?? '?'}`
       : e.kind === 'first_seen'
-        ? `${to?.status ?? '?'}`
+        ? (to?.status ?? '?')
         : e.kind === 'last_updated_changed'
           ? `Case Last Updated ${to?.caseLastUpdated ?? '?'}`
           : (detail ?? to?.status ?? '');
@@ -195,7 +195,10 @@ export function register(program: Command): void {
       action(async (flags: { group?: string; json?: boolean }) => {
         await withCliRuntime(async (t) => {
           const cases = await t.cases.list({ ownerId: null, ...(flags.group !== undefined && { group: flags.group }) });
-          if (flags.json) return printJson(cases);
+          if (flags.json) {
+            printJson(cases);
+            return;
+          }
           if (cases.length === 0) {
             process.stdout.write(
               'no cases yet: add one with `ceac case add --app NIV --location … --id … --passport … --surname …`\n',
@@ -267,7 +270,10 @@ export function register(program: Command): void {
         const caseId = parseCaseId(id);
         await withCliRuntime(async (t) => {
           const h = await storeErrors(() => t.cases.history(caseId, null));
-          if (flags.json) return printJson(h);
+          if (flags.json) {
+            printJson(h);
+            return;
+          }
           const out = [...caseLines(h.case), '', `observations (${h.observations.length}):`];
           for (const o of h.observations) {
             out.push(

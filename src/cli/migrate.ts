@@ -16,7 +16,10 @@ export function register(program: Command): void {
         const opened = await storeErrors(() => openConfiguredStore(loadConfig(), { poolSize: 1 }));
         try {
           const result = { database: opened.store.location, dialect: opened.store.dialect, applied: opened.migrated };
-          if (flags.json) return printJson(result);
+          if (flags.json) {
+            printJson(result);
+            return;
+          }
           process.stdout.write(
             opened.migrated.length
               ? `applied ${opened.migrated.length} migration(s) to ${result.database}:\n${opened.migrated.map((m) => `  ${m}`).join('\n')}\n`

@@ -147,7 +147,10 @@ Event kinds for --events: status, text, updated, health, first, all, default
               },
               { allowPrivateTargets: o.config.CEAC_WATCH_ALLOW_PRIVATE_TARGETS },
             );
-            if (flags.json) return printJson(result);
+            if (flags.json) {
+              printJson(result);
+              return;
+            }
             process.stdout.write(`added ${describeChannel(result.channel)}\n`);
             if (result.generatedSecret) {
               process.stdout.write(
@@ -175,7 +178,10 @@ Event kinds for --events: status, text, updated, health, first, all, default
       action(async (flags: { json?: boolean }) => {
         await withStore(async (o) => {
           const list = await o.notify.listChannels(o.store.db, null);
-          if (flags.json) return printJson({ channels: list });
+          if (flags.json) {
+            printJson({ channels: list });
+            return;
+          }
           if (list.length === 0) {
             process.stdout.write('no channels yet: add one with `ceac notify add URL` (see `ceac notify --help`)\n');
             return;
@@ -284,7 +290,10 @@ Event kinds for --events: status, text, updated, health, first, all, default
         await withStore(async (o) => {
           const status = flags.failed ? 'failed' : flags.pending ? 'pending' : undefined;
           const rows = await o.notify.listDeliveries(o.store.db, null, { limit, ...(status && { status }) });
-          if (flags.json) return printJson({ deliveries: rows });
+          if (flags.json) {
+            printJson({ deliveries: rows });
+            return;
+          }
           process.stdout.write(rows.length ? rows.map(describeDelivery).join('\n') + '\n' : 'no deliveries\n');
         });
       }),

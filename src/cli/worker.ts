@@ -34,7 +34,7 @@ export function register(program: Command): void {
           notify: boolean;
           json?: boolean;
         }) => {
-          const config = await storeErrors(async () => loadConfig());
+          const config = await storeErrors(() => Promise.resolve(loadConfig()));
           if (!config.DATABASE_URL) {
             throw new UsageError(
               '`ceac worker` runs jobs from PostgreSQL: set DATABASE_URL=postgres://… (with SQLite, use `ceac watch`)',

@@ -47,10 +47,10 @@ function scrub(text: string, caseNumber: string): string {
   return text.split(caseNumber).join(maskLast4(caseNumber));
 }
 
-function parseJson<T>(text: string | null): T | null {
+function parseJson(text: string | null): unknown {
   if (!text) return null;
   try {
-    return JSON.parse(text) as T;
+    return JSON.parse(text);
   } catch {
     return null;
   }
@@ -75,8 +75,8 @@ export function caseName(c: CaseFacts): string {
 
 /** The structured form of one event: the webhook's `event`, and the source of every text form. */
 export function eventPayload(event: EventFacts, c: CaseFacts, publicUrl: string | null): EventPayload {
-  const i = parseJson<Interpretation>(event.interpretation_json);
-  const detail = parseJson<{ outcome?: string; message?: string; failures?: number }>(event.detail_json);
+  const i = parseJson(event.interpretation_json) as Interpretation | null;
+  const detail = parseJson(event.detail_json) as { outcome?: string; message?: string; failures?: number } | null;
   const cn = c.case_number;
   const notice = NOTICE_KINDS.includes(event.kind) ? parseJson<Notice>(event.detail_json) : null;
   return {
@@ -91,8 +91,8 @@ export function eventPayload(event: EventFacts, c: CaseFacts, publicUrl: string 
       appType: c.app_type,
       location: c.location,
     },
-    from: snapshot(parseJson<Observation>(event.from_json), cn),
-    to: snapshot(parseJson<Observation>(event.to_json), cn),
+    from: snapshot(parseJson(event.from_json) as Observation | null, cn),
+    to: snapshot(parseJson(event.to_json) as Observation | null, cn),
     interpretation: i
       ? {
           state: i.state,

@@ -138,7 +138,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           .execute()
       : [];
     return {
-      events: new Map(events.map((e) => [Number(e.id), e as EventFacts])),
+      events: new Map(events.map((e) => [Number(e.id), e])),
       cases: new Map(cases.map((c) => [Number(c.id), c])),
     };
   }
@@ -360,6 +360,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           } catch (err) {
             logger.error({ err }, 'the notification dispatcher hit an error; it will try again');
           }
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by wake() during runDue()
         } while (again && running);
         busy = false;
         const due = await nextDueAt(db).catch(() => null);

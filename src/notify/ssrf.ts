@@ -87,17 +87,27 @@ export async function resolvePublicAddress(host: string): Promise<string> {
 function guardedLookup(): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (err, list) => {
-      if (err) return callback(err, '', 4);
-      const addresses = list as LookupAddress[];
+      if (err) {
+        callback(err, '', 4);
+        return;
+      }
+      const addresses = list;
       const bad = addresses.find((a) => isPrivateAddress(a.address));
       if (bad) {
         const e = new Error(refusal(hostname, bad.address)) as NodeJS.ErrnoException;
         e.code = 'ERR_PRIVATE_TARGET';
-        return callback(e, '', 4);
+        callback(e, '', 4);
+        return;
       }
-      if (options.all) return (callback as unknown as (e: null, l: LookupAddress[]) => void)(null, addresses);
+      if (options.all) {
+        (callback as unknown as (e: null, l: LookupAddress[]) => void)(null, addresses);
+        return;
+      }
       const first = addresses[0];
-      if (!first) return callback(new Error(`no address for ${hostname}`), '', 4);
+      if (!first) {
+        callback(new Error(`no address for ${hostname}`), '', 4);
+        return;
+      }
       callback(null, first.address, first.family);
     });
   };
@@ -131,7 +141,7 @@ export function createGuardedHttp(options: { allowPrivateTargets: boolean; timeo
       redirect: 'manual',
       dispatcher: agent,
       signal: init?.signal ?? AbortSignal.timeout(options.timeoutMs),
-    } as Parameters<typeof undiciFetch>[1]);
+    });
   }) as unknown as typeof fetch;
   return { fetch: guardedFetch, agent, close: () => agent.close() };
 }

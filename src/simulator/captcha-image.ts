@@ -12,7 +12,7 @@ const CODE_CHARACTERS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 /** A random captcha code like BotDetect's: digits and upper-case letters. */
 export function randomCaptchaCode(length = 5): string {
   let s = '';
-  for (let i = 0; i < length; i++) s += CODE_CHARACTERS[randomInt(CODE_CHARACTERS.length)];
+  for (let i = 0; i < length; i++) s += CODE_CHARACTERS.charAt(randomInt(CODE_CHARACTERS.length));
   return s;
 }
 

@@ -45,7 +45,7 @@ export const GLYPH_WIDTH = 5;
 export const GLYPH_HEIGHT = 7;
 
 const BITMAPS = new Map<string, boolean[][]>(
-  Object.entries(GLYPHS).map(([ch, rows]) => [ch, rows.split('|').map((r) => [...r].map((c) => c === '#'))]),
+  Object.entries(GLYPHS).map(([ch, rows]) => [ch, rows.split('|').map((r) => Array.from(r, (c) => c === '#'))]),
 );
 
 /** The glyph's pixels as rows of booleans; throws for a character the font does not have. */

@@ -163,6 +163,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     count('not_found');
     send(res, 404, 'text/html; charset=utf-8', '<html><body><h1>404 - File or directory not found.</h1></body></html>');
   }
+  /* eslint-enable @typescript-eslint/no-confusing-void-expression */
 
   const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
     handle(req, res).catch((err: unknown) => {

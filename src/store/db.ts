@@ -32,7 +32,7 @@ export async function openStore(options: OpenOptions): Promise<Store> {
   if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
     const pg = await import('pg');
     // int8 (COUNT(*), bigint epoch-ms columns) would otherwise arrive as strings.
-    pg.default.types.setTypeParser(20, (v: string) => Number(v));
+    pg.default.types.setTypeParser(pg.default.types.builtins.INT8, (v: string) => Number(v));
     const pool = new pg.default.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // An idle connection that dies (server restart, admin termination) is replaced by the pool on next
     // use; without a listener its 'error' event would crash the process.

@@ -1,3 +1,5 @@
+import { inspect } from 'node:util';
+
 import { type MigrationResultSet, Migrator } from 'kysely';
 
 import { AppError } from '../errors.js';
@@ -13,12 +15,12 @@ export class MigrationError extends AppError {
 export async function migrateToLatest(store: Store): Promise<string[]> {
   const migrator = new Migrator({
     db: store.db,
-    provider: { getMigrations: async () => MIGRATIONS },
+    provider: { getMigrations: () => Promise.resolve(MIGRATIONS) },
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
-    const message = result.error instanceof Error ? result.error.message : String(result.error);
+    const message = result.error instanceof Error ? result.error.message : inspect(result.error);
     // No failed migration means the database itself could not be reached or read.
     throw new MigrationError(
       failed

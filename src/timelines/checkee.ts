@@ -153,7 +153,7 @@ function* jsonlRows(text: string): Generator<{ line: number; row?: Row; error?: 
     const row: Row = {};
     for (const [c, key] of Object.entries(found) as [Column, string][]) {
       const v = object[key];
-      row[c] = v === null || v === undefined ? '' : String(v);
+      row[c] = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
     }
     yield { line: i + 1, row };
   }

@@ -211,7 +211,7 @@ function findDates(line: string): DateMention[] {
       const e = s + m[0].length;
       if (taken(s, e)) continue;
       // "221g" or "DS-160" numbers and times (10:30) are not dates.
-      const parsed = read(m as RegExpExecArray);
+      const parsed = read(m);
       if (!parsed || parsed.month < 1 || parsed.month > 12 || parsed.day < 1 || parsed.day > 31) continue;
       found.push({ start: s, end: e, ...parsed });
     }
@@ -227,7 +227,7 @@ function findDates(line: string): DateMention[] {
         year: null,
         month: 0,
         day: 0,
-        relative: read(m as RegExpExecArray),
+        relative: read(m),
         certainty: 0.75,
       });
     }

@@ -122,7 +122,9 @@ export function validateTimeline(t: Timeline): void {
   if (!isIsoDate(t.startDate)) problems.push(`start date "${t.startDate}" is not a YYYY-MM-DD date`);
   if (!isIsoDate(t.outcomeDate)) problems.push(`outcome date "${t.outcomeDate}" is not a YYYY-MM-DD date`);
   if (!OUTCOMES.includes(t.outcome)) problems.push(`outcome must be one of ${OUTCOMES.join(', ')}`);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- validates values from outside the type system (imports, the API)
   if (t.entry !== null && t.entry !== 'new' && t.entry !== 'renewal') problems.push('entry must be new or renewal');
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- validates values from outside the type system (imports, the API)
   if (t.route !== null && t.route !== 'dropbox' && t.route !== 'interview')
     problems.push('route must be dropbox or interview');
   if (problems.length === 0 && waitDays(t) < 0)

@@ -140,7 +140,7 @@ export function createTracker(options: TrackerOptions): Tracker {
     return watched.count;
   }
 
-  async function queryFor(row: CaseRow): Promise<CaseQuery> {
+  function queryFor(row: CaseRow): CaseQuery {
     return {
       app: row.app_type,
       id: row.case_number,
@@ -258,7 +258,7 @@ export function createTracker(options: TrackerOptions): Tracker {
   async function checkCase(id: number): Promise<CheckReport> {
     const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new CaseNotFoundError(id);
-    const query = await queryFor(row);
+    const query = queryFor(row);
     const started = now();
     let outcome: CheckOutcome;
     try {

@@ -267,6 +267,7 @@ export function createWebApp(opts: WebAppOptions): WebApp {
   api.use('*', async (c, next) => {
     const open = c.req.path === '/api/v1/explain' || c.req.path === '/api/v1/locations';
     if (!open && !c.var.user)
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- Hono types a middleware context's input as any
       return apiError(c, 401, 'unauthorized', 'Sign in, or send an API token as "Authorization: Bearer <token>".');
     return next();
   });

@@ -19,7 +19,7 @@ export interface TimelineEntry {
   detail: { kind?: string; outcome?: string; message?: string } | null;
 }
 
-const parse = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
+const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
 export const TIMELINE_PAGE = 30;
 
@@ -66,11 +66,11 @@ export async function currentReadings(db: Kysely<Database>, caseIds: number[]) {
     )
     .execute();
   for (const r of latest) {
-    const observation = parse<Observation>(r.to_json);
+    const observation = parse(r.to_json) as Observation | null;
     if (observation)
       out.set(Number(r.case_id), {
         observation,
-        interpretation: parse<Interpretation>(r.interpretation_json),
+        interpretation: parse(r.interpretation_json) as Interpretation | null,
         at: Number(r.at),
       });
   }
@@ -113,7 +113,12 @@ export function fingerprintOf(p: {
   lastEventId: unknown;
 }): string {
   const n = (v: unknown) => (v === null || v === undefined ? '' : String(Number(v)));
-  return [n(p.updatedAt), n(p.lastAttemptAt), n(p.nextCheckAt), p.state ?? '', n(p.failures), n(p.lastEventId)].join(
-    '|',
-  );
+  return [
+    n(p.updatedAt),
+    n(p.lastAttemptAt),
+    n(p.nextCheckAt),
+    typeof p.state === 'string' ? p.state : '',
+    n(p.failures),
+    n(p.lastEventId),
+  ].join('|');
 }

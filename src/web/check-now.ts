@@ -111,8 +111,8 @@ export class PersonChecks {
         wake();
         return r;
       },
-      (err: Error) => {
-        p.error = err;
+      (err: unknown) => {
+        p.error = err instanceof Error ? err : new Error(String(err));
         wake();
         throw err;
       },

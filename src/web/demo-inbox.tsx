@@ -53,7 +53,7 @@ export function demoInboxRoutes(inbox: DemoInbox, now: () => number = Date.now) 
   const app = new Hono<AppEnv>();
   // The dispatcher posts here like any webhook receiver (no session, no CSRF: it is an API endpoint).
   app.post('/api/demo/inbox', async (c) => {
-    const body = await c.req.json().catch(() => ({ type: 'test' }));
+    const body = await c.req.json<unknown>().catch(() => ({ type: 'test' }));
     inbox.add(body, now());
     return c.json({ ok: true });
   });

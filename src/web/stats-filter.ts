@@ -83,7 +83,8 @@ export function parseStatsFilter(query: Record<string, string | undefined>): Sta
 /** The same filter as a query string (for links), without empty fields. */
 export function statsQueryString(v: StatsFormValues): string {
   const p = new URLSearchParams();
-  for (const [k, val] of Object.entries(v)) if (val && !(k === 'ci' && val === 'log')) p.set(k, val);
+  for (const [k, val] of Object.entries(v) as [string, string][])
+    if (val && !(k === 'ci' && val === 'log')) p.set(k, val);
   const s = p.toString();
   return s ? `?${s}` : '';
 }

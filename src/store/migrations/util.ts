@@ -7,16 +7,16 @@ export type DialectName = 'sqlite' | 'postgres';
  * Which database a migration runs on, asked of Kysely's adapter so migrations need no config. (A
  * probing query would abort PostgreSQL's migration transaction when it fails.)
  */
-export async function dialectOf(db: Kysely<unknown>): Promise<DialectName> {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+export function dialectOf(db: Kysely<unknown>): Promise<DialectName> {
+  return Promise.resolve(db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
 }
 
 /** An auto-incrementing integer primary key on either database. */
 export function idColumn<T extends string>(
-  table: CreateTableBuilder<T, never>,
+  table: CreateTableBuilder<T>,
   dialect: DialectName,
   name = 'id',
-): CreateTableBuilder<T, never> {
+): CreateTableBuilder<T> {
   return dialect === 'postgres'
     ? table.addColumn(name, 'bigserial', (c: ColumnDefinitionBuilder) => c.primaryKey())
     : table.addColumn(name, 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().autoIncrement());

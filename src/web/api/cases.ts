@@ -107,7 +107,7 @@ const EventSchema = z
     from: ObservationSchema.nullable(),
     to: ObservationSchema.nullable(),
     interpretation: InterpretationSchema.nullable(),
-    detail: z.object({ kind: z.string().optional(), message: z.string().optional() }).passthrough().nullable(),
+    detail: z.object({ kind: z.string().optional(), message: z.string().optional() }).loose().nullable(),
   })
   .openapi('CaseEvent');
 
@@ -377,7 +377,7 @@ export function registerCases(api: OpenAPIHono<AppEnv>): void {
       const page = await timelinePage(c.var.services.store.db, k.id, before, limit);
       return c.json(
         {
-          items: page.entries as z.infer<typeof EventSchema>[],
+          items: page.entries,
           nextCursor: page.nextBefore === null ? null : String(page.nextBefore),
         },
         200,

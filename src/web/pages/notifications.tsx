@@ -59,6 +59,7 @@ export function NotificationsPage(p: {
                 </p>
                 <p class="mono small">{ch.url}</p>
                 <p class="small">
+                  {/* eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a kind stored by another version may have no label */}
                   Sends: {ch.events.map((e) => EVENT_LABELS[e]?.toLowerCase() ?? e).join('; ')}
                   {ch.quiet ? ` · quiet ${ch.quiet} (${ch.timeZone})` : ''}
                 </p>

@@ -124,7 +124,7 @@ function confidenceWord(c: number): string {
 }
 
 function EventRows(p: { events: EventRowValues[]; errors: TimelineErrors }) {
-  const rows = [...p.events, ...Array.from({ length: SPARE_ROWS }, () => ({ date: '', kind: '' }) as EventRowValues)];
+  const rows = [...p.events, ...Array.from({ length: SPARE_ROWS }, (): EventRowValues => ({ date: '', kind: '' }))];
   return (
     <fieldset class="tl-events">
       <legend>What happened, and when</legend>

@@ -46,7 +46,7 @@ export function accountRoutes(deleteUserData: (userId: number) => Promise<void>)
     try {
       const t = await c.var.services.accounts.createApiToken(c.var.user!.id, f.name ?? '');
       c.header('Cache-Control', 'no-store');
-      return render(c, { newToken: { name: (f.name ?? '').trim(), token: t.token } });
+      return await render(c, { newToken: { name: (f.name ?? '').trim(), token: t.token } });
     } catch (err) {
       if (!(err instanceof AccountError)) throw err;
       return render(c, { errors: { [err.field ?? 'name']: err.message } }, 422);

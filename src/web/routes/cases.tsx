@@ -348,6 +348,7 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     if (!code) return c.redirect(`/cases/${kase.id}/captcha/${p.id}`, 303);
     p.waiting.answer(code);
     await p.next();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- next() may set it; TypeScript does not see that
     if (p.waiting) return c.redirect(`/cases/${kase.id}/captcha/${p.id}`, 303);
     c.var.services.personChecks.finish(p.id);
     return c.redirect(
@@ -376,6 +377,7 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
       }
       while (!stream.aborted && !stream.closed) {
         await stream.sleep(every);
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- may change while sleeping
         if (stream.aborted || stream.closed) break;
         // The database going away (shutdown) ends the stream; the page keeps working without it.
         const now = await caseFingerprint(db, kase.id, userId).catch(() => null);

@@ -22,7 +22,7 @@ export function contextFromForm(f: Record<string, string>): DecodeContext {
   if (parsed.success) return parsed.data;
   const ok: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (DecodeContextSchema.safeParse({ [k]: v }).success) ok[k] = v;
-  return ok as DecodeContext;
+  return ok;
 }
 
 export function homeRoutes() {

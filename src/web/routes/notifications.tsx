@@ -103,7 +103,7 @@ export function notificationRoutes() {
         },
         { allowPrivateTargets: services.notify.allowPrivateTargets },
       );
-      return render(
+      return await render(
         c,
         emptyValues(),
         {},

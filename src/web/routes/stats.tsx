@@ -63,7 +63,9 @@ export function statsRoutes() {
       );
     };
     if (!c.var.user) {
-      const bytes = await anonymous.get(key, async () => String(await (await render(CSRF_PLACEHOLDER)).toString()));
+      const bytes = await anonymous.get(key, async () =>
+        String(await ((await render(CSRF_PLACEHOLDER)).toString() as Promise<string> | string)),
+      );
       if (bytes) return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
     }
     return c.html(await pages.get(`${key}:${c.var.user ? 'user' : 'anonymous'}`, c.var.csrf, render));
