@@ -78,7 +78,7 @@ export function eventPayload(event: EventFacts, c: CaseFacts, publicUrl: string 
   const i = parseJson(event.interpretation_json) as Interpretation | null;
   const detail = parseJson(event.detail_json) as { outcome?: string; message?: string; failures?: number } | null;
   const cn = c.case_number;
-  const notice = NOTICE_KINDS.includes(event.kind) ? parseJson<Notice>(event.detail_json) : null;
+  const notice = NOTICE_KINDS.includes(event.kind) ? (parseJson(event.detail_json) as Notice | null) : null;
   return {
     id: event.id,
     kind: event.kind,

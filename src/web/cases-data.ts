@@ -38,10 +38,10 @@ export async function timelinePage(db: Kysely<Database>, caseId: number, before:
     id: Number(r.id),
     kind: r.kind,
     at: Number(r.at),
-    from: parse<Observation>(r.from_json),
-    to: parse<Observation>(r.to_json),
-    interpretation: parse<Interpretation>(r.interpretation_json),
-    detail: parse<{ kind?: string; outcome?: string; message?: string }>(r.detail_json),
+    from: parse(r.from_json) as Observation | null,
+    to: parse(r.to_json) as Observation | null,
+    interpretation: parse(r.interpretation_json) as Interpretation | null,
+    detail: parse(r.detail_json) as { kind?: string; outcome?: string; message?: string } | null,
   }));
   const last = entries[entries.length - 1];
   return { entries, nextBefore: more && last ? last.id : null };
