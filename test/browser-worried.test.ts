@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { DESKTOP, launchBrowser, OUTPUT, PHONE, type Stack, startStack } from './browser-harness.js';
+import { launchBrowser, OUTPUT, PHONE, type Stack, startStack } from './browser-harness.js';
 
 /**
  * The web app as a worried applicant meets it (issue 13): the answer and the expected wait in the
@@ -24,7 +24,6 @@ const PHONE_DESKTOP = [
   ['phone', PHONE],
   ['desktop', { width: 1366, height: 900 }],
 ] as const;
-void DESKTOP;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -147,7 +146,7 @@ describe('the web app as a worried applicant uses it (Chromium)', { timeout: 180
       const ctx = await context();
       const page = await ctx.newPage();
       await signUp(page, stack, 'worried@example.com');
-      const id = await addCase(page, stack, DBX.passport, { visa: 'H-1B', date: '2026-10-14' });
+      await addCase(page, stack, DBX.passport, { visa: 'H-1B', date: '2026-10-14' });
       // The first (automatic) check lands; reload until the status shows.
       await expect
         .poll(async () => (await page.reload(), await page.locator('#answer').count()), { timeout: 20_000 })
@@ -177,7 +176,6 @@ describe('the web app as a worried applicant uses it (Chromium)', { timeout: 180
       expect(await page.locator('header form.signout button').innerText()).toBe('Sign out');
       expect(await page.locator('footer').getByText('Sign out').count()).toBe(0);
       expect(await bodyText(page)).not.toMatch(OUTCOME_CODES);
-      void id;
       await ctx.close();
     } finally {
       await stack.close();

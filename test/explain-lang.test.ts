@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { explain } from '../src/decode/explain.js';
 import { renderExplanation } from '../src/decode/render.js';
-import type { Catalog, MessageKey } from '../src/i18n/catalog.js';
+import type { MessageKey } from '../src/i18n/catalog.js';
 import { en } from '../src/i18n/catalogs/en.js';
 import { createTranslator } from '../src/i18n/translator.js';
 import { STATUS_TEXTS } from '../src/knowledge/statuses.js';
@@ -14,10 +14,7 @@ import { ceac, rememberEnv } from './support/cli.js';
 
 const pseudo = createTranslator(
   'en',
-  Object.fromEntries(Object.entries(en).map(([key, text]) => [key, `⟦${text}⟧`])) as Record<
-    MessageKey,
-    string
-  > as Catalog,
+  Object.fromEntries(Object.entries(en).map(([key, text]) => [key, `⟦${text}⟧`])) as Record<MessageKey, string>,
 );
 
 const CONTEXTS: DecodeContext[] = [

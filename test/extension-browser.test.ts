@@ -86,7 +86,7 @@ afterAll(async () => {
 /** Opens the status page and fills the form the way a person does (captcha answer from the simulator's debug hook). */
 async function fillForm(page: Page, c: SimCaseInfo): Promise<void> {
   await page.goto(`${sim.url}/ceacstattracker/status.aspx?App=${c.app}`);
-  if (c.app === 'NIV') await page.selectOption(`select${field('Location_Dropdown')}`, c.location!);
+  if (c.app === 'NIV') await page.selectOption(`select${field('Location_Dropdown')}`, c.location);
   await page.fill(field('Visa_Case_Number'), c.id);
   await page.fill(field('Passport_Number'), c.passport ?? '');
   await page.fill(field('Surname'), (c.surname ?? '').slice(0, 5));

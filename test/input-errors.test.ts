@@ -58,7 +58,7 @@ describe('an input error from the store', () => {
     // Also when it is not mapped first: the last-resort reporter knows the class.
     const stderr = process.stderr.write;
     let said = '';
-    process.stderr.write = ((s: string) => ((said += s), true)) as typeof process.stderr.write;
+    process.stderr.write = (s: string) => ((said += s), true);
     try {
       expect(reportError(err)).toBe(2);
     } finally {

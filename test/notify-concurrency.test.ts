@@ -68,7 +68,7 @@ describe.each(DIALECTS)('competing dispatchers on $name', ({ name, skip }) => {
       expect(summaries.reduce((n, s) => n + s.sent, 0)).toBe(200);
       // More than one dispatcher did work (they competed), yet no key arrived twice.
       expect(summaries.filter((s) => s.sent > 0).length).toBeGreaterThan(1);
-      const keys = http.hits.map((h) => `${h.path} ${h.headers['idempotency-key']}`);
+      const keys = http.hits.map((h) => `${h.path} ${String(h.headers['idempotency-key'])}`);
       expect(keys).toHaveLength(200);
       expect(new Set(keys).size).toBe(200);
       const statuses = await main.db.selectFrom('notify_deliveries').select('status').execute();

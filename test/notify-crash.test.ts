@@ -153,7 +153,7 @@ describe.each(DIALECTS)('a dispatcher killed mid-delivery on $name', ({ name, sk
       const ackedKeys = [
         ...http.hits
           .filter((h) => h.acknowledged && h.path === '/hook')
-          .map((h) => `hook ${h.headers['idempotency-key']}`),
+          .map((h) => `hook ${String(h.headers['idempotency-key'])}`),
         ...http.hits
           .filter((h) => h.acknowledged && h.path === '/')
           .map((h) => `ntfy ${(JSON.parse(h.body) as { title: string }).title}`),

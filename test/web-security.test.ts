@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
+import { createServer as createTcpServer } from 'node:net';
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -102,7 +102,7 @@ describe.each(databases)('security on $name', { timeout: 60_000 }, ({ postgres }
     // A service that is not a mail server answers with its own banner (as Redis or SSH would).
     const banner = createTcpServer((s) => s.end('-ERR internal-banner-f00d wrong protocol\r\n'));
     await new Promise<void>((r) => banner.listen(0, '127.0.0.1', () => r()));
-    extraClose.push(() => new Promise<void>((r) => (banner as TcpServer).close(() => r())));
+    extraClose.push(() => new Promise<void>((r) => banner.close(() => r())));
     const port = (banner.address() as AddressInfo).port;
     fx = await webFixture({
       postgres,

@@ -110,7 +110,7 @@ export class OnnxSolver implements CaptchaSolver {
       throw new CaptchaSolverError(`cannot load the captcha model ${modelPath}: ${(e as Error).message}`);
     }
     // Older onnxruntime builds have no input metadata: then the layout is the old default.
-    const meta = session.inputMetadata[0] as (typeof session.inputMetadata)[number] | undefined;
+    const meta = session.inputMetadata[0];
     const shape = meta?.isTensor ? meta.shape : [];
     return new OnnxSolver(ort, session, settings, modelInputFor(session.inputNames[0]!, shape));
   }

@@ -87,7 +87,7 @@ export class BrowserCeacClient {
         attempts,
         requests,
         durationMs: Math.round(performance.now() - started),
-      } as CheckOutcome;
+      };
     };
     const valid = validateCaseQuery({ ...query });
     if (!valid.ok) {

@@ -228,12 +228,14 @@ export function register(program: Command): void {
           // How sure the learned schedule is about this case's post (src/tracker/change-times-summary.ts).
           const learned = await scheduleConfidence(t.store.db, c.location);
           const deadlines = await caseDeadlines(t.store.db, c);
-          if (flags.json)
-            return printJson({
+          if (flags.json) {
+            printJson({
               ...c,
               learnedSchedule: learned,
               deadlines: deadlines.map((d) => ({ kind: d.kind, date: d.date, source: d.source })),
             });
+            return;
+          }
           const lines = [...caseLines(c), `  learned schedule: ${learned.text}`];
           if (deadlines.length) {
             lines.push('  deadlines:');

@@ -26,6 +26,8 @@ export type TextOf = (id: string) => string | null | undefined;
 
 /** The PageParse from what a reader found; null when the reader was not sure of something it needed. */
 export function readParse(textOf: TextOf, formPresent: () => boolean): PageParse | null {
+  // Set inside `text` (a closure), which TypeScript's narrowing does not see: the checks below are real.
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition */
   let unsure = false;
   const text = (id: string): string | null => {
     const raw = textOf(id);
@@ -70,6 +72,7 @@ export function readParse(textOf: TextOf, formPresent: () => boolean): PageParse
 
   if (formPresent()) return { kind: 'form' };
   return { kind: 'unrecognised', reason: 'the page has CEAC element ids but no status, error or form' };
+  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
 }
 
 function dateOf(value: string | null): string | null {

@@ -14,7 +14,7 @@ function argumentsOf(message: string): string[] {
   const walk = (elements: Element[]): void => {
     for (const e of elements) {
       if (e.type === TYPE.argument || e.type === TYPE.number || e.type === TYPE.date || e.type === TYPE.time)
-        names.add(`${e.value}`);
+        names.add(e.value);
       if (e.type === TYPE.plural || e.type === TYPE.select) {
         names.add(`${e.value}:${e.type === TYPE.plural ? 'plural' : 'select'}`);
         for (const option of Object.values(e.options)) walk(option.value);

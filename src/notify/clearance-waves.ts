@@ -55,7 +55,7 @@ async function waitedDays(db: Kysely<Database>, c: CaseView, today: string): Pro
     .where('case_id', '=', c.id)
     .where('state', 'in', OPEN)
     .executeTakeFirst();
-  const seen = first?.at === null || first?.at === undefined ? null : day(Number(first.at));
+  const seen = first === undefined ? null : day(Number(first.at));
   const start = [c.context.interviewDate, seen].filter((d): d is string => d !== null && d !== undefined).sort()[0];
   const a = start === undefined ? null : dayNumber(start);
   const b = dayNumber(today);

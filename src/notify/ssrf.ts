@@ -73,8 +73,9 @@ export async function resolvePublicAddress(host: string): Promise<string> {
   }
   const addresses = await new Promise<LookupAddress[]>((resolve, reject) =>
     dnsLookup(bare, { all: true }, (err, list) => (err ? reject(err) : resolve(list))),
-  ).catch((err: NodeJS.ErrnoException) => {
-    throw new DeliveryError(`cannot resolve ${host} (${err.code ?? 'error'}); will retry`, false);
+  ).catch((err: unknown) => {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new DeliveryError(`cannot resolve ${host} (${code}); will retry`, false);
   });
   const bad = addresses.find((a) => isPrivateAddress(a.address));
   if (bad) throw new DeliveryError(refusal(host, bad.address), true);

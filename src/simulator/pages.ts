@@ -159,7 +159,7 @@ export const MAINTENANCE_PAGE = `<!DOCTYPE html><html><head><title>CEAC - Mainte
  * script from character codes, so only a client that runs the script gets it.
  */
 export function challengePage(clearance: { name: string; value: string; maxAge: number }, rayId: string): string {
-  const codes = [...clearance.value].map((c) => c.charCodeAt(0)).join(',');
+  const codes = Array.from(clearance.value, (c) => c.charCodeAt(0)).join(',');
   return `<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title>
 <meta http-equiv="Content-Type" content="text/html; charset=UTF-8" /><meta name="robots" content="noindex,nofollow" /></head>
 <body><div class="main-wrapper" role="main"><div class="main-content">

@@ -127,6 +127,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     return rate > 0 && !sessions.fromCookie(req.headers.cookie) && random() < rate;
   }
 
+  // Each branch answers and returns at once (`return send(…)`), as Node request handlers do.
+  /* eslint-disable @typescript-eslint/no-confusing-void-expression */
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://sim.invalid');
     // IIS paths are case-insensitive; so are ours.

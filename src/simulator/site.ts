@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-confusing-void-expression -- the answers return at once (`return fail(…)`), as Node request handlers do */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { type CaptchaFormat, randomCaptchaCode, renderCaptcha, renderCaptchaWav } from './captcha-image.js';

@@ -157,7 +157,7 @@ const allocations = new WeakMap<object, Map<string, Float64Array>>();
 /** The hourly check rates for a density and a daily budget; cached per density object (a model refresh makes a new one). */
 function ratesFor(density: ArrayLike<number>, perDay: number, options: AllocationOptions | undefined): Float64Array {
   let byBudget = allocations.get(density);
-  if (!byBudget) allocations.set(density, (byBudget = new Map()));
+  if (!byBudget) allocations.set(density, (byBudget = new Map<string, Float64Array>()));
   const key = `${String(perDay)}|${String(options?.power)}|${String(options?.floorShare)}`;
   let rates = byBudget.get(key);
   if (!rates) byBudget.set(key, (rates = allocateChecks(smoothed(density), perDay * 7, options)));

@@ -13,8 +13,8 @@ import type { CaseView } from '../store/cases.js';
 import type { Database } from '../store/schema.js';
 import { sha256 } from './accounts.js';
 import type { AppEnv } from './context.js';
-import { CsrfField } from './pages/layout.js';
 import { livedWait } from './pages/how-long.js';
+import { CsrfField } from './pages/layout.js';
 import { statsServiceFor } from './waiting-times.js';
 
 /**

@@ -56,7 +56,7 @@ export function compressBodies(): MiddlewareHandler {
               },
             })
           : gzipSync(body, { level: immutable ? 9 : 6 });
-      out = new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength) as Uint8Array<ArrayBuffer>;
+      out = new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength);
       if (immutable) kept.set(key, out);
     }
     const headers = new Headers(res.headers);

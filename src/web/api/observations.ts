@@ -104,8 +104,8 @@ export function registerObservations(api: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       // Its own bucket: saving what the person saw costs CEAC nothing, but each save is a transaction.
-      const wait = overLimit(c, 'observe', c.var.services.rules.checkNow, `:${c.var.user!.id}`);
-      if (wait) return apiError(c, 429, 'rate_limited', `Too many saves: wait ${wait} seconds.`);
+      const wait = await overLimit(c, 'observe', c.var.services.rules.checkNow, `user:${c.var.user!.id}`);
+      if (wait) return apiError(c, 429, 'rate_limited', `Too many saves: wait ${String(wait)} seconds.`);
       const b = c.req.valid('json');
       const kase = await caseByNumber(c, b.caseNumber);
       if (!kase) return noCase(c, b.caseNumber);

@@ -100,7 +100,7 @@ export function AccountPage(p: {
         </form>
       </section>
 
-      {p.frame.user ? <CalendarFeedSection userId={p.frame.user.id} csrf={p.frame.csrf ?? ''} /> : null}
+      {p.frame.user ? <CalendarFeedSection userId={p.frame.user.id} csrf={p.frame.csrf} /> : null}
 
       <section class="card" aria-labelledby="pw-h">
         <h2 id="pw-h">Change password</h2>
