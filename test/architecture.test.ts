@@ -13,6 +13,7 @@ const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
 
 /** Layer of each top-level part, bottom up. Files at the top of src/ are the foundation (0). */
 const LAYERS: Record<string, number> = {
+  i18n: 0,
   knowledge: 1,
   decode: 2,
   captcha: 3,

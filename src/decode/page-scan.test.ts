@@ -111,13 +111,19 @@ describe('the one-pass page scanner', () => {
     expect(scan.formPresent).toBe(true);
   });
 
+  it('reads raw text (a script with "<" in it, CDATA) up to its own end tag, as htmlparser2 does', () => {
+    const id = `${VIEW}lblStatus`;
+    const page = `<script>//<![CDATA[\nif (a < b && c </d) {}\n//]]>\n</script><span id="${id}">A</span>`;
+    expect(scanPage(page, IDS)?.text(id)).toBe('A');
+    expect(scanPage(`<script>if (a < b) {}<span id="${id}">A</span>`, IDS)).toBeNull();
+  });
+
   it('gives up where htmlparser2 might read the markup differently', () => {
     const id = `${VIEW}lblStatus`;
     expect(scanPage(`<span id="${id}">A<b>B</b></span>`, IDS)!.text(id)).toBeUndefined();
     expect(scanPage(`<span id="${id}">AT&T</span>`, IDS)!.text(id)).toBeUndefined();
     expect(scanPage(`<?xml version="1.0"?><span id="${id}">A</span>`, IDS)).toBeNull();
     expect(scanPage(`<![CDATA[x]]><span id="${id}">A</span>`, IDS)).toBeNull();
-    expect(scanPage(`<script>if (a < b) {}</script><span id="${id}">A</span>`, IDS)).toBeNull();
     expect(
       scanPage(`<span id="ctl00_ContentPlaceHolder1_&#117;cApplicationStatusView_lblStatus">A</span>`, IDS),
     ).toBeNull();

@@ -214,9 +214,11 @@ export function scanPage(html: string, ids: readonly string[]): PageScan | null 
       let next = end;
       if (name === 'plaintext') return null;
       if (RAW_TEXT.has(name)) {
-        // Stepped over only when plain text runs up to its own end tag.
-        const lt = html.indexOf('<', end);
-        if (lt < 0 || !isEndTagAt(html, lt, name)) return null;
+        // Raw text (a script, a style) runs to its own end tag, as htmlparser2 reads it: a "<" inside it
+        // (`//<![CDATA[`, `a < b`) is text. Pages whose script never ends are left to cheerio.
+        let lt = html.indexOf('</', end);
+        while (lt >= 0 && !isEndTagAt(html, lt, name)) lt = html.indexOf('</', lt + 2);
+        if (lt < 0) return null;
         next = lt + name.length + 3;
       }
       const id = attrs.get('id');

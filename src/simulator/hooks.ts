@@ -4,8 +4,22 @@ import type { SimClock } from './clock.js';
 import { type FaultSpec, FaultSpecError, validateFaultSpec } from './faults.js';
 import { caseViewAt } from './lifecycle.js';
 import type { Scenario } from './scenario.js';
-import type { SimCaseInfo } from './server.js';
 import type { SessionStore } from './sessions.js';
+
+/** What the debug hooks say about a scripted case. */
+export interface SimCaseInfo {
+  label: string | null;
+  app: 'NIV' | 'IV';
+  location: string | null;
+  id: string;
+  passport: string | null;
+  surname: string | null;
+  siteAnswer: 'invalid_id' | null;
+  /** `at` is seconds from the simulator's start; bumps move "Case Last Updated" only. */
+  steps: { at: number; status: string; variant: string; bump: boolean }[];
+  /** What the site shows now; null before the case exists. */
+  current: { status: string; variant: string; caseCreated: string; caseLastUpdated: string } | null;
+}
 
 export interface HookContext {
   scenario: Scenario;

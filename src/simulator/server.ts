@@ -8,7 +8,9 @@ import { ClearanceIssuer } from './challenge.js';
 import { SimClock } from './clock.js';
 import { send, sendChallenge } from './fault-answers.js';
 import { type FaultSpec, validateFaultSpec } from './faults.js';
-import { caseInfos, simHooks } from './hooks.js';
+import { caseInfos, type SimCaseInfo, simHooks } from './hooks.js';
+
+export type { SimCaseInfo } from './hooks.js';
 import { resolveScenario, type Scenario, type ScenarioInput } from './scenario.js';
 import { SessionStore } from './sessions.js';
 import { captchaCodes, createSite } from './site.js';
@@ -37,20 +39,6 @@ export interface SimulatorOptions {
   lateMs?: number;
   /** Random source for fault rolls (tests make them deterministic). */
   random?: () => number;
-}
-
-export interface SimCaseInfo {
-  label: string | null;
-  app: 'NIV' | 'IV';
-  location: string | null;
-  id: string;
-  passport: string | null;
-  surname: string | null;
-  siteAnswer: 'invalid_id' | null;
-  /** `at` is seconds from the simulator's start; bumps move "Case Last Updated" only. */
-  steps: { at: number; status: string; variant: string; bump: boolean }[];
-  /** What the site shows now; null before the case exists. */
-  current: { status: string; variant: string; caseCreated: string; caseLastUpdated: string } | null;
 }
 
 export interface RunningSimulator {

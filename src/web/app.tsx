@@ -175,7 +175,10 @@ export function createWebApp(opts: WebAppOptions): WebApp {
   app.use('*', identify());
   app.use('*', requireCsrf());
   // The case page's "people like you" section reads the store through the request context.
+  // Async page components (dates ahead, the calendar feed) read the request's services through it.
   app.use('/cases/:id', contextStorage());
+  app.use('/account', contextStorage());
+  app.use('/account/*', contextStorage());
   app.use('*', keepSharedTimelinesInStep());
   app.use('*', async (c, next) => {
     await next();
