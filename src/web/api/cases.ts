@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 
 import type { InputError } from '../../errors.js';
 import { ENTRIES, OFFICER_SAID, PASSPORT_STATES, ROUTES, SLIP_COLORS } from '../../knowledge/types.js';
+import { EVENT_KINDS, type EventKind } from '../../notify/types.js';
 import { CaseInputError, CaseNotFoundError, type CaseView, DuplicateCaseError } from '../../store/cases.js';
 import { currentReadings, timelinePage } from '../cases-data.js';
 import type { AppContext, AppEnv } from '../context.js';
@@ -93,16 +94,8 @@ const EditCaseBody = z
 const EventSchema = z
   .object({
     id: z.number().int(),
-    kind: z.enum([
-      'first_seen',
-      'status_changed',
-      'text_changed',
-      'last_updated_changed',
-      'check_failing',
-      'check_recovered',
-      'reminder',
-      'clearance_wave',
-    ]),
+    // Every kind the event log holds: one list (notify/types.ts), so the API never falls behind it.
+    kind: z.enum(EVENT_KINDS as readonly [EventKind, ...EventKind[]]),
     at: z.number().int(),
     from: ObservationSchema.nullable(),
     to: ObservationSchema.nullable(),
