@@ -140,7 +140,11 @@ async function rig(
     });
     ids.set(c.id, added.id);
   }
-  const client = new CeacClient({ baseUrl: sim.url, solver, timeoutMs: 250, retry5xx: 0, maxCaptchaTries: 1 });
+  // With faults, the deadline sits below the simulator's slow answers (400 ms) so that they become timeouts;
+  // without faults nothing is slow on purpose, and a busy machine (Chromium beside it, whole-page answers)
+  // must not turn an answer into a timeout.
+  const timeoutMs = Object.keys(faults).length > 0 ? 250 : 10_000;
+  const client = new CeacClient({ baseUrl: sim.url, solver, timeoutMs, retry5xx: 0, maxCaptchaTries: 1 });
   const events: EventView[][] = [];
   const tracker = createTracker({
     store,

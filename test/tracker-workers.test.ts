@@ -214,7 +214,9 @@ describe.skipIf(!TEST_DATABASE_URL || !existsSync(CLI))('ceac worker processes o
     // site a little after its slot starts (more on a loaded machine), so requests arriving within a
     // window W started within W + LATE: at most (W + LATE) / INTERVAL_MS + 1 of them.
     const times = [...proxy.arrivals].sort((a, b) => a - b);
-    expect(times.length).toBeGreaterThanOrEqual(3 * 2 * CASES);
+    // Two checks per case, each at least two requests (captcha image, postback; the form page of a whole-page
+    // answer is reused for the next check, so a check costs 2–3).
+    expect(times.length).toBeGreaterThanOrEqual(2 * 2 * CASES);
     const LATE = 250;
     for (const windowMs of [1000, 3000]) {
       let worst = 0;
