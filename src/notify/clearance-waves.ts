@@ -8,7 +8,7 @@ import type { Database } from '../store/schema.js';
 import type { EventRow, NewEventRow } from '../store/tables/cases.js';
 import { addDays, dayNumber } from '../timelines/model.js';
 import type { Notice } from './content.js';
-import { enqueueDeliveries } from './outbox.js';
+import { insertEventsOnce } from './outbox.js';
 
 /**
  * Clearance waves, from the pooled timelines (imports, shared watched cases, hand entries) to the people they
@@ -123,16 +123,7 @@ export async function recordWaveNotices(
         created_at: now,
       };
     });
-    const inserted = await db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .insertInto('events')
-        .values(values)
-        .onConflict((oc) => oc.column('dedupe_key').doNothing())
-        .returningAll()
-        .execute();
-      await enqueueDeliveries(trx, rows, now);
-      return rows;
-    });
+    const inserted = await insertEventsOnce(db, values, now);
     written.push(...inserted);
   }
   return { waves, events: written };

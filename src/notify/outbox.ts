@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 
 import type { DialectName } from '../store/db.js';
 import type { Database } from '../store/schema.js';
-import type { EventRow } from '../store/tables/cases.js';
+import type { EventRow, NewEventRow } from '../store/tables/cases.js';
 import type { DeliveryRow } from '../store/tables/notify.js';
 import { rulesOf } from './channel-store.js';
 import { routeEvent } from './policy.js';
@@ -36,6 +36,28 @@ import { routeEvent } from './policy.js';
  * event (and so never a second row) for the same change. A row is never sent twice in any other
  * case: once 'sent' is committed, no claim selects it again.
  */
+
+/**
+ * Inserts events that are not tied to a check (reminders, wave notices) and their outbox rows in one transaction.
+ * An event whose dedupe key is already there is skipped: a notice is never sent twice. Returns the new events.
+ */
+export async function insertEventsOnce(
+  db: Kysely<Database>,
+  values: readonly NewEventRow[],
+  now: number,
+): Promise<EventRow[]> {
+  if (values.length === 0) return [];
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .insertInto('events')
+      .values([...values])
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .returningAll()
+      .execute();
+    await enqueueDeliveries(trx, rows, now);
+    return rows;
+  });
+}
 
 /** Writes the outbox rows for freshly inserted events (called by the tracker inside its transaction). */
 export async function enqueueDeliveries(

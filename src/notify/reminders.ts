@@ -12,7 +12,7 @@ import { type CaseContext, type CaseView, caseView } from '../store/cases.js';
 import type { Database } from '../store/schema.js';
 import type { EventRow, NewEventRow } from '../store/tables/cases.js';
 import type { Notice } from './content.js';
-import { enqueueDeliveries } from './outbox.js';
+import { insertEventsOnce } from './outbox.js';
 
 /**
  * Deadline reminders through the outbox. Each reminder is an event of kind `reminder` on its case, with a dedupe
@@ -91,16 +91,7 @@ export async function recordReminders(db: Kysely<Database>, now = Date.now()): P
         created_at: now,
       };
     });
-    const inserted = await db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .insertInto('events')
-        .values(values)
-        .onConflict((oc) => oc.column('dedupe_key').doNothing())
-        .returningAll()
-        .execute();
-      await enqueueDeliveries(trx, rows, now);
-      return rows;
-    });
+    const inserted = await insertEventsOnce(db, values, now);
     written.push(...inserted);
   }
   return written;
