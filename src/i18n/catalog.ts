@@ -10,6 +10,9 @@ export type MessageKey = keyof typeof en;
 /** A translation: every key of the English catalogue, no more, no less. */
 export type Catalog = Readonly<Record<MessageKey, string>>;
 
+/** One area of a translation: every key of that area's English file. */
+export type AreaCatalog<Source> = Readonly<Record<keyof Source, string>>;
+
 /** A value in a message: a plain value, or another message translated in the same language. */
 export type MessageValue = string | number | Msg;
 

@@ -3,6 +3,12 @@ import { describe, expect, it } from 'vitest';
 
 import type { Catalog, MessageKey } from './catalog.js';
 import { en } from './catalogs/en.js';
+import { channels } from './catalogs/en/channels.js';
+import { cli } from './catalogs/en/cli.js';
+import { decode } from './catalogs/en/decode.js';
+import { notify } from './catalogs/en/notify.js';
+import { waves } from './catalogs/en/waves.js';
+import { web } from './catalogs/en/web.js';
 import { LANGUAGES } from './languages.js';
 import { createTranslator, loadCatalog } from './translator.js';
 
@@ -26,6 +32,7 @@ function argumentsOf(message: string): string[] {
 }
 
 const KEYS = Object.keys(en) as MessageKey[];
+const AREAS = { decode, web, channels, cli, notify, waves };
 
 describe.each(LANGUAGES.filter((l) => l !== 'en'))('the %s catalogue', (language) => {
   it('has exactly the English keys, none empty', async () => {
@@ -86,5 +93,18 @@ describe('the English catalogue', () => {
         caveat: { key: 'hint.slip.caveat' },
       }),
     ).toMatch(/^Slip colour pink: commonly reported for further checks .*\. There is no official colour code/);
+  });
+});
+
+describe('the English areas', () => {
+  it('share no key (a key in two areas would silently take the later one)', () => {
+    const seen = new Map<string, string>();
+    for (const [area, words] of Object.entries(AREAS)) {
+      for (const key of Object.keys(words)) {
+        expect(seen.get(key), `${key} is in ${area} and ${seen.get(key) ?? ''}`).toBeUndefined();
+        seen.set(key, area);
+      }
+    }
+    expect(seen.size).toBe(KEYS.length);
   });
 });

@@ -1,0 +1,7 @@
+import type { AreaCatalog } from '../../catalog.js';
+import type { notify as source } from '../en/notify.js';
+
+/** Notifications and e-mails (src/notify, src/web/mailer.ts). */
+export const notify: AreaCatalog<typeof source> = {
+  'notify.ceacVerbatim': 'CEAC muestra, en inglés (el texto que vale): {text}',
+};

@@ -1,0 +1,7 @@
+import type { AreaCatalog } from '../../catalog.js';
+import type { cli as source } from '../en/cli.js';
+
+/** The CLI's human output and its error messages (src/cli). */
+export const cli: AreaCatalog<typeof source> = {
+  'cli.lang.unknown': '未知的语言 {given}：请使用 {languages} 之一。',
+};

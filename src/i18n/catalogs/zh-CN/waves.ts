@@ -1,0 +1,7 @@
+import type { AreaCatalog } from '../../catalog.js';
+import type { waves as source } from '../en/waves.js';
+
+/** Clearance waves and recent clearances (stats/waves.ts, the /stats views). */
+export const waves: AreaCatalog<typeof source> = {
+  'waves.recent.heading': '近期结束审查的案件',
+};
