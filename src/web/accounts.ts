@@ -4,6 +4,7 @@ import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 
 import { AppError } from '../errors.js';
+import { type Language, matchLanguage } from '../i18n/languages.js';
 import type { Database } from '../store/schema.js';
 import type { Sealer } from '../store/seal.js';
 import { hasControlCharacters } from '../store/text.js';
@@ -22,6 +23,8 @@ export interface User {
   id: number;
   email: string;
   createdAt: number;
+  /** The language they chose (pages, e-mails, notifications); null until they choose one. */
+  language: Language | null;
 }
 
 export interface SessionInfo {
@@ -116,7 +119,7 @@ export class Accounts {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { id: Number(row.id), email: normaliseEmail(email), createdAt };
+    return { id: Number(row.id), email: normaliseEmail(email), createdAt, language: null };
   }
 
   /** The user for these credentials, or null; the same work is done whether or not the e-mail exists. */
@@ -144,6 +147,11 @@ export class Accounts {
   async getUser(id: number): Promise<User | null> {
     const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? this.toUser(row) : null;
+  }
+
+  /** Remembers the language a person chose, for their pages on any device and for what we send them. */
+  async setLanguage(userId: number, language: Language): Promise<void> {
+    await this.db.updateTable('users').set({ language }).where('id', '=', userId).execute();
   }
 
   async changePassword(userId: number, current: string, next: string): Promise<void> {
@@ -205,6 +213,7 @@ export class Accounts {
         'users.id',
         'users.email_sealed',
         'users.created_at',
+        'users.language',
         'sessions.csrf_token',
         'sessions.expires_at',
         'sessions.last_seen_at',
@@ -289,7 +298,7 @@ export class Accounts {
     const row = await this.db
       .selectFrom('api_tokens')
       .innerJoin('users', 'users.id', 'api_tokens.user_id')
-      .select(['users.id', 'users.email_sealed', 'users.created_at', 'api_tokens.last_used_at'])
+      .select(['users.id', 'users.email_sealed', 'users.created_at', 'users.language', 'api_tokens.last_used_at'])
       .where('api_tokens.token_hash', '=', tokenHash)
       .executeTakeFirst();
     if (!row) return null;
@@ -353,12 +362,13 @@ export class Accounts {
   }
 
   /** The e-mail is unsealed only when a page asks for it: most requests only need the id. */
-  private toUser(row: { id: number; email_sealed: string; created_at: number }): User {
+  private toUser(row: { id: number; email_sealed: string; created_at: number; language: string | null }): User {
     const sealer = this.sealer;
     let email: string | undefined;
     return {
       id: Number(row.id),
       createdAt: Number(row.created_at),
+      language: matchLanguage(row.language ?? undefined) ?? null,
       get email() {
         return (email ??= sealer.unseal(row.email_sealed));
       },

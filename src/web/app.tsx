@@ -29,6 +29,7 @@ import { calendarRoutes } from './calendar.js';
 import { type CaseChecker, PersonChecks } from './check-now.js';
 import { compressBodies } from './compress.js';
 import type { AppEnv, Mailer, WebServices } from './context.js';
+import { negotiateLanguage } from './language.js';
 import { PageCache } from './page-cache.js';
 import { MessagePage } from './pages/auth.js';
 import { DEFAULT_RATE_RULES, RateLimiter, type RateRules } from './rate-limit.js';
@@ -173,12 +174,12 @@ export function createWebApp(opts: WebAppOptions): WebApp {
   // Before anything reads a body (the CSRF check does): oversized bodies stop here, unread.
   app.use('*', bodyLimits());
   app.use('*', identify());
+  // Page components read the request (its words, services, user) through the context storage: the language
+  // through t(), async sections (people like you, dates ahead, the calendar feed) the store. The language comes
+  // after identify() (an account's choice counts) and before anything that may answer with a page.
+  app.use('*', contextStorage());
+  app.use('*', negotiateLanguage());
   app.use('*', requireCsrf());
-  // The case page's "people like you" section reads the store through the request context.
-  // Async page components (dates ahead, the calendar feed) read the request's services through it.
-  app.use('/cases/:id', contextStorage());
-  app.use('/account', contextStorage());
-  app.use('/account/*', contextStorage());
   app.use('*', keepSharedTimelinesInStep());
   app.use('*', async (c, next) => {
     await next();

@@ -22,6 +22,7 @@ a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,te
 header.top{background:var(--card);border-bottom:1px solid var(--line)}
 header.top .in{max-width:52rem;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center}
 header.top form.signout{order:3;margin:0}
+nav.lang{order:1;display:flex;gap:.6rem;font-size:.85rem}nav.lang a{color:var(--muted)}nav.lang [aria-current]{font-weight:600}
 .narrow{display:none}
 .brand{font-weight:700;text-decoration:none;color:var(--fg);font-size:1.1rem;margin-right:auto}
 .brand span{color:var(--accent)}

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 
 import type { AppEnv } from './context.js';
+import { START_PAGE_LANGUAGE_LINKS } from './language.js';
 import { MessagePage } from './pages/auth.js';
 
 /**
@@ -59,7 +60,7 @@ export function bodyLimits(): MiddlewareHandler<AppEnv> {
           return c.json({ error: { code: 'too_large', message } }, 413, { Connection: 'close' });
         // Called as a function: this file stays .ts (no JSX) for the one page it renders.
         const page = MessagePage({
-          frame: { title: 'Too large', user: null, csrf: '' },
+          frame: { title: 'Too large', user: null, csrf: '', language: 'en', languageLinks: START_PAGE_LANGUAGE_LINKS },
           heading: 'Too large',
           kind: 'bad',
           message: `${message} Send less (for a status, copy only the status part of the page).`,

@@ -14,7 +14,7 @@ export function authRoutes() {
     c.var.user
       ? c.redirect('/cases', 303)
       : c.html(
-          await c.var.services.pages.get('signup', c.var.csrf, (csrf) => (
+          await c.var.services.pages.get(`signup:${c.var.language}`, c.var.csrf, (csrf) => (
             <SignUpPage frame={{ ...frame(c, 'Create an account', 'signup'), csrf }} />
           )),
         ),

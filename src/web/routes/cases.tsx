@@ -152,7 +152,7 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
       .limit(1)
       .executeTakeFirst();
     const hasChannel = channel !== undefined;
-    const key = `case:${c.var.user!.id}:${kase.id}:${kase.updatedAt}:${kase.lastAttemptAt}:${kase.nextCheckAt}:${hasChannel}:${Math.floor(now / 60_000)}:${new URL(c.req.url).search}`;
+    const key = `case:${c.var.user!.id}:${kase.id}:${c.var.language}:${kase.updatedAt}:${kase.lastAttemptAt}:${kase.nextCheckAt}:${hasChannel}:${Math.floor(now / 60_000)}:${new URL(c.req.url).search}`;
     const html = await c.var.services.pages.get(key, c.var.csrf, async (csrf) => {
       const [page, secrets, learnedSchedule, outlook] = await Promise.all([
         timelinePage(db, kase.id, before),

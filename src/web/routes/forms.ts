@@ -1,5 +1,7 @@
+import { type Language, LANGUAGES } from '../../i18n/languages.js';
 import type { AppContext } from '../context.js';
 import { clientKey } from '../context.js';
+import { languageLink, pageLanguage } from '../language.js';
 import type { PageFrame } from '../pages/layout.js';
 import type { RateDecision, RateRule } from '../rate-limit.js';
 
@@ -11,7 +13,16 @@ export async function formFields(c: AppContext): Promise<Record<string, string>>
 }
 
 export function frame(c: AppContext, title: string, section?: PageFrame['section']): PageFrame {
-  return { title, user: c.var.user, csrf: c.var.csrf, section, demoInbox: c.var.services.demoInbox };
+  const languageLinks = Object.fromEntries(LANGUAGES.map((l) => [l, languageLink(c, l)])) as Record<Language, string>;
+  return {
+    title,
+    user: c.var.user,
+    csrf: c.var.csrf,
+    section,
+    demoInbox: c.var.services.demoInbox,
+    language: pageLanguage(c),
+    languageLinks,
+  };
 }
 
 /**

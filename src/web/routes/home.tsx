@@ -29,7 +29,7 @@ export function homeRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/', async (c) =>
     c.html(
-      await c.var.services.pages.get(`home:${c.var.user ? 1 : 0}`, c.var.csrf, (csrf) => (
+      await c.var.services.pages.get(`home:${c.var.language}:${c.var.user ? 1 : 0}`, c.var.csrf, (csrf) => (
         <HomePage
           frame={{ ...frame(c, 'What does my visa status mean?', 'explain'), csrf }}
           text=""

@@ -44,8 +44,8 @@ export function statsRoutes() {
       return c.html(<StatsPage frame={f} values={parsed.values} errors={parsed.errors} label="" view={null} />, 400);
     const { pages, store } = c.var.services;
     const stats = statsServiceFor(store);
-    // The page differs only by the filter as typed, the figures' generation and whether someone is signed in.
-    const key = `stats:${stats.fresh()}:${JSON.stringify(parsed.values)}`;
+    // The page differs only by the language, the filter as typed, the figures' generation and whether someone is signed in.
+    const key = `stats:${c.var.language}:${stats.fresh()}:${JSON.stringify(parsed.values)}`;
     const render = async (csrf: string) => {
       const [view, demoTimelines] = await Promise.all([
         stats.view(parsed.filter, parsed.ciType),
