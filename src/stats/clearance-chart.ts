@@ -75,7 +75,8 @@ export function clearanceChart(data: ClearanceChartData, labels: ClearanceChartL
     const label = addDays(data.from, i).slice(5);
     parts.push(
       `<line x1="${px}" y1="${bottom}" x2="${px}" y2="${bottom + 4}" stroke="currentColor"/>`,
-      `<text x="${px}" y="${bottom + 28}" text-anchor="middle" font-size="11">${label}</text>`,
+      // The last day's label ends at the last bar, so it is never cut by the edge.
+      `<text x="${back === 0 ? fmt(x(days)) : px}" y="${bottom + 30}" text-anchor="${back === 0 ? 'end' : 'middle'}" font-size="11">${label}</text>`,
     );
   }
   parts.push(
@@ -99,7 +100,7 @@ export function clearanceChart(data: ClearanceChartData, labels: ClearanceChartL
     const d = dayNumber(date);
     if (d === null || d < first || d > last) continue;
     const cx = x(d - first + 0.5);
-    marks.push(`<path class="wave-tick" data-date="${escapeXml(date)}" d="M${fmt(cx)} ${bottom + 3}l4 9h-8z"/>`);
+    marks.push(`<path class="wave-tick" data-date="${escapeXml(date)}" d="M${fmt(cx)} ${bottom + 2}l6 11h-12z"/>`);
   }
   parts.push(`<g class="wave-ticks">${marks.join('')}</g>`, '</svg>');
   return parts.join('');
