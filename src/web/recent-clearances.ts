@@ -64,6 +64,9 @@ export interface RecentClearancesView {
   waves: Wave[];
 }
 
+/** Plain code-unit order: right for YYYY-MM-DD, and far cheaper than localeCompare over thousands of rows. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The median of sorted numbers (the mean of the middle two for an even count). */
 export function median(sorted: readonly number[]): number {
   const n = sorted.length;
@@ -72,13 +75,16 @@ export function median(sorted: readonly number[]): number {
   return n % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** A clearance or a wave counts for the filter when it is of the filter's post and class (each when given). */
-function inFilter(g: { post: string | null; visaClass: string | null }, f: GroupFilter): boolean {
-  return (!f.post || g.post === f.post) && (!f.visaClass || g.visaClass === filterClass(f.visaClass));
-}
-
 /** The filter's class as the timelines store it (the same mapping as the waiting-time figures' filter). */
 const filterClass = (visaClass: string) => visaClassOrAsWritten(visaClass).toUpperCase();
+
+/** Whether a clearance or a wave is of the filter's post and class (each when given). */
+function matcher(f: GroupFilter): (g: { post: string | null; visaClass: string | null }) => boolean {
+  const post = f.post ?? null;
+  // Mapped once, not per clearance: a busy week holds tens of thousands.
+  const visaClass = f.visaClass ? filterClass(f.visaClass) : null;
+  return (g) => (post === null || g.post === post) && (visaClass === null || g.visaClass === visaClass);
+}
 
 /** The view from clearances already loaded (`all`: every group, from HISTORY_DAYS before the chart). Pure. */
 export function buildRecentView(
@@ -89,23 +95,31 @@ export function buildRecentView(
 ): RecentClearancesView {
   const from = addDays(today, -(WEEK_DAYS - 1));
   const chartFrom = addDays(today, -(CHART_DAYS - 1));
-  const mine = all.filter((c) => c.date <= today && inFilter(c, filter));
+  const inFilter = matcher(filter);
+  const mine = all.filter((c) => c.date <= today && inFilter(c));
   const week = mine.filter((c) => c.date >= from);
   const waits = week.map((c) => c.waitDays).sort((a, b) => a - b);
-  const waves = allWaves.filter((w) => w.date >= chartFrom && w.date <= today && inFilter(w, filter));
+  const waves = allWaves.filter((w) => w.date >= chartFrom && w.date <= today && inFilter(w));
   const recent = recentClearances(week, waves, from, today, MIN_GROUP);
+  // One pass over the week for every listed group's rows (the unfiltered view lists dozens of groups).
+  const rowsOf = new Map<string, Clearance[]>();
+  for (const c of week) {
+    const key = `${c.post ?? ''}\u0000${c.visaClass ?? ''}`;
+    const list = rowsOf.get(key);
+    if (list) list.push(c);
+    else rowsOf.set(key, [c]);
+  }
   const groups: RecentGroupView[] = recent.groups.map((g) => {
     const waveDays = new Set(g.waveDates);
-    const rows = week
-      .filter((c) => c.post === g.post && c.visaClass === g.visaClass)
+    const rows = (rowsOf.get(`${g.post ?? ''}\u0000${g.visaClass ?? ''}`) ?? [])
       .map((c) => ({ date: c.date, waitDays: c.waitDays, wave: waveDays.has(c.date) }))
-      .sort((a, b) => b.date.localeCompare(a.date) || a.waitDays - b.waitDays);
+      .sort((a, b) => compare(b.date, a.date) || a.waitDays - b.waitDays);
     return { post: g.post ?? '', visaClass: g.visaClass ?? '', count: g.count, rows };
   });
   const counts = new Map<string, number>();
   for (const c of mine) if (c.date >= chartFrom) counts.set(c.date, (counts.get(c.date) ?? 0) + 1);
   let busiest: { date: string; count: number } | null = null;
-  for (const [date, count] of [...counts].sort(([a], [b]) => a.localeCompare(b)))
+  for (const [date, count] of [...counts].sort(([a], [b]) => compare(a, b)))
     if (!busiest || count > busiest.count) busiest = { date, count };
   return {
     from,
