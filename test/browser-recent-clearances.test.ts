@@ -130,6 +130,9 @@ describe.skipIf(!CHROMIUM)('recent clearances in Chromium', { timeout: 90_000 },
     expect(await axeProblems(page)).toEqual([]);
     await page.getByRole('region', { name: '近期结束审查的案件' }).scrollIntoViewIfNeeded();
     await screenshots(page, 'recent-clearances-zh');
+    await page
+      .getByRole('region', { name: '近期结束审查的案件' })
+      .screenshot({ path: `${OUTPUT}/recent-clearances-list-zh-phone.png` });
     expect(problems).toEqual([]);
     await close();
   });
