@@ -300,6 +300,15 @@ describe('the general rules of the second corpus round (issue 15)', () => {
     ]);
   });
 
+  it('an undated piece that cannot be of the moment before it labels the next date ("…, interview and 221g on Oct 3")', () => {
+    expect(brief(one('Refused Oct 1, interview and 221g on Oct 3. Issued Oct 20.', '2025-12-01').events)).toEqual([
+      '2025-10-01 status:refused',
+      '2025-10-03 slip_221g',
+      '2025-10-03 interview',
+      '2025-10-20 status:issued',
+    ]);
+  });
+
   it('a post told out of order keeps the post year for a date a little after the one told after it', () => {
     const t = one('Administrative possessing since Sep 12 after my interview on Sep 5 in Mumbai.', '2025-12-01');
     expect(brief(t.events)).toEqual(['2025-09-12 status:administrative_processing', '2025-09-05 interview']);
@@ -322,6 +331,10 @@ describe('the general rules of the second corpus round (issue 15)', () => {
         one('My F1 got issued today after 45 days of AP. Interview was Oct 10, AP from Oct 17.', '2025-12-01').events,
       ),
     ).toEqual(['2025-12-01 status:issued', '2025-10-10 interview', '2025-10-17 status:administrative_processing']);
+    // "Still in AP since Sep 3" does date the start; "still AP as of Nov 20" dates nothing.
+    expect(brief(one('Interview Sep 2. Still in AP since Sep 3. Still AP as of Nov 20.', '2025-12-01').events)).toEqual(
+      ['2025-09-02 interview', '2025-09-03 status:administrative_processing'],
+    );
     expect(brief(one('Refused 9th Sep. Issued 16th Sep. Total one week only in 221g.', '2025-10-01').events)).toEqual([
       '2025-09-09 status:refused',
       '2025-09-16 status:issued',

@@ -361,8 +361,9 @@ export function classify(written: string): Reading[] {
       statusIn(clause) === null);
   if (lastUpdated) out.push({ kind: 'last_updated', certainty: /last\s+updated/.test(t) ? 0.95 : 0.8 });
   const status = statusIn(clause);
-  // "Still AP", "still in refused": the status did not change, so it dates nothing.
-  if (status && !/\bstill\b/.test(t)) {
+  // "Still AP", "still in refused": the status did not change, so it dates nothing; but "still in AP since Sep 3"
+  // dates when it began.
+  if (status && (!/\bstill\b/.test(t) || /\b(?:since|from)\b/.test(t))) {
     const { state } = status;
     const skip =
       (state === 'issued' && out.some((o) => o.kind === 'passport_returned') && !/\bissued\b|\bvisa\b/.test(t)) ||
@@ -422,8 +423,14 @@ function clauses(line: string): Clause[] {
     } else if (!says && last?.to === piece.previousEnd) {
       last.to = piece.to;
     } else {
+      // An undated piece that cannot belong to the moment before it is the label of this one ("…, interview
+      // and 221g on Oct 3"); one that can stays with the moment before ("Interview Oct 8, 221g white, AP Oct 9").
       if (pending?.joins && last) last.to = pending.to;
-      groups.push({ from: pending && !last ? pending.from : piece.from, to: piece.to, dated: true });
+      groups.push({
+        from: pending && (!last || !pending.joins) ? pending.from : piece.from,
+        to: piece.to,
+        dated: true,
+      });
     }
     pending = null;
   }
