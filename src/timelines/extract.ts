@@ -279,10 +279,15 @@ interface Reading {
  * The status a clause reports: of several status words the one written last ("went from Refused
  * to AP" is AP; "AP cleared" is cleared). `weak` for the bare abbreviation "AP".
  */
+/** The status words as global patterns, compiled once (statusIn runs for every clause and piece). */
+const STATUS_WORDS_GLOBAL: [RegExp, State][] = STATUS_WORDS.map(([re, state]) => [
+  new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`),
+  state,
+]);
+
 function statusIn(clause: string): { state: State; weak: boolean } | null {
   let best: { state: State; at: number; weak: boolean } | null = null;
-  for (const [re, state] of STATUS_WORDS) {
-    const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  for (const [global, state] of STATUS_WORDS_GLOBAL) {
     for (const m of clause.matchAll(global)) {
       const end = m.index + m[0].length;
       if (!best || end > best.at) best = { state, at: end, weak: m[0] === 'AP' };
