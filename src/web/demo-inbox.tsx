@@ -16,6 +16,8 @@ export interface InboxItem {
   from: string | null;
   to: string | null;
   headline: string | null;
+  /** A reminder's or a wave notice's sentence. */
+  notice: string | null;
 }
 
 export class DemoInbox {
@@ -38,6 +40,7 @@ function extractEvents(body: unknown): Omit<InboxItem, 'at'>[] {
       from?: { status?: string | null } | null;
       to?: { status?: string | null } | null;
       interpretation?: { headline?: string } | null;
+      notice?: { text?: string } | null;
     };
     return {
       kind: e.kind ?? 'test',
@@ -45,6 +48,7 @@ function extractEvents(body: unknown): Omit<InboxItem, 'at'>[] {
       from: e.from?.status ?? null,
       to: e.to?.status ?? null,
       headline: e.interpretation?.headline ?? null,
+      notice: e.notice?.text ?? null,
     };
   });
 }
@@ -77,6 +81,7 @@ export function demoInboxRoutes(inbox: DemoInbox, now: () => number = Date.now) 
                   {i.to ? ` — ${i.from ? `${i.from} → ` : ''}${i.to}` : ''}
                 </strong>
                 {i.headline ? <p class="small">{i.headline}</p> : null}
+                {i.notice ? <p class="small">{i.notice}</p> : null}
               </li>
             ))}
           </ol>
