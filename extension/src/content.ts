@@ -8,7 +8,7 @@
  */
 import { UPDATE_PANEL_ID, VIEW } from '../../src/decode/labels.js';
 import { forumLine } from '../../src/timelines/forum-line.js';
-import { browserLanguage, type LanguagePack, type PanelWords,panelWords } from './language.js';
+import { browserLanguage, type LanguagePack, type PanelWords, panelWords } from './language.js';
 import type { ForumResult, Request, SaveResult } from './messages.js';
 import { type Panel, renderPanel } from './panel.js';
 import { type Answer, decodeAnswer, readPage } from './read.js';

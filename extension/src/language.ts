@@ -9,7 +9,7 @@ import type { Catalog } from '../../src/i18n/catalog.js';
 import { en } from '../../src/i18n/catalogs/en.js';
 import { type Language, matchLanguage } from '../../src/i18n/languages.js';
 import { createTranslator, english, type Translator } from '../../src/i18n/translator.js';
-import { type WordKey, type Words,words as englishWords } from './words/en.js';
+import { type WordKey, type Words, words as englishWords } from './words/en.js';
 
 /** What i18n/<lang>.json holds: the decoder's words (src/i18n decode area) and the panel's. */
 export interface LanguagePack {

@@ -193,7 +193,9 @@ describe("notification content in the reader's language", () => {
     expect(renderEvent(EVENT, { ...CASE, location: null }, null, { t, timeZone: 'Asia/Shanghai' }).text).toContain(
       'Visto: 26 nov 2026, 14:12 GMT+8',
     );
-    expect(renderEvent(EVENT, { ...CASE, location: null }, null, { t }).text).toContain('Visto: 26 nov 2026, 06:12 UTC');
+    expect(renderEvent(EVENT, { ...CASE, location: null }, null, { t }).text).toContain(
+      'Visto: 26 nov 2026, 06:12 UTC',
+    );
   });
 
   it('counts days in a reminder with plurals, and keeps a reminder stored without its facts in English', async () => {
