@@ -67,11 +67,14 @@ describe.each(DIALECTS)('notifications in the owner’s language on $name', ({ o
       );
       await addChannel(store.db, sealer, ana.id, mail('ana@example.com'), settings, opts);
       await addChannel(store.db, sealer, null, mail('cli@example.com'), settings, opts);
+      // A CLI channel may choose its language; one owned by an account may choose another than the account's.
+      await addChannel(store.db, sealer, null, mail('cli-es@example.com'), { ...settings, language: 'es' }, opts);
+      await addChannel(store.db, sealer, ana.id, mail('ana-en@example.com'), { ...settings, language: 'en' }, opts);
       for (const owner of [li.id, ana.id, null])
         await recordEvents(store.db, await insertCase(store.db, sealer, owner, 'Mamá'), ['status_changed']);
 
       const dispatcher = createDispatcher({ store, sealer, allowPrivateTargets: true });
-      expect(await dispatcher.runDue()).toMatchObject({ sent: 4, failed: 0 });
+      expect(await dispatcher.runDue()).toMatchObject({ sent: 6, failed: 0 });
       const to = (address: string) => {
         const found = smtp!.mails.filter((m) => m.to.includes(address));
         expect(found, address).toHaveLength(1);
@@ -107,6 +110,11 @@ describe.each(DIALECTS)('notifications in the owner’s language on $name', ({ o
       expect(en.subject).toBe('Mamá (********5432): Refused → Administrative Processing');
       expect(en.text).toContain(STORED_HEADLINE);
       expect(en.text).toContain(`CEAC shows, in English (the authoritative text): ${CEAC_TEXT}`);
+
+      expect(to('cli-es@example.com').subject).toBe(
+        'Mamá (********5432) — Cambio de estado: Refused → Administrative Processing',
+      );
+      expect(to('ana-en@example.com').subject).toBe('Mamá (********5432): Refused → Administrative Processing');
 
       // The webhook: stable ids and English fields, the words people read beside them.
       expect(http.hits).toHaveLength(1);

@@ -149,8 +149,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   /**
-   * The language of each channel's messages: its owner's account language (users.language), English when the
-   * channel has no account (CLI channels) or the owner chose none. Only the catalogues in use are loaded.
+   * The language of each channel's messages: the one chosen for the channel (`ceac notify add --lang`), else its
+   * owner's account language (users.language), else English (a CLI channel, or an owner who chose none). Only the
+   * catalogues in use are loaded.
    */
   async function translatorsFor(channelRows: readonly ChannelRow[]): Promise<Map<number, Translator>> {
     const owners = [...new Set(channelRows.flatMap((c) => (c.owner_id === null ? [] : [c.owner_id])))];
@@ -161,7 +162,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const byLanguage = new Map<Language, Translator>();
     const out = new Map<number, Translator>();
     for (const channel of channelRows) {
-      const language = (channel.owner_id === null ? undefined : languageOf.get(channel.owner_id)) ?? 'en';
+      const language =
+        matchLanguage(channel.language ?? undefined) ??
+        (channel.owner_id === null ? undefined : languageOf.get(channel.owner_id)) ??
+        'en';
       let t = byLanguage.get(language);
       if (!t) {
         t = await loadTranslator(language);
