@@ -18,6 +18,8 @@ import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 
 import { build } from 'esbuild';
 
+import { englishDecodeOnly } from './english-decode-only.mjs';
+
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -119,26 +121,10 @@ async function loadModule(contents) {
   return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].contents).toString('base64')}`);
 }
 
-/**
- * The extension shows the decoder's words and its own, nothing of the web app's, CLI's or notifications': its
- * English catalogue is the decode area only (src/i18n/catalogs/en/decode.ts) instead of every area's. After the
- * build, no key of another area may appear in the scripts (checked below), so none can be missing at run time.
- */
-const englishDecodeOnly = {
-  name: 'english-decode-only',
-  setup(b) {
-    b.onResolve({ filter: /[\\/]catalogs[\\/]en\.js$/ }, () => ({ path: 'en', namespace: 'english-decode-only' }));
-    b.onLoad({ filter: /.*/, namespace: 'english-decode-only' }, () => ({
-      contents: "import { decode } from './src/i18n/catalogs/en/decode.ts'; export const en = decode;",
-      resolveDir: root,
-      loader: 'ts',
-    }));
-  },
-};
-
 const bundles = await build({
   entryPoints: ['content', 'background', 'options'].map((n) => join(here, 'src', `${n}.ts`)),
-  plugins: [englishDecodeOnly],
+  // English: the decode area only (see english-decode-only.mjs); checked after the build.
+  plugins: [englishDecodeOnly(root)],
   bundle: true,
   write: false,
   format: 'iife',

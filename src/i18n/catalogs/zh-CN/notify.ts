@@ -16,8 +16,8 @@ export const notify: AreaCatalog<typeof source> = {
   'notify.change.checkRecovered': '查询已恢复正常',
   'notify.change.reminder': '提醒：{text}',
   'notify.change.reminderNear': '有一个期限快到了',
-  'notify.change.wave': '集中放行：{text}',
-  'notify.change.waveCleared': '许多与你情况相似的案件已通过审查',
+  'notify.change.wave': '一批案件结束审查：{text}',
+  'notify.change.waveCleared': '许多与你情况相似的案件已结束审查',
   'notify.source': '依据：{source}',
   'notify.wave.caveat': '这是其他案件的情况，不能据此确定你的案件会怎样。',
   'notify.nextSteps': '下一步：',
@@ -39,9 +39,9 @@ export const notify: AreaCatalog<typeof source> = {
   'notify.deadline.dv_issue_by': '多元化签证（DV）可签发的最后一天',
   'notify.deadline.issued_no_passport': '签证已签发 10 个工作日：如仍没有护照的消息，请联系使领馆',
   'notify.wave.sentence':
-    '{post} 有 {count, plural, other {# 个}} {visaClass} 案件在 {date} 通过审查，它们此前已等待 {maxWait, plural, other {{waits} 天}}{yours}。',
+    '{post} 有 {count, plural, other {# 个}} {visaClass} 案件在 {date} 结束审查，它们此前已等待 {maxWait, plural, other {{waits} 天}}{yours}。',
   'notify.wave.sentenceAnyClass':
-    '{post} 有 {count, plural, other {# 个}}案件在 {date} 通过审查，它们此前已等待 {maxWait, plural, other {{waits} 天}}{yours}。',
+    '{post} 有 {count, plural, other {# 个}}案件在 {date} 结束审查，它们此前已等待 {maxWait, plural, other {{waits} 天}}{yours}。',
   'notify.wave.yours': '；你的案件已等待 {days, plural, other {# 天}}',
   'notify.mail.reset.subject': '重设你的 ceac-watch 密码',
   'notify.mail.reset.body':
