@@ -108,13 +108,24 @@ export async function recordWaveNotices(
     if (mine.length === 0) continue;
     const waited = await waitedDays(db, c, today);
     const values: NewEventRow[] = mine.map((w) => {
-      const notice: Notice & { post: string | null; visaClass: string | null; count: number } = {
+      // The facts of the sentence are kept beside it, so that a notification can say it in the reader's language.
+      const notice: Notice & {
+        post: string | null;
+        visaClass: string | null;
+        count: number;
+        minWait: number;
+        maxWait: number;
+        waited: number | null;
+      } = {
         message: noticeFor(w, waited),
         date: w.date,
         source: null,
         post: w.post,
         visaClass: w.visaClass,
         count: w.count,
+        minWait: w.minWait,
+        maxWait: w.maxWait,
+        waited,
       };
       return {
         case_id: c.id,
