@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { addCalendarDays } from '../knowledge/deadlines.js';
 import { normaliseVisaClass } from '../knowledge/visa-classes.js';
 import { type CalendarCase, renderCalendar } from '../notify/calendar.js';
-import { maskLast4 } from '../notify/content.js';
+import { maskLast4 } from '../notify/facts.js';
 import { caseDeadlines } from '../notify/reminders.js';
 import type { CaseView } from '../store/cases.js';
 import type { Database } from '../store/schema.js';
