@@ -227,6 +227,19 @@ function dateErrors(v: CaseFormValues, today: string): FieldErrors {
   return out;
 }
 
+/** The context fields the case form shows. */
+const FORM_CONTEXT_FIELDS = [
+  'route',
+  'visaClass',
+  'entry',
+  'interviewDate',
+  'slip',
+  'slipDate',
+  'documentsDate',
+  'officer',
+  'passport',
+] as const;
+
 function context(v: CaseFormValues) {
   return {
     ...(v.route && { route: v.route as 'dropbox' | 'interview' }),
@@ -290,12 +303,13 @@ export function toCaseEdit(
   today: string,
 ): { patch: CaseEdit } | { errors: FieldErrors } {
   const errors: FieldErrors = dateErrors(v, today);
-  const keep = current.context.keepWatching;
+  const given = context(v);
   const patch: CaseEdit = {
     label: v.label || null,
     group: v.group || null,
-    // The form shows every field of the context but one: keep that one (set with `ceac case edit --keep-watching`).
-    context: { ...context(v), ...(keep !== undefined && { keepWatching: keep }) },
+    context: given,
+    // The form shows these fields: one left empty is cleared (keepWatching, set by the CLI, is not on the form).
+    unsetContext: FORM_CONTEXT_FIELDS.filter((k) => given[k] === undefined),
     shareTimeline: v.share,
   };
   if (v.location && v.location !== current.location) {
