@@ -397,8 +397,7 @@ for (const postgres of [false, true]) {
       const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
       const documents = daysAgo(100);
       const enquire = new Date(Date.parse(`${documents}T00:00:00Z`) + 180 * 86_400_000);
-      const dayOf = (d: Date) =>
-        new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+      const dayOf = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
       try {
         const c = new Client(stack.fixture.app);
         await c.signUp('enquire@example.com');

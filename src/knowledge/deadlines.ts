@@ -181,10 +181,15 @@ export function deadlinesFor(facts: DeadlineFacts): Deadline[] {
   if (facts.state === 'issued') {
     const issued = [...facts.history].reverse().find((h) => h.state === 'issued')?.date;
     if (issued !== undefined)
-      add('issued_no_passport', addWorkingDays(issued, 10), `10 working days after Issued was first seen on ${issued}`, {
-        fact: 'issued_seen',
-        date: issued,
-      });
+      add(
+        'issued_no_passport',
+        addWorkingDays(issued, 10),
+        `10 working days after Issued was first seen on ${issued}`,
+        {
+          fact: 'issued_seen',
+          date: issued,
+        },
+      );
   }
 
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -391,7 +391,9 @@ export function createCaseRepository(store: Store, sealer: Sealer, now: () => nu
       const p = parsed.data;
       const current = await row(id, ownerId);
       let context: Record<string, unknown> | undefined =
-        p.context || p.unsetContext ? { ...(JSON.parse(current.context_json) as CaseContext), ...p.context } : undefined;
+        p.context || p.unsetContext
+          ? { ...(JSON.parse(current.context_json) as CaseContext), ...p.context }
+          : undefined;
       if (context && p.unsetContext)
         context = Object.fromEntries(Object.entries(context).filter(([k]) => !p.unsetContext!.includes(k as never)));
       const identityChanged = p.location !== undefined || p.passport !== undefined || p.surname !== undefined;

@@ -4,10 +4,10 @@ import { Hono } from 'hono';
 import { getContext } from 'hono/context-storage';
 import type { Kysely } from 'kysely';
 
-import { addCalendarDays } from '../knowledge/deadlines.js';
-import { normaliseVisaClass } from '../knowledge/visa-classes.js';
 import { matchLanguage } from '../i18n/languages.js';
 import { loadTranslator, type Translator } from '../i18n/translator.js';
+import { addCalendarDays } from '../knowledge/deadlines.js';
+import { normaliseVisaClass } from '../knowledge/visa-classes.js';
 import { type CalendarCase, type CalendarWords, renderCalendar } from '../notify/calendar.js';
 import { maskLast4 } from '../notify/content.js';
 import { caseDeadlines } from '../notify/reminders.js';

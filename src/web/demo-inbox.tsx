@@ -74,9 +74,7 @@ export function demoInboxRoutes(inbox: DemoInbox, now: () => number = Date.now) 
                 <time datetime={new Date(i.at).toISOString()}>{localDateTime(i.at)}</time>
                 <strong>
                   {i.label ?? t('cases.demo.test')}: <span lang={sent}>{i.kind.replace(/_/g, ' ')}</span>
-                  {i.to ? (
-                    <span lang="en">{` — ${i.from ? `${i.from} → ` : ''}${i.to}`}</span>
-                  ) : null}
+                  {i.to ? <span lang="en">{` — ${i.from ? `${i.from} → ` : ''}${i.to}`}</span> : null}
                 </strong>
                 {i.headline ? (
                   <p class="small" lang={sent}>

@@ -355,11 +355,7 @@ export function NewTimelinePage(p: {
         <h1>{t('cases.timeline.heading')}</h1>
         <p class="lead">{t('cases.timeline.lead')}</p>
         {p.notice ? <Alert kind="ok">{p.notice}</Alert> : null}
-        {hasErrors ? (
-          <Alert kind="bad">
-            {p.errors.form ?? t('cases.timeline.notSaved')}
-          </Alert>
-        ) : null}
+        {hasErrors ? <Alert kind="bad">{p.errors.form ?? t('cases.timeline.notSaved')}</Alert> : null}
         {p.extracted ? null : <PasteForm csrf={p.frame.csrf} {...p.paste} />}
         <TimelineForm csrf={p.frame.csrf} values={p.values} errors={p.errors} extracted={p.extracted} />
       </div>

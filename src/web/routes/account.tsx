@@ -4,9 +4,9 @@ import { Hono } from 'hono';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { AccountError, MIN_PASSWORD } from '../accounts.js';
 import type { AppContext, AppEnv } from '../context.js';
+import { t } from '../language.js';
 import { AccountPage } from '../pages/account.js';
 import type { FieldErrors } from '../pages/auth.js';
-import { t } from '../language.js';
 import { clearSessionCookie } from '../session.js';
 import { formFields, frame } from './forms.js';
 

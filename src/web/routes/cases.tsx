@@ -21,9 +21,9 @@ import {
   NETWORK_REFUSED,
 } from '../pages/cases.js';
 import { caseWaitOutlook } from '../pages/how-long.js';
+import { type ReadingWords, readingWords } from '../reading-words.js';
 import { requireUserPage } from './account.js';
 import { describeFields, formValues, toCaseEdit, toNewCase, valuesOf } from './case-form.js';
-import { type ReadingWords, readingWords } from '../reading-words.js';
 import { formFields, frame, overLimit } from './forms.js';
 
 /** What a finished check means for the person, in one sentence (never an outcome code). */
@@ -87,10 +87,7 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
       for (const k of cases) {
         const r = readings.get(k.id);
         if (r?.interpretation)
-          words.set(
-            k.id,
-            readingWords(tr, k, { ...r, interpretation: r.interpretation }, firstSeen.get(k.id) ?? []),
-          );
+          words.set(k.id, readingWords(tr, k, { ...r, interpretation: r.interpretation }, firstSeen.get(k.id) ?? []));
       }
     }
     return c.html(
@@ -214,7 +211,9 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
       const entryWords = new Map<number, ReadingWords>();
       if (tr.language !== 'en')
         for (const e of page.entries) {
-          const w = e.to ? wordsOf({ observation: e.to, interpretation: e.interpretation, at: e.at, from: e.from }) : undefined;
+          const w = e.to
+            ? wordsOf({ observation: e.to, interpretation: e.interpretation, at: e.at, from: e.from })
+            : undefined;
           if (w) entryWords.set(e.id, w);
         }
       const automatic = checksAreAutomatic(c);

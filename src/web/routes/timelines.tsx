@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 
+import type { MessageKey } from '../../i18n/catalog.js';
 import { extractTimelines, toStoredTimeline } from '../../timelines/extract.js';
 import { ManualTimelineError, parseManualTimeline } from '../../timelines/manual.js';
 import { isIsoDate, type Timeline } from '../../timelines/model.js';
 import { upsertTimelines } from '../../timelines/repository.js';
-import type { MessageKey } from '../../i18n/catalog.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { t, translator } from '../language.js';
 import { localNumber, localWait } from '../local-time.js';
@@ -103,7 +103,8 @@ const EXPECTED: Readonly<Record<string, MessageKey>> = {
 
 function problemIn(field: string, message: string): string {
   if (translator().language === 'en') return capital(message);
-  if (field === 'outcomeDate' && /before the start/.test(message)) return t('cases.timeline.problem.outcomeBeforeStart');
+  if (field === 'outcomeDate' && /before the start/.test(message))
+    return t('cases.timeline.problem.outcomeBeforeStart');
   const key = EXPECTED[field];
   return key ? t(key) : capital(message);
 }
@@ -215,11 +216,7 @@ export function timelineRoutes() {
         422,
       );
     if (!isIsoDate(posted))
-      return render(
-        c,
-        { paste: { ...paste, error: t('cases.timeline.postedNotDate', { posted }) } },
-        422,
-      );
+      return render(c, { paste: { ...paste, error: t('cases.timeline.postedNotDate', { posted }) } }, 422);
     const found = extractTimelines(text, { posted });
     const first = found[0];
     if (!first) {

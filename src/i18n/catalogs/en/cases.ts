@@ -47,8 +47,7 @@ export const cases = {
   'cases.state.rejectedWait': 'Automatic checks wait until you change them.',
   'cases.state.blocked': 'CEAC is refusing automatic checks from this network.',
   'cases.state.blockedNotYou': 'This says nothing about your case.',
-  'cases.state.blockedFixBefore':
-    'Whoever runs this ceac-watch can fix it: install Chromium (or point',
+  'cases.state.blockedFixBefore': 'Whoever runs this ceac-watch can fix it: install Chromium (or point',
   'cases.state.blockedFixAfter':
     'at one) so that checks go through a real browser, or run ceac-watch from a home internet connection.',
   'cases.state.lastFailed': 'The last check did not get an answer: {why}. Nothing about your case changed.',
@@ -81,8 +80,7 @@ export const cases = {
   'cases.history.failingBody': '{why}. This is about reaching CEAC, not a change of your case.',
   'cases.history.recovered': 'Checks work again',
   'cases.history.reminder': 'Reminder sent',
-  'cases.history.reminderBody':
-    '{title}: {date} ({days, plural, =0 {today} =1 {tomorrow} other {in # days}}).',
+  'cases.history.reminderBody': '{title}: {date} ({days, plural, =0 {today} =1 {tomorrow} other {in # days}}).',
   'cases.history.wave': 'Clearance wave at your post',
   'cases.history.other': 'Something was recorded',
   'cases.details.heading': 'Details',
@@ -368,8 +366,7 @@ export const cases = {
   'cases.timeline.startOver': 'Start over',
   'cases.timeline.pasteTitle': 'Paste a timeline you wrote',
   'cases.timeline.pasteExampleBefore': 'For example:',
-  'cases.timeline.pasteExampleAfter':
-    '. We read the dates and events and show them to you before anything is saved.',
+  'cases.timeline.pasteExampleAfter': '. We read the dates and events and show them to you before anything is saved.',
   'cases.timeline.text': 'Your timeline',
   'cases.timeline.posted': 'Written on',
   'cases.timeline.postedHint': 'Dates without a year are read as the latest such date up to this day.',

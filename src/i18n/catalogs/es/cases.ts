@@ -30,8 +30,7 @@ export const cases: AreaCatalog<typeof source> = {
 
   'cases.check.lastChecked': 'Última consulta {ago}',
   'cases.check.notYet': 'Todavía no consultado',
-  'cases.check.failed':
-    '{count, plural, one {falló la última consulta} other {fallaron las últimas # consultas}}',
+  'cases.check.failed': '{count, plural, one {falló la última consulta} other {fallaron las últimas # consultas}}',
   'cases.check.waitDetails': 'las consultas esperan a que corrija los datos',
   'cases.check.paused': 'en pausa',
   'cases.check.manual': 'se consulta cuando usted pulsa Consultar ahora',
@@ -74,8 +73,7 @@ export const cases: AreaCatalog<typeof source> = {
   'cases.history.textChanged': 'Cambió el texto de la explicación (el estado sigue siendo {status})',
   'cases.history.textChangedNoStatus': 'Cambió el texto de la explicación (el estado es el mismo)',
   'cases.history.lastUpdated': '“Case Last Updated” (última actualización) pasó a {date} (el estado no cambió)',
-  'cases.history.lastUpdatedBody':
-    'Alguien trabajó en el caso. Suele moverse antes de una decisión, pero no siempre.',
+  'cases.history.lastUpdatedBody': 'Alguien trabajó en el caso. Suele moverse antes de una decisión, pero no siempre.',
   'cases.history.waitDetails': 'Las consultas esperan hasta que se corrijan los datos.',
   'cases.history.failing': 'Las consultas empezaron a fallar',
   'cases.history.failingBody': '{why}. Es un problema para llegar a CEAC, no un cambio en su caso.',
@@ -126,7 +124,8 @@ export const cases: AreaCatalog<typeof source> = {
   'cases.deadline.issuedNoPassport':
     'Visa expedida hace 10 días hábiles: contacte con la sede si no tiene noticias del pasaporte',
   'cases.deadline.basis.slipDate': '12 meses después de la fecha de la hoja 221(g), {date}',
-  'cases.deadline.basis.interview221g': '12 meses después de la entrevista del {date}, en la que le dieron la hoja 221(g)',
+  'cases.deadline.basis.interview221g':
+    '12 meses después de la entrevista del {date}, en la que le dieron la hoja 221(g)',
   'cases.deadline.basis.refusedSeen':
     '12 meses después del {date}, el primer día en que se vio Refused (indique la fecha de la hoja para tener una fecha exacta)',
   'cases.deadline.basis.interview': '180 días después de la entrevista del {date}',
@@ -277,7 +276,8 @@ export const cases: AreaCatalog<typeof source> = {
   'cases.account.newTokenHint': 'Por ejemplo, “script de casa”.',
   'cases.account.createToken': 'Crear token',
   'cases.account.password': 'Cambiar la contraseña',
-  'cases.account.passwordLead': 'Al cambiarla se cierra la sesión en sus otros dispositivos y se revocan todos sus tokens de API.',
+  'cases.account.passwordLead':
+    'Al cambiarla se cierra la sesión en sus otros dispositivos y se revocan todos sus tokens de API.',
   'cases.account.current': 'Contraseña actual',
   'cases.account.new': 'Nueva contraseña',
   'cases.account.newHint': 'Al menos {min} caracteres.',
@@ -294,7 +294,8 @@ export const cases: AreaCatalog<typeof source> = {
   'cases.account.error.password': 'Su contraseña no es correcta.',
   'cases.account.error.current': 'Su contraseña actual no es correcta.',
   'cases.account.error.tokenName': 'Dele un nombre al token, para saber más adelante qué lo usa.',
-  'cases.account.error.tokenControl': 'Use solo letras, dígitos, espacios y signos de puntuación (sin caracteres de control).',
+  'cases.account.error.tokenControl':
+    'Use solo letras, dígitos, espacios y signos de puntuación (sin caracteres de control).',
   'cases.account.error.tokenLong': 'Use un nombre de 80 caracteres como máximo.',
   'cases.account.error.passwordShort': 'Use al menos {min} caracteres para su contraseña.',
   'cases.account.error.passwordLong': 'Esa contraseña es demasiado larga (512 caracteres como máximo).',
@@ -377,7 +378,8 @@ export const cases: AreaCatalog<typeof source> = {
     'Demasiadas cronologías de su cuenta en poco tiempo: esta no se guardó. Espere {wait} y envíela de nuevo (lo que escribió se conserva abajo).',
   'cases.timeline.pasteFirst': 'Primero pegue el texto de su cronología.',
   'cases.timeline.tooLong': 'El texto es demasiado largo: pegue {max} caracteres como máximo (una cronología).',
-  'cases.timeline.postedNotDate': '“{posted}” no es una fecha: indique el día en que escribió el texto como AAAA-MM-DD.',
+  'cases.timeline.postedNotDate':
+    '“{posted}” no es una fecha: indique el día en que escribió el texto como AAAA-MM-DD.',
   'cases.timeline.nothingFound':
     'No encontramos eventos de visa con fecha en este texto. Escriba un evento por línea con su fecha (p. ej. “Oct 21 – refused, 221g”), o escriba su cronología en el formulario de abajo.',
   'cases.timeline.noStart':

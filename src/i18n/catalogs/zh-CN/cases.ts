@@ -53,8 +53,7 @@ export const cases: AreaCatalog<typeof source> = {
   'cases.state.updatesItself': '这个页面会自动更新。',
   'cases.state.pressCheck': '按“立即查询”，输入 CEAC 显示的验证码：我们替你读取状态。',
   'cases.checks.heading': '查询',
-  'cases.checks.manualBefore':
-    '这个服务器没有自动识别验证码的程序，所以只有你按“立即查询”时才会查询。运行它的人设置好',
+  'cases.checks.manualBefore': '这个服务器没有自动识别验证码的程序，所以只有你按“立即查询”时才会查询。运行它的人设置好',
   'cases.checks.manualAfter': '后（见 README），就会开始自动查询。',
   'cases.checks.failingSince': '自 {since} 起查询一直失败（{why}）。这是连接 CEAC 的问题，不是你的案件有变化。',
   'cases.checks.noChannel': '你还没有设置通知渠道：案件有变化时你不会收到通知。',
@@ -103,7 +102,8 @@ export const cases: AreaCatalog<typeof source> = {
   'cases.details.removeWarning': '这会删除案件及其全部历史记录，相关通知也会停止。',
   'cases.details.removeButton': '删除案件',
   'cases.schedule.label': '我们何时查询',
-  'cases.schedule.learning': '还在了解这个使领馆的状态通常何时变化（n = {n}）；在此之前，查询时间参照所有使领馆已观察到的 {count} 次变化。',
+  'cases.schedule.learning':
+    '还在了解这个使领馆的状态通常何时变化（n = {n}）；在此之前，查询时间参照所有使领馆已观察到的 {count} 次变化。',
   'cases.schedule.learned':
     '查询集中在 {place} 时间 {from}–{to}（占查询的 {checkShare}%），估计这个使领馆 {changeShare}% 的变化发生在这段时间（n = {n}）。',
 
@@ -119,7 +119,8 @@ export const cases: AreaCatalog<typeof source> = {
   'cases.deadline.issuedNoPassport': '签证已签发 10 个工作日：如果还没有护照的消息，请联系使领馆',
   'cases.deadline.basis.slipDate': '221(g) 单上的日期（{date}）之后 12 个月',
   'cases.deadline.basis.interview221g': '{date} 面谈（当场给了 221(g) 单）之后 12 个月',
-  'cases.deadline.basis.refusedSeen': '{date}（第一次看到 Refused 的日期）之后 12 个月（填写 221(g) 单上的日期可以得到准确日期）',
+  'cases.deadline.basis.refusedSeen':
+    '{date}（第一次看到 Refused 的日期）之后 12 个月（填写 221(g) 单上的日期可以得到准确日期）',
   'cases.deadline.basis.interview': '{date} 面谈之后 180 天',
   'cases.deadline.basis.documents': '{date} 最后一次补交材料之后 180 天',
   'cases.deadline.basis.issuedSeen': '{date} 第一次看到 Issued 之后 10 个工作日',
@@ -351,7 +352,8 @@ export const cases: AreaCatalog<typeof source> = {
   'cases.timeline.saved': '谢谢：你的时间线已保存，从现在起计入等待时间统计。',
   'cases.timeline.savedAgain': '这条时间线之前已经保存过：它在等待时间统计中只算一次。',
   'cases.timeline.tooMany': '你的账户刚刚提交了太多时间线。请等 {wait} 再试。',
-  'cases.timeline.tooManyForm': '你的账户刚刚提交了太多时间线：这一条没有保存。请等 {wait} 再提交一次（你填写的内容保留在下面）。',
+  'cases.timeline.tooManyForm':
+    '你的账户刚刚提交了太多时间线：这一条没有保存。请等 {wait} 再提交一次（你填写的内容保留在下面）。',
   'cases.timeline.pasteFirst': '请先粘贴你的时间线文字。',
   'cases.timeline.tooLong': '文字太长了：最多粘贴 {max} 个字符（一条时间线）。',
   'cases.timeline.postedNotDate': '“{posted}”不是日期：请按 YYYY-MM-DD 填写你写这段文字的日期。',
@@ -360,7 +362,8 @@ export const cases: AreaCatalog<typeof source> = {
   'cases.timeline.noStart': '我们看不出等待是从哪天开始的：请填写拿到 221(g) 单或 CEAC 显示 Refused 的日期。',
   'cases.timeline.several': '这段文字包含 {count} 条时间线；这是第一条。先保存它，再逐条粘贴其他的。',
   'cases.timeline.problem.chooseEvent': '请选择这一天发生了什么（或清空日期以删去这一行）。',
-  'cases.timeline.problem.startDate': '请按 YYYY-MM-DD 填写开始等待的日期（拿到 221(g) 单或 CEAC 显示 Refused 的日期）。',
+  'cases.timeline.problem.startDate':
+    '请按 YYYY-MM-DD 填写开始等待的日期（拿到 221(g) 单或 CEAC 显示 Refused 的日期）。',
   'cases.timeline.problem.outcomeDate': '请按 YYYY-MM-DD 填写结果日期（仍在等待时，填你最后一次查询的日期）。',
   'cases.timeline.problem.outcomeBeforeStart': '结果日期早于开始等待的日期。',
   'cases.timeline.problem.eventDate': '请按 YYYY-MM-DD 填写每个事件的日期。',
