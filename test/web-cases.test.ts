@@ -278,6 +278,30 @@ describe('cases on the web in Chinese and Spanish', () => {
     });
   }
 
+  it('keeps the JSON API in English whatever the browser asks for', async () => {
+    fx = await webFixture();
+    const c = new Client(fx.app);
+    await c.signUp('api-lang@example.com');
+    const user = (await fx.services.accounts.findByEmail('api-lang@example.com'))!;
+    const token = (await fx.services.accounts.createApiToken(user.id, 't')).token;
+    const res = await fx.app.request('/api/v1/cases', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': 'zh-CN' },
+      body: JSON.stringify({
+        app: 'NIV',
+        location: 'Atlantis',
+        caseNumber: 'AA0012AB34',
+        passport: 'P1',
+        surname: 'X',
+      }),
+    });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { fields: Record<string, string> } };
+    expect(body.error.fields.location).toBe(
+      'We do not know the consulate “Atlantis”. Type its city (e.g. Mumbai) or its CEAC code (e.g. BMB).',
+    );
+  });
+
   it('shows a recorded status explained in Chinese, with CEAC’s own word in English beside it', async () => {
     const stack = await startStack({ automaticCaptcha: true, extra: {} });
     try {
@@ -303,6 +327,14 @@ describe('cases on the web in Chinese and Spanish', () => {
       const list = (await c.page('/cases')).html;
       expect(list).not.toContain(english.headline);
       expect(list).toContain('行政审查');
+      // Once the case's details no longer give the recorded answer (the officer now said something else), the
+      // recorded English is shown as it was, and the page says why, rather than a translation of another answer.
+      await c.page(`/cases/${id}/edit`);
+      const edited = await c.post(`/cases/${id}/edit`, { ...NIV, location: 'BMB', officer: 'none', slip: '' });
+      expect(edited.status).toBe(303);
+      const after = (await c.page(`/cases/${id}`)).html;
+      expect(after).toContain(`<h2 id="answer-h" class="headline">${english.headline}</h2>`);
+      expect(after).toContain('这段解读是以英文记录的');
     } finally {
       await stack.close();
     }
