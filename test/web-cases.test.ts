@@ -361,6 +361,7 @@ for (const postgres of [false, true]) {
         [{ slipDate: '2026-12-01' }, 'slipDate', 'This date is after today (2026-11-29)'],
         [{ slipDate: '2026-02-27' }, 'slipDate', 'This date is before the interview (2026-03-02)'],
         [{ documentsDate: '2026-11-30' }, 'documentsDate', 'This date is after today (2026-11-29)'],
+        [{ documentsDate: '2026-03-01' }, 'documentsDate', 'This date is before the interview (2026-03-02): documents'],
         [
           { slipDate: '2026-03-10', documentsDate: '2026-03-05' },
           'documentsDate',

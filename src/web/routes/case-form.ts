@@ -220,7 +220,10 @@ function dateErrors(v: CaseFormValues, today: string): FieldErrors {
   ] as const) {
     if (date === null) continue;
     if (date > today) out[field] = t('cases.date.future', { today });
-    else if (interview !== null && date < interview) out[field] = t('cases.date.beforeInterview', { interview });
+    else if (interview !== null && date < interview)
+      out[field] = t(field === 'slipDate' ? 'cases.date.beforeInterview' : 'cases.date.documentsBeforeInterview', {
+        interview,
+      });
   }
   if (documents !== null && slip !== null && !out.documentsDate && documents < slip)
     out.documentsDate = t('cases.date.beforeSlip', { slip });

@@ -238,6 +238,8 @@ export const cases = {
   'cases.date.future': 'This date is after today ({today}): give the date it happened.',
   'cases.date.beforeInterview':
     'This date is before the interview ({interview}): a 221(g) slip is given at the interview or after it. Correct this date or the interview date.',
+  'cases.date.documentsBeforeInterview':
+    'This date is before the interview ({interview}): documents asked for under 221(g) are handed in after the interview. Correct this date or the interview date.',
   'cases.date.beforeSlip':
     'This date is before the date on the 221(g) slip ({slip}): give the day you handed in the documents the slip asked for.',
 

@@ -148,7 +148,7 @@ export const cases: AreaCatalog<typeof source> = {
   'cases.form.iv': 'Inmigrante (green card)',
   'cases.form.location': 'Embajada o consulado',
   'cases.form.locationHint':
-    'Escriba la ciudad o su código de CEAC, p. ej. Ciudad de México o MEX. No hace falta para casos de inmigrante.',
+    'Escriba la ciudad o su código de CEAC, p. ej. Bogotá o BGT. No hace falta para casos de inmigrante.',
   'cases.form.caseNumber': 'Número de caso',
   'cases.form.caseNumberHint': 'En su confirmación del DS-160 o en la carta del caso de inmigrante, p. ej. AA0012AB34.',
   'cases.form.passport': 'Número de pasaporte',
@@ -239,6 +239,8 @@ export const cases: AreaCatalog<typeof source> = {
   'cases.date.future': 'Esta fecha es posterior a hoy ({today}): indique la fecha en que ocurrió.',
   'cases.date.beforeInterview':
     'Esta fecha es anterior a la entrevista ({interview}): la hoja 221(g) se entrega en la entrevista o después. Corrija esta fecha o la de la entrevista.',
+  'cases.date.documentsBeforeInterview':
+    'Esta fecha es anterior a la entrevista ({interview}): los documentos que pide la 221(g) se entregan después de la entrevista. Corrija esta fecha o la de la entrevista.',
   'cases.date.beforeSlip':
     'Esta fecha es anterior a la fecha de la hoja 221(g) ({slip}): indique el día en que entregó los documentos que pedía la hoja.',
 
@@ -349,7 +351,7 @@ export const cases: AreaCatalog<typeof source> = {
   'cases.timeline.typeTitle': 'Escriba su cronología',
   'cases.timeline.checkLead':
     'Leímos estos eventos en su texto. Corrija lo que hayamos leído mal, sobre todo las líneas marcadas como dudosas, y guarde. No se guarda nada hasta que pulse el botón.',
-  'cases.timeline.postHint': 'Ciudad o código de CEAC',
+  'cases.timeline.postHint': 'Ciudad o código de CEAC, p. ej. Bogotá o BGT',
   'cases.timeline.dropbox': 'Exención de entrevista ("dropbox")',
   'cases.timeline.start': 'Inicio de la espera',
   'cases.timeline.startHint': 'La fecha de la hoja 221(g) o del Refused en CEAC',

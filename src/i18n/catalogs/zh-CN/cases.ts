@@ -139,7 +139,7 @@ export const cases: AreaCatalog<typeof source> = {
   'cases.form.niv': '非移民签证（旅游、学生、工作……）',
   'cases.form.iv': '移民签证（绿卡）',
   'cases.form.location': '使领馆',
-  'cases.form.locationHint': '输入城市名或 CEAC 代码，例如 Beijing 或 BEJ。移民签证案件不需要填写。',
+  'cases.form.locationHint': '输入城市的英文名或 CEAC 代码，例如 Beijing 或 BEJ。移民签证案件不需要填写。',
   'cases.form.caseNumber': '案件编号',
   'cases.form.caseNumberHint': '见 DS-160 确认页或移民签证案件信函，例如 AA0012AB34。',
   'cases.form.passport': '护照号码',
@@ -211,7 +211,7 @@ export const cases: AreaCatalog<typeof source> = {
     '案件编号由 8 到 20 个字母和数字组成，例如 AA0020AKAX（非移民签证）或 BMB2024123456（移民签证）。',
   'cases.expected.passport': '护照号码由 2 到 20 个字母和数字组成。',
   'cases.expected.surname': '请按护照填写姓氏（拼音），最多 100 个字母。',
-  'cases.expected.location': '请输入使领馆所在城市（例如 Beijing）或 CEAC 代码（例如 BEJ）。',
+  'cases.expected.location': '请输入使领馆所在城市的英文名（例如 Beijing）或 CEAC 代码（例如 BEJ）。',
   'cases.expected.name': '最多 80 个字符，写在一行内。',
   'cases.expected.visaClass': '签证类别的写法如 H1B、F1、B1/B2 或 IR1。',
   'cases.expected.date': '请按 YYYY-MM-DD 填写一个真实的日期，例如 2026-11-02。',
@@ -221,11 +221,14 @@ export const cases: AreaCatalog<typeof source> = {
   'cases.missing.passport': '请输入护照号码：非移民签证案件 CEAC 需要这一项。',
   'cases.missing.surname': '请输入姓氏（至少前五个字母）：非移民签证案件 CEAC 需要这一项。',
   'cases.location.several': '“{text}”对应多个使领馆：{candidates}。请从中选一个。',
-  'cases.location.unknown': '我们不认识“{text}”这个使领馆。请输入城市名（例如 Beijing）或 CEAC 代码（例如 BEJ）。',
+  'cases.location.unknown':
+    '我们不认识“{text}”这个使领馆。请输入城市的英文名（例如 Beijing）或 CEAC 代码（例如 BEJ）。',
   'cases.date.notADate': '“{value}”不是一个真实的日期：请按 YYYY-MM-DD 填写，例如 2026-11-02。',
   'cases.date.future': '这个日期晚于今天（{today}）：请填写事情实际发生的日期。',
   'cases.date.beforeInterview':
     '这个日期早于面谈日期（{interview}）：221(g) 单是在面谈时或面谈之后给的。请更正这个日期或面谈日期。',
+  'cases.date.documentsBeforeInterview':
+    '这个日期早于面谈日期（{interview}）：221(g) 要求的材料是在面谈之后递交的。请更正这个日期或面谈日期。',
   'cases.date.beforeSlip': '这个日期早于 221(g) 单上的日期（{slip}）：请填写你递交单上所要求材料的日期。',
 
   'cases.notice.removed': '案件及其历史记录已删除。',
@@ -328,7 +331,7 @@ export const cases: AreaCatalog<typeof source> = {
   'cases.timeline.typeTitle': '填写你的时间线',
   'cases.timeline.checkLead':
     '这些事件是我们从你的文字中读出来的。请更正读错的地方——尤其是标为“没有把握”的行——然后保存。在你按下按钮之前，什么都不会保存。',
-  'cases.timeline.postHint': '城市名或 CEAC 代码',
+  'cases.timeline.postHint': '城市的英文名或 CEAC 代码，例如 Beijing 或 BEJ',
   'cases.timeline.dropbox': '免面谈（dropbox，代递）',
   'cases.timeline.start': '开始等待的日期',
   'cases.timeline.startHint': '拿到 221(g) 单或 CEAC 显示 Refused 的日期',
