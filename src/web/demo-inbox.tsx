@@ -17,6 +17,8 @@ export interface InboxItem {
   from: string | null;
   to: string | null;
   headline: string | null;
+  /** A reminder's or a wave notice's sentence. */
+  notice: string | null;
 }
 
 export class DemoInbox {
@@ -39,6 +41,7 @@ function extractEvents(body: unknown): Omit<InboxItem, 'at'>[] {
       from?: { status?: string | null } | null;
       to?: { status?: string | null } | null;
       interpretation?: { headline?: string } | null;
+      notice?: { text?: string } | null;
     };
     return {
       kind: e.kind ?? 'test',
@@ -46,6 +49,7 @@ function extractEvents(body: unknown): Omit<InboxItem, 'at'>[] {
       from: e.from?.status ?? null,
       to: e.to?.status ?? null,
       headline: e.interpretation?.headline ?? null,
+      notice: e.notice?.text ?? null,
     };
   });
 }
@@ -79,6 +83,11 @@ export function demoInboxRoutes(inbox: DemoInbox, now: () => number = Date.now) 
                 {i.headline ? (
                   <p class="small" lang={sent}>
                     {i.headline}
+                  </p>
+                ) : null}
+                {i.notice ? (
+                  <p class="small" lang={sent}>
+                    {i.notice}
                   </p>
                 ) : null}
               </li>
