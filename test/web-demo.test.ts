@@ -237,8 +237,13 @@ describe.skipIf(!built)(
       const page = text((await c.page(`/cases/${String(held.id)}`)).html);
       expect(page).toContain('Clearance waves at your post');
       expect(page).toContain(wave);
-      expect(page).toContain(`${due} — 221(g) documents due`);
-      expect(page).toContain(`12 months after the slip date ${demoSlipDate(today)}`);
+      // Dates as the page writes them (the ISO day is in the <time> element's datetime).
+      const written = (iso: string) =>
+        new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+          Date.parse(`${iso}T00:00:00Z`),
+        );
+      expect(page).toContain(`${written(due)} — 221(g) documents due`);
+      expect(page).toContain(`12 months after the date on the 221(g) slip, ${written(demoSlipDate(today))}`);
       proc.kill('SIGTERM');
     });
   },
