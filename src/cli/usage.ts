@@ -26,8 +26,14 @@ export function commanderMessage(err: CommanderError): string {
         return tr('cli.usage.optionMissingArgument', { option: first });
       case 'commander.missingMandatoryOptionValue':
         return tr('cli.usage.missingOption', { option: first });
-      case 'commander.excessArguments':
-        return tr('cli.usage.excessArguments');
+      case 'commander.excessArguments': {
+        const counts = /Expected (\d+) arguments? but got (\d+)/.exec(err.message);
+        return tr('cli.usage.excessArguments', {
+          command: quoted.length > 0 ? first : 'ceac',
+          expected: Number(counts?.[1] ?? 0),
+          received: Number(counts?.[2] ?? 0),
+        });
+      }
       case 'commander.conflictingOption':
         return tr('cli.usage.conflictingOption', { option: first, other: second });
       case 'commander.invalidArgument': {

@@ -1,19 +1,20 @@
 /** The CLI's human output and its error messages (src/cli). English, the source: every key here must be in zh-CN/cli.ts and es/cli.ts. */
 export const cli = {
-  // Choosing the language, usage errors (commander's, worded here), errors in general (src/cli/index.ts, usage.ts, runtime.ts)
+  // Choosing the language, usage errors (commander's, worded here; the English as commander words it), errors in general (src/cli/index.ts, usage.ts, runtime.ts)
   'cli.lang.unknown': '--lang {given} is not a language ceac-watch speaks; use one of {languages}',
   'cli.error.prefix': 'error:',
   'cli.usage.seeHelp': '(run with --help for usage)',
-  'cli.usage.didYouMean': '(did you mean {suggestion}?)',
-  'cli.usage.unknownOption': 'unknown option {option}',
-  'cli.usage.unknownCommand': 'unknown command {command}',
-  'cli.usage.missingArgument': 'missing required argument {argument}',
-  'cli.usage.optionMissingArgument': 'option {option} needs a value',
-  'cli.usage.missingOption': 'required option {option} not given',
-  'cli.usage.excessArguments': 'too many arguments',
-  'cli.usage.conflictingOption': '{option} cannot be used with {other}',
-  'cli.usage.invalidChoice': '{option}: "{value}" is not allowed; use one of {choices}',
-  'cli.usage.invalidValue': '{option}: "{value}" is not allowed. {reason}',
+  'cli.usage.didYouMean': '(Did you mean {suggestion}?)',
+  'cli.usage.unknownOption': "unknown option ''{option}''",
+  'cli.usage.unknownCommand': "unknown command ''{command}''",
+  'cli.usage.missingArgument': "missing required argument ''{argument}''",
+  'cli.usage.optionMissingArgument': "option ''{option}'' argument missing",
+  'cli.usage.missingOption': "required option ''{option}'' not specified",
+  'cli.usage.excessArguments':
+    "too many arguments for ''{command}''. Expected {expected, plural, one {# argument} other {# arguments}} but got {received}.",
+  'cli.usage.conflictingOption': "option ''{option}'' cannot be used with option ''{other}''",
+  'cli.usage.invalidChoice': "option ''{option}'' argument ''{value}'' is invalid. Allowed choices are {choices}.",
+  'cli.usage.invalidValue': "option ''{option}'' argument ''{value}'' is invalid. {reason}",
   'cli.usage.positive': '{flag} must be a positive whole number, not "{given}"',
   'cli.input.fieldAccepted': '{flag}: {problem} (one of {accepted})',
   'cli.input.tooLong': '{what} is longer than {megabytes, number} MB; a CEAC status is a few KB',

@@ -15,7 +15,8 @@ export const cli: AreaCatalog<typeof source> = {
   'cli.usage.missingArgument': 'falta el argumento obligatorio {argument}',
   'cli.usage.optionMissingArgument': 'la opción {option} necesita un valor',
   'cli.usage.missingOption': 'falta la opción obligatoria {option}',
-  'cli.usage.excessArguments': 'demasiados argumentos',
+  'cli.usage.excessArguments':
+    'demasiados argumentos para {command}: {expected, plural, one {se esperaba # argumento} other {se esperaban # argumentos}} y se recibieron {received}',
   'cli.usage.conflictingOption': '{option} no se puede usar junto con {other}',
   'cli.usage.invalidChoice': '{option}: "{value}" no está permitido; use uno de {choices}',
   'cli.usage.invalidValue': '{option}: "{value}" no está permitido. {reason}',

@@ -15,7 +15,7 @@ export const cli: AreaCatalog<typeof source> = {
   'cli.usage.missingArgument': '缺少必需的参数 {argument}',
   'cli.usage.optionMissingArgument': '选项 {option} 需要一个值',
   'cli.usage.missingOption': '没有给出必需的选项 {option}',
-  'cli.usage.excessArguments': '参数太多',
+  'cli.usage.excessArguments': '{command} 的参数太多：应为 {expected, plural, other {# 个}}，实际给了 {received} 个',
   'cli.usage.conflictingOption': '{option} 不能与 {other} 一起使用',
   'cli.usage.invalidChoice': '{option}：不接受 "{value}"；请使用 {choices} 之一',
   'cli.usage.invalidValue': '{option}：不接受 "{value}"。{reason}',
