@@ -1,7 +1,7 @@
 import { type Language, LANGUAGES } from '../../i18n/languages.js';
 import type { AppContext } from '../context.js';
 import { clientKey } from '../context.js';
-import { languageLink, pageLanguage } from '../language.js';
+import { languageLink, pageLanguage, t } from '../language.js';
 import type { PageFrame } from '../pages/layout.js';
 import type { RateDecision, RateRule } from '../rate-limit.js';
 
@@ -59,8 +59,11 @@ function waitFor(c: AppContext, d: RateDecision): number | null {
   return d.retryAfter;
 }
 
+/** "45 seconds", "3 minutes", in the page's language. */
 export function waitText(seconds: number): string {
-  return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return seconds < 90
+    ? t('web.count.seconds', { seconds })
+    : t('web.count.minutes', { minutes: Math.ceil(seconds / 60) });
 }
 
 /** Only same-site relative paths are followed after sign-in, or linked from a page (no open redirect). */

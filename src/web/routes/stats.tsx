@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 
 import type { AppEnv } from '../context.js';
 import { CSRF_PLACEHOLDER } from '../page-cache.js';
-import { StatsPage } from '../pages/stats.js';
+import { t } from '../language.js';
+import { filterText, StatsPage } from '../pages/stats.js';
 import { parseStatsFilter } from '../stats-filter.js';
-import { filterLabel, statsServiceFor } from '../waiting-times.js';
+import { statsServiceFor } from '../waiting-times.js';
 import { frame } from './forms.js';
 
 /**
@@ -39,7 +40,7 @@ export function statsRoutes() {
   const anonymous = new EncodedPages();
   app.get('/', async (c) => {
     const parsed = parseStatsFilter(c.req.query());
-    const f = frame(c, 'Waiting times', 'stats');
+    const f = frame(c, t('web.layout.waiting'), 'stats');
     if (!parsed.ok)
       return c.html(<StatsPage frame={f} values={parsed.values} errors={parsed.errors} label="" view={null} />, 400);
     const { pages, store } = c.var.services;
@@ -56,7 +57,7 @@ export function statsRoutes() {
           frame={{ ...f, csrf }}
           values={parsed.values}
           errors={{}}
-          label={filterLabel(parsed.filter)}
+          label={filterText(parsed.filter)}
           view={view}
           demoTimelines={demoTimelines}
         />
