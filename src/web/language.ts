@@ -4,7 +4,7 @@
  * the cookie, the account's choice, the browser's Accept-Language, English. Pages get their words through `t()`,
  * which reads the request's translator from Hono's context storage, so components deep in a page need no prop.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getContext } from 'hono/context-storage';
 import { getCookie, setCookie } from 'hono/cookie';
 
@@ -45,7 +45,7 @@ export function negotiateLanguage(load: TranslatorLoader = loadTranslator): Midd
 }
 
 /** The cookie's language, else the account's, else the browser's, else English. */
-export function browserLanguage(c: AppContext, account?: Language | null): Language {
+export function browserLanguage(c: Context, account?: Language | null): Language {
   return (
     matchLanguage(getCookie(c, LANGUAGE_COOKIE)) ??
     account ??

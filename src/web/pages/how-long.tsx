@@ -1,14 +1,16 @@
+import type { MessageKey } from '../../i18n/catalog.js';
 import { NotEnoughDataError } from '../../stats/predict.js';
 import type { CaseView } from '../../store/cases.js';
 import { dayNumber } from '../../timelines/model.js';
 import { watchedTimeline } from '../../timelines/watched.js';
 import { canonicalVisaClass, localDate, watchedCaseOf } from '../../tracker/timeline-sync.js';
-import type { MessageKey } from '../../i18n/catalog.js';
 import type { WebServices } from '../context.js';
 import { t } from '../language.js';
 import { calendarDate } from '../local-format.js';
+import { type CaseOutlook, groupText, statsServiceFor } from '../waiting-times.js';
 import { Rich } from './rich.js';
-import { type CaseOutlook, statsServiceFor } from '../waiting-times.js';
+
+export { groupText };
 
 /** States in which a case is waiting on administrative processing, so a prediction means something. */
 export const WAITING_STATES: readonly string[] = ['refused', 'administrative_processing'];
@@ -100,11 +102,6 @@ export async function caseWaitOutlook(services: WebServices, c: CaseView, now: n
     );
     return { kind: 'none', wait, reason: t('web.howLong.failed') };
   }
-}
-
-/** "F1 at BEJ (renewals)" in the page's words: the group a prediction compares with. */
-export function groupText(g: { visaClass: string; post?: string | undefined; entry?: string | undefined }): string {
-  return t('web.howLong.group', { visa: g.visaClass, post: g.post ?? 'none', entry: g.entry ?? 'none' });
 }
 
 /** "between 3 Jan and 2 Feb 2027", or what is known of it. */

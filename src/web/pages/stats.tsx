@@ -1,12 +1,11 @@
 import { raw } from 'hono/html';
 
-import type { GroupFilter } from '../../stats/cache.js';
 import type { MonthlyTable } from '../../stats/monthly.js';
 import type { StatsReport } from '../../stats/report.js';
 import { t } from '../language.js';
 import { count, percent } from '../local-format.js';
 import type { StatsFormValues } from '../stats-filter.js';
-import { MIN_GROUP, postLabel, type StatsView, type SurvivalRow } from '../waiting-times.js';
+import { MIN_GROUP, type StatsView, type SurvivalRow } from '../waiting-times.js';
 import { daysText } from './how-long.js';
 import type { PageFrame } from './layout.js';
 import { Alert, FieldError, Layout, LocationList } from './layout.js';
@@ -24,22 +23,6 @@ function ciText(level: number, low: number | string | null, high: number | strin
     low: low ?? t('web.howLong.notKnown'),
     high: high ?? t('web.howLong.notKnownYet'),
   });
-}
-
-/** The group the figures are for, in the page's words: "F1, Beijing (BEJ), renewals, started 2025-01 to now". */
-export function filterText(f: GroupFilter): string {
-  const parts = [f.visaClass ? f.visaClass.toUpperCase() : t('web.stats.label.everyVisa')];
-  parts.push(f.post ? postLabel(f.post) : t('web.stats.label.everyPost'));
-  if (f.entry) parts.push(t(f.entry === 'new' ? 'web.stats.label.new' : 'web.stats.label.renewal'));
-  if (f.route) parts.push(t(f.route === 'dropbox' ? 'web.stats.label.dropbox' : 'web.stats.label.interview'));
-  if (f.from || f.to)
-    parts.push(
-      t('web.stats.label.started', {
-        from: f.from ?? t('web.stats.label.anyTime'),
-        to: f.to ?? t('web.stats.label.now'),
-      }),
-    );
-  return parts.join(t('web.stats.label.separator'));
 }
 
 /** The figures in sentences a worried applicant can read. */

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 
 import type { AppEnv } from '../context.js';
-import { CSRF_PLACEHOLDER } from '../page-cache.js';
 import { t } from '../language.js';
-import { filterText, StatsPage } from '../pages/stats.js';
+import { CSRF_PLACEHOLDER } from '../page-cache.js';
+import { StatsPage } from '../pages/stats.js';
 import { parseStatsFilter } from '../stats-filter.js';
-import { statsServiceFor } from '../waiting-times.js';
+import { filterLabel, statsServiceFor } from '../waiting-times.js';
 import { frame } from './forms.js';
 
 /**
@@ -57,7 +57,7 @@ export function statsRoutes() {
           frame={{ ...f, csrf }}
           values={parsed.values}
           errors={{}}
-          label={filterText(parsed.filter)}
+          label={filterLabel(parsed.filter)}
           view={view}
           demoTimelines={demoTimelines}
         />

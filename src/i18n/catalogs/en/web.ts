@@ -318,4 +318,26 @@ export const web = {
   'web.error.tooLarge.title': 'Too large',
   'web.error.tooLarge.message':
     'The request was too large: {size} at most here. Send less (for a status, copy only the status part of the page).',
+
+  // The words inside the charts of the waiting times.
+  'web.chart.daysAxis': 'days waited',
+  'web.chart.stillWaiting': 'still waiting',
+  'web.chart.shareDecided': 'share decided',
+  'web.chart.median':
+    'median {days, plural, one {# day} other {# days}}{interval, select, none {} other { {interval}}}',
+  'web.chart.issued': 'cleared or issued',
+  'web.chart.refused': 'refused',
+  'web.chart.survival.title': 'Share of cases still waiting, by days waited: {label}',
+  'web.chart.survival.desc':
+    'Kaplan–Meier estimate from {n, plural, one {# case} other {# cases}} with its {level, number, percent} confidence band. {median}',
+  'web.chart.survival.median': 'Half were decided within {days, plural, one {# day} other {# days}}.',
+  'web.chart.survival.noMedian': 'The median is not reached.',
+  'web.chart.incidence.title': 'Share cleared or issued, and share refused, by days waited: {label}',
+  'web.chart.incidence.desc':
+    'Aalen–Johansen estimate from {n, plural, one {# case} other {# cases}}. By day {day}, {issued, number, percent} were cleared or issued and {refused, number, percent} refused.',
+  'web.chart.incidence.none': 'No decisions yet.',
+  'web.chart.like.title': 'Share still waiting, by days waited: {group}',
+  'web.chart.like.desc':
+    'Kaplan–Meier estimate from {n, plural, one {# case} other {# cases}}; the vertical line marks this case’s wait of {days, plural, one {# day} other {# days}}.',
+  'web.chart.like.marker': 'you: {days, plural, one {# day} other {# days}}',
 };

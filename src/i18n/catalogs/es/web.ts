@@ -324,4 +324,25 @@ export const web: AreaCatalog<typeof source> = {
   'web.error.tooLarge.title': 'Demasiado grande',
   'web.error.tooLarge.message':
     'La solicitud era demasiado grande: aquí se admite {size} como máximo. Envíe menos (para un estado, copie solo la parte de la página con el estado).',
+
+  'web.chart.daysAxis': 'días de espera',
+  'web.chart.stillWaiting': 'siguen esperando',
+  'web.chart.shareDecided': 'proporción decidida',
+  'web.chart.median':
+    'mediana {days, plural, one {# día} other {# días}}{interval, select, none {} other { {interval}}}',
+  'web.chart.issued': 'aprobados o expedidos',
+  'web.chart.refused': 'negados',
+  'web.chart.survival.title': 'Proporción de casos que siguen esperando, según los días de espera: {label}',
+  'web.chart.survival.desc':
+    'Estimación de Kaplan–Meier a partir de {n, plural, one {# caso} other {# casos}}, con su banda de confianza del {level, number, percent}. {median}',
+  'web.chart.survival.median': 'La mitad tuvo una decisión en {days, plural, one {# día} other {# días}}.',
+  'web.chart.survival.noMedian': 'No se alcanza la mediana.',
+  'web.chart.incidence.title': 'Proporción aprobada o expedida y proporción negada, según los días de espera: {label}',
+  'web.chart.incidence.desc':
+    'Estimación de Aalen–Johansen a partir de {n, plural, one {# caso} other {# casos}}. Al día {day}, el {issued, number, percent} había sido aprobado o expedido y el {refused, number, percent}, negado.',
+  'web.chart.incidence.none': 'Todavía no hay decisiones.',
+  'web.chart.like.title': 'Proporción que sigue esperando, según los días de espera: {group}',
+  'web.chart.like.desc':
+    'Estimación de Kaplan–Meier a partir de {n, plural, one {# caso} other {# casos}}; la línea vertical marca la espera de este caso, {days, plural, one {# día} other {# días}}.',
+  'web.chart.like.marker': 'usted: {days, plural, one {# día} other {# días}}',
 };

@@ -296,4 +296,24 @@ export const web: AreaCatalog<typeof source> = {
   'web.error.notFound.message': '这里没有页面，或者它属于别人。',
   'web.error.tooLarge.title': '内容太大',
   'web.error.tooLarge.message': '请求太大了：这里最多 {size}。请少发一些（如果是状态，只复制页面上的状态部分）。',
+
+  'web.chart.daysAxis': '已等待天数',
+  'web.chart.stillWaiting': '仍在等待',
+  'web.chart.shareDecided': '已有结果的比例',
+  'web.chart.median': '中位数 {days, plural, other {# 天}}{interval, select, none {} other { {interval}}}',
+  'web.chart.issued': '通过或已签发',
+  'web.chart.refused': '最终拒签',
+  'web.chart.survival.title': '按已等待天数，仍在等待的案件比例：{label}',
+  'web.chart.survival.desc':
+    '基于 {n, plural, other {# 个案件}}的 Kaplan–Meier 估计，带 {level, number, percent} 置信带。{median}',
+  'web.chart.survival.median': '一半在 {days, plural, other {# 天}}内有了结果。',
+  'web.chart.survival.noMedian': '尚未达到中位数。',
+  'web.chart.incidence.title': '按已等待天数，通过或已签发的比例与最终拒签的比例：{label}',
+  'web.chart.incidence.desc':
+    '基于 {n, plural, other {# 个案件}}的 Aalen–Johansen 估计。到第 {day} 天，{issued, number, percent} 已通过或已签发，{refused, number, percent} 被最终拒签。',
+  'web.chart.incidence.none': '还没有结果。',
+  'web.chart.like.title': '按已等待天数，仍在等待的比例：{group}',
+  'web.chart.like.desc':
+    '基于 {n, plural, other {# 个案件}}的 Kaplan–Meier 估计；竖线标出这个案件已等待的 {days, plural, other {# 天}}。',
+  'web.chart.like.marker': '你：{days, plural, other {# 天}}',
 };
