@@ -120,6 +120,7 @@ const PAGES: PageVisit[] = [
   { route: '/stats', path: '/stats', signedIn: false },
   { route: '/stats', path: '/stats?visa=F1&post=BEJ&entry=new', signedIn: false },
   { route: '/stats', path: '/stats?visa=H1B&post=BMB', signedIn: false },
+  { route: '/stats', path: '/stats?visa=F1&entry=renewal&route=dropbox&from=2025-01&to=2025-12', signedIn: false },
   { route: '/stats', path: '/stats?visa=%3F%3F&from=soon&to=2020-01&entry=x&route=y&ci=z', signedIn: false },
   { route: '/timelines/new', path: '/timelines/new', signedIn: false },
   { route: 'not found', path: '/no-such-page', signedIn: false },
@@ -199,6 +200,8 @@ beforeAll(async () => {
   await upsertTimelines(fx.store.db, [
     ...groupTimelines({ visaClass: 'F1', post: 'BEJ', entry: 'new', route: 'interview', n: 60 }, 1),
     ...groupTimelines({ visaClass: 'H1B', post: 'BMB', entry: 'new', route: 'dropbox', n: 3 }, 3),
+    // A small group: its figures come with caveats.
+    ...groupTimelines({ visaClass: 'F1', post: 'BEJ', entry: 'renewal', route: 'dropbox', n: 25, maxWait: 40 }, 2),
   ]);
   signedIn = new Client(fx.app);
   await signedIn.signUp('pseudo@example.com');

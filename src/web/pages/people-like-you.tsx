@@ -27,6 +27,15 @@ export function OutlookSection(p: {
   const { prediction: pr, chartSvg } = p.outlook;
   const level = 0.95;
   const m = pr.medianRemaining;
+  // The prediction's notes, from its facts: the narrower groups that had too few cases, the unknown horizons.
+  const notes = pr.tried.map((tried) =>
+    t('web.like.note.broader', {
+      group: groupText(tried.group),
+      comparable: tried.comparable,
+      days: daysText(p.waited),
+    }),
+  );
+  if (pr.within['90']?.p === null) notes.push(t('web.like.note.horizon'));
   return (
     <section class="card sw sw-like" aria-labelledby="sw-like">
       <h2 id="sw-like">{t('web.like.title')}</h2>
@@ -84,10 +93,10 @@ export function OutlookSection(p: {
           ? t('web.like.halfWithin', { days: daysText(m.days), interval: plainInterval(level, m.low, m.high) })
           : t('web.like.halfNotYet')}
       </p>
-      {pr.notes.length ? (
+      {notes.length ? (
         <ul class="sw-warnings small">
-          {pr.notes.map((n) => (
-            <li>{`${n.charAt(0).toUpperCase()}${n.slice(1)}.`}</li>
+          {notes.map((n) => (
+            <li>{n}</li>
           ))}
         </ul>
       ) : null}

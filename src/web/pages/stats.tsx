@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 
 import type { MonthlyTable } from '../../stats/monthly.js';
-import type { StatsReport } from '../../stats/report.js';
+import { type ReportCaveat, reportCaveats, type StatsReport } from '../../stats/report.js';
 import { t } from '../language.js';
 import { count, percent } from '../local-format.js';
 import type { StatsFormValues } from '../stats-filter.js';
@@ -13,7 +13,6 @@ import { Rich } from './rich.js';
 
 /** A share as a percentage in the page's language ("45%", "45 %"); a dash when unknown. */
 const pct = (p: number | null | undefined) => (p === null || p === undefined ? '–' : percent(p));
-const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}`;
 
 /** " (we are 95% sure: between 19 and 28)", saying plainly when an end is not known yet; '' when nothing is known. */
 function ciText(level: number, low: number | string | null, high: number | string | null): string {
@@ -23,6 +22,22 @@ function ciText(level: number, low: number | string | null, high: number | strin
     low: low ?? t('web.howLong.notKnown'),
     high: high ?? t('web.howLong.notKnownYet'),
   });
+}
+
+/** What may be wrong with a group's figures, in the page's words. */
+function caveatText(c: ReportCaveat): string {
+  switch (c.kind) {
+    case 'only_finished':
+      return t('web.stats.caveat.onlyFinished');
+    case 'few_pending':
+      return t('web.stats.caveat.fewPending', { censored: c.censored, n: c.n, share: percent(c.censored / c.n) });
+    case 'no_refusals':
+      return t('web.stats.caveat.noRefusals');
+    case 'median_not_reached':
+      return t('web.stats.caveat.medianNotReached');
+    case 'small_group':
+      return t('web.stats.caveat.smallGroup', { n: c.n });
+  }
 }
 
 /** The figures in sentences a worried applicant can read. */
@@ -315,6 +330,8 @@ export function StatsPage(p: {
   demoTimelines?: number;
 }) {
   const v = p.view;
+  const r = v?.kind === 'ok' ? v.report : null;
+  const caveats = r ? reportCaveats(r.n, r.censored, r.refused, r.curve.at(-1)?.survival) : [];
   return (
     <Layout {...p.frame}>
       <div class="sw">
@@ -336,10 +353,10 @@ export function StatsPage(p: {
               {plainReading(v.report).map((s) => (
                 <p>{s}</p>
               ))}
-              {v.report.warnings.length ? (
+              {caveats.length ? (
                 <ul class="sw-warnings">
-                  {v.report.warnings.map((w) => (
-                    <li>{sentence(w)}</li>
+                  {caveats.map((c) => (
+                    <li>{caveatText(c)}</li>
                   ))}
                 </ul>
               ) : null}

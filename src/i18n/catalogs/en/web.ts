@@ -340,4 +340,16 @@ export const web = {
   'web.chart.like.desc':
     'Kaplan–Meier estimate from {n, plural, one {# case} other {# cases}}; the vertical line marks this case’s wait of {days, plural, one {# day} other {# days}}.',
   'web.chart.like.marker': 'you: {days, plural, one {# day} other {# days}}',
+
+  'web.stats.caveat.onlyFinished':
+    'Only finished cases: no case in this group is still pending, so if its source left out pending cases (as checkee history files do) the long waits are missing and these figures are biased toward short waits.',
+  'web.stats.caveat.fewPending':
+    'Only {censored} of {n} cases ({share}) are still pending: if most of this group comes from a source that left pending cases out (checkee history files do), the long waits are missing and these figures are biased toward short waits.',
+  'web.stats.caveat.noRefusals': 'No refusals in this group: the data may leave refused cases out.',
+  'web.stats.caveat.medianNotReached':
+    'The median is not reached: more than half of the cases were still pending when last seen.',
+  'web.stats.caveat.smallGroup': 'A small group ({n, plural, one {# case} other {# cases}}): intervals are wide.',
+  'web.like.note.broader':
+    '{group}: only {comparable, plural, one {# comparable case} other {# comparable cases}} still pending after {days}, so a broader group was used.',
+  'web.like.note.horizon': 'No comparable case was followed 90 more days: the longer horizons are unknown.',
 };

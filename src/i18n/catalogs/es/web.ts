@@ -345,4 +345,17 @@ export const web: AreaCatalog<typeof source> = {
   'web.chart.like.desc':
     'Estimación de Kaplan–Meier a partir de {n, plural, one {# caso} other {# casos}}; la línea vertical marca la espera de este caso, {days, plural, one {# día} other {# días}}.',
   'web.chart.like.marker': 'usted: {days, plural, one {# día} other {# días}}',
+
+  'web.stats.caveat.onlyFinished':
+    'Solo casos terminados: ningún caso de este grupo sigue pendiente, así que si su fuente omitió los casos pendientes (como hacen los archivos históricos de checkee) faltan las esperas largas y estas cifras se inclinan hacia esperas cortas.',
+  'web.stats.caveat.fewPending':
+    'Solo {censored} de {n} casos ({share}) siguen pendientes: si la mayor parte de este grupo viene de una fuente que omitió los casos pendientes (como los archivos históricos de checkee), faltan las esperas largas y estas cifras se inclinan hacia esperas cortas.',
+  'web.stats.caveat.noRefusals': 'No hay negativas en este grupo: puede que los datos omitan los casos negados.',
+  'web.stats.caveat.medianNotReached':
+    'No se alcanza la mediana: más de la mitad de los casos seguían pendientes la última vez que se vieron.',
+  'web.stats.caveat.smallGroup':
+    'Un grupo pequeño ({n, plural, one {# caso} other {# casos}}): los intervalos son amplios.',
+  'web.like.note.broader':
+    '{group}: solo {comparable, plural, one {# caso comparable seguía pendiente} other {# casos comparables seguían pendientes}} después de {days}, así que se usó un grupo más amplio.',
+  'web.like.note.horizon': 'Ningún caso comparable se siguió 90 días más: se desconocen los plazos más largos.',
 };

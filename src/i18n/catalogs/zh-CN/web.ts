@@ -316,4 +316,15 @@ export const web: AreaCatalog<typeof source> = {
   'web.chart.like.desc':
     '基于 {n, plural, other {# 个案件}}的 Kaplan–Meier 估计；竖线标出这个案件已等待的 {days, plural, other {# 天}}。',
   'web.chart.like.marker': '你：{days, plural, other {# 天}}',
+
+  'web.stats.caveat.onlyFinished':
+    '只有已结案的案件：这一组里没有仍在等待的案件。如果数据来源漏掉了仍在等待的案件（checkee 的历史文件就是这样），长时间的等待就缺失了，这些数字会偏向较短的等待。',
+  'web.stats.caveat.fewPending':
+    '{n} 个案件中只有 {censored} 个（{share}）仍在等待：如果这一组大多来自漏掉了仍在等待案件的来源（checkee 的历史文件就是这样），长时间的等待就缺失了，这些数字会偏向较短的等待。',
+  'web.stats.caveat.noRefusals': '这一组里没有最终拒签的案件：数据可能漏掉了被拒签的案件。',
+  'web.stats.caveat.medianNotReached': '尚未达到中位数：最后一次看到时，一半以上的案件仍在等待。',
+  'web.stats.caveat.smallGroup': '这一组很小（{n, plural, other {# 个案件}}）：区间很宽。',
+  'web.like.note.broader':
+    '{group}：等待 {days} 后仍在等待的可比较案件只有 {comparable, plural, other {# 个}}，所以使用了范围更大的一组。',
+  'web.like.note.horizon': '没有可比较的案件被再跟踪 90 天：更长时间范围的情况未知。',
 };
