@@ -78,7 +78,7 @@ const overflow = (page: Page) =>
   page.evaluate(() => {
     const root = document.documentElement;
     // What sticks out, to say which element is at fault when the page is too wide.
-    const wide = [...document.querySelectorAll('body *')]
+    const wide = Array.from(document.querySelectorAll('body *'))
       .filter((e) => e.getBoundingClientRect().right > root.clientWidth + 0.5)
       .map((e) => `${e.tagName.toLowerCase()}.${e.className}:${Math.round(e.getBoundingClientRect().right)}`)
       .slice(0, 8);

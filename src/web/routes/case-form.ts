@@ -1,5 +1,4 @@
 import { validateCaseQuery } from '../../ceac/index.js';
-import type { InputError } from '../../errors.js';
 import { findLocation, searchLocations } from '../../knowledge/locations.js';
 import { ENTRIES, OFFICER_SAID, PASSPORT_STATES, ROUTES, SLIP_COLORS } from '../../knowledge/types.js';
 import { type CaseEdit, CaseEditSchema, type CaseView, type NewCase, NewCaseSchema } from '../../store/cases.js';
@@ -8,28 +7,8 @@ import { type CaseFormValues, EMPTY_CASE_FORM } from '../pages/cases.js';
 
 /** Turns the case form into repository input, with every problem said in the words of the page. */
 
-/** The form's label of each field of a case, for naming it in the page's words. */
-const LABELS: Record<string, string> = {
-  app: 'application type',
-  caseNumber: 'case number',
-  location: 'consulate',
-  passport: 'passport number',
-  surname: 'surname',
-  label: 'label',
-  group: 'group',
-  'context.route': 'how you applied',
-  'context.visaClass': 'visa class',
-  'context.entry': 'first visa or renewal',
-  'context.slip': '221(g) slip',
-  'context.officer': 'what the officer said',
-  'context.passport': 'passport kept or returned',
-  'context.interviewDate': 'interview date',
-};
-
-/** An input error in the words of the case form: "passport number: …; consulate: …". */
-export function describeFields(err: InputError): string {
-  return err.fields.map((f) => `${LABELS[f.field] ?? f.field}: ${f.problem}`).join('; ');
-}
+/** An input error in the words of the case form (see forms.ts). */
+export { describeFields } from './forms.js';
 
 /** The value when it is one of the list, else '' (not chosen). */
 const oneOf = (list: readonly string[], value: string): string => (list.includes(value) ? value : '');

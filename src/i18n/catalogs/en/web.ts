@@ -352,4 +352,21 @@ export const web = {
   'web.like.note.broader':
     '{group}: only {comparable, plural, one {# comparable case} other {# comparable cases}} still pending after {days}, so a broader group was used.',
   'web.like.note.horizon': 'No comparable case was followed 90 more days: the longer horizons are unknown.',
+
+  // The fields of a case as the forms name them, for naming them in a problem.
+  'web.field.separator': ': ',
+  'web.field.app': 'application type',
+  'web.field.caseNumber': 'case number',
+  'web.field.location': 'consulate',
+  'web.field.passport': 'passport number',
+  'web.field.surname': 'surname',
+  'web.field.label': 'label',
+  'web.field.group': 'group',
+  'web.field.route': 'how you applied',
+  'web.field.visaClass': 'visa class',
+  'web.field.entry': 'first visa or renewal',
+  'web.field.slip': '221(g) slip',
+  'web.field.officer': 'what the officer said',
+  'web.field.passportKept': 'passport kept or returned',
+  'web.field.interviewDate': 'interview date',
 };

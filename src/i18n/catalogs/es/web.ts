@@ -358,4 +358,20 @@ export const web: AreaCatalog<typeof source> = {
   'web.like.note.broader':
     '{group}: solo {comparable, plural, one {# caso comparable seguía pendiente} other {# casos comparables seguían pendientes}} después de {days}, así que se usó un grupo más amplio.',
   'web.like.note.horizon': 'Ningún caso comparable se siguió 90 días más: se desconocen los plazos más largos.',
+
+  'web.field.separator': ': ',
+  'web.field.app': 'tipo de solicitud',
+  'web.field.caseNumber': 'número de caso',
+  'web.field.location': 'consulado',
+  'web.field.passport': 'número de pasaporte',
+  'web.field.surname': 'apellido',
+  'web.field.label': 'etiqueta',
+  'web.field.group': 'grupo',
+  'web.field.route': 'cómo hizo la solicitud',
+  'web.field.visaClass': 'clase de visa',
+  'web.field.entry': 'primera visa o renovación',
+  'web.field.slip': 'hoja 221(g)',
+  'web.field.officer': 'qué dijo el funcionario consular',
+  'web.field.passportKept': 'pasaporte retenido o devuelto',
+  'web.field.interviewDate': 'fecha de la entrevista',
 };

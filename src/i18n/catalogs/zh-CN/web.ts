@@ -327,4 +327,20 @@ export const web: AreaCatalog<typeof source> = {
   'web.like.note.broader':
     '{group}：等待 {days} 后仍在等待的可比较案件只有 {comparable, plural, other {# 个}}，所以使用了范围更大的一组。',
   'web.like.note.horizon': '没有可比较的案件被再跟踪 90 天：更长时间范围的情况未知。',
+
+  'web.field.separator': '：',
+  'web.field.app': '申请类型',
+  'web.field.caseNumber': '案件编号',
+  'web.field.location': '领事馆',
+  'web.field.passport': '护照号码',
+  'web.field.surname': '姓',
+  'web.field.label': '标签',
+  'web.field.group': '分组',
+  'web.field.route': '申请方式',
+  'web.field.visaClass': '签证类别',
+  'web.field.entry': '首次签证还是续签',
+  'web.field.slip': '221(g) 单',
+  'web.field.officer': '签证官怎么说',
+  'web.field.passportKept': '护照被留下还是被退回',
+  'web.field.interviewDate': '面谈日期',
 };
