@@ -71,7 +71,7 @@ export const web: AreaCatalog<typeof source> = {
   'web.explain.context.sinceHint': 'Opcional, como fecha.',
   'web.explain.finality.inProgress': 'En trámite',
   'web.explain.finality.finalPositive': 'Definitivo: buenas noticias',
-  'web.explain.finality.finalNegative': 'Definitivo: negativa definitiva',
+  'web.explain.finality.finalNegative': 'Definitivo: visa negada',
   'web.explain.finality.uncertain': 'Todavía no es definitivo',
   'web.explain.confidence.finalPositive':
     'Tenemos una confianza del {share, number, percent} en que este es el resultado final y favorable.',

@@ -69,7 +69,7 @@ export const web: AreaCatalog<typeof source> = {
   'web.explain.context.sinceHint': '可选，填日期。',
   'web.explain.finality.inProgress': '处理中',
   'web.explain.finality.finalPositive': '最终结果：好消息',
-  'web.explain.finality.finalNegative': '最终结果：最终拒签',
+  'web.explain.finality.finalNegative': '最终拒签',
   'web.explain.finality.uncertain': '还不是最终结果',
   'web.explain.confidence.finalPositive': '我们有 {share, number, percent} 的把握：这是最终的好结果。',
   'web.explain.confidence.finalNegative': '我们有 {share, number, percent} 的把握：这是最终拒签。',
@@ -86,8 +86,8 @@ export const web: AreaCatalog<typeof source> = {
   'web.explain.answer.post': '使领馆',
   'web.explain.answer.sources': '信息来源',
 
-  'web.howLong.start.interview': '你的面谈',
-  'web.howLong.start.dropoff': '你递交材料（dropbox）',
+  'web.howLong.start.interview': '你面谈那天',
+  'web.howLong.start.dropoff': '你代递材料（dropbox）那天',
   'web.howLong.start.firstShown': 'CEAC 首次显示案件为 Refused 或处理中的那一天',
   'web.howLong.start.firstCheck': '我们第一次查到这个状态的那次查询',
   'web.howLong.group':
