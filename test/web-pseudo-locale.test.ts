@@ -120,6 +120,7 @@ const PAGES: PageVisit[] = [
   { route: '/stats', path: '/stats', signedIn: false },
   { route: '/stats', path: '/stats?visa=F1&post=BEJ&entry=new', signedIn: false },
   { route: '/stats', path: '/stats?visa=H1B&post=BMB', signedIn: false },
+  { route: '/stats', path: '/stats?post=Nowhereville', signedIn: false },
   { route: '/stats', path: '/stats?visa=F1&entry=renewal&route=dropbox&from=2025-01&to=2025-12', signedIn: false },
   { route: '/stats', path: '/stats?visa=%3F%3F&from=soon&to=2020-01&entry=x&route=y&ci=z', signedIn: false },
   { route: '/timelines/new', path: '/timelines/new', signedIn: false },

@@ -2,6 +2,7 @@ import { validateCaseQuery } from '../../ceac/index.js';
 import { findLocation, searchLocations } from '../../knowledge/locations.js';
 import { ENTRIES, OFFICER_SAID, PASSPORT_STATES, ROUTES, SLIP_COLORS } from '../../knowledge/types.js';
 import { type CaseEdit, CaseEditSchema, type CaseView, type NewCase, NewCaseSchema } from '../../store/cases.js';
+import { t } from '../language.js';
 import type { FieldErrors } from '../pages/auth.js';
 import { type CaseFormValues, EMPTY_CASE_FORM } from '../pages/cases.js';
 
@@ -60,11 +61,14 @@ export function resolveLocation(text: string): { code: string } | { error: strin
   const candidates = searchLocations(text, 5);
   if (candidates.length > 1) {
     return {
-      error: `“${text}” fits several consulates: ${candidates.map((l) => `${l.displayName} (${l.code})`).join(', ')}. Pick one of them.`,
+      error: t('web.location.several', {
+        text,
+        candidates: candidates.map((l) => `${l.displayName} (${l.code})`).join(t('web.stats.label.separator')),
+      }),
     };
   }
   if (candidates.length === 1) return { code: candidates[0]!.code };
-  return { error: `We do not know the consulate “${text}”. Type its city (e.g. Mumbai) or its CEAC code (e.g. BMB).` };
+  return { error: t('web.location.unknown', { text }) };
 }
 
 const FRIENDLY: Record<string, string> = {

@@ -374,4 +374,8 @@ export const web: AreaCatalog<typeof source> = {
   'web.field.officer': 'qué dijo el funcionario consular',
   'web.field.passportKept': 'pasaporte retenido o devuelto',
   'web.field.interviewDate': 'fecha de la entrevista',
+
+  'web.location.several': '“{text}” corresponde a varios consulados: {candidates}. Elija uno de ellos.',
+  'web.location.unknown':
+    'No conocemos el consulado “{text}”. Escriba su ciudad (p. ej., Mumbai) o su código de CEAC (p. ej., BMB).',
 };
