@@ -6,7 +6,7 @@
 import type { GroupFilter } from '../stats/cache.js';
 import type { CiType } from '../stats/confidence.js';
 import { canonicalVisaClass } from '../tracker/timeline-sync.js';
-import { t } from './language.js';
+import { t, translator } from './language.js';
 import { resolveLocation } from './routes/case-form.js';
 import { CI_TYPES } from './waiting-times.js';
 
@@ -56,7 +56,7 @@ export function parseStatsFilter(query: Record<string, string | undefined>): Sta
     else errors.visa = t('web.stats.error.visa', { value: values.visa });
   }
   if (values.post) {
-    const r = resolveLocation(values.post);
+    const r = resolveLocation(values.post, translator());
     if ('error' in r) errors.post = r.error;
     else filter.post = r.code;
   }

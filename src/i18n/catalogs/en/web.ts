@@ -371,7 +371,4 @@ export const web = {
   'web.field.interviewDate': 'interview date',
 
   // Finding a post from what the person typed (the case form and the waiting-times filter).
-  'web.location.several': '“{text}” fits several consulates: {candidates}. Pick one of them.',
-  'web.location.unknown':
-    'We do not know the consulate “{text}”. Type its city (e.g. Mumbai) or its CEAC code (e.g. BMB).',
 };

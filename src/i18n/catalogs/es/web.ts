@@ -375,7 +375,4 @@ export const web: AreaCatalog<typeof source> = {
   'web.field.passportKept': 'pasaporte retenido o devuelto',
   'web.field.interviewDate': 'fecha de la entrevista',
 
-  'web.location.several': '“{text}” corresponde a varios consulados: {candidates}. Elija uno de ellos.',
-  'web.location.unknown':
-    'No conocemos el consulado “{text}”. Escriba su ciudad (p. ej., Mumbai) o su código de CEAC (p. ej., BMB).',
 };

@@ -344,7 +344,4 @@ export const web: AreaCatalog<typeof source> = {
   'web.field.passportKept': '护照被留下还是被退回',
   'web.field.interviewDate': '面谈日期',
 
-  'web.location.several': '“{text}”对应好几个领事馆：{candidates}。请选其中一个。',
-  'web.location.unknown':
-    '我们不认识“{text}”这个领事馆。请输入它所在的城市（例如 Mumbai）或它的 CEAC 代码（例如 BMB）。',
 };
