@@ -374,5 +374,4 @@ export const web: AreaCatalog<typeof source> = {
   'web.field.officer': 'qué dijo el funcionario consular',
   'web.field.passportKept': 'pasaporte retenido o devuelto',
   'web.field.interviewDate': 'fecha de la entrevista',
-
 };

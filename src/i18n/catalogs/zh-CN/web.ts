@@ -343,5 +343,4 @@ export const web: AreaCatalog<typeof source> = {
   'web.field.officer': '签证官怎么说',
   'web.field.passportKept': '护照被留下还是被退回',
   'web.field.interviewDate': '面谈日期',
-
 };
