@@ -8,7 +8,7 @@ import { type ExtractedTimeline, extractTimelines, toStoredTimeline } from '../t
 import { isIsoDate } from '../timelines/model.js';
 import { type UpsertReport, upsertTimelines } from '../timelines/repository.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
-import { withTimelineStore } from './stats.js';
+import { withTimelineStore } from './shared.js';
 
 function readInput(file: string): string {
   try {
