@@ -20,7 +20,7 @@ import { createTracker } from '../tracker/tracker.js';
 import { Accounts } from './accounts.js';
 import { registerCases } from './api/cases.js';
 import { registerChannels } from './api/channels.js';
-import { apiError, validationHook } from './api/common.js';
+import { apiError, MalformedJsonBody, readJsonBody, validationHook } from './api/common.js';
 import { registerExplain } from './api/explain.js';
 import { registerMe } from './api/me.js';
 import { registerObservations } from './api/observations.js';
@@ -207,10 +207,10 @@ export function createWebApp(opts: WebAppOptions): WebApp {
         403,
       );
     }
+    if (err instanceof MalformedJsonBody) return apiError(c, 400, err.code, err.message);
     if (err instanceof HTTPException && err.status < 500) {
-      // Malformed input caught by the framework (e.g. a body that is not JSON): the caller's mistake.
-      const message =
-        isApi && /json/i.test(err.message) ? 'The request body is not valid JSON.' : 'The request was malformed.';
+      // Other malformed input caught by the framework (e.g. a form body that does not parse): the caller's mistake.
+      const message = 'The request was malformed.';
       if (isApi) return c.json({ error: { code: 'bad_request', message } }, err.status);
       return c.html(
         <MessagePage
@@ -274,6 +274,7 @@ export function createWebApp(opts: WebAppOptions): WebApp {
       return apiError(c, 401, 'unauthorized', 'Sign in, or send an API token as "Authorization: Bearer <token>".');
     return next();
   });
+  api.use('*', readJsonBody);
 
   registerExplain(api);
   registerMe(api);

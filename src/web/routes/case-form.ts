@@ -99,10 +99,7 @@ function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: s
   for (const i of issues) {
     const path = i.path.map(String);
     const field = path[0] === 'context' ? (path[1] ?? 'form') : (path[0] ?? 'form');
-    const msg = /needs --/.test(i.message)
-      ? (FRIENDLY[field] ?? i.message)
-      : i.message.charAt(0).toUpperCase() + i.message.slice(1) + '.';
-    out[field] ??= msg;
+    out[field] ??= i.message.charAt(0).toUpperCase() + i.message.slice(1) + '.';
   }
   return out;
 }
