@@ -20,7 +20,7 @@ import { createTracker } from '../tracker/tracker.js';
 import { Accounts } from './accounts.js';
 import { registerCases } from './api/cases.js';
 import { registerChannels } from './api/channels.js';
-import { apiError, MalformedJsonBody, readJsonBody, validationHook } from './api/common.js';
+import { apiError, MalformedJsonBody, validationHook } from './api/common.js';
 import { registerExplain } from './api/explain.js';
 import { registerMe } from './api/me.js';
 import { registerObservations } from './api/observations.js';
@@ -274,7 +274,6 @@ export function createWebApp(opts: WebAppOptions): WebApp {
       return apiError(c, 401, 'unauthorized', 'Sign in, or send an API token as "Authorization: Bearer <token>".');
     return next();
   });
-  api.use('*', readJsonBody);
 
   registerExplain(api);
   registerMe(api);

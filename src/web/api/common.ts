@@ -106,9 +106,11 @@ export class MalformedJsonBody extends AppError {
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
 /**
- * Parses a JSON body before the route's validator does (Hono keeps the body's text, so it is read once):
- * a body that does not parse becomes our MalformedJsonBody, where the framework would throw an
- * HTTPException that says what went wrong only in its message.
+ * The `middleware` of every route that takes a JSON body: parses it before the route's validator does
+ * (Hono keeps the body's text, so it is read once), so that a body that does not parse is our
+ * MalformedJsonBody, where the framework would throw an HTTPException that says what went wrong only
+ * in its message. Per route, not per app: routes without a body accept a request that declares JSON
+ * and sends nothing.
  */
 export const readJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
