@@ -32,6 +32,7 @@
  * the day's count can both keep false alarms under 1 per 1,000 such days and find more than ~68% of waves of
  * exactly 5 (waves of 6 or more are all found). `npm run bench` prints recall by wave size and false alarms.
  */
+import { mulberry32 } from '../random.js';
 import { dateFromDayNumber, dayNumber } from '../timelines/model.js';
 
 export interface Clearance {
@@ -250,17 +251,6 @@ export interface GeneratorOptions {
   days: number;
   /** Planted waves: extra clearances on one day of one group (index into `groups`). */
   waves: readonly { group: number; day: number; size: number }[];
-}
-
-/** mulberry32: a small seeded PRNG (the same one the benchmarks use). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function poisson(rate: number, rand: () => number): number {
