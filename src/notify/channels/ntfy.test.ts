@@ -1,7 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { type HttpReceiver, startHttpReceiver } from '../../../test/notify-receivers.js';
-import { closedPort, notification, sendContext, TRICKY_TEXT, TRICKY_TITLE } from '../../../test/support/channels.js';
+import { startHttpReceiver } from '../../../test/notify-receivers.js';
+import {
+  closedPort,
+  httpRig,
+  notification,
+  parsesAll,
+  refusesAll,
+  TRICKY_TEXT,
+  TRICKY_TITLE,
+} from '../../../test/support/channels.js';
 import { DeliveryError, type Notification } from '../types.js';
 import { ntfyChannel, type NtfyConfig } from './ntfy.js';
 
@@ -26,14 +34,7 @@ describe('ntfy: URL → config', () => {
       masked: 'ntfy://push.local:8090/visa?token=****',
     },
   ];
-  it.each(GOOD)('$url', ({ url, config, stored, masked }) => {
-    const parsed = ntfyChannel.parse(url);
-    expect(parsed).toEqual({ ok: true, config });
-    if (!parsed.ok) return;
-    expect(ntfyChannel.serialize(parsed.config)).toBe(stored);
-    expect(ntfyChannel.mask(parsed.config)).toBe(masked);
-    expect(ntfyChannel.parse(stored)).toEqual({ ok: true, config });
-  });
+  parsesAll(ntfyChannel, GOOD);
 
   const BAD: { url: string; errors: { field: string; message: RegExp }[] }[] = [
     { url: 'gotify://x/y', errors: [{ field: 'scheme', message: /starts with ntfy:\/\/ or ntfys:\/\// }] },
@@ -49,26 +50,12 @@ describe('ntfy: URL → config', () => {
     },
     { url: 'ntfys://[bad/visa', errors: [{ field: 'url', message: /not a valid ntfy URL/ }] },
   ];
-  it.each(BAD)('refuses $url', ({ url, errors }) => {
-    const parsed = ntfyChannel.parse(url);
-    expect(parsed.ok).toBe(false);
-    if (parsed.ok) return;
-    expect(parsed.errors.map((e) => e.field)).toEqual(errors.map((e) => e.field));
-    parsed.errors.forEach((e, i) => expect(e.message).toMatch(errors[i]!.message));
-    expect(JSON.stringify(parsed.errors)).not.toMatch(/hunter2|tk_zzz/);
-  });
+  refusesAll(ntfyChannel, BAD, ['hunter2', 'tk_zzz']);
 });
 
 describe('ntfy: event → request', () => {
-  let receiver: HttpReceiver;
-  const { ctx, http } = sendContext();
-  beforeAll(async () => {
-    receiver = await startHttpReceiver();
-  });
-  afterAll(async () => {
-    await receiver.close();
-    await http.close();
-  });
+  const rig = httpRig();
+  const ctx = rig.ctx;
 
   const CASES: {
     name: string;
@@ -115,12 +102,12 @@ describe('ntfy: event → request', () => {
   ];
   it.each(CASES)('$name', async ({ auth, message, authorization, body }) => {
     const token = authorization?.startsWith('Bearer') ? '?token=tk_abc123' : '';
-    const parsed = ntfyChannel.parse(`ntfy://${auth}127.0.0.1:${receiver.port}/visa${token}`);
+    const parsed = ntfyChannel.parse(`ntfy://${auth}127.0.0.1:${rig.receiver.port}/visa${token}`);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    const before = receiver.hits.length;
+    const before = rig.receiver.hits.length;
     await ntfyChannel.send(parsed.config, notification(message), ctx);
-    expect(receiver.hits).toHaveLength(before + 1);
-    const hit = receiver.hits[before]!;
+    expect(rig.receiver.hits).toHaveLength(before + 1);
+    const hit = rig.receiver.hits[before]!;
     // JSON publishing: to the server root, the topic in the body (a topic path would take the body as text).
     expect(hit.method).toBe('POST');
     expect(hit.path).toBe('/');

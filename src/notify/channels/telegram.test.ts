@@ -1,7 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { type HttpReceiver, startHttpReceiver } from '../../../test/notify-receivers.js';
-import { closedPort, notification, sendContext, TRICKY_TEXT, TRICKY_TITLE } from '../../../test/support/channels.js';
+import { startHttpReceiver } from '../../../test/notify-receivers.js';
+import {
+  closedPort,
+  httpRig,
+  notification,
+  parsesAll,
+  refusesAll,
+  TRICKY_TEXT,
+  TRICKY_TITLE,
+} from '../../../test/support/channels.js';
 import { DeliveryError } from '../types.js';
 import { telegramChannel, type TelegramConfig } from './telegram.js';
 
@@ -28,14 +36,7 @@ describe('telegram: URL → config', () => {
       masked: 'tgram://123456789:****/7?api=http%3A%2F%2F127.0.0.1%3A8081%2Ftg',
     },
   ];
-  it.each(GOOD)('$url', ({ url, config, stored, masked }) => {
-    const parsed = telegramChannel.parse(url);
-    expect(parsed).toEqual({ ok: true, config });
-    if (!parsed.ok) return;
-    expect(telegramChannel.serialize(parsed.config)).toBe(stored);
-    expect(telegramChannel.mask(parsed.config)).toBe(masked);
-    expect(telegramChannel.parse(stored)).toEqual({ ok: true, config });
-  });
+  parsesAll(telegramChannel, GOOD);
 
   const BAD: { url: string; errors: { field: string; message: RegExp }[] }[] = [
     { url: 'tgram:/x', errors: [{ field: 'scheme', message: /has the form tgram:\/\/BOT_TOKEN\/CHAT_ID/ }] },
@@ -47,35 +48,19 @@ describe('telegram: URL → config', () => {
     { url: `tgram://${TOKEN}/42/not-a-chat`, errors: [{ field: 'chat', message: /"not-a-chat" is not a chat id/ }] },
     { url: `tgram://${TOKEN}/42?api=ftp://x`, errors: [{ field: 'api', message: /api= must be an http\(s\) URL/ }] },
   ];
-  it.each(BAD)('refuses $url', ({ url, errors }) => {
-    const parsed = telegramChannel.parse(url);
-    expect(parsed.ok).toBe(false);
-    if (parsed.ok) return;
-    expect(parsed.errors.map((e) => e.field)).toEqual(errors.map((e) => e.field));
-    parsed.errors.forEach((e, i) => expect(e.message).toMatch(errors[i]!.message));
-    // A bot token is a password: it is never repeated back, even a malformed one.
-    expect(JSON.stringify(parsed.errors)).not.toContain(TOKEN.split(':')[1]);
-    expect(JSON.stringify(parsed.errors)).not.toContain('12345:short');
-  });
+  refusesAll(telegramChannel, BAD, [TOKEN.split(':')[1]!, '12345:short']);
 });
 
 describe('telegram: event → request', () => {
-  let receiver: HttpReceiver;
-  const { ctx, http } = sendContext();
-  beforeAll(async () => {
-    receiver = await startHttpReceiver();
-  });
-  afterAll(async () => {
-    await receiver.close();
-    await http.close();
-  });
+  const rig = httpRig();
+  const ctx = rig.ctx;
 
   it('one sendMessage per chat, plain text (no parse_mode), title and text apart by a blank line', async () => {
-    const parsed = telegramChannel.parse(`tgram://${TOKEN}/4242/@visa_news?api=${receiver.url}/tg`);
+    const parsed = telegramChannel.parse(`tgram://${TOKEN}/4242/@visa_news?api=${rig.receiver.url}/tg`);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    const before = receiver.hits.length;
+    const before = rig.receiver.hits.length;
     await telegramChannel.send(parsed.config, notification(), ctx);
-    const hits = receiver.hits.slice(before);
+    const hits = rig.receiver.hits.slice(before);
     expect(hits.map((h) => [h.method, h.path, h.headers['content-type']])).toEqual([
       ['POST', `/tg/bot${TOKEN}/sendMessage`, 'application/json'],
       ['POST', `/tg/bot${TOKEN}/sendMessage`, 'application/json'],
@@ -91,11 +76,11 @@ describe('telegram: event → request', () => {
   });
 
   it('cuts the text at Telegram’s 4096 characters', async () => {
-    const parsed = telegramChannel.parse(`tgram://${TOKEN}/1?api=${receiver.url}`);
+    const parsed = telegramChannel.parse(`tgram://${TOKEN}/1?api=${rig.receiver.url}`);
     if (!parsed.ok) throw new Error('parse');
-    const before = receiver.hits.length;
+    const before = rig.receiver.hits.length;
     await telegramChannel.send(parsed.config, notification({ title: 'T', text: 'x'.repeat(5000) }), ctx);
-    const sent = JSON.parse(receiver.hits[before]!.body) as { text: string };
+    const sent = JSON.parse(rig.receiver.hits[before]!.body) as { text: string };
     expect(sent.text).toHaveLength(4096);
     expect(sent.text.startsWith('T\n\nxxx')).toBe(true);
   });
