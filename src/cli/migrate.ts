@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 
+import { tr } from './i18n.js';
 import { action, printJson } from './runtime.js';
 import { openCliRuntime } from './shared.js';
 
@@ -21,8 +22,8 @@ export function register(program: Command): void {
           }
           process.stdout.write(
             opened.migrated.length
-              ? `applied ${opened.migrated.length} migration(s) to ${result.database}:\n${opened.migrated.map((m) => `  ${m}`).join('\n')}\n`
-              : `${result.database} is up to date\n`,
+              ? `${tr('cli.migrate.applied', { count: opened.migrated.length, database: result.database })}\n${opened.migrated.map((m) => `  ${m}`).join('\n')}\n`
+              : tr('cli.migrate.upToDate', { database: result.database }) + '\n',
           );
         } finally {
           await opened.close();

@@ -4,6 +4,9 @@ import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 
 import { AppError } from '../errors.js';
+import { type Msg, msg } from '../i18n/catalog.js';
+import { type Language, matchLanguage } from '../i18n/languages.js';
+import { english } from '../i18n/translator.js';
 import type { Database } from '../store/schema.js';
 import type { Sealer } from '../store/seal.js';
 import { hasControlCharacters } from '../store/text.js';
@@ -22,6 +25,8 @@ export interface User {
   id: number;
   email: string;
   createdAt: number;
+  /** The language they chose (pages, e-mails, notifications); null until they choose one. */
+  language: Language | null;
 }
 
 export interface SessionInfo {
@@ -33,11 +38,13 @@ export interface SessionInfo {
 export class AccountError extends AppError {
   override name = 'AccountError';
   override readonly code = 'account';
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
+  /** The message as a catalogue entry, for pages in the reader's language (`message` is its English). */
+  readonly words: Msg;
+  readonly field: string | undefined;
+  constructor(words: Msg, field?: string) {
+    super(english(words));
+    this.words = words;
+    this.field = field;
   }
 }
 
@@ -45,7 +52,7 @@ export class AccountError extends AppError {
 export class EmailTakenError extends AccountError {
   override name = 'EmailTakenError';
   constructor() {
-    super('An account with this e-mail already exists.', 'email');
+    super(msg('web.auth.error.emailTaken'), 'email');
   }
 }
 
@@ -63,17 +70,16 @@ export function normaliseEmail(email: string): string {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function validateEmail(email: string): string | null {
+export function validateEmail(email: string): Msg | null {
   const e = normaliseEmail(email);
-  if (!e) return 'Enter your e-mail address.';
-  if (e.length > 254 || !EMAIL.test(e))
-    return 'That does not look like an e-mail address (it should look like name@example.com).';
+  if (!e) return msg('web.auth.error.emailMissing');
+  if (e.length > 254 || !EMAIL.test(e)) return msg('web.auth.error.emailInvalid');
   return null;
 }
 
-export function validatePassword(password: string): string | null {
-  if (password.length < MIN_PASSWORD) return `Use at least ${MIN_PASSWORD} characters for your password.`;
-  if (password.length > 512) return 'That password is too long (512 characters at most).';
+export function validatePassword(password: string): Msg | null {
+  if (password.length < MIN_PASSWORD) return msg('web.auth.error.passwordShort', { min: MIN_PASSWORD });
+  if (password.length > 512) return msg('web.auth.error.passwordLong', { max: 512 });
   return null;
 }
 
@@ -116,7 +122,7 @@ export class Accounts {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { id: Number(row.id), email: normaliseEmail(email), createdAt };
+    return { id: Number(row.id), email: normaliseEmail(email), createdAt, language: null };
   }
 
   /** The user for these credentials, or null; the same work is done whether or not the e-mail exists. */
@@ -146,10 +152,15 @@ export class Accounts {
     return row ? this.toUser(row) : null;
   }
 
+  /** Remembers the language a person chose, for their pages on any device and for what we send them. */
+  async setLanguage(userId: number, language: Language): Promise<void> {
+    await this.db.updateTable('users').set({ language }).where('id', '=', userId).execute();
+  }
+
   async changePassword(userId: number, current: string, next: string): Promise<void> {
     const row = await this.db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
     if (!row || !(await argon2Verify(row.password_hash, current).catch(() => false))) {
-      throw new AccountError('Your current password is not right.', 'current');
+      throw new AccountError(msg('web.auth.error.currentWrong'), 'current');
     }
     await this.setPassword(userId, next);
   }
@@ -205,6 +216,7 @@ export class Accounts {
         'users.id',
         'users.email_sealed',
         'users.created_at',
+        'users.language',
         'sessions.csrf_token',
         'sessions.expires_at',
         'sessions.last_seen_at',
@@ -238,10 +250,9 @@ export class Accounts {
 
   async createApiToken(userId: number, name: string): Promise<{ id: number; token: string; prefix: string }> {
     const clean = name.trim();
-    if (!clean) throw new AccountError('Give the token a name, so you know later what uses it.', 'name');
-    if (hasControlCharacters(clean))
-      throw new AccountError('Use letters, digits, spaces and punctuation only (no control characters).', 'name');
-    if (clean.length > 80) throw new AccountError('Use a name of 80 characters at most.', 'name');
+    if (!clean) throw new AccountError(msg('web.auth.error.tokenNameMissing'), 'name');
+    if (hasControlCharacters(clean)) throw new AccountError(msg('web.auth.error.tokenNameControl'), 'name');
+    if (clean.length > 80) throw new AccountError(msg('web.auth.error.tokenNameLong', { max: 80 }), 'name');
     const token = `cw_${randomToken()}`;
     const prefix = token.slice(0, 9);
     const row = await this.db
@@ -289,7 +300,7 @@ export class Accounts {
     const row = await this.db
       .selectFrom('api_tokens')
       .innerJoin('users', 'users.id', 'api_tokens.user_id')
-      .select(['users.id', 'users.email_sealed', 'users.created_at', 'api_tokens.last_used_at'])
+      .select(['users.id', 'users.email_sealed', 'users.created_at', 'users.language', 'api_tokens.last_used_at'])
       .where('api_tokens.token_hash', '=', tokenHash)
       .executeTakeFirst();
     if (!row) return null;
@@ -338,7 +349,7 @@ export class Accounts {
       .where('token_hash', '=', sha256(token))
       .executeTakeFirst();
     if (!row || row.used_at !== null || Number(row.expires_at) <= this.now()) {
-      throw new AccountError('This reset link has expired or was already used. Ask for a new one.', 'token');
+      throw new AccountError(msg('web.auth.error.resetExpired'), 'token');
     }
     await this.setPassword(Number(row.user_id), password);
     await this.db
@@ -348,17 +359,18 @@ export class Accounts {
       .execute();
     await this.endOtherSessions(Number(row.user_id), null);
     const user = await this.getUser(Number(row.user_id));
-    if (!user) throw new AccountError('This account no longer exists.', 'token');
+    if (!user) throw new AccountError(msg('web.auth.error.accountGone'), 'token');
     return user;
   }
 
   /** The e-mail is unsealed only when a page asks for it: most requests only need the id. */
-  private toUser(row: { id: number; email_sealed: string; created_at: number }): User {
+  private toUser(row: { id: number; email_sealed: string; created_at: number; language: string | null }): User {
     const sealer = this.sealer;
     let email: string | undefined;
     return {
       id: Number(row.id),
       createdAt: Number(row.created_at),
+      language: matchLanguage(row.language ?? undefined) ?? null,
       get email() {
         return (email ??= sealer.unseal(row.email_sealed));
       },

@@ -4,6 +4,7 @@ import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 
 import { interpret } from '../decode/index.js';
+import { loadTranslator } from '../i18n/translator.js';
 import type { Logger } from '../log.js';
 import {
   type Dispatcher,
@@ -29,6 +30,7 @@ import { calendarRoutes } from './calendar.js';
 import { type CaseChecker, PersonChecks } from './check-now.js';
 import { compressBodies } from './compress.js';
 import type { AppEnv, Mailer, WebServices } from './context.js';
+import { negotiateLanguage, t, type TranslatorLoader } from './language.js';
 import { PageCache } from './page-cache.js';
 import { MessagePage } from './pages/auth.js';
 import { DEFAULT_RATE_RULES, RateLimiter, type RateRules } from './rate-limit.js';
@@ -77,6 +79,11 @@ export interface WebAppOptions {
   };
   /** How often the live-update stream looks for changes (ms). */
   ssePollMs?: number;
+  /**
+   * Where each language's words come from; the real catalogues by default. A test gives a pseudo-localised
+   * translator here to find words on a page that do not come from the catalogue.
+   */
+  loadTranslator?: TranslatorLoader;
 }
 
 export interface WebApp {
@@ -170,15 +177,17 @@ export function createWebApp(opts: WebAppOptions): WebApp {
     c.set('services', services);
     await next();
   });
+  const load = opts.loadTranslator ?? loadTranslator;
+  // Page components read the request (its words, services, user) through the context storage: the language
+  // through t(), async sections (people like you, dates ahead, the calendar feed) the store. First, so that the
+  // page of an oversized body speaks the reader's language too.
+  app.use('*', contextStorage());
   // Before anything reads a body (the CSRF check does): oversized bodies stop here, unread.
-  app.use('*', bodyLimits());
+  app.use('*', bodyLimits(load));
   app.use('*', identify());
+  // After identify() (an account's choice counts) and before anything that may answer with a page.
+  app.use('*', negotiateLanguage(load));
   app.use('*', requireCsrf());
-  // The case page's "people like you" section reads the store through the request context.
-  // Async page components (dates ahead, the calendar feed) read the request's services through it.
-  app.use('/cases/:id', contextStorage());
-  app.use('/account', contextStorage());
-  app.use('/account/*', contextStorage());
   app.use('*', keepSharedTimelinesInStep());
   app.use('*', async (c, next) => {
     await next();
@@ -198,11 +207,11 @@ export function createWebApp(opts: WebAppOptions): WebApp {
         );
       return c.html(
         <MessagePage
-          frame={frame(c, 'Please try again')}
-          heading="Please try again"
+          frame={frame(c, t('web.error.csrf.title'))}
+          heading={t('web.error.csrf.title')}
           kind="bad"
-          message="This form was out of date (or came from another site), so nothing was changed. Go back, reload the page and send it again."
-          back={{ href: safeNext(c.req.path, '/'), label: 'Reload the page' }}
+          message={t('web.error.csrf.message')}
+          back={{ href: safeNext(c.req.path, '/'), label: t('web.error.csrf.reload') }}
         />,
         403,
       );
@@ -210,15 +219,14 @@ export function createWebApp(opts: WebAppOptions): WebApp {
     if (err instanceof MalformedJsonBody) return apiError(c, 400, err.code, err.message);
     if (err instanceof HTTPException && err.status < 500) {
       // Other malformed input caught by the framework (e.g. a form body that does not parse): the caller's mistake.
-      const message = 'The request was malformed.';
-      if (isApi) return c.json({ error: { code: 'bad_request', message } }, err.status);
+      if (isApi) return c.json({ error: { code: 'bad_request', message: 'The request was malformed.' } }, err.status);
       return c.html(
         <MessagePage
-          frame={frame(c, 'Bad request')}
-          heading="Bad request"
+          frame={frame(c, t('web.error.badRequest.title'))}
+          heading={t('web.error.badRequest.title')}
           kind="bad"
-          message={message}
-          back={{ href: '/', label: 'Back to the start' }}
+          message={t('web.error.badRequest.message')}
+          back={{ href: '/', label: t('web.error.back') }}
         />,
         err.status,
       );
@@ -230,11 +238,11 @@ export function createWebApp(opts: WebAppOptions): WebApp {
       return apiError(c, 500, 'internal', 'Something went wrong on our side. It was logged; try again in a moment.');
     return c.html(
       <MessagePage
-        frame={frame(c, 'Something went wrong')}
-        heading="Something went wrong"
+        frame={frame(c, t('web.error.internal.title'))}
+        heading={t('web.error.internal.title')}
         kind="bad"
-        message="Something went wrong on our side. It was logged; try again in a moment."
-        back={{ href: '/', label: 'Back to the start' }}
+        message={t('web.error.internal.message')}
+        back={{ href: '/', label: t('web.error.back') }}
       />,
       500,
     );
@@ -245,10 +253,10 @@ export function createWebApp(opts: WebAppOptions): WebApp {
       return apiError(c, 404, 'not_found', 'There is nothing here (or it is not yours).');
     return c.html(
       <MessagePage
-        frame={frame(c, 'Not found')}
-        heading="Not found"
-        message="There is no page here, or it belongs to someone else."
-        back={{ href: '/', label: 'Back to the start' }}
+        frame={frame(c, t('web.error.notFound.title'))}
+        heading={t('web.error.notFound.title')}
+        message={t('web.error.notFound.message')}
+        back={{ href: '/', label: t('web.error.back') }}
       />,
       404,
     );

@@ -22,6 +22,7 @@ a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,te
 header.top{background:var(--card);border-bottom:1px solid var(--line)}
 header.top .in{max-width:52rem;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center}
 header.top form.signout{order:3;margin:0}
+nav.lang{order:1;display:flex;gap:.6rem;font-size:.85rem}nav.lang a{color:var(--muted)}nav.lang [aria-current]{font-weight:600}
 .narrow{display:none}
 .brand{font-weight:700;text-decoration:none;color:var(--fg);font-size:1.1rem;margin-right:auto}
 .brand span{color:var(--accent)}
@@ -70,8 +71,9 @@ a.button{display:inline-flex;align-items:center;box-sizing:border-box}
 .answer .headline{font-size:1.3rem;font-weight:700;margin:.5rem 0}
 .meter{display:block;width:100%;max-width:14rem;height:8px;border:0;border-radius:4px;background:var(--line);accent-color:var(--accent);-webkit-appearance:none;appearance:none}
 .meter::-webkit-progress-bar{background:var(--line);border-radius:4px}.meter::-webkit-progress-value{background:var(--accent);border-radius:4px}.meter::-moz-progress-bar{background:var(--accent);border-radius:4px}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.5rem 0}
-dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
+dl.facts{display:grid;grid-template-columns:fit-content(45%) minmax(0,1fr);gap:.2rem 1rem;margin:.5rem 0}
+dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;overflow-wrap:anywhere}
+blockquote.ceac-text{margin:.5rem 0;padding:.25rem 0 .25rem .75rem;border-left:3px solid var(--muted);overflow-wrap:anywhere}
 ul.clean{padding-left:1.2rem}ul.clean li{margin:.25rem 0}
 .cases{list-style:none;padding:0;margin:0}
 .cases li{display:block}
@@ -105,6 +107,7 @@ svg{max-width:100%;height:auto}
 .sw-chart .censored{stroke:var(--fg)}
 .sw-chart .median line{stroke:var(--fg)}
 .sw-chart .marker line{stroke:var(--warn)}.sw-chart .marker text{fill:var(--warn);font-weight:700}
+.sw-chart .day-bar{fill:var(--accent)}.sw-chart .wave-tick{fill:var(--warn)}.rc-wave{color:var(--warn);font-weight:600}
 .sw-scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
 .sw-table caption{text-align:left;font-weight:600;padding:.3rem 0;white-space:normal}
 .sw-scroll:focus-visible{outline:3px solid var(--focus);outline-offset:2px}

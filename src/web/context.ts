@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
 
+import type { Language } from '../i18n/languages.js';
+import type { Translator } from '../i18n/translator.js';
 import type { Observation } from '../knowledge/types.js';
 import type { Logger } from '../log.js';
 import type { Dispatcher, DispatcherOptions } from '../notify/index.js';
@@ -71,6 +73,9 @@ export type AppEnv = {
     auth: 'session' | 'token' | 'none';
     /** The CSRF token forms on this page must echo. */
     csrf: string;
+    /** The language this response speaks (see language.ts) and its words. */
+    language: Language;
+    t: Translator;
   };
 };
 

@@ -1,7 +1,7 @@
 /**
  * Rendered pages kept as strings, with the CSRF token left as a placeholder that each request fills
  * in. JSX rendering is the main cost of a page; a page whose content has not changed since it was
- * last rendered (the key says what it depends on) is served from here. Bounded, least recently used.
+ * last rendered (the key says what it depends on, the reader's language included) is served from here. Bounded, least recently used.
  */
 export const CSRF_PLACEHOLDER = '__cw_csrf_placeholder__';
 

@@ -16,7 +16,7 @@ export function isSecureRequest(c: AppContext): boolean {
   return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 }
 
-function cookieOptions(c: AppContext, maxAgeMs: number) {
+export function cookieOptions(c: AppContext, maxAgeMs: number) {
   return {
     httpOnly: true,
     sameSite: 'Lax' as const,

@@ -5,6 +5,7 @@
  * verbatim, in English, in every language. The keys live in one file per area (./en/<area>.ts), so that work on
  * one part of the app does not touch the words of another; the areas must not share a key.
  */
+import { cases } from './en/cases.js';
 import { channels } from './en/channels.js';
 import { cli } from './en/cli.js';
 import { decode } from './en/decode.js';
@@ -12,4 +13,4 @@ import { notify } from './en/notify.js';
 import { waves } from './en/waves.js';
 import { web } from './en/web.js';
 
-export const en = { ...decode, ...web, ...channels, ...cli, ...notify, ...waves };
+export const en = { ...decode, ...web, ...channels, ...cli, ...notify, ...waves, ...cases };

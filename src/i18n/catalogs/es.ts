@@ -3,6 +3,7 @@
  * on the CEAC page), with a Spanish gloss; "usted" throughout, as the State Department's Spanish pages do.
  */
 import type { Catalog } from '../catalog.js';
+import { cases } from './es/cases.js';
 import { channels } from './es/channels.js';
 import { cli } from './es/cli.js';
 import { decode } from './es/decode.js';
@@ -10,4 +11,4 @@ import { notify } from './es/notify.js';
 import { waves } from './es/waves.js';
 import { web } from './es/web.js';
 
-export const es: Catalog = { ...decode, ...web, ...channels, ...cli, ...notify, ...waves };
+export const es: Catalog = { ...decode, ...web, ...channels, ...cli, ...notify, ...waves, ...cases };

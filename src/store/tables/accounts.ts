@@ -9,6 +9,8 @@ export interface UsersTable {
   /** argon2id PHC string. */
   password_hash: string;
   created_at: number;
+  /** The language the person chose on the web (en, zh-CN, es); null: not chosen, the browser decides. */
+  language: string | null;
 }
 
 /** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */

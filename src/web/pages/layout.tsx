@@ -1,8 +1,10 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 
+import { type Language, LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages.js';
 import type { User } from '../accounts.js';
 import { ICON, LOCATION_LIST, SCRIPT, STYLESHEET } from '../assets.js';
+import { t } from '../language.js';
 
 export interface PageFrame {
   title: string;
@@ -12,6 +14,28 @@ export interface PageFrame {
   section?: 'explain' | 'cases' | 'stats' | 'notifications' | 'account' | 'signin' | 'signup' | undefined;
   /** The demo (`ceac serve --demo`) has an inbox of the notifications it sent: linked from every page. */
   demoInbox?: boolean | undefined;
+  /** The language the page speaks, and this page's address in each language (the switcher). */
+  language: Language;
+  languageLinks: Readonly<Record<Language, string>>;
+}
+
+/** Links, not a form: the switcher works without JavaScript, and each link names its language in that language. */
+function LanguageSwitcher(p: { current: Language; links: Readonly<Record<Language, string>> }) {
+  return (
+    <nav class="lang" aria-label={t('web.language.switcher')}>
+      {LANGUAGES.map((language) =>
+        language === p.current ? (
+          <span lang={language} aria-current="true">
+            {LANGUAGE_NAMES[language]}
+          </span>
+        ) : (
+          <a href={p.links[language]} lang={language} hreflang={language}>
+            {LANGUAGE_NAMES[language]}
+          </a>
+        ),
+      )}
+    </nav>
+  );
 }
 
 /**
@@ -36,7 +60,7 @@ export function Layout(props: PageFrame & { children?: Child }) {
   return (
     <>
       {raw('<!DOCTYPE html>')}
-      <html lang="en">
+      <html lang={props.language}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -48,47 +72,48 @@ export function Layout(props: PageFrame & { children?: Child }) {
         </head>
         <body>
           <a class="skip" href="#content">
-            Skip to content
+            {t('web.layout.skip')}
           </a>
           <header class="top">
             <div class="in">
               <a class="brand" href="/">
                 ceac<span>·</span>watch
               </a>
+              <LanguageSwitcher current={props.language} links={props.languageLinks} />
               {props.user ? (
                 <form method="post" action="/signout" class="signout">
                   <input type="hidden" name="_csrf" value={props.csrf} />
                   <button class="link" type="submit">
-                    Sign out
+                    {t('web.layout.signOut')}
                   </button>
                 </form>
               ) : null}
-              <nav class="main" aria-label="Main">
-                <a href="/" aria-label="Explain a status" {...cur('explain')}>
-                  <Label short="Explain" long="Explain a status" />
+              <nav class="main" aria-label={t('web.layout.mainNav')}>
+                <a href="/" aria-label={t('web.layout.explain')} {...cur('explain')}>
+                  <Label short={t('web.layout.explainShort')} long={t('web.layout.explain')} />
                 </a>
-                <a href="/stats" aria-label="Waiting times" {...cur('stats')}>
-                  <Label short="Waiting" long="Waiting times" />
+                <a href="/stats" aria-label={t('web.layout.waiting')} {...cur('stats')}>
+                  <Label short={t('web.layout.waitingShort')} long={t('web.layout.waiting')} />
                 </a>
                 {props.user ? (
                   <>
-                    <a href="/cases" aria-label="My cases" {...cur('cases')}>
-                      <Label short="Cases" long="My cases" />
+                    <a href="/cases" aria-label={t('web.layout.cases')} {...cur('cases')}>
+                      <Label short={t('web.layout.casesShort')} long={t('web.layout.cases')} />
                     </a>
                     <a href="/notifications" {...cur('notifications')}>
-                      Notifications
+                      {t('web.layout.notifications')}
                     </a>
                     <a href="/account" {...cur('account')}>
-                      Account
+                      {t('web.layout.account')}
                     </a>
                   </>
                 ) : (
                   <>
                     <a href="/signin" {...cur('signin')}>
-                      Sign in
+                      {t('web.layout.signIn')}
                     </a>
                     <a href="/signup" {...cur('signup')}>
-                      Create account
+                      {t('web.layout.signUp')}
                     </a>
                   </>
                 )}
@@ -99,13 +124,12 @@ export function Layout(props: PageFrame & { children?: Child }) {
           <footer>
             {props.demoInbox ? (
               <p>
-                This is the demo: the notifications it sends land in the <a href="/demo/inbox">demo inbox</a>.
+                {t('web.layout.demoBefore')} <a href="/demo/inbox">{t('web.layout.demoInbox')}</a>
+                {t('web.layout.demoAfter')}
               </p>
             ) : null}
-            <p>
-              ceac-watch explains what the US State Department's CEAC status page shows. It is not affiliated with the
-              US government; the consulate's letter and e-mails always win over anything shown here.
-            </p>
+            <p>{t('web.layout.about')}</p>
+            {props.language === 'en' ? null : <p>{t('web.layout.ceacEnglish')}</p>}
           </footer>
         </body>
       </html>
