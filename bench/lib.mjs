@@ -12,16 +12,8 @@ export const load = (p) => import(new URL(p, dist).href);
 /** The path of a file in dist/ (e.g. 'cli/index.js'), to spawn it. */
 export const distPath = (p) => fileURLToPath(new URL(p, dist));
 
-/** A small deterministic PRNG (mulberry32), so that runs see the same data and compare. */
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (src/random.ts), so that runs see the same data and compare. */
+export const { mulberry32 } = await load('random.js');
 
 // ---------------------------------------------------------------------------------------------
 // Web benchmarks: the app serves from a child process, so that the load generator does not share its

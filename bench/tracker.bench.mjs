@@ -732,33 +732,8 @@ else {
   if (parts.includes('postgres')) await postgresBench();
 }
 
-/**
- * A throw-away PostgreSQL database on TEST_DATABASE_URL's server, migrated; dropped on close. (The
- * tests' store/testing.ts is not part of the build, so the bench makes its own.)
- */
+/** A throw-away PostgreSQL database on TEST_DATABASE_URL's server, migrated; dropped on close (src/store/scratch.ts). */
 async function openTestPostgres(options = {}) {
-  const base = process.env.TEST_DATABASE_URL;
-  const pg = await import('pg');
-  const { openStore } = await load('store/db.js');
-  const { migrateToLatest } = await load('store/migrate.js');
-  const name = `ceac_bench_${Date.now().toString(36)}_${Math.random().toString(16).slice(2, 10)}`;
-  const admin = new pg.default.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: url.toString(), poolSize: options.poolSize ?? 5 });
-  if (options.migrate !== false) await migrateToLatest(store);
-  return {
-    ...store,
-    url: url.toString(),
-    async close() {
-      await store.close();
-      const drop = new pg.default.Client({ connectionString: base });
-      await drop.connect();
-      await drop.query(`drop database if exists ${name} with (force)`);
-      await drop.end();
-    },
-  };
+  const { openScratchPostgres } = await load('store/scratch.js');
+  return openScratchPostgres(process.env.TEST_DATABASE_URL, { ...options, prefix: 'ceac_bench' });
 }

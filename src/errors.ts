@@ -19,6 +19,19 @@ export interface FieldProblem {
   accepted?: readonly string[];
 }
 
+/** Problems made by requiredField, known by identity so that no one reads their words to tell them. */
+const REQUIRED = new WeakSet<FieldProblem>();
+
+/** A problem that says the field is needed and was left empty (a shell may word it its own way: see isRequired). */
+export function requiredField(field: string, problem: string): FieldProblem {
+  const p: FieldProblem = { field, problem };
+  REQUIRED.add(p);
+  return p;
+}
+
+/** Whether a problem is "needed and left empty" (made by requiredField). */
+export const isRequired = (p: FieldProblem): boolean => REQUIRED.has(p);
+
 /**
  * Input that cannot be used as given. Each shell renders `fields` in its own words (the CLI as
  * `--flag`, the API by field name, a web form beside its input); the message is a neutral default.

@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { loadConfig } from '../src/config.js';
+import { openRuntime } from '../src/runtime/index.js';
+import { KEY_FILE_NAME } from '../src/store/seal.js';
 import { openTestPostgres, TEST_DATABASE_URL, type TestStore } from '../src/store/testing.js';
 import { ceac, rememberEnv } from './support/cli.js';
 
@@ -17,7 +20,7 @@ const haveData = existsSync(F1) && existsSync(HISTORY);
 if (!haveData) console.warn(`stats CLI: the real-file tests are skipped — ${DATA} is not there`);
 if (!TEST_DATABASE_URL) console.warn('stats CLI: PostgreSQL run skipped — set TEST_DATABASE_URL to run it');
 
-const restoreEnv = rememberEnv(['CEAC_WATCH_DATA', 'DATABASE_URL']);
+const restoreEnv = rememberEnv(['CEAC_WATCH_DATA', 'DATABASE_URL', 'CEAC_WATCH_SECRET']);
 function useStore(dir: string, url?: string) {
   process.env.CEAC_WATCH_DATA = dir;
   if (url) process.env.DATABASE_URL = url;
@@ -68,6 +71,34 @@ describe('ceac import / stats / predict usage', () => {
       warnings: [expect.stringMatching(/groups smaller than 5 are not shown/)],
     });
     expect(small.out).not.toContain('curve');
+  });
+
+  it('stats, predict and import work without the sealing key, and make no key file', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'ceac-stats-nokey-'));
+    const savedDir = process.env.CEAC_WATCH_DATA;
+    try {
+      useStore(fresh);
+      delete process.env.CEAC_WATCH_SECRET;
+      const key = join(fresh, KEY_FILE_NAME);
+      const file = join(fresh, 'rows.csv');
+      writeFileSync(
+        file,
+        'nickname,visa_type,visa_entry,consulate,status,check_date,complete_date\nq,O1,New,BeiJing,Clear,2026-01-01,2026-01-09\n',
+      );
+      expect((await ceac('import', 'checkee', file, '--json')).json()).toMatchObject({ imported: 1 });
+      expect((await ceac('stats', '--visa', 'O1', '--json')).json()).toMatchObject({ n: 1, shown: false });
+      expect((await ceac('predict', '--visa', 'O1', '--waited', '3')).code).toBe(1);
+      // The database was made and migrated (the import is in it), but no key was.
+      expect(existsSync(join(fresh, 'ceac-watch.sqlite'))).toBe(true);
+      expect(existsSync(key)).toBe(false);
+      // A runtime that seals makes the key file, in the same place: the check above looks where it would be.
+      const sealing = await openRuntime(loadConfig());
+      await sealing.close();
+      expect(existsSync(key)).toBe(true);
+    } finally {
+      useStore(savedDir!);
+      rmSync(fresh, { recursive: true, force: true });
+    }
   });
 
   it('extracts a free-text post for review, and stores it only with --save', async () => {

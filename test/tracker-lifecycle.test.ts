@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type CaptchaSolver, CommandSolver } from '../src/captcha/index.js';
 import { CeacClient } from '../src/ceac/index.js';
 import { interpret } from '../src/decode/index.js';
+import { mulberry32 as seeded } from '../src/random.js';
 import { type FaultSpec, type RunningSimulator, type ScenarioInput, startSimulator } from '../src/simulator/index.js';
 import { createCaseRepository, type EventView } from '../src/store/cases.js';
 import { createSealer } from '../src/store/seal.js';
@@ -19,7 +20,6 @@ import {
   runTrackerUntil,
   TEST_STORES,
 } from './support/lifecycle.js';
-import { seeded } from './support/random.js';
 
 /**
  * The tracker against the real simulator and the real CEAC client, through whole lifecycles on the

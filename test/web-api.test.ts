@@ -129,6 +129,29 @@ describe('JSON API', () => {
     expect((await call(token, 'GET', `/api/v1/cases/${id}`, '/api/v1/cases/{id}')).status).toBe(404);
   });
 
+  it('answers a body that is not JSON with 400 in the error shape, after the sign-in check', async () => {
+    const token = await tokenFor('body@example.com');
+    const send = (auth: string | null, body: string, type = 'application/json') =>
+      fx.app.request('/api/v1/cases', {
+        method: 'POST',
+        headers: { ...(auth && { authorization: `Bearer ${auth}` }), 'content-type': type },
+        body,
+      });
+    for (const body of ['{"app": "NIV",', '', 'not json']) {
+      const res = await send(token, body);
+      expect(res.status, body).toBe(400);
+      expect(await res.json()).toEqual({
+        error: { code: 'bad_request', message: 'The request body is not valid JSON.' },
+      });
+    }
+    // A JSON media type with a suffix is JSON too.
+    expect((await send(token, '{', 'application/merge-patch+json; charset=utf-8')).status).toBe(400);
+    // Without an account the answer is 401 whatever the body, and valid JSON still reaches validation (422).
+    expect((await send(null, '{')).status).toBe(401);
+    expect((await send(token, '{"app":"XX"}')).status).toBe(422);
+    expect(await fx.store.db.selectFrom('cases').select('id').execute()).toEqual([]);
+  });
+
   it('names each invalid field in the error', async () => {
     const token = await tokenFor('v@example.com');
     let r = await call(token, 'POST', '/api/v1/cases', '/api/v1/cases', { app: 'XYZ', caseNumber: 5 });

@@ -1,6 +1,6 @@
+import { mulberry32 as seeded } from '../src/random.js';
 import type { Timeline } from '../src/timelines/model.js';
 import { addDays, causeOf, waitDays } from '../src/timelines/model.js';
-import { seeded } from './support/random.js';
 
 export interface GroupSpec {
   visaClass: string;

@@ -5,12 +5,13 @@ import type { BrowserContext, Page, Response } from 'playwright-core';
 import { sniffImageType } from '../captcha/image.js';
 import { type CaptchaSolver, CaptchaSolverError } from '../captcha/solver.js';
 import { parseCeacResponse } from '../decode/page.js';
-import { notAForm, readAnswer, type RoundResult } from './answer.js';
+import { notAForm, readAnswer } from './answer.js';
 import { type RequestBudget, unlimitedBudget } from './budget.js';
 import type { CheckProgress } from './client.js';
 import { CAPTCHA_ID } from './form.js';
-import { type CheckOutcome, defaultMessage } from './outcome.js';
-import { type CaseQuery, validateCaseQuery } from './query.js';
+import type { CheckOutcome } from './outcome.js';
+import type { CaseQuery } from './query.js';
+import { startCheck } from './tally.js';
 
 export interface BrowserClientOptions {
   baseUrl: string;
@@ -76,33 +77,15 @@ export class BrowserCeacClient {
   }
 
   async check(query: CaseQuery): Promise<CheckOutcome> {
-    const started = performance.now();
-    let attempts = 0;
-    let requests = 0;
-    const finish = (v: RoundResult): CheckOutcome => {
-      const { solverFailed: _ignored, ...verdict } = v;
-      return {
-        ...verdict,
-        message: v.message ?? defaultMessage(v, this.timeoutMs),
-        attempts,
-        requests,
-        durationMs: Math.round(performance.now() - started),
-      };
-    };
-    const valid = validateCaseQuery({ ...query });
-    if (!valid.ok) {
-      return finish({
-        kind: 'invalid_case_number',
-        message: valid.errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-      });
-    }
-    const q = valid.query;
+    const started = startCheck(query, this.timeoutMs);
+    if (started.refused) return started.refused;
+    const { tally, query: q } = started;
     let page: Page;
     try {
       page = await (await this.open()).newPage();
     } catch (e) {
       this.context = null;
-      return finish({
+      return tally.finish({
         kind: 'http_error',
         status: 0,
         message: `the browser could not be started (${this.opts.executablePath}): ${(e as Error).message.split('\n')[0]}`,
@@ -116,7 +99,7 @@ export class BrowserCeacClient {
     await page.route('**/*', async (route) => {
       if (new URL(route.request().url()).origin === origin) {
         await this.budget.acquire();
-        requests++;
+        tally.requests++;
       }
       await route.continue();
     });
@@ -124,17 +107,17 @@ export class BrowserCeacClient {
       const formUrl = `${this.base}/ceacstattracker/status.aspx?App=${q.app}`;
       let onForm = false;
       for (;;) {
-        attempts++;
+        tally.attempts++;
         if (!onForm) {
-          this.onProgress({ step: 'form', attempt: attempts });
+          this.onProgress({ step: 'form', attempt: tally.attempts });
           try {
             await page.goto(formUrl, { waitUntil: 'domcontentloaded', timeout: this.timeoutMs });
           } catch {
-            return finish({ kind: 'timeout' });
+            return tally.finish({ kind: 'timeout' });
           }
         }
         // A challenge page clears itself (its script sets the cookie and reloads): wait for the form.
-        this.onProgress({ step: 'captcha', attempt: attempts });
+        this.onProgress({ step: 'captcha', attempt: tally.attempts });
         const shown = await page
           .waitForFunction(
             (sel) => {
@@ -148,25 +131,25 @@ export class BrowserCeacClient {
             () => true,
             () => false,
           );
-        if (!shown) return finish(notAForm(await page.content().catch(() => '')));
+        if (!shown) return tally.finish(notAForm(await page.content().catch(() => '')));
         const image = lastImage as Response | null;
         const bytes = image ? await image.body().catch(() => null) : null;
-        if (!bytes) return finish({ kind: 'layout_changed', body: await page.content() });
+        if (!bytes) return tally.finish({ kind: 'layout_changed', body: await page.content() });
         const mime = sniffImageType(bytes) ?? image?.headers()['content-type'] ?? 'image/png';
 
-        this.onProgress({ step: 'solve', attempt: attempts });
+        this.onProgress({ step: 'solve', attempt: tally.attempts });
         let answer: string;
         try {
-          answer = await this.opts.solver.solve(bytes, { attempt: attempts, mime });
+          answer = await this.opts.solver.solve(bytes, { attempt: tally.attempts, mime });
         } catch (err) {
           const why = err instanceof CaptchaSolverError ? err.message : `unexpected failure: ${(err as Error).message}`;
-          return finish({
+          return tally.finish({
             kind: 'captcha_rejected',
             message: `the captcha solver "${this.opts.solver.name}" gave no answer: ${why}`,
           });
         }
 
-        this.onProgress({ step: 'submit', attempt: attempts });
+        this.onProgress({ step: 'submit', attempt: tally.attempts });
         if (q.app === 'NIV') await page.selectOption(FIELD('Location_Dropdown'), q.location ?? '');
         await page.fill(FIELD('Visa_Case_Number'), q.id);
         await page.fill(FIELD('Passport_Number'), q.passport ?? '');
@@ -181,17 +164,16 @@ export class BrowserCeacClient {
         });
         await page.click(FIELD('btnSubmit'), { noWaitAfter: true });
         const body = await this.waitForAnswer(page);
-        if (body === null) return finish({ kind: 'timeout' });
+        if (body === null) return tally.finish({ kind: 'timeout' });
         const result = readAnswer(body, q);
-        if (result.kind === 'captcha_rejected' && attempts < this.maxCaptchaTries) {
+        if (result.kind === 'captcha_rejected' && tally.attempts < this.maxCaptchaTries) {
           // The answer page carries a fresh form and captcha: the next try starts there.
-          this.onProgress({ step: 'retry', attempt: attempts, reason: 'captcha not accepted' });
+          this.onProgress({ step: 'retry', attempt: tally.attempts, reason: 'captcha not accepted' });
           onForm = true;
           continue;
         }
-        if (result.kind === 'captcha_rejected')
-          return finish({ ...result, message: `CEAC did not accept the captcha answer (${attempts} tries)` });
-        return finish(result);
+        if (result.kind === 'captcha_rejected') return tally.captchaGaveUp(result, tally.attempts);
+        return tally.finish(result);
       }
     } finally {
       await page.close().catch(() => undefined);

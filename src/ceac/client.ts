@@ -7,8 +7,9 @@ import { notAForm, readAnswer, type RoundResult } from './answer.js';
 import { type RequestBudget, unlimitedBudget } from './budget.js';
 import { CAPTCHA_ID, looksBlocked, looksChallenged, readStatusForm, type StatusForm } from './form.js';
 import { createAgent, type HttpAnswer, HttpSession, TransportFailure } from './http.js';
-import { type CheckOutcome, defaultMessage } from './outcome.js';
-import { type CaseQuery, validateCaseQuery } from './query.js';
+import type { CheckOutcome } from './outcome.js';
+import type { CaseQuery } from './query.js';
+import { startCheck } from './tally.js';
 
 export const DEFAULT_REQUEST_INTERVAL_MS = 2_000;
 
@@ -106,59 +107,39 @@ export class CeacClient {
   }
 
   async check(query: CaseQuery): Promise<CheckOutcome> {
-    const started = performance.now();
-    let attempts = 0;
-    let requests = 0;
-    const finish = (v: RoundResult): CheckOutcome => {
-      const { solverFailed: _ignored, ...verdict } = v;
-      return {
-        ...verdict,
-        message: v.message ?? defaultMessage(v, this.timeoutMs),
-        attempts,
-        requests,
-        durationMs: Math.round(performance.now() - started),
-      };
-    };
-
-    // Never send a request for a query the site would refuse anyway.
-    const valid = validateCaseQuery({ ...query });
-    if (!valid.ok) {
-      return finish({
-        kind: 'invalid_case_number',
-        message: valid.errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-      });
-    }
-    const q = valid.query;
+    const started = startCheck(query, this.timeoutMs);
+    if (started.refused) return started.refused;
+    const { tally, query: q } = started;
 
     let captchaRounds = 0;
     let transientRetries = 0;
     for (;;) {
-      attempts++;
+      tally.attempts++;
       const warm = this.takeWarmForm(q.app);
       const session = warm?.http ?? new HttpSession(this.dispatcher, this.userAgent, this.timeoutMs, this.budget);
       const before = session.requests;
       let result: RoundResult;
       try {
-        result = await this.round(q, session, attempts, warm);
+        result = await this.round(q, session, tally.attempts, warm);
         // A kept form the site no longer honours (its session expired): one fresh round, at once.
         if (warm && (result.kind === 'http_error' || result.kind === 'layout_changed')) {
           const fresh = new HttpSession(this.dispatcher, this.userAgent, this.timeoutMs, this.budget);
           try {
-            result = await this.round(q, fresh, attempts, undefined);
+            result = await this.round(q, fresh, tally.attempts, undefined);
           } finally {
-            requests += fresh.requests;
+            tally.requests += fresh.requests;
           }
         }
       } finally {
-        requests += session.requests - before;
+        tally.requests += session.requests - before;
       }
       if (result.kind === 'captcha_rejected' && !result.solverFailed) {
         captchaRounds++;
         if (captchaRounds < this.maxCaptchaTries) {
-          this.onProgress({ step: 'retry', attempt: attempts, reason: 'captcha not accepted' });
+          this.onProgress({ step: 'retry', attempt: tally.attempts, reason: 'captcha not accepted' });
           continue;
         }
-        return finish({ ...result, message: `CEAC did not accept the captcha answer (${captchaRounds} tries)` });
+        return tally.captchaGaveUp(result, captchaRounds);
       }
       const transient =
         result.kind === 'timeout' || (result.kind === 'http_error' && (result.status === 0 || result.status >= 500));
@@ -166,11 +147,11 @@ export class CeacClient {
         transientRetries++;
         const reason =
           result.kind === 'http_error' ? (result.status ? `HTTP ${result.status}` : 'connection failure') : 'timeout';
-        this.onProgress({ step: 'retry', attempt: attempts, reason });
+        this.onProgress({ step: 'retry', attempt: tally.attempts, reason });
         await sleep(jitter(this.backoffMs * 2 ** (transientRetries - 1)));
         continue;
       }
-      return finish(result);
+      return tally.finish(result);
     }
   }
 

@@ -9,7 +9,7 @@ import { isIsoDate } from '../timelines/model.js';
 import { type UpsertReport, upsertTimelines } from '../timelines/repository.js';
 import { tr } from './i18n.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
-import { withTimelineStore } from './stats.js';
+import { withTimelineStore } from './shared.js';
 
 function readInput(file: string): string {
   try {

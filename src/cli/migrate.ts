@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
 
-import { loadConfig } from '../config.js';
-import { openConfiguredStore } from '../store/open.js';
 import { tr } from './i18n.js';
 import { action, printJson } from './runtime.js';
-import { storeErrors } from './shared.js';
+import { openCliRuntime } from './shared.js';
 
 /** `ceac migrate`: create or upgrade the schema (every other command does this on start too). */
 export function register(program: Command): void {
@@ -14,7 +12,8 @@ export function register(program: Command): void {
     .option('--json', 'print {"database", "dialect", "applied"} as JSON')
     .action(
       action(async (flags: { json?: boolean }) => {
-        const opened = await storeErrors(() => openConfiguredStore(loadConfig(), { poolSize: 1 }));
+        // Through the runtime like every command: the key is checked against the data before anything else.
+        const opened = await openCliRuntime({ poolSize: 1, quiet: true });
         try {
           const result = { database: opened.store.location, dialect: opened.store.dialect, applied: opened.migrated };
           if (flags.json) {

@@ -5,7 +5,8 @@ import { tabulate } from '../stats/table.js';
 import { loadDurations } from '../timelines/repository.js';
 import { formatNumber, tr } from './i18n.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
-import { parseCiType, parseEntry, parsePost, parseVisa, withTimelineStore } from './stats.js';
+import { withTimelineStore } from './shared.js';
+import { parseCiType, parseEntry, parsePost, parseVisa } from './stats.js';
 
 interface PredictOptions {
   visa?: string;

@@ -1,9 +1,9 @@
 import { loadConfig } from '../config.js';
 import { AppError, InputError, SetupError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { openRuntime, type Runtime, type RuntimeOptions } from '../runtime/index.js';
+import { openRuntime, type Runtime, type RuntimeOptions, type StoreRuntime } from '../runtime/index.js';
 import { CaseNotFoundError, DuplicateCaseError } from '../store/cases.js';
-import { isUnreachableDatabase } from '../store/db.js';
+import { isUnreachableDatabase, type Store } from '../store/db.js';
 import type { CheckReport } from '../tracker/tracker.js';
 import { tr, when } from './i18n.js';
 import { CommandFailure, describeInput, painter, UsageError } from './runtime.js';
@@ -49,6 +49,23 @@ export async function openCliRuntime(options: RuntimeOptions & { quiet?: boolean
       rest.logger ?? (quiet && !process.env.LOG_LEVEL ? createLogger({ level: 'warn', name: 'tracker' }) : undefined);
     return openRuntime(config, { ...rest, ...(logger && { logger }) });
   });
+}
+
+/**
+ * Runs `work` on the configured store, opened through the runtime without the sealing key (for
+ * commands that touch nothing sealed: no key file is made), and closes it afterwards.
+ */
+export async function withTimelineStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+  const runtime: StoreRuntime = await storeErrors(async () => {
+    const config = loadConfig();
+    const logger = process.env.LOG_LEVEL ? undefined : createLogger({ level: 'warn', name: 'timelines' });
+    return openRuntime(config, { sealing: false, ...(logger && { logger }) });
+  });
+  try {
+    return await work(runtime.store);
+  } finally {
+    await runtime.close();
+  }
 }
 
 /** Runs `work` with the configured runtime open, and closes it afterwards whatever happens. */

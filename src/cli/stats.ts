@@ -1,27 +1,13 @@
 import type { Command } from 'commander';
 
-import { loadConfig } from '../config.js';
 import { findLocation } from '../knowledge/locations.js';
 import { CI_TYPES, type CiType } from '../stats/confidence.js';
 import { buildReport, GroupTooSmallError, type StatsReport } from '../stats/report.js';
 import { tabulate } from '../stats/table.js';
-import { openStore, type Store } from '../store/db.js';
-import { migrateToLatest } from '../store/migrate.js';
 import { loadDurations, type TimelineFilter } from '../timelines/repository.js';
 import { formatNumber, tr } from './i18n.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
-
-/** Opens the configured store, brings its schema up to date, runs `fn`, and closes it. */
-export async function withTimelineStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.CEAC_WATCH_DATA });
-  try {
-    await migrateToLatest(store);
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
+import { withTimelineStore } from './shared.js';
 
 export function parseCiType(value: string | undefined): CiType {
   const v = (value ?? 'log') as CiType;

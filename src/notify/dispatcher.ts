@@ -293,7 +293,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
             ? new DeliveryError(err.message, true)
             : new DeliveryError(`unexpected error: ${(err as Error).message}`, false);
       if (e.permanent || attempts >= maxAttempts) {
-        const why = e.permanent ? e.message : `${e.message} (gave up after ${attempts} tries)`;
+        const why = e.permanent ? e.message : `${e.reason} (gave up after ${attempts} tries)`;
         await markFailed(db, ids, token, why);
         summary.failed += ids.length;
         logger.warn({ channel: channel.id, kind: channel.kind, error: why }, 'notification failed for good');

@@ -27,7 +27,7 @@ export function responseFailure(
     );
   }
   if (status === 408 || status === 425 || status === 429 || status >= 500) {
-    return new DeliveryError(`${what} answered HTTP ${status}${said}; will retry`, false, retryAfterMs(retryAfter));
+    return DeliveryError.willRetry(`${what} answered HTTP ${status}${said}`, retryAfterMs(retryAfter));
   }
   const hint =
     status === 401 || status === 403

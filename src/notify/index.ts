@@ -70,7 +70,7 @@ export async function testChannel(
       return {
         ok: false,
         channel: row.name,
-        error: err.message.replace(/; will retry$/, ''),
+        error: err.reason,
         permanent: err.permanent,
       };
     if (err instanceof ChannelError) return { ok: false, channel: row.name, error: err.message, permanent: true };

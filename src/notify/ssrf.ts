@@ -75,12 +75,12 @@ export async function resolvePublicAddress(host: string): Promise<string> {
     dnsLookup(bare, { all: true }, (err, list) => (err ? reject(err) : resolve(list))),
   ).catch((err: unknown) => {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new DeliveryError(`cannot resolve ${host} (${code}); will retry`, false);
+    throw DeliveryError.willRetry(`cannot resolve ${host} (${code})`);
   });
   const bad = addresses.find((a) => isPrivateAddress(a.address));
   if (bad) throw new DeliveryError(refusal(host, bad.address), true);
   const first = addresses[0];
-  if (!first) throw new DeliveryError(`no address for ${host}; will retry`, false);
+  if (!first) throw DeliveryError.willRetry(`no address for ${host}`);
   return first.address;
 }
 

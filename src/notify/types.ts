@@ -90,7 +90,14 @@ export class DeliveryError extends AppError {
     readonly permanent: boolean,
     /** Server-requested wait (Retry-After), in ms. */
     readonly retryAfterMs?: number,
+    /** What went wrong, without the note that the outbox will retry (a one-off test is not retried). */
+    readonly reason: string = message,
   ) {
     super(message);
+  }
+
+  /** A failure worth retrying, its message saying so. */
+  static willRetry(reason: string, retryAfterMs?: number): DeliveryError {
+    return new DeliveryError(`${reason}; will retry`, false, retryAfterMs, reason);
   }
 }

@@ -5,7 +5,7 @@ import { createLogger, type Logger } from '../log.js';
 import type { Dispatcher, DispatcherOptions } from '../notify/dispatcher.js';
 import { enqueueDeliveries } from '../notify/outbox.js';
 import type { Store } from '../store/db.js';
-import { openConfiguredStore, type OpenedStore } from '../store/open.js';
+import { type MigratedStore, openConfiguredStore, type OpenedStore, openMigratedStore } from '../store/open.js';
 import { databaseBudget, type RequestBudget } from '../tracker/budget.js';
 import { reconcileWatchedTimelines, withTimelineSync } from '../tracker/timeline-sync.js';
 import type { OnEvents, Tracker, TrackerOptions } from '../tracker/tracker.js';
@@ -19,11 +19,25 @@ export { createTracking, type OwnTracker, type Tracking, type TrackingParts } fr
  * and give them back with one close(). What a command does not ask for is not built (nor loaded).
  */
 
-export interface RuntimeOptions {
+/** What every runtime is opened with. */
+interface BaseOptions {
   /** Default: a logger at LOG_LEVEL named `loggerName`. */
   logger?: Logger;
   loggerName?: string;
   poolSize?: number;
+}
+
+/**
+ * A runtime without the sealing key, for commands that touch nothing sealed (`stats`, `import`,
+ * `predict`): the key is neither loaded nor, when there is none yet, created.
+ */
+export interface StoreRuntimeOptions extends BaseOptions {
+  sealing: false;
+}
+
+export interface RuntimeOptions extends BaseOptions {
+  /** The default: load the sealing key (creating the key file when there is none) and check it opens the data. */
+  sealing?: true;
   /**
    * Checks run from this process. `captcha` is the solver of scheduled checks: a spec (`command:…`,
    * `onnx:…`, `prompt`; default CEAC_CAPTCHA), a solver, or null for none (a person answers each
@@ -45,9 +59,13 @@ export interface RuntimeOptions {
   tracker?: Partial<TrackerOptions>;
 }
 
-export interface Runtime extends OpenedStore {
+/** The store, migrated, with the configuration and a logger: all a runtime opened without sealing has. */
+export interface StoreRuntime extends MigratedStore {
   config: Config;
   logger: Logger;
+}
+
+export interface Runtime extends OpenedStore, StoreRuntime {
   /** The site budget, held in the database so that it binds every process. */
   budget: RequestBudget;
   /** What every check writes with its events, in their transaction: the outbox, then shared timelines. */
@@ -71,16 +89,27 @@ export class CheckerSetupError extends SetupError {
 
 export const RECONCILE_EVERY_MS = 60_000;
 
-export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
-  const opened = await openConfiguredStore(config, {
-    ...(options.poolSize !== undefined && { poolSize: options.poolSize }),
-  });
+const loggerFor = (config: Config, options: BaseOptions): Logger =>
+  options.logger ?? createLogger({ level: config.LOG_LEVEL, name: options.loggerName ?? 'tracker' });
+
+export async function openRuntime(config: Config, options: StoreRuntimeOptions): Promise<StoreRuntime>;
+export async function openRuntime(config: Config, options?: RuntimeOptions): Promise<Runtime>;
+export async function openRuntime(
+  config: Config,
+  options: RuntimeOptions | StoreRuntimeOptions = {},
+): Promise<Runtime | StoreRuntime> {
+  const poolSize = { ...(options.poolSize !== undefined && { poolSize: options.poolSize }) };
+  if (options.sealing === false) {
+    const opened = await openMigratedStore(config, poolSize);
+    return { ...opened, config, logger: loggerFor(config, options) };
+  }
+  const opened = await openConfiguredStore(config, poolSize);
   const closers: (() => Promise<void> | void)[] = [() => opened.close()];
   const close = async () => {
     for (const fn of closers.splice(0).reverse()) await Promise.resolve(fn()).catch(() => undefined);
   };
   try {
-    const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, name: options.loggerName ?? 'tracker' });
+    const logger = loggerFor(config, options);
     const { store, sealer } = opened;
     const budget = databaseBudget(store, {
       site: new URL(config.CEAC_BASE_URL).host,

@@ -45,6 +45,7 @@
  * and the false-alarm guarantee above is the point of the design. A two-day window does not help either: a wave
  * is one day, and the next day's ordinary count only adds noise to it.
  */
+import { mulberry32 } from '../random.js';
 import { dateFromDayNumber, dayNumber } from '../timelines/model.js';
 
 export interface Clearance {
@@ -263,17 +264,6 @@ export interface GeneratorOptions {
   days: number;
   /** Planted waves: extra clearances on one day of one group (index into `groups`). */
   waves: readonly { group: number; day: number; size: number }[];
-}
-
-/** mulberry32: a small seeded PRNG (the same one the benchmarks use). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function poisson(rate: number, rand: () => number): number {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { parseIsoDate } from '../decode/dates.js';
-import { ConflictError, type FieldProblem, InputError, NotFoundError } from '../errors.js';
+import { ConflictError, type FieldProblem, InputError, NotFoundError, requiredField } from '../errors.js';
 import { findLocation } from '../knowledge/locations.js';
 import { ENTRIES, OFFICER_SAID, PASSPORT_STATES, ROUTES, SLIP_COLORS } from '../knowledge/types.js';
 import { normaliseVisaClass } from '../knowledge/visa-classes.js';
@@ -117,7 +117,7 @@ function missingForNiv(input: NewCase): FieldProblem[] {
   if (input.app !== 'NIV') return [];
   return (['location', 'passport', 'surname'] as const)
     .filter((k) => !input[k] || !String(input[k]).trim())
-    .map((field) => ({ field, problem: 'an NIV case needs it (CEAC asks for it)' }));
+    .map((field) => requiredField(field, 'an NIV case needs it (CEAC asks for it)'));
 }
 
 export const CaseEditSchema = z

@@ -7,32 +7,49 @@ import { checkSealingKey } from './key-check.js';
 import { migrateToLatest } from './migrate.js';
 import { KEY_FILE_NAME, loadSealer, type Sealer } from './seal.js';
 
-/**
- * Everything a command needs to work with the configured database: the store (migrated to the
- * latest schema, as on every start), the sealer, and the case repository.
- */
-export interface OpenedStore {
+/** The configured database, migrated to the latest schema (as on every start), without the sealing key. */
+export interface MigratedStore {
   store: Store;
-  sealer: Sealer;
-  cases: CaseRepository;
   /** Migrations applied by this start (empty when the schema was current). */
   migrated: string[];
   close(): Promise<void>;
 }
 
-export async function openConfiguredStore(config: Config, options: { poolSize?: number } = {}): Promise<OpenedStore> {
-  const sealer = await loadSealer(config);
+/**
+ * Everything a command needs to work with the configured database: the store (migrated), the sealer,
+ * and the case repository.
+ */
+export interface OpenedStore extends MigratedStore {
+  sealer: Sealer;
+  cases: CaseRepository;
+}
+
+/**
+ * The store alone, for commands that read or write nothing sealed (timelines and their statistics):
+ * no key is loaded, so none is created either (loadSealer makes a key file when there is none).
+ */
+export async function openMigratedStore(config: Config, options: { poolSize?: number } = {}): Promise<MigratedStore> {
   const store = await openStore({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.CEAC_WATCH_DATA,
     ...(options.poolSize !== undefined && { poolSize: options.poolSize }),
   });
   try {
-    const migrated = await migrateToLatest(store);
-    await checkSealingKey(store, sealer, keySourceOf(config));
-    return { store, sealer, cases: createCaseRepository(store, sealer), migrated, close: () => store.close() };
+    return { store, migrated: await migrateToLatest(store), close: () => store.close() };
   } catch (err) {
     await store.close();
+    throw err;
+  }
+}
+
+export async function openConfiguredStore(config: Config, options: { poolSize?: number } = {}): Promise<OpenedStore> {
+  const sealer = await loadSealer(config);
+  const opened = await openMigratedStore(config, options);
+  try {
+    await checkSealingKey(opened.store, sealer, keySourceOf(config));
+    return { ...opened, sealer, cases: createCaseRepository(opened.store, sealer) };
+  } catch (err) {
+    await opened.close();
     throw err;
   }
 }

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-
 import { openStore, type Store } from './db.js';
 import { migrateToLatest } from './migrate.js';
+import { openScratchPostgres } from './scratch.js';
 
 /**
  * Test support: a fresh, migrated database per call, so that test files (and engineers) sharing one
@@ -24,25 +23,5 @@ export async function openTestSqlite(file = ':memory:'): Promise<TestStore> {
 /** A new database on TEST_DATABASE_URL's server; throws when TEST_DATABASE_URL is unset. */
 export async function openTestPostgres(options: { migrate?: boolean; poolSize?: number } = {}): Promise<TestStore> {
   if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
-  const pg = await import('pg');
-  const name = `ceac_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.default.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: url.toString(), poolSize: options.poolSize ?? 5 });
-  if (options.migrate !== false) await migrateToLatest(store);
-  return {
-    ...store,
-    url: url.toString(),
-    async close() {
-      await store.close();
-      const drop = new pg.default.Client({ connectionString: TEST_DATABASE_URL });
-      await drop.connect();
-      await drop.query(`drop database if exists ${name} with (force)`);
-      await drop.end();
-    },
-  };
+  return openScratchPostgres(TEST_DATABASE_URL, { ...options, prefix: 'ceac_test' });
 }

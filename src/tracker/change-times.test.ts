@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { mulberry32 } from '../random.js';
 import {
   assumedDensity,
   busiestHours,
@@ -17,17 +18,6 @@ const H = 3_600_000;
 // Monday 2026-11-23 00:00 in Belgrade (UTC+1) = Sunday 23:00 UTC.
 const MON_BELGRADE = Date.UTC(2026, 10, 22, 23, 0);
 const BLG = 'Europe/Belgrade';
-
-/** A seeded PRNG (mulberry32), so the simulations are the same every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sum = (a: ArrayLike<number>) => Array.from(a).reduce((s, x) => s + x, 0);
 const daily = (d: ArrayLike<number>) => {
@@ -131,7 +121,7 @@ describe("Turnbull's estimator on simulated data with a known density", () => {
 
   it("recovers a post's local-time profile from censored intervals (total variation < 0.08)", () => {
     const weights = hours(14, 18, 6, 0.5);
-    const data = simulate(prng(1), 3000, 'Asia/Shanghai', 'BEJ', weights, [1, 2, 3, 4, 5, 6, 7], 1.5);
+    const data = simulate(mulberry32(1), 3000, 'Asia/Shanghai', 'BEJ', weights, [1, 2, 3, 4, 5, 6, 7], 1.5);
     const est = estimateChangeTimes(data, { kPost: 1, kRegion: 1, kInstance: 1 }).forPost('BEJ', 'Asia/Shanghai');
     const truth = weights.map((w) => w / sum(weights));
     expect(est.n).toBe(3000);
@@ -143,7 +133,7 @@ describe("Turnbull's estimator on simulated data with a known density", () => {
   });
 
   it('finds one clock for the world (Washington hours) and gives it to a post that has seen nothing', () => {
-    const rand = prng(2);
+    const rand = mulberry32(2);
     const weights = hours(9, 17, 1, 0);
     const zones: [string, string][] = [
       ['BMB', 'Asia/Kolkata'],
@@ -166,11 +156,11 @@ describe("Turnbull's estimator on simulated data with a known density", () => {
   });
 
   it('leans on the parents while a post has few changes, and on its own data once it has many', () => {
-    const rand = prng(3);
+    const rand = mulberry32(3);
     // The instance: business hours everywhere in Europe; one post changes only overnight.
     const others = simulate(rand, 800, 'Europe/Paris', 'PRS', hours(9, 17, 1, 0), [1, 2, 3, 4, 5], 0.5);
     const night = (n: number) =>
-      simulate(prng(4), n, 'Europe/Belgrade', 'BLG', hours(1, 5, 1, 0), [1, 2, 3, 4, 5], 0.5);
+      simulate(mulberry32(4), n, 'Europe/Belgrade', 'BLG', hours(1, 5, 1, 0), [1, 2, 3, 4, 5], 0.5);
     const nightShare = (d: ArrayLike<number>) =>
       daily(d)
         .slice(1, 5)

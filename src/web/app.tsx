@@ -21,7 +21,7 @@ import { createTracker } from '../tracker/tracker.js';
 import { Accounts } from './accounts.js';
 import { registerCases } from './api/cases.js';
 import { registerChannels } from './api/channels.js';
-import { apiError, validationHook } from './api/common.js';
+import { apiError, MalformedJsonBody, validationHook } from './api/common.js';
 import { registerExplain } from './api/explain.js';
 import { registerMe } from './api/me.js';
 import { registerObservations } from './api/observations.js';
@@ -216,14 +216,10 @@ export function createWebApp(opts: WebAppOptions): WebApp {
         403,
       );
     }
+    if (err instanceof MalformedJsonBody) return apiError(c, 400, err.code, err.message);
     if (err instanceof HTTPException && err.status < 500) {
-      // Malformed input caught by the framework (e.g. a body that is not JSON): the caller's mistake.
-      if (isApi) {
-        const message = /json/i.test(err.message)
-          ? 'The request body is not valid JSON.'
-          : 'The request was malformed.';
-        return c.json({ error: { code: 'bad_request', message } }, err.status);
-      }
+      // Other malformed input caught by the framework (e.g. a form body that does not parse): the caller's mistake.
+      if (isApi) return c.json({ error: { code: 'bad_request', message: 'The request was malformed.' } }, err.status);
       return c.html(
         <MessagePage
           frame={frame(c, t('web.error.badRequest.title'))}

@@ -10,6 +10,7 @@
 import type { Kysely } from 'kysely';
 
 import type { Route, SlipColor } from '../knowledge/types.js';
+import { mulberry32 } from '../random.js';
 import type { Database } from '../store/schema.js';
 import { addDays, dayNumber, type Entry, type Timeline, type TimelineEvent } from '../timelines/model.js';
 import { type UpsertReport, upsertTimelines } from '../timelines/repository.js';
@@ -50,18 +51,6 @@ const PROFILES: readonly Profile[] = [
 /** Starts fall within this many days before today. */
 const SPAN_DAYS = 330;
 
-/** mulberry32: small, fast and good enough for made-up data; seeded so runs repeat. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function seedOf(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
@@ -88,7 +77,7 @@ export function demoTimelines(today: string): Timeline[] {
   if (end === null) throw new RangeError(`today must be YYYY-MM-DD, not "${today}"`);
   const out: Timeline[] = [];
   for (const p of PROFILES) {
-    const random = generator(seedOf(`${p.post}|${p.visaClass}|${today}`));
+    const random = mulberry32(seedOf(`${p.post}|${p.visaClass}|${today}`));
     for (let i = 0; i < p.n; i++) {
       const startAgo = Math.floor(random() * SPAN_DAYS);
       const startDate = addDays(today, -startAgo);

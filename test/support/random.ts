@@ -1,10 +1,2 @@
-/** A small deterministic generator (mulberry32), so that every run sees the same data. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator (src/random.ts) under the name the tests' fixtures use. */
+export { mulberry32 as seeded } from '../../src/random.js';

@@ -120,7 +120,14 @@ async function transportOptions(
  * error, so that a channel test cannot read banners of services it should not reach.
  */
 function smtpFailure(err: unknown): DeliveryError {
-  const e = err as Error & { code?: string; responseCode?: number; response?: string; command?: string };
+  const e = err as Error & {
+    code?: string;
+    /** nodemailer keeps the system error's code (ECONNREFUSED...) here when it sets its own step code. */
+    originalCode?: string;
+    responseCode?: number;
+    response?: string;
+    command?: string;
+  };
   if (e instanceof DeliveryError) return e;
   const answered = Boolean(e.command) && e.command !== 'CONN';
   // Servers echo addresses ("550 <alice@example.com>: unknown user"): errors are stored and logged, so mask them.
@@ -133,16 +140,14 @@ function smtpFailure(err: unknown): DeliveryError {
   if (answered && e.responseCode && e.responseCode >= 500)
     return new DeliveryError(`the mail server refused the message (${e.responseCode})${said}`, true);
   if (answered && e.responseCode && e.responseCode >= 400)
-    return new DeliveryError(`the mail server deferred the message (${e.responseCode})${said}; will retry`, false);
+    return DeliveryError.willRetry(`the mail server deferred the message (${e.responseCode})${said}`);
   if (e.code === 'EPROTOCOL' || (e.command === 'CONN' && e.responseCode))
-    return new DeliveryError(
-      'the server at this address did not greet us as a mail server (is the host and port right?); will retry',
-      false,
+    return DeliveryError.willRetry(
+      'the server at this address did not greet us as a mail server (is the host and port right?)',
     );
-  // Only an error code (ECONNREFUSED, ETIMEDOUT...) from our side's message, never free text.
-  const local = /\b(E[A-Z]{3,})\b/.exec(e.message)?.[1];
-  const code = local && local !== e.code ? `${e.code ?? 'error'}, ${local}` : (e.code ?? 'error');
-  return new DeliveryError(`cannot reach the mail server (${code}); will retry`, false);
+  // Only error codes (ESOCKET, ECONNREFUSED...), never the error's free text.
+  const code = [e.code ?? 'error', e.originalCode].filter(Boolean).join(', ');
+  return DeliveryError.willRetry(`cannot reach the mail server (${code})`);
 }
 
 export const emailChannel: ChannelDefinition<EmailConfig> = {

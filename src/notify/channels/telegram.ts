@@ -103,7 +103,7 @@ export const telegramChannel: ChannelDefinition<TelegramConfig> = {
             ? String(body.parameters.retry_after)
             : res.headers.get('retry-after');
         const e = responseFailure(res.status, 'Telegram', body.description ?? '', retry);
-        throw new DeliveryError(e.message, e.permanent, e.retryAfterMs ?? retryAfterMs(retry));
+        throw new DeliveryError(e.message, e.permanent, e.retryAfterMs ?? retryAfterMs(retry), e.reason);
       }
     }
   },

@@ -10,7 +10,7 @@ import type { AppContext, AppEnv } from '../context.js';
 import { maskPassport } from '../format.js';
 import { queryErrors, resolveLocation } from '../routes/case-form.js';
 import { overLimit } from '../routes/forms.js';
-import { apiError, errorResponses, ErrorSchema, isoDateField, PageQuery } from './common.js';
+import { apiError, errorResponses, ErrorSchema, isoDateField, PageQuery, readJsonBody } from './common.js';
 import { InterpretationSchema, ObservationSchema } from './schemas.js';
 
 const ContextSchema = z
@@ -220,6 +220,7 @@ export function registerCases(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
     createRoute({
       method: 'post',
+      middleware: readJsonBody,
       path: '/cases',
       summary: 'Watch a case',
       description:
@@ -295,6 +296,7 @@ export function registerCases(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
     createRoute({
       method: 'patch',
+      middleware: readJsonBody,
       path: '/cases/{id}',
       summary: 'Change a case',
       description: 'Only the fields sent change; `context` is merged into the current one.',

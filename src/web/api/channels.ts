@@ -12,7 +12,7 @@ import {
 } from '../../notify/index.js';
 import type { AppEnv } from '../context.js';
 import { overLimit } from '../routes/forms.js';
-import { apiError, errorResponses } from './common.js';
+import { apiError, errorResponses, readJsonBody } from './common.js';
 
 const EventKindSchema = z.enum(EVENT_KINDS as unknown as [EventKind, ...EventKind[]]);
 
@@ -104,6 +104,7 @@ export function registerChannels(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
     createRoute({
       method: 'post',
+      middleware: readJsonBody,
       path: '/channels',
       summary: 'Add a notification channel',
       description:

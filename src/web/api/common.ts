@@ -1,7 +1,9 @@
 import type { Hook } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 
 import { parseIsoDate } from '../../decode/dates.js';
+import { AppError } from '../../errors.js';
 import type { AppContext, AppEnv } from '../context.js';
 
 /** The one error shape of the API: a stable code, a sentence for people, and per-field messages. */
@@ -94,3 +96,30 @@ export function isoDateField(example: string) {
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Use a date like ${example}.`)
     .refine((s) => parseIsoDate(s) !== null, `Not a real date: use one like ${example}.`);
 }
+
+/** A body sent as JSON that does not parse: the caller's mistake (400), told apart by its class. */
+export class MalformedJsonBody extends AppError {
+  override name = 'MalformedJsonBody';
+  override readonly code = 'bad_request';
+}
+
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+/**
+ * The `middleware` of every route that takes a JSON body: parses it before the route's validator does
+ * (Hono keeps the body's text, so it is read once), so that a body that does not parse is our
+ * MalformedJsonBody, where the framework would throw an HTTPException that says what went wrong only
+ * in its message. Per route, not per app: routes without a body accept a request that declares JSON
+ * and sends nothing.
+ */
+export const readJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
+  if (JSON_MEDIA_TYPE.test(mediaType) && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+    try {
+      await c.req.json();
+    } catch {
+      throw new MalformedJsonBody('The request body is not valid JSON.');
+    }
+  }
+  await next();
+};

@@ -5,7 +5,7 @@ import { explain } from '../../decode/index.js';
 import { searchLocations } from '../../knowledge/locations.js';
 import type { AppEnv } from '../context.js';
 import { overLimit } from '../routes/forms.js';
-import { apiError, errorResponses } from './common.js';
+import { apiError, errorResponses, readJsonBody } from './common.js';
 import { ExplainRequestSchema, ExplainResultSchema } from './schemas.js';
 
 const LocationSchema = z
@@ -16,6 +16,7 @@ export function registerExplain(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
     createRoute({
       method: 'post',
+      middleware: readJsonBody,
       path: '/explain',
       summary: 'Decode a CEAC status (no account needed)',
       description:

@@ -8,7 +8,7 @@ import { forumLine, type ForumStep } from '../../timelines/forum-line.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { isoDate } from '../format.js';
 import { overLimit } from '../routes/forms.js';
-import { apiError, errorResponses, ErrorSchema } from './common.js';
+import { apiError, errorResponses, ErrorSchema, readJsonBody } from './common.js';
 
 /**
  * What the person saw on the CEAC page themselves (the browser extension's "Save this check"),
@@ -88,6 +88,7 @@ export function registerObservations(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
     createRoute({
       method: 'post',
+      middleware: readJsonBody,
       path: '/observations',
       summary: 'Record a status you saw on CEAC yourself',
       description:
@@ -136,6 +137,7 @@ export function registerObservations(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
     createRoute({
       method: 'post',
+      middleware: readJsonBody,
       path: '/forum-line',
       summary: "A case's anonymised timeline, in the style people post on forums",
       description:

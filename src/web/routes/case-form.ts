@@ -1,6 +1,6 @@
 import { validateCaseQuery } from '../../ceac/index.js';
 import { parseIsoDate } from '../../decode/dates.js';
-import type { InputError } from '../../errors.js';
+import { type InputError, isRequired } from '../../errors.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { english, type Translator } from '../../i18n/translator.js';
 import { findLocation, searchLocations } from '../../knowledge/locations.js';
@@ -67,7 +67,7 @@ export function describeFields(err: InputError): string {
   return err.fields
     .map((f) => {
       const label = LABELS[f.field];
-      const problem = /needs it/.test(f.problem) ? friendly(f.field) : undefined;
+      const problem = isRequired(f) ? friendly(f.field) : undefined;
       return t('cases.field.problem', {
         field: label ? t(label) : f.field,
         problem: translator().language === 'en' ? f.problem : (problem ?? problemIn(f.field, f.problem)),
@@ -158,10 +158,7 @@ function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: s
   for (const i of issues) {
     const path = i.path.map(String);
     const field = path[0] === 'context' ? (path[1] ?? 'form') : (path[0] ?? 'form');
-    const msg = /needs --/.test(i.message)
-      ? (friendly(field) ?? i.message)
-      : problemIn(field, i.message.charAt(0).toUpperCase() + i.message.slice(1) + '.');
-    out[field] ??= msg;
+    out[field] ??= problemIn(field, i.message.charAt(0).toUpperCase() + i.message.slice(1) + '.');
   }
   return out;
 }
