@@ -284,9 +284,10 @@ describe('the web app as a worried applicant uses it (Chromium)', { timeout: 180
           '/nothing-here',
         ];
         const problems: string[] = [];
-        // Both themes and both sizes, each page once per theme (a machine shared by many makes axe slow).
+        // Both themes and both sizes: every page in each of the four.
         for (const [dark, [label, size]] of [
           [false, PHONE_DESKTOP[0]],
+          [false, PHONE_DESKTOP[1]],
           [true, PHONE_DESKTOP[1]],
           [true, PHONE_DESKTOP[0]],
         ] as const) {

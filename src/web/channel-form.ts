@@ -80,6 +80,11 @@ export function readChannelForm(body: Record<string, unknown>): ChannelFormValue
   };
 }
 
+/** The notify module's lower-case clause as a sentence. */
+export function sentence(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? '' : '.');
+}
+
 function httpUrl(text: string): URL | null {
   try {
     const u = new URL(text);
@@ -113,7 +118,7 @@ export function channelTargets(
     for (const e of parsed.errors) {
       const field = fieldOf(e.field);
       const key = keys[field];
-      problems[field] ??= key ? { key } : { text: e.message };
+      problems[field] ??= key ? { key } : { text: sentence(e.message) };
     }
   };
 

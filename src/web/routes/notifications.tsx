@@ -18,6 +18,7 @@ import {
   type FormProblems,
   NTFY_DEFAULT_SERVER,
   readChannelForm,
+  sentence,
 } from '../channel-form.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { t } from '../language.js';
@@ -50,9 +51,7 @@ function targetProblems(target: ChannelTarget, err: ChannelError): FormProblems 
   for (const e of err.errors) {
     const field: FormField =
       e.field === 'name' || e.field === 'events' || e.field === 'timeZone' ? e.field : target.field;
-    out[field] ??= {
-      text: e.message.charAt(0).toUpperCase() + e.message.slice(1) + (/[.!?]$/.test(e.message) ? '' : '.'),
-    };
+    out[field] ??= { text: sentence(e.message) };
   }
   return out;
 }
