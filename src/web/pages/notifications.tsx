@@ -186,7 +186,8 @@ export function NotificationsPage(p: {
             <FieldError id="email-error" message={problemText(problems.email)} />
           </fieldset>
           <fieldset>
-            <legend>{t('channels.tg.legend')}</legend>
+            {/* Names of products, the same in every language. */}
+            <legend>Telegram</legend>
             <TextField
               field="tgToken"
               label={t('channels.tg.token')}
@@ -217,7 +218,7 @@ export function NotificationsPage(p: {
             </details>
           </fieldset>
           <fieldset>
-            <legend>{t('channels.ntfy.legend')}</legend>
+            <legend>ntfy</legend>
             <TextField
               field="ntfyServer"
               label={t('channels.ntfy.server')}

@@ -26,7 +26,6 @@ export const channels = {
   'channels.email.me': 'E-mail me at {address}',
   'channels.email.unavailable':
     'E-mail is not available on this server: whoever runs it has not set up a mail server (SMTP_URL). Use Telegram, ntfy or a webhook instead.',
-  'channels.tg.legend': 'Telegram',
   'channels.tg.token': 'Bot token',
   'channels.tg.tokenHint': 'From @BotFather; it looks like 123456789:AAE…',
   'channels.tg.chat': 'Chat id',
@@ -39,7 +38,6 @@ export const channels = {
     'Open {link} in a browser, with your token in place of TOKEN. Your chat id is the number after {marker}.',
   'channels.tg.step4':
     'For a group, add the bot to the group, write in the group, and look again: the id starts with -.',
-  'channels.ntfy.legend': 'ntfy',
   'channels.ntfy.server': 'Server',
   'channels.ntfy.serverHint': 'https://ntfy.sh is the public server; give your own if you run one.',
   'channels.ntfy.topic': 'Topic',

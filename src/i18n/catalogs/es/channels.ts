@@ -31,7 +31,6 @@ export const channels: AreaCatalog<typeof source> = {
   'channels.email.me': 'Enviarme un correo a {address}',
   'channels.email.unavailable':
     'El correo electrónico no está disponible en este servidor: quien lo administra no ha configurado un servidor de correo (SMTP_URL). Use Telegram, ntfy o un webhook.',
-  'channels.tg.legend': 'Telegram',
   'channels.tg.token': 'Token del bot',
   'channels.tg.tokenHint': 'Se lo da @BotFather; tiene la forma 123456789:AAE…',
   'channels.tg.chat': 'Id del chat',
@@ -45,13 +44,12 @@ export const channels: AreaCatalog<typeof source> = {
     'Abra {link} en un navegador, con su token en lugar de TOKEN. Su id de chat es el número que sigue a {marker}.',
   'channels.tg.step4':
     'Para un grupo, agregue el bot al grupo, escriba en el grupo y vuelva a mirar: el id empieza con -.',
-  'channels.ntfy.legend': 'ntfy',
   'channels.ntfy.server': 'Servidor',
   'channels.ntfy.serverHint': 'https://ntfy.sh es el servidor público; indique el suyo si tiene uno.',
   'channels.ntfy.topic': 'Tema (topic)',
   'channels.ntfy.topicHint':
     'Letras, dígitos, - o _ (hasta 64). Cualquiera que conozca un tema de ntfy.sh puede leerlo: elija uno difícil de adivinar.',
-  'channels.webhook.legend': 'Webhook (JSON)',
+  'channels.webhook.legend': 'Webhook (mensaje JSON)',
   'channels.webhook.url': 'URL del webhook',
   'channels.webhook.urlHint':
     'Le enviamos por POST un mensaje JSON, firmado con un secreto que se le muestra una sola vez (cabecera X-Ceac-Signature).',

@@ -28,7 +28,6 @@ export const channels: AreaCatalog<typeof source> = {
   'channels.email.me': '发邮件到 {address}',
   'channels.email.unavailable':
     '这台服务器不能发送电子邮件：运行它的人没有设置邮件服务器（SMTP_URL）。请改用 Telegram、ntfy 或 webhook。',
-  'channels.tg.legend': 'Telegram',
   'channels.tg.token': 'Bot token（机器人令牌）',
   'channels.tg.tokenHint': '由 @BotFather 给出，形如 123456789:AAE…',
   'channels.tg.chat': 'Chat id（聊天 ID）',
@@ -38,7 +37,6 @@ export const channels: AreaCatalog<typeof source> = {
   'channels.tg.step2': '打开与你的新机器人的对话，随便发一条消息：机器人不能先给你发消息。',
   'channels.tg.step3': '在浏览器中打开 {link}，把 TOKEN 换成你的 token。{marker} 后面的数字就是你的 chat id。',
   'channels.tg.step4': '如果要发到群组：把机器人加入群组，在群里发一条消息，再打开上面的地址：群组的 ID 以 - 开头。',
-  'channels.ntfy.legend': 'ntfy',
   'channels.ntfy.server': '服务器',
   'channels.ntfy.serverHint': 'https://ntfy.sh 是公共服务器；如果你有自己的服务器，请填写它的地址。',
   'channels.ntfy.topic': '主题（topic）',
