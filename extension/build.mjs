@@ -18,6 +18,8 @@ import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 
 import { build } from 'esbuild';
 
+import { englishDecodeOnly } from './english-decode-only.mjs';
+
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -106,8 +108,23 @@ function zip(files) {
   return Buffer.concat([...locals, ...centrals, end]);
 }
 
+/** A module of the repository, bundled and loaded here (the catalogues are TypeScript). */
+async function loadModule(contents) {
+  const { outputFiles } = await build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+    logLevel: 'warning',
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].contents).toString('base64')}`);
+}
+
 const bundles = await build({
   entryPoints: ['content', 'background', 'options'].map((n) => join(here, 'src', `${n}.ts`)),
+  // English: the decode area only (see english-decode-only.mjs); checked after the build.
+  plugins: [englishDecodeOnly(root)],
   bundle: true,
   write: false,
   format: 'iife',
@@ -132,12 +149,45 @@ if (foreign.length) {
 }
 const files = new Map();
 for (const f of bundles.outputFiles) files.set(relative('/out', f.path), Buffer.from(f.contents));
+
+/**
+ * The words of each language but English, one file per language (i18n/<lang>.json): the decoder's catalogue area
+ * (src/i18n/catalogs/<lang>/decode.ts) and the panel's own words (extension/src/words/<lang>.ts). English is in
+ * content.js; a browser in another language fetches only its own file, so no language costs the others anything.
+ */
+async function languagePack(language) {
+  const { default: pack } = await loadModule(
+    [
+      `import { decode } from './src/i18n/catalogs/${language}/decode.ts';`,
+      `import { words } from './extension/src/words/${language}.ts';`,
+      'export default { decode, words };',
+    ].join('\n'),
+  );
+  return Buffer.from(JSON.stringify(pack));
+}
+for (const language of ['zh-CN', 'es']) files.set(`i18n/${language}.json`, await languagePack(language));
+
+{
+  const { en, decode } = await loadModule(
+    "export { en } from './src/i18n/catalogs/en.ts'; export { decode } from './src/i18n/catalogs/en/decode.ts';",
+  );
+  for (const name of ['content.js', 'background.js', 'options.js']) {
+    const code = files.get(name).toString('utf8');
+    const outside = Object.keys(en).filter((key) => !(key in decode) && code.includes(JSON.stringify(key)));
+    if (outside.length) {
+      console.error(
+        `${name} uses messages outside the decode area, which the extension does not ship: ${outside.join(', ')}`,
+      );
+      process.exit(1);
+    }
+  }
+}
 for (const name of ['options.html', 'options.css', 'panel.css']) files.set(name, readFileSync(join(here, 'src', name)));
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-for (const name of ['content.js', 'background.js', 'options.js']) {
+for (const name of ['content.js', 'background.js', 'options.js', 'i18n/zh-CN.json', 'i18n/es.json']) {
   const data = files.get(name);
-  console.log(`${name.padEnd(14)} ${kb(data.length).padStart(9)}  (${kb(gzipSync(data).length)} gzipped)`);
+  console.log(`${name.padEnd(17)} ${kb(data.length).padStart(9)}  (${kb(gzipSync(data).length)} gzipped)`);
 }
 
 const browsers = testOrigin ? ['chromium'] : ['chromium', 'firefox'];
@@ -149,7 +199,10 @@ for (const browser of browsers) {
   const dir = join(outRoot, testOrigin ? 'test-chromium' : browser);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const [name, data] of all) writeFileSync(join(dir, name), data);
+  for (const [name, data] of all) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), data);
+  }
   if (!testOrigin) {
     const z = zip(all);
     const file = join(outRoot, `ceac-watch-${browser}.zip`);

@@ -68,7 +68,8 @@ export interface Stack {
 /** The whole app on a real port: simulator, in-process tracker, web server on loopback. */
 export async function startStack(options: {
   automaticCaptcha: boolean;
-  extra?: Partial<WebAppOptions>;
+  /** `postgres: true` runs the app on TEST_DATABASE_URL instead of SQLite. */
+  extra?: Partial<WebAppOptions> & { postgres?: boolean };
 }): Promise<Stack> {
   const AUTO = 'AUTO42';
   const sim = await startSimulator({

@@ -19,6 +19,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { interpret, parseCeacResponse } from '../src/decode/index.js';
+import { loadTranslator } from '../src/i18n/translator.js';
 import type { Interpretation } from '../src/knowledge/types.js';
 import { type RunningSimulator, type SimCaseInfo, startSimulator } from '../src/simulator/index.js';
 import { CHROMIUM_ARGS } from './browser-harness.js';
@@ -299,6 +300,44 @@ describe('the extension on the CEAC status page', () => {
     const elsewhere = requests.filter((u) => !u.startsWith(`${sim.url}/`) && !u.startsWith('chrome-extension://'));
     expect(elsewhere).toEqual([]);
     expect(webRequests).toBe(before);
+  }, 60_000);
+
+  it('speaks the browser’s language: a zh-CN browser gets the panel and the decoded answer in Chinese', async () => {
+    setClock(0);
+    const page = await context.newPage();
+    // What a browser set to Chinese reports as navigator.language (and sends as Accept-Language).
+    const userAgent = await page.evaluate(() => navigator.userAgent);
+    await (
+      await context.newCDPSession(page)
+    ).send('Emulation.setUserAgentOverride', {
+      userAgent,
+      acceptLanguage: 'zh-CN',
+    });
+    const c = sim.cases().find((x) => x.current?.variant === 'refused_221g')!;
+    await fillForm(page, c);
+    expect(await page.evaluate(() => navigator.language)).toBe('zh-CN');
+    const body = await asyncPostback(page);
+    const shown = await panelOf(page);
+    const panel = page.locator('section.ceac-watch-panel');
+    expect(await panel.getAttribute('lang')).toBe('zh-CN');
+    expect(await panel.locator('h2').innerText()).toBe('ceac-watch：这个状态是什么意思');
+    // The decoder's answer in Chinese, the same as the CLI and the web give, with CEAC's status word in English.
+    const parsed = parseCeacResponse(body, { reader: 'cheerio' });
+    if (parsed.kind !== 'status') throw new Error(`the simulator answered ${parsed.kind}`);
+    const expected = interpret(parsed.observation, {}, await loadTranslator('zh-CN'));
+    expect(shown.variant).toBe('refused_221g');
+    expect(shown.headline).toBe(expected.headline);
+    expect(shown.headline).toContain('Refused');
+    expect(shown.headline).toMatch(/[\u4e00-\u9fff]/);
+    expect(shown.text).toContain(expected.meaning);
+    for (const s of expected.nextSteps) expect(shown.text).toContain(s);
+    expect(shown.text).toContain('这是什么意思');
+    expect(shown.text).not.toContain('What it means');
+    // Its own buttons and status lines too (nothing is connected yet: nothing is sent).
+    await panel.getByRole('button', { name: '保存这次查询' }).click();
+    await expect.poll(() => panel.locator('[role="status"]').innerText()).toMatch(/^没有发送任何内容/);
+    expect(await panel.getByRole('button', { name: '复制到论坛' }).count()).toBe(1);
+    await page.close();
   }, 60_000);
 
   it('connected: "Save this check" records one observation and one event; a second save records nothing new', async () => {

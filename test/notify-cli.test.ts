@@ -65,11 +65,13 @@ describe('ceac notify (CLI)', () => {
       'status,text',
       '--tz',
       'Asia/Kolkata',
+      '--lang',
+      'zh_CN.UTF-8',
       '--json',
     );
     expect(added.code, added.stderr).toBe(0);
     const result = JSON.parse(added.stdout) as {
-      channel: { id: number; url: string; events: string[]; quiet: string; timeZone: string };
+      channel: { id: number; url: string; events: string[]; quiet: string; timeZone: string; language: string };
       generatedSecret: string;
     };
     expect(result.channel).toMatchObject({
@@ -77,6 +79,7 @@ describe('ceac notify (CLI)', () => {
       events: ['status_changed', 'text_changed'],
       quiet: null,
       timeZone: 'Asia/Kolkata',
+      language: 'zh-CN',
     });
     expect(result.generatedSecret).toMatch(/^[\w-]{32}$/);
 
@@ -106,7 +109,14 @@ describe('ceac notify (CLI)', () => {
     expect(tested.code, tested.stderr).toBe(0);
     expect(JSON.parse(tested.stdout)).toEqual({ results: [{ ok: true, channel: 'hook' }] });
     expect(http.hits).toHaveLength(1);
-    expect(JSON.parse(http.hits[0]!.body)).toMatchObject({ version: 1, type: 'test' });
+    // In the channel's language beside the English message.
+    expect(JSON.parse(http.hits[0]!.body)).toMatchObject({
+      version: 1,
+      type: 'test',
+      message: 'Test notification for channel "hook": ceac-watch can reach you here.',
+      lang: 'zh-CN',
+      text: '渠道"hook"的测试通知：ceac-watch 可以通过这里联系到你。',
+    });
 
     // Queue a notification the way the tracker does, then deliver it with `flush`.
     const store: Store = await openStore({ dataDir: dir });
@@ -162,6 +172,10 @@ describe('ceac notify (CLI)', () => {
     const zone = await ceac('add', 'ntfys://push.example.net/t', '--tz', 'Europe/Nowhere');
     expect(zone.code).toBe(2);
     expect(zone.stderr).toMatch(/"Europe\/Nowhere" is not an IANA time zone/);
+
+    const lang = await ceac('add', 'ntfys://push.example.net/t', '--lang', 'fr');
+    expect(lang.code).toBe(2);
+    expect(lang.stderr).toMatch(/language: "fr" is not a language ceac-watch speaks: choose en, zh-CN, es/);
 
     const missing = await ceac('remove', 'nope');
     expect(missing.code).toBe(1);

@@ -298,3 +298,35 @@ export function decodeWords(value: string): string {
           ).toString('utf8'),
     );
 }
+
+/**
+ * The decoded body of one MIME part of a mail (`text/plain` or `text/html`), searched through multipart bodies;
+ * quoted-printable and base64 are decoded to UTF-8. Null when the mail has no such part.
+ */
+export function mailBody(raw: string, type: 'text/plain' | 'text/html'): string | null {
+  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join('\r\n\r\n');
+  const headers = head.replace(/\r?\n[ \t]+/g, ' ');
+  const field = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(headers)?.[1]?.trim() ?? '';
+  const contentType = field('Content-Type').toLowerCase();
+  if (contentType.startsWith('multipart/')) {
+    const boundary = /boundary="?([^";]+)"?/i.exec(field('Content-Type'))?.[1];
+    if (!boundary) return null;
+    for (const part of body.split(`--${boundary}`).slice(1)) {
+      if (part.startsWith('--')) break;
+      const found = mailBody(part.replace(/^\r?\n/, ''), type);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (!(contentType === '' ? 'text/plain' : contentType).startsWith(type)) return null;
+  const encoding = field('Content-Transfer-Encoding').toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') {
+    const bytes = body
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+    return Buffer.from(bytes, 'latin1').toString('utf8').replace(/\r\n/g, '\n');
+  }
+  return body.replace(/\r\n/g, '\n');
+}

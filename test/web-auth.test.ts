@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 
 import { SMTPServer } from 'smtp-server';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { smtpMailer } from '../src/web/mailer.js';
+import { mailBody, startSmtpReceiver } from './notify-receivers.js';
 import { Client, webFixture } from './web-harness.js';
 
 type Fixture = Awaited<ReturnType<typeof webFixture>>;
@@ -215,6 +216,54 @@ describe('accounts on the web', () => {
       expect(again.html).toContain('expired or was already used');
     } finally {
       await new Promise<void>((r) => smtp.close(() => r()));
+    }
+  });
+
+  it('writes account mails in the language the account chose, not the one of whoever typed the address', async () => {
+    const smtp = await startSmtpReceiver();
+    try {
+      fx = await webFixture({
+        mailer: smtpMailer(`smtp://127.0.0.1:${smtp.port}`, 'ceac-watch <cw@localhost>'),
+        publicUrl: 'http://localhost',
+      });
+      const owner = new Client(fx.app);
+      await owner.signUp('li@example.com', 'forgotten password');
+      expect((await owner.request('/account?lang=zh-CN')).status).toBe(303);
+      const es = new Client(fx.app);
+      await es.signUp('ana@example.com', 'another password!');
+      expect((await es.request('/account?lang=es')).status).toBe(303);
+
+      // A reset asked from a Spanish-speaking browser reaches the Chinese-speaking owner in Chinese.
+      const c = new Client(fx.app);
+      await c.request('/reset?lang=es');
+      await c.page('/reset');
+      await c.post('/reset', { email: 'li@example.com' });
+      await vi.waitFor(() => expect(smtp.mails).toHaveLength(1));
+      const reset = smtp.mails[0]!;
+      expect(reset.subject).toBe('重设你的 ceac-watch 密码');
+      const text = mailBody(reset.raw, 'text/plain')!;
+      expect(text).toContain('请在一小时内打开下面的链接设置新密码');
+      expect(text).toMatch(/http:\/\/localhost\/reset\/[A-Za-z0-9_-]+/);
+      expect(text).not.toContain('Open this link');
+
+      // Someone signs up with the Spanish speaker's address from a Chinese browser: she is told, in Spanish.
+      const stranger = new Client(fx.app);
+      await stranger.request('/signup?lang=zh-CN');
+      await stranger.page('/signup');
+      await stranger.post('/signup', { email: 'ana@example.com', password: 'whatever password' });
+      await vi.waitFor(() => expect(smtp.mails).toHaveLength(2));
+      const notice = smtp.mails[1]!;
+      expect(notice.to).toEqual(['ana@example.com']);
+      expect(notice.subject).toBe('Alguien intentó crear una cuenta de ceac-watch con su dirección');
+      expect(mailBody(notice.raw, 'text/plain')).toContain('inicie sesión en http://localhost/signin');
+
+      // An account that chose no language gets English.
+      await new Client(fx.app).signUp('en@example.com', 'third password!!');
+      await c.post('/reset', { email: 'en@example.com' });
+      await vi.waitFor(() => expect(smtp.mails).toHaveLength(3));
+      expect(smtp.mails[2]!.subject).toBe('Reset your ceac-watch password');
+    } finally {
+      await smtp.stop();
     }
   });
 

@@ -46,6 +46,33 @@ for (const postgres of [false, true]) {
       expect((await other.request(`/cases/${id}/calendar.ics`)).status).toBe(404);
     });
 
+    it('writes the feed in the language chosen on the account, and a download in the page’s language', async () => {
+      fx = await webFixture({ postgres });
+      const c = new Client(fx.app);
+      await c.signUp('zh-feed@example.com');
+      // The switcher stores the choice on the account: the calendar app, which sends no cookie, gets it too.
+      expect((await c.request('/account?lang=zh-CN')).status).toBe(303);
+      await c.page('/cases/new');
+      const added = await c.post('/cases', DV);
+      const id = Number(/\/cases\/(\d+)/.exec(added.headers.get('location')!)![1]);
+      const [download] = parse(await (await c.request(`/cases/${id}/calendar.ics`)).text());
+      expect(download?.summary).toBe('多元化签证（DV）最后签发日 (DV (**********1234))');
+      expect(download?.description).toContain('2026 财年的 9 月 30 日，由 DV 案件编号得出');
+      expect(download?.description).toContain('来源：INA 204(a)(1)(I)(ii)(II)');
+      await c.page('/account');
+      const made = await c.post('/account/calendar', {});
+      const html = await made.text();
+      expect(html).toContain('<html lang="zh-CN">');
+      expect(html).toContain('你的日历订阅');
+      const url = /<code id="feed-url">([^<]+)<\/code>/.exec(html)?.[1];
+      const feed = await new Client(fx.app).request(new URL(url!).pathname);
+      const text = await feed.text();
+      expect(parse(text).map((e) => [e.summary, e.startDate.toString()])).toEqual([
+        ['多元化签证（DV）最后签发日 (DV (**********1234))', '2026-09-30'],
+      ]);
+      expect(text).toContain('X-WR-CALNAME:ceac-watch 截止日期');
+    });
+
     it('gives a secret feed that a calendar reads without signing in, until it is revoked', async () => {
       fx = await webFixture({ postgres });
       const c = new Client(fx.app);

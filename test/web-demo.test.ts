@@ -1,15 +1,23 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { addCalendarDays } from '../src/knowledge/deadlines.js';
 import { buildReport } from '../src/stats/report.js';
 import { tabulate } from '../src/stats/table.js';
+import { detectWaves } from '../src/stats/waves.js';
 import { openTestPostgres, TEST_DATABASE_URL } from '../src/store/testing.js';
-import { validateTimeline, waitDays } from '../src/timelines/model.js';
+import { dayNumber, validateTimeline, waitDays } from '../src/timelines/model.js';
 import { countTimelines, listTimelines } from '../src/timelines/repository.js';
-import { createDemoAccount, DEMO_EMAIL, DEMO_PASSWORD } from '../src/web/demo.js';
+import { createDemoAccount, DEMO_EMAIL, DEMO_PASSWORD, demoSlipDate } from '../src/web/demo.js';
 import {
   countDemoTimelines,
   DEMO_KEY_PREFIX,
   DEMO_NOTE,
+  DEMO_WAVE,
   demoTimelines,
   seedDemoTimelines,
 } from '../src/web/demo-timelines.js';
@@ -39,6 +47,20 @@ describe('demo timelines', () => {
       expect(t.note).toBe(DEMO_NOTE);
     }
     expect(new Set(pool.map((t) => t.sourceKey)).size).toBe(pool.length);
+  });
+
+  it('hold one clearance wave, yesterday at Hyderabad for B1/B2, that the real detector finds', () => {
+    const clearances = pool
+      .filter((t) => t.outcome === 'issued')
+      .map((t) => ({ date: t.outcomeDate, post: t.post, visaClass: t.visaClass, waitDays: waitDays(t) }));
+    const yesterday = addCalendarDays(TODAY, -1);
+    const waves = detectWaves(clearances, { from: yesterday, to: TODAY });
+    const pair = waves.filter((w) => w.post === 'HYD' && w.visaClass === 'B1/B2');
+    expect(pair.map((w) => w.date)).toEqual([yesterday]);
+    expect(pair[0]!.count).toBeGreaterThanOrEqual(DEMO_WAVE.size);
+    // Without the planted cases, the same day is no wave: the wave is the seed's doing, not chance.
+    const without = clearances.filter((c) => !(c.date === yesterday && c.post === 'HYD' && c.visaClass === 'B1/B2'));
+    expect(detectWaves(without, { from: yesterday, to: TODAY }).filter((w) => w.post === 'HYD')).toEqual([]);
   });
 
   it('mix posts, classes, entries, routes and months, with decisions and censored pending cases', () => {
@@ -139,3 +161,90 @@ describe.skipIf(!TEST_DATABASE_URL)('demo timelines on PostgreSQL', () => {
     }
   });
 });
+
+// `npm start -- --demo` as a person runs it: the compiled CLI (npm test builds before running the tests).
+const CLI = join(process.cwd(), 'dist/cli/index.js');
+const built = existsSync(CLI);
+if (!built) console.warn('web demo: the `serve --demo` run is skipped: dist/cli/index.js is missing (npm run build)');
+
+describe.skipIf(!built)(
+  'npm run demo: a clearance wave and a reminder, through the outbox',
+  { timeout: 90_000 },
+  () => {
+    let child: ChildProcess | undefined;
+    let dir: string | undefined;
+    afterEach(() => {
+      if (child?.exitCode === null) child.kill('SIGKILL');
+      if (dir) rmSync(dir, { recursive: true, force: true });
+      child = undefined;
+      dir = undefined;
+    });
+
+    it('the held case is told of the planted wave and reminded of its 221(g) deadline; its page shows both', async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      dir = mkdtempSync(join(tmpdir(), 'ceac-demo-'));
+      const env: NodeJS.ProcessEnv = { ...process.env, CEAC_WATCH_DATA: dir, LOG_LEVEL: 'warn', NO_COLOR: '1' };
+      delete env.DATABASE_URL;
+      delete env.CEAC_CAPTCHA;
+      const proc = spawn(process.execPath, [CLI, 'serve', '--host', '127.0.0.1', '--port', '0', '--demo'], { env });
+      child = proc;
+      let out = '';
+      let err = '';
+      proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const url = await new Promise<string>((resolve, reject) => {
+        proc.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /running at (http:\/\/\S+?)\/?\s/.exec(out);
+          if (m && out.includes('demo login')) resolve(m[1]!.replace(/\/$/, ''));
+        });
+        proc.once('exit', (code) => reject(new Error(`serve exited early (${String(code)}): ${err}`)));
+      });
+
+      // The inbox receives what the dispatcher delivers to the demo's webhook channel: nothing written by hand.
+      const wanted = ['clearance wave', 'reminder'];
+      let inbox = '';
+      for (let i = 0; i < 120 && !wanted.every((w) => inbox.includes(w)); i++) {
+        inbox = text(await (await fetch(`${url}/demo/inbox`)).text());
+        if (!wanted.every((w) => inbox.includes(w))) await new Promise((r) => setTimeout(r, 500));
+      }
+      const due = addCalendarDays(today, 30);
+      const yesterday = addCalendarDays(today, -1);
+      const wave = `${String(DEMO_WAVE.size)} B1/B2 cases at Hyderabad, India that had waited 35–80 days cleared on ${yesterday}`;
+      // Its wait counts from the slip date the owner gave, not from the day the demo first saw the case.
+      const waited = dayNumber(today)! - dayNumber(demoSlipDate(today))!;
+      expect(inbox).toContain(
+        `family: child held in 221(g): clearance wave ${wave}; yours has waited ${String(waited)}.`,
+      );
+      expect(inbox).toContain(
+        `family: child held in 221(g): reminder 221(g) documents due: ${due} (in 30 days); 12 months after the slip date ${demoSlipDate(today)}.`,
+      );
+      // Only the open case at the wave's post is told; the issued family members are not.
+      expect(inbox.match(/clearance wave/g)).toHaveLength(1);
+
+      // The held case's page shows the same wave sentence and the deadline with its source.
+      // The browser-like client of the in-process tests, over real HTTP to the demo server.
+      const c = new Client({
+        request: (path, init) => fetch(path.replace('http://localhost', url), { ...init, redirect: 'manual' }),
+      });
+      await c.page('/signin');
+      expect((await c.post('/signin', { email: DEMO_EMAIL, password: DEMO_PASSWORD })).status).toBe(303);
+      const list = text((await c.page('/cases')).html);
+      expect(list).toContain('family: child held in 221(g)');
+      const cases = (await (await c.request('/api/v1/cases')).json()) as {
+        items: { id: number; caseNumber: string }[];
+      };
+      const held = cases.items.find((x) => x.caseNumber === 'AA00FAM003')!;
+      const page = text((await c.page(`/cases/${String(held.id)}`)).html);
+      expect(page).toContain('Clearance waves at your post');
+      expect(page).toContain(wave);
+      // Dates as the page writes them (the ISO day is in the <time> element's datetime).
+      const written = (iso: string) =>
+        new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+          Date.parse(`${iso}T00:00:00Z`),
+        );
+      expect(page).toContain(`${written(due)} — 221(g) documents due`);
+      expect(page).toContain(`12 months after the date on the 221(g) slip, ${written(demoSlipDate(today))}`);
+      proc.kill('SIGTERM');
+    });
+  },
+);

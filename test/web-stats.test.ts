@@ -63,8 +63,9 @@ describe('/stats', () => {
     expect(words).toContain(
       `Half of similar cases were decided within ${expected.median.days} days (we are 95% sure: between ${expected.median.low} and ${expected.median.high ?? 'not known yet'})`,
     );
-    // Both charts, each with an accessible name, and the table fallback beside the curve.
-    expect(html.match(/<svg[^>]*role="img"/g)).toHaveLength(2);
+    // Both charts, each with an accessible name, and the table fallback beside the curve (and the calendar chart
+    // of recent clearances: pages/recent-clearances.tsx).
+    expect(html.match(/<svg[^>]*role="img"/g)).toHaveLength(3);
     expect(html).toContain('<title id="survival-title">');
     expect(html).toContain('<title id="incidence-title">');
     expect(html).toContain(`median ${expected.median.days} days`);

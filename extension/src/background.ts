@@ -4,6 +4,7 @@
  * connected in the options (its origin is an optional host permission granted at that moment).
  * Token auth, no cookies. Without a connection it answers "not connected" and sends nothing.
  */
+import { LANGUAGES } from '../../src/i18n/languages.js';
 import type { Observation } from '../../src/knowledge/types.js';
 import type { Connection, ForumResult, Request, SaveResult } from './messages.js';
 
@@ -70,6 +71,13 @@ async function forumLine(caseNumber: string): Promise<ForumResult> {
   return { kind: 'line', text: (r.json as { text: string }).text };
 }
 
+/** One language's words, from the file the build put beside the scripts (read here: content scripts cannot). */
+async function languagePack(language: string): Promise<unknown> {
+  if (language === 'en' || !(LANGUAGES as readonly string[]).includes(language)) return null;
+  const res = await fetch(chrome.runtime.getURL(`i18n/${language}.json`));
+  return res.ok ? res.json() : null;
+}
+
 async function handle(request: Request): Promise<unknown> {
   switch (request.type) {
     case 'save':
@@ -79,6 +87,8 @@ async function handle(request: Request): Promise<unknown> {
     case 'open-options':
       await chrome.runtime.openOptionsPage();
       return undefined;
+    case 'language-pack':
+      return languagePack(request.language);
   }
 }
 

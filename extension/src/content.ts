@@ -8,10 +8,10 @@
  */
 import { UPDATE_PANEL_ID, VIEW } from '../../src/decode/labels.js';
 import { forumLine } from '../../src/timelines/forum-line.js';
+import { browserLanguage, type LanguagePack, type PanelWords, panelWords } from './language.js';
 import type { ForumResult, Request, SaveResult } from './messages.js';
 import { type Panel, renderPanel } from './panel.js';
 import { type Answer, decodeAnswer, readPage } from './read.js';
-import { STRINGS } from './strings.js';
 
 /** The status page; CEAC's links spell the path in several cases. */
 const STATUS_PATH = '/ceacstattracker/status.aspx';
@@ -21,6 +21,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 function ask(request: Request & { type: 'save' }): Promise<SaveResult>;
 function ask(request: Request & { type: 'forum-line' }): Promise<ForumResult>;
 function ask(request: Request & { type: 'open-options' }): Promise<void>;
+function ask(request: Request & { type: 'language-pack' }): Promise<LanguagePack | null>;
 function ask(request: Request): Promise<unknown> {
   return chrome.runtime.sendMessage(request);
 }
@@ -34,41 +35,47 @@ function link(doc: Document, href: string, text: string): HTMLAnchorElement {
   return a;
 }
 
-function explainFailure(doc: Document, panel: Panel, r: Exclude<SaveResult, { kind: 'saved' }>): void {
+function explainFailure(
+  doc: Document,
+  panel: Panel,
+  r: Exclude<SaveResult, { kind: 'saved' }>,
+  { say }: PanelWords,
+): void {
   switch (r.kind) {
     case 'not_connected': {
-      panel.say(STRINGS.notConnected);
+      panel.say(say('ext.notConnected'));
       const b = doc.createElement('button');
       b.type = 'button';
-      b.textContent = STRINGS.openOptions;
+      b.textContent = say('ext.openOptions');
       b.addEventListener('click', () => void ask({ type: 'open-options' }));
       panel.extra(b);
       return;
     }
     case 'no_case':
-      panel.say(STRINGS.noCase);
-      panel.extra(link(doc, r.addUrl, STRINGS.addCase));
+      panel.say(say('ext.noCase'));
+      panel.extra(link(doc, r.addUrl, say('ext.addCase')));
       return;
     case 'token_rejected':
-      panel.say(STRINGS.tokenRejected);
+      panel.say(say('ext.tokenRejected'));
       return;
     case 'unreachable':
-      panel.say(STRINGS.unreachable(r.url));
+      panel.say(say('ext.unreachable', { url: r.url }));
       return;
     case 'failed':
-      panel.say(STRINGS.failed(r.message));
+      panel.say(say('ext.failed', { message: r.message }));
       return;
   }
 }
 
-function actionsFor(doc: Document, answer: Answer) {
+function actionsFor(doc: Document, answer: Answer, words: PanelWords) {
+  const { say } = words;
   return {
     save(panel: Panel) {
       panel.extra(null);
-      panel.say(STRINGS.saving);
+      panel.say(say('ext.saving'));
       void ask({ type: 'save', observation: answer.observation }).then((r) => {
-        if (r.kind === 'saved') panel.say(r.recorded ? STRINGS.saved(r.events) : STRINGS.savedAgain);
-        else explainFailure(doc, panel, r);
+        if (r.kind === 'saved') panel.say(r.recorded ? say('ext.saved', { events: r.events }) : say('ext.savedAgain'));
+        else explainFailure(doc, panel, r, words);
       });
     },
     copy(panel: Panel) {
@@ -89,9 +96,9 @@ function actionsFor(doc: Document, answer: Answer) {
         panel.extra(line);
         try {
           await navigator.clipboard.writeText(text);
-          panel.say(r.kind === 'line' ? STRINGS.copied : STRINGS.copiedLocal);
+          panel.say(r.kind === 'line' ? say('ext.copied') : say('ext.copiedLocal'));
         } catch {
-          panel.say(STRINGS.copyFailed);
+          panel.say(say('ext.copyFailed'));
         }
       });
     },
@@ -108,7 +115,7 @@ function place(doc: Document, panel: HTMLElement): void {
   else doc.body.append(panel);
 }
 
-function start(doc: Document): void {
+function start(doc: Document, words: PanelWords): void {
   let shown: { key: string; panel: Panel } | null = null;
   const update = () => {
     const parsed = readPage(doc);
@@ -120,8 +127,8 @@ function start(doc: Document): void {
     const key = JSON.stringify(parsed.observation);
     if (shown && shown.key === key && shown.panel.root.isConnected) return;
     shown?.panel.root.remove();
-    const answer = decodeAnswer(parsed, today());
-    const panel = renderPanel(doc, answer, actionsFor(doc, answer));
+    const answer = decodeAnswer(parsed, today(), words.t);
+    const panel = renderPanel(doc, answer, actionsFor(doc, answer, words), words);
     place(doc, panel.root);
     shown = { key, panel };
   };
@@ -133,4 +140,12 @@ function start(doc: Document): void {
   update();
 }
 
-if (location.pathname.toLowerCase() === STATUS_PATH) start(document);
+/** The words in the browser's language: English at once, another language once its pack is read. */
+async function wordsForBrowser(): Promise<PanelWords> {
+  const language = browserLanguage(navigator.language);
+  if (language === 'en') return panelWords('en', null);
+  const pack = await ask({ type: 'language-pack', language }).catch(() => null);
+  return panelWords(language, pack);
+}
+
+if (location.pathname.toLowerCase() === STATUS_PATH) void wordsForBrowser().then((words) => start(document, words));

@@ -1,8 +1,12 @@
 /** What the content script asks the background worker, and what it answers. */
+import type { Language } from '../../src/i18n/languages.js';
 import type { Observation } from '../../src/knowledge/types.js';
 
 export type Request =
-  { type: 'save'; observation: Observation } | { type: 'forum-line'; caseNumber: string } | { type: 'open-options' };
+  | { type: 'save'; observation: Observation }
+  | { type: 'forum-line'; caseNumber: string }
+  | { type: 'open-options' }
+  | { type: 'language-pack'; language: Language };
 
 export type SaveResult =
   | { kind: 'saved'; recorded: boolean; events: number }

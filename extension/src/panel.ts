@@ -3,8 +3,8 @@
  * watch for, and two buttons. Built with DOM calls and textContent only (nothing from the page is
  * ever parsed as HTML). A labelled region with headings; the status line is announced politely.
  */
+import type { PanelWords } from './language.js';
 import type { Answer } from './read.js';
-import { STRINGS } from './strings.js';
 
 export interface PanelActions {
   save(panel: Panel): void;
@@ -40,7 +40,8 @@ function list(doc: Document, heading: string, items: readonly string[]): HTMLEle
   return [el(doc, 'h3', heading), ul];
 }
 
-export function renderPanel(doc: Document, answer: Answer, actions: PanelActions): Panel {
+export function renderPanel(doc: Document, answer: Answer, actions: PanelActions, words: PanelWords): Panel {
+  const { say } = words;
   const { interpretation: i } = answer;
   const id = `ceac-watch-title-${++count}`;
   const root = el(doc, 'section', undefined, {
@@ -50,30 +51,39 @@ export function renderPanel(doc: Document, answer: Answer, actions: PanelActions
     'data-state': i.state,
     'data-variant': i.variant,
     'data-finality': i.finality,
+    lang: words.language,
   });
   const pct = Math.round(i.confidence * 100);
   const finality = el(doc, 'p', undefined, { class: 'cw-finality' });
   finality.append(
-    el(doc, 'span', STRINGS.finality[i.finality], { class: `cw-badge cw-${i.finality}` }),
+    el(doc, 'span', say(`ext.finality.${i.finality}`), { class: `cw-badge cw-${i.finality}` }),
     ' ',
-    el(doc, 'span', STRINGS.confidence(i.finality, pct), { class: 'cw-confidence' }),
+    el(
+      doc,
+      'span',
+      say('ext.confidence', {
+        end: i.finality === 'in_progress' || i.finality === 'uncertain' ? 'no' : 'yes',
+        pct,
+      }),
+      { class: 'cw-confidence' },
+    ),
   );
-  const save = el(doc, 'button', STRINGS.save, { type: 'button', class: 'cw-save' });
-  const copy = el(doc, 'button', STRINGS.copy, { type: 'button', class: 'cw-copy' });
+  const save = el(doc, 'button', say('ext.save'), { type: 'button', class: 'cw-save' });
+  const copy = el(doc, 'button', say('ext.copy'), { type: 'button', class: 'cw-copy' });
   const buttons = el(doc, 'div', undefined, { class: 'cw-actions' });
   buttons.append(save, ' ', copy);
   const status = el(doc, 'p', undefined, { class: 'cw-status', role: 'status', 'aria-live': 'polite' });
   const extra = el(doc, 'div', undefined, { class: 'cw-extra' });
 
   root.append(
-    el(doc, 'h2', STRINGS.panelTitle, { id }),
+    el(doc, 'h2', say('ext.panelTitle'), { id }),
     el(doc, 'p', i.headline, { class: 'cw-headline' }),
     finality,
-    el(doc, 'h3', STRINGS.meaning),
+    el(doc, 'h3', say('ext.meaning')),
     el(doc, 'p', i.meaning, { class: 'cw-meaning' }),
-    ...list(doc, STRINGS.nextSteps, i.nextSteps),
-    ...list(doc, STRINGS.watchFor, i.watchFor),
-    ...list(doc, STRINGS.notes, i.notes),
+    ...list(doc, say('ext.nextSteps'), i.nextSteps),
+    ...list(doc, say('ext.watchFor'), i.watchFor),
+    ...list(doc, say('ext.notes'), i.notes),
     buttons,
     status,
     extra,

@@ -4,6 +4,7 @@
  */
 import { interpret } from '../../src/decode/interpret.js';
 import { type PageParse, readParse } from '../../src/decode/labels.js';
+import type { Translator } from '../../src/i18n/translator.js';
 import type { ApplicationType, Interpretation, Observation } from '../../src/knowledge/types.js';
 
 const FORM_SELECTOR =
@@ -23,13 +24,14 @@ export interface Answer {
   interpretation: Interpretation;
 }
 
-export function decodeAnswer(parsed: Extract<PageParse, { kind: 'status' }>, today: string): Answer {
+/** The answer in `t`'s language; CEAC's own words stay as the page shows them. */
+export function decodeAnswer(parsed: Extract<PageParse, { kind: 'status' }>, today: string, t: Translator): Answer {
   const name = parsed.applicationName ?? '';
   const applicationType: ApplicationType | undefined = /nonimmigrant/i.test(name)
     ? 'NIV'
     : /immigrant/i.test(name)
       ? 'IV'
       : undefined;
-  const interpretation = interpret(parsed.observation, { today, ...(applicationType && { applicationType }) });
+  const interpretation = interpret(parsed.observation, { today, ...(applicationType && { applicationType }) }, t);
   return { observation: parsed.observation, interpretation };
 }

@@ -4,7 +4,7 @@ import { Option } from 'commander';
 import { validateCaseQuery } from '../ceac/index.js';
 import { ENTRIES, OFFICER_SAID, PASSPORT_STATES, ROUTES, SLIP_COLORS } from '../knowledge/types.js';
 import { renderCalendar } from '../notify/calendar.js';
-import { maskLast4 } from '../notify/content.js';
+import { maskLast4 } from '../notify/facts.js';
 import { caseDeadlines } from '../notify/reminders.js';
 import { type CaseContext, type CaseEdit, type CaseView, type EventView, type NewCase } from '../store/cases.js';
 import { scheduleConfidence } from '../tracker/learned-schedule.js';

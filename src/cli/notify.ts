@@ -60,6 +60,7 @@ function describeChannel(c: ChannelView): string {
   if (c.quiet) rules.push(`quiet ${c.quiet}`);
   if (c.digest) rules.push(`digest at ${c.digestAt}`);
   rules.push(c.timeZone);
+  if (c.language) rules.push(`in ${c.language}`);
   const counts = `${c.deliveries.sent} sent, ${c.deliveries.pending} pending, ${c.deliveries.failed} failed`;
   const lines = [
     `${paint('bold', `#${c.id} ${c.name}`)} (${c.kind})  ${c.url}`,
@@ -84,6 +85,7 @@ interface AddFlags {
   tz?: string;
   digest?: boolean;
   digestAt?: string;
+  lang?: string;
   json?: boolean;
 }
 
@@ -114,6 +116,7 @@ Event kinds for --events: status, text, updated, health, first, all, default
     .option('--tz <zone>', 'IANA time zone for --quiet and --digest-at (default: this machine’s)')
     .option('--digest', 'collect "Case Last Updated"-only changes into one message a day')
     .option('--digest-at <HH:MM>', 'time of the daily digest', '09:00')
+    .option('--lang <language>', 'language of its messages: en, zh-CN or es (default: English)')
     .option('--json', 'print the saved channel as JSON')
     .action(
       action(async (url: string, flags: AddFlags) => {
@@ -144,6 +147,7 @@ Event kinds for --events: status, text, updated, health, first, all, default
                 ...(flags.tz !== undefined && { timeZone: flags.tz }),
                 digest: Boolean(flags.digest),
                 ...(flags.digestAt !== undefined && { digestAt: flags.digestAt }),
+                ...(flags.lang !== undefined && { language: flags.lang }),
               },
               { allowPrivateTargets: o.config.CEAC_WATCH_ALLOW_PRIVATE_TARGETS },
             );

@@ -223,6 +223,11 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
           logger.warn({ err: { message: (err as Error).message } }, 'demo inbox channel not added'),
         );
       demoLogin += `\nnotifications of the demo cases land at http://localhost:${String(port)}/demo/inbox`;
+      // The hourly pass of reminders and wave notices ran before the demo had cases, a pool and this channel;
+      // in the demo it runs every few seconds, so that the held case's reminder and its wave notice (which needs
+      // the case's first check: only open cases are told) arrive in the first minute. Idempotent: never twice.
+      const notices = notify.startNoticeLoop({ store, logger, wake: () => dispatcher.wake(), everyMs: 5_000 });
+      cleanups.push(() => notices.stop());
     }
     startLoop?.();
     process.stdout.write(`ceac-watch is running at ${paint('bold', `${listenUrl}/`)}\n`);

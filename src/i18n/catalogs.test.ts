@@ -49,7 +49,10 @@ describe.each(LANGUAGES.filter((l) => l !== 'en'))('the %s catalogue', (language
 
   it('translates: no message is left in English where English has words to translate', async () => {
     const catalog = await loadCatalog(language);
-    const same = KEYS.filter((key) => catalog[key] === en[key] && /[a-z]{4,}/.test(en[key]));
+    // Placeholders ("{basis}.", "{field}: {problem}") are not words to translate.
+    const same = KEYS.filter(
+      (key) => catalog[key] === en[key] && /[a-z]{4,}/.test(en[key].replace(/\{[a-zA-Z]+\}/g, '')),
+    );
     expect(same).toEqual([]);
   });
 

@@ -70,7 +70,14 @@ export interface Deadline {
   source: string;
   /** What the date was computed from, e.g. "12 months after the slip date 2025-03-04". */
   basis: string;
+  /** The same, as data, for a page that says it in another language. */
+  from: DeadlineBasis;
 }
+
+/** What a deadline was counted from: which fact, and its date (or the DV fiscal year). */
+export type DeadlineBasis =
+  | { fact: 'slip_date' | 'interview_221g' | 'refused_seen' | 'interview' | 'documents' | 'issued_seen'; date: string }
+  | { fact: 'dv_fiscal_year'; year: number };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -122,8 +129,8 @@ function firstSeen(facts: DeadlineFacts, states: readonly State[]): string | und
 /** Every deadline that applies to the case now, earliest first. */
 export function deadlinesFor(facts: DeadlineFacts): Deadline[] {
   const out: Deadline[] = [];
-  const add = (kind: DeadlineKind, date: string, basis: string) =>
-    out.push({ kind, date, title: DEADLINE_TITLES[kind], source: DEADLINE_SOURCES[kind], basis });
+  const add = (kind: DeadlineKind, date: string, basis: string, from: DeadlineBasis) =>
+    out.push({ kind, date, title: DEADLINE_TITLES[kind], source: DEADLINE_SOURCES[kind], basis, from });
   const cleared = facts.state !== null && CLEARED.includes(facts.state);
   const processing = facts.state !== null && PROCESSING.includes(facts.state);
   const in221g = facts.officer === '221g' || facts.slip !== undefined || facts.slipDate !== undefined;
@@ -131,18 +138,23 @@ export function deadlinesFor(facts: DeadlineFacts): Deadline[] {
   if (!cleared && facts.documentsDate === undefined) {
     const refusedSeen = facts.state === 'refused' ? firstSeen(facts, ['refused']) : undefined;
     if (facts.slipDate !== undefined)
-      add('documents_due_221g', addMonths(facts.slipDate, 12), `12 months after the slip date ${facts.slipDate}`);
+      add('documents_due_221g', addMonths(facts.slipDate, 12), `12 months after the slip date ${facts.slipDate}`, {
+        fact: 'slip_date',
+        date: facts.slipDate,
+      });
     else if (in221g && facts.interviewDate !== undefined)
       add(
         'documents_due_221g',
         addMonths(facts.interviewDate, 12),
         `12 months after the interview on ${facts.interviewDate}, where the 221(g) slip was given`,
+        { fact: 'interview_221g', date: facts.interviewDate },
       );
     else if (in221g && refusedSeen !== undefined)
       add(
         'documents_due_221g',
         addMonths(refusedSeen, 12),
         `12 months after ${refusedSeen}, the first day Refused was seen (give the slip date for an exact date)`,
+        { fact: 'refused_seen', date: refusedSeen },
       );
   }
 
@@ -150,19 +162,34 @@ export function deadlinesFor(facts: DeadlineFacts): Deadline[] {
     const from = [facts.interviewDate, facts.documentsDate].filter((d): d is string => d !== undefined).sort();
     const last = from.at(-1);
     if (last !== undefined) {
-      const what = last === facts.documentsDate ? 'the last documents were handed in' : 'the interview';
-      add('may_enquire', addCalendarDays(last, 180), `180 days after ${what} on ${last}`);
+      const documents = last === facts.documentsDate;
+      const what = documents ? 'the last documents were handed in' : 'the interview';
+      add('may_enquire', addCalendarDays(last, 180), `180 days after ${what} on ${last}`, {
+        fact: documents ? 'documents' : 'interview',
+        date: last,
+      });
     }
   }
 
   const fy = facts.appType === 'IV' ? dvFiscalYear(facts.caseNumber) : null;
   if (fy !== null && facts.state !== 'issued')
-    add('dv_issue_by', `${fy}-09-30`, `30 September of fiscal year ${fy}, from the DV case number`);
+    add('dv_issue_by', `${fy}-09-30`, `30 September of fiscal year ${fy}, from the DV case number`, {
+      fact: 'dv_fiscal_year',
+      year: fy,
+    });
 
   if (facts.state === 'issued') {
     const issued = [...facts.history].reverse().find((h) => h.state === 'issued')?.date;
     if (issued !== undefined)
-      add('issued_no_passport', addWorkingDays(issued, 10), `10 working days after Issued was first seen on ${issued}`);
+      add(
+        'issued_no_passport',
+        addWorkingDays(issued, 10),
+        `10 working days after Issued was first seen on ${issued}`,
+        {
+          fact: 'issued_seen',
+          date: issued,
+        },
+      );
   }
 
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -26,13 +26,29 @@ const uid = (caseId: number, what: string, host: string) => `ceac-watch-case-${c
 /** All-day dates: ical-generator writes a Date without a time zone from its UTC parts, so UTC midnight it is. */
 const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
+/** The calendar's own words, for a calendar in another language than English (the deadlines bring theirs). */
+export interface CalendarWords {
+  /** BCP 47, e.g. "zh-CN". */
+  language: string;
+  /** "Source: {source}" with the source put in. */
+  source: (source: string) => string;
+  window: string;
+}
+
+const ENGLISH: CalendarWords = {
+  language: 'EN',
+  source: (source) => `Source: ${source}`,
+  window: 'Expected decision window',
+};
+
 export function renderCalendar(
   name: string,
   cases: readonly CalendarCase[],
-  options: { host?: string; now?: number } = {},
+  options: { host?: string; now?: number; words?: CalendarWords } = {},
 ): string {
   const host = options.host ?? 'ceac-watch';
-  const cal = ical({ name, prodId: { company: 'ceac-watch', product: 'deadlines', language: 'EN' } });
+  const words = options.words ?? ENGLISH;
+  const cal = ical({ name, prodId: { company: 'ceac-watch', product: 'deadlines', language: words.language } });
   cal.method(ICalCalendarMethod.PUBLISH);
   const stamp = new Date(options.now ?? Date.now());
   for (const c of cases) {
@@ -44,7 +60,7 @@ export function renderCalendar(
         allDay: true,
         stamp,
         summary: `${d.title} (${c.name})`,
-        description: `${d.basis}.\nSource: ${d.source}`,
+        description: `${d.basis}.\n${words.source(d.source)}`,
         url: c.url ?? null,
         categories: [{ name: d.kind }],
       });
@@ -56,7 +72,7 @@ export function renderCalendar(
         end: dateOnly(addCalendarDays(c.window.to, 1)),
         allDay: true,
         stamp,
-        summary: `Expected decision window (${c.name})`,
+        summary: `${words.window} (${c.name})`,
         description: c.window.description,
         url: c.url ?? null,
         categories: [{ name: 'decision_window' }],

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 
 import { InputError } from '../errors.js';
+import { type Language, LANGUAGES, matchLanguage } from '../i18n/languages.js';
 import type { Database } from '../store/schema.js';
 import type { Sealer } from '../store/seal.js';
 import type { ChannelRow } from '../store/tables/notify.js';
@@ -47,6 +48,8 @@ export interface ChannelSettings {
   digest?: boolean;
   /** 'HH:MM' local time of the daily digest; default 09:00. */
   digestAt?: string;
+  /** The language of its messages; by default the owning account's (English for the CLI's channels). */
+  language?: string | null;
 }
 
 export interface ChannelView {
@@ -60,6 +63,8 @@ export interface ChannelView {
   timeZone: string;
   digest: boolean;
   digestAt: string;
+  /** Chosen for this channel; null: the owner's language (English without an account). */
+  language: Language | null;
   enabled: boolean;
   createdAt: number;
   deliveries: { pending: number; sent: number; failed: number };
@@ -104,6 +109,12 @@ function settingsErrors(s: ChannelSettings): FieldError[] {
   }
   if (s.digestAt !== undefined && !isValidTimeOfDay(s.digestAt))
     errors.push({ field: 'digestAt', message: 'the digest time is HH:MM, e.g. 09:00' });
+  if (s.language !== undefined && s.language !== null && !matchLanguage(s.language)) {
+    errors.push({
+      field: 'language',
+      message: `"${s.language}" is not a language ceac-watch speaks: choose ${LANGUAGES.join(', ')}`,
+    });
+  }
   if (s.quiet && (!isValidTimeOfDay(s.quiet.start) || !isValidTimeOfDay(s.quiet.end))) {
     errors.push({ field: 'quiet', message: 'quiet hours are HH:MM-HH:MM, e.g. 22:00-07:00' });
   }
@@ -170,6 +181,7 @@ export async function addChannel(
       time_zone: settings.timeZone ?? localTimeZone(),
       digest: settings.digest ? 1 : 0,
       digest_at: settings.digestAt ?? '09:00',
+      language: matchLanguage(settings.language ?? undefined) ?? null,
       enabled: 1,
       created_at: now,
       updated_at: now,
@@ -232,6 +244,7 @@ export async function listChannels(db: Kysely<Database>, ownerId: number | null)
       timeZone: r.time_zone,
       digest: rules.digest,
       digestAt: r.digest_at,
+      language: matchLanguage(r.language ?? undefined) ?? null,
       enabled: r.enabled === 1,
       createdAt: r.created_at,
       deliveries: { pending: n('pending') + n('sending'), sent: n('sent'), failed: n('failed') },

@@ -47,7 +47,11 @@ export async function wavesBetween(db: Kysely<Database>, from: string, to: strin
 const OPEN = ['refused', 'administrative_processing'];
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** Days the case has waited by `today`: from the interview or the first Refused / Administrative Processing seen. */
+/**
+ * Days the case has waited by `today`: from the earliest of the interview, the 221(g) slip's date (both as the
+ * owner gave them) and the first Refused / Administrative Processing we saw. The slip counts because a case
+ * watched only lately began its wait long before we first saw it.
+ */
 async function waitedDays(db: Kysely<Database>, c: CaseView, today: string): Promise<number | null> {
   const first = await db
     .selectFrom('observations')
@@ -56,7 +60,9 @@ async function waitedDays(db: Kysely<Database>, c: CaseView, today: string): Pro
     .where('state', 'in', OPEN)
     .executeTakeFirst();
   const seen = first === undefined ? null : day(Number(first.at));
-  const start = [c.context.interviewDate, seen].filter((d): d is string => d !== null && d !== undefined).sort()[0];
+  const start = [c.context.interviewDate, c.context.slipDate, seen]
+    .filter((d): d is string => d !== null && d !== undefined)
+    .sort()[0];
   const a = start === undefined ? null : dayNumber(start);
   const b = dayNumber(today);
   return a === null || b === null ? null : Math.max(0, b - a);
@@ -102,13 +108,24 @@ export async function recordWaveNotices(
     if (mine.length === 0) continue;
     const waited = await waitedDays(db, c, today);
     const values: NewEventRow[] = mine.map((w) => {
-      const notice: Notice & { post: string | null; visaClass: string | null; count: number } = {
+      // The facts of the sentence are kept beside it, so that a notification can say it in the reader's language.
+      const notice: Notice & {
+        post: string | null;
+        visaClass: string | null;
+        count: number;
+        minWait: number;
+        maxWait: number;
+        waited: number | null;
+      } = {
         message: noticeFor(w, waited),
         date: w.date,
         source: null,
         post: w.post,
         visaClass: w.visaClass,
         count: w.count,
+        minWait: w.minWait,
+        maxWait: w.maxWait,
+        waited,
       };
       return {
         case_id: c.id,

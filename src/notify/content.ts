@@ -1,60 +1,25 @@
+/**
+ * What a notification says, rendered once per event and channel from the event and its case: the webhook's
+ * structured payload (English fields, stable ids) and the words people read, in the reader's language (reader.ts).
+ */
+import { english, type Translator } from '../i18n/translator.js';
 import type { Interpretation, Observation } from '../knowledge/types.js';
+import {
+  type CaseFacts,
+  caseName,
+  type EventFacts,
+  maskLast4,
+  type Notice,
+  NOTICE_KINDS,
+  parseJson,
+  scrub,
+} from './facts.js';
 import type { EventPayload, WebhookPayload } from './payload.js';
+import { formatDay, formatMoment, interpretationIn, noticeIn, type RenderOptions, zoneOf } from './reader.js';
 import type { EventKind, Notification } from './types.js';
 
-/**
- * What a notification says, rendered once from an event and its case, the same for every channel.
- * Only these case fields are read: never the passport or surname, and the case number is masked to
- * its last 4 characters everywhere (including a label that happens to contain it).
- */
-export interface CaseFacts {
-  id: number;
-  label: string | null;
-  group_name: string | null;
-  case_number: string;
-  app_type: string | null;
-  location: string | null;
-}
-
-export interface EventFacts {
-  id: number;
-  case_id: number;
-  kind: EventKind;
-  at: number;
-  from_json: string | null;
-  to_json: string | null;
-  interpretation_json: string | null;
-  detail_json: string | null;
-}
-
-/** Events that carry a sentence of their own (detail_json: Notice) instead of a status change. */
-const NOTICE_KINDS: readonly EventKind[] = ['reminder', 'clearance_wave'];
-
-/** detail_json of a reminder or clearance_wave event. */
-export interface Notice {
-  message: string;
-  date?: string | null;
-  source?: string | null;
-}
-
-export function maskLast4(caseNumber: string): string {
-  const clean = caseNumber.trim();
-  return clean.length <= 4 ? '****' : `${'*'.repeat(clean.length - 4)}${clean.slice(-4)}`;
-}
-
-function scrub(text: string, caseNumber: string): string {
-  if (!caseNumber || caseNumber.length < 5) return text;
-  return text.split(caseNumber).join(maskLast4(caseNumber));
-}
-
-function parseJson(text: string | null): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
+export { type CaseFacts, caseName, type EventFacts, maskLast4, type Notice } from './facts.js';
+export type { RenderOptions } from './reader.js';
 
 function snapshot(o: Partial<Observation> | null, caseNumber: string): EventPayload['to'] {
   if (!o) return null;
@@ -66,11 +31,6 @@ function snapshot(o: Partial<Observation> | null, caseNumber: string): EventPayl
     post: s(o.post),
     message: s(o.message),
   };
-}
-
-export function caseName(c: CaseFacts): string {
-  const masked = maskLast4(c.case_number);
-  return c.label ? `${scrub(c.label, c.case_number)} (${masked})` : masked;
 }
 
 /** The structured form of one event: the webhook's `event`, and the source of every text form. */
@@ -117,100 +77,162 @@ export function eventPayload(event: EventFacts, c: CaseFacts, publicUrl: string 
   };
 }
 
-const utc = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-
-/** One line saying what happened, e.g. "Refused → Administrative Processing". */
-export function changeLine(p: EventPayload): string {
+/** One line saying what happened, e.g. "Refused → Administrative Processing" (CEAC's status words as CEAC shows them). */
+export function changeLine(p: EventPayload, t: Translator = english, noticeText?: string): string {
   const from = p.from?.status ?? null;
   const to = p.to?.status ?? p.interpretation?.state ?? 'unknown';
   switch (p.kind) {
     case 'first_seen':
-      return `Now watching: ${to}`;
+      return t.text('notify.change.firstSeen', { status: to });
     case 'status_changed':
-      return `${from ?? 'No status'} → ${to}`;
+      return t.text('notify.change.statusChanged', { from: from ?? t.text('notify.noStatus'), to });
     case 'text_changed':
-      return `${to}: the status text changed`;
+      return t.text('notify.change.textChanged', { status: to });
     case 'last_updated_changed':
-      return `${to}: Case Last Updated moved ${p.from?.caseLastUpdated ?? '?'} → ${p.to?.caseLastUpdated ?? '?'}`;
+      return t.text('notify.change.lastUpdated', {
+        status: to,
+        from: p.from?.caseLastUpdated ? formatDay(p.from.caseLastUpdated, t) : '?',
+        to: p.to?.caseLastUpdated ? formatDay(p.to.caseLastUpdated, t) : '?',
+      });
     case 'check_failing':
-      return 'Checks are failing';
+      return t.text('notify.change.checkFailing');
     case 'check_recovered':
-      return 'Checks work again';
+      return t.text('notify.change.checkRecovered');
     case 'reminder':
-      return `Reminder: ${p.notice?.text ?? 'a deadline is near'}`;
+      return t.text('notify.change.reminder', { text: noticeText ?? t.text('notify.change.reminderNear') });
     case 'clearance_wave':
-      return `Clearance wave: ${p.notice?.text ?? 'many cases like yours cleared'}`;
+      return t.text('notify.change.wave', { text: noticeText ?? t.text('notify.change.waveCleared') });
     default:
       return to;
   }
 }
 
-function textBody(p: EventPayload): string {
+/** Everything a text form shows, in the reader's language; CEAC's own words stay English. */
+interface Words {
+  p: EventPayload;
+  t: Translator;
+  change: string;
+  notice: { text: string; source: string | null } | null;
+  interpretation: EventPayload['interpretation'];
+  /** CEAC's status word and paragraph, verbatim; null when the event is not about a status. */
+  ceac: string | null;
+  /** The same, marked as what CEAC shows and authoritative. */
+  verbatim: string | null;
+  seen: string;
+}
+
+/** Events about what CEAC shows now (a date-only change is told in its own line and digest). */
+const STATUS_KINDS: readonly string[] = ['first_seen', 'status_changed', 'text_changed'];
+
+function wordsOf(event: EventFacts, c: CaseFacts, p: EventPayload, options: RenderOptions): Words {
+  const t = options.t ?? english;
+  const notice = noticeIn(event, p, t);
+  const shown = [p.to?.status, p.to?.message].filter((s): s is string => Boolean(s)).join(' — ');
+  const ceac = shown && STATUS_KINDS.includes(p.kind) ? shown : null;
+  return {
+    p,
+    t,
+    change: changeLine(p, t, notice?.text),
+    notice,
+    interpretation: interpretationIn(event, c, p, t),
+    ceac,
+    verbatim: ceac === null ? null : t.text('notify.ceacVerbatim', { text: ceac }),
+    seen: formatMoment(p.at, t, zoneOf(c, options.timeZone)),
+  };
+}
+
+function textBody(w: Words): string {
+  const { p, t } = w;
+  const name = p.case.label ? `${p.case.label} (${p.case.caseNumber})` : p.case.caseNumber;
   const lines = [
-    `Case: ${p.case.label ? `${p.case.label} (${p.case.caseNumber})` : p.case.caseNumber}${p.case.location ? `, ${p.case.location}` : ''}`,
+    p.case.location
+      ? t.text('notify.caseAt', { case: name, location: p.case.location })
+      : t.text('notify.case', { case: name }),
   ];
-  lines.push(changeLine(p));
-  if (p.notice?.source) lines.push('', `Source: ${p.notice.source}`);
-  if (p.kind === 'clearance_wave')
-    lines.push('', 'This is what happened to other cases; it says nothing certain about yours.');
-  if (p.interpretation) {
-    lines.push('', p.interpretation.headline, p.interpretation.meaning);
-    if (p.interpretation.nextSteps.length)
-      lines.push('', 'Next steps:', ...p.interpretation.nextSteps.map((s) => `- ${s}`));
+  lines.push(w.change);
+  if (w.notice?.source) lines.push('', t.text('notify.source', { source: w.notice.source }));
+  if (p.kind === 'clearance_wave') lines.push('', t.text('notify.wave.caveat'));
+  const i = w.interpretation;
+  if (i) {
+    lines.push('', i.headline, i.meaning);
+    if (i.nextSteps.length) lines.push('', t.text('notify.nextSteps'), ...i.nextSteps.map((s) => `- ${s}`));
   }
+  if (w.verbatim) lines.push('', w.verbatim);
   if (p.health) {
     lines.push(
       '',
       p.kind === 'check_failing'
-        ? `Last error: ${p.health.message ?? p.health.outcome ?? 'unknown'}`
-        : 'No change is missed: the next check compares with the last status seen.',
+        ? t.text('notify.health.lastError', {
+            error: p.health.message ?? p.health.outcome ?? t.text('notify.health.unknown'),
+          })
+        : t.text('notify.health.recovered'),
     );
   }
   if (p.to) {
     lines.push('');
-    if (p.to.caseCreated) lines.push(`Case Created: ${p.to.caseCreated}`);
-    if (p.to.caseLastUpdated) lines.push(`Case Last Updated: ${p.to.caseLastUpdated}`);
+    if (p.to.caseCreated) lines.push(t.text('notify.caseCreated', { date: formatDay(p.to.caseCreated, t) }));
+    if (p.to.caseLastUpdated)
+      lines.push(t.text('notify.caseLastUpdated', { date: formatDay(p.to.caseLastUpdated, t) }));
   }
-  lines.push(`Seen: ${utc(p.at)}`);
-  if (p.link) lines.push(`Open: ${p.link}`);
+  lines.push(t.text('notify.seen', { when: w.seen }));
+  if (p.link) lines.push(t.text('notify.open', { link: p.link }));
   return lines.join('\n');
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-function htmlBody(p: EventPayload): string {
-  const parts = [
-    `<p><strong>${esc(changeLine(p))}</strong><br>${esc(p.case.label ?? '')} ${esc(p.case.caseNumber)}</p>`,
-  ];
-  if (p.interpretation) {
-    parts.push(`<p><strong>${esc(p.interpretation.headline)}</strong></p><p>${esc(p.interpretation.meaning)}</p>`);
-    if (p.interpretation.nextSteps.length) {
-      parts.push(`<p>Next steps:</p><ul>${p.interpretation.nextSteps.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>`);
+function htmlBody(w: Words): string {
+  const { p, t } = w;
+  const parts = [`<p><strong>${esc(w.change)}</strong><br>${esc(p.case.label ?? '')} ${esc(p.case.caseNumber)}</p>`];
+  if (w.notice?.source) parts.push(`<p>${esc(t.text('notify.source', { source: w.notice.source }))}</p>`);
+  if (p.kind === 'clearance_wave') parts.push(`<p>${esc(t.text('notify.wave.caveat'))}</p>`);
+  const i = w.interpretation;
+  if (i) {
+    parts.push(`<p><strong>${esc(i.headline)}</strong></p><p>${esc(i.meaning)}</p>`);
+    if (i.nextSteps.length) {
+      parts.push(
+        `<p>${esc(t.text('notify.nextSteps'))}</p><ul>${i.nextSteps.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>`,
+      );
     }
+  }
+  if (w.ceac) {
+    // The frame is in the reader's language; CEAC's words inside it are marked as English.
+    const [before = '', after = ''] = t.text('notify.ceacVerbatim', { text: '\u0000' }).split('\u0000');
+    parts.push(`<p>${esc(before)}<q lang="en">${esc(w.ceac)}</q>${esc(after)}</p>`);
   }
   if (p.health?.message) parts.push(`<p>${esc(p.health.message)}</p>`);
   const dates = [
-    p.to?.caseCreated ? `Case Created: ${esc(p.to.caseCreated)}` : '',
-    p.to?.caseLastUpdated ? `Case Last Updated: ${esc(p.to.caseLastUpdated)}` : '',
-    `Seen: ${esc(utc(p.at))}`,
+    p.to?.caseCreated ? esc(t.text('notify.caseCreated', { date: formatDay(p.to.caseCreated, t) })) : '',
+    p.to?.caseLastUpdated ? esc(t.text('notify.caseLastUpdated', { date: formatDay(p.to.caseLastUpdated, t) })) : '',
+    esc(t.text('notify.seen', { when: w.seen })),
   ].filter(Boolean);
   parts.push(`<p>${dates.join('<br>')}</p>`);
-  if (p.link) parts.push(`<p><a href="${esc(p.link)}">Open the case</a></p>`);
-  return parts.join('\n');
+  if (p.link) parts.push(`<p><a href="${esc(p.link)}">${esc(t.text('notify.openCase'))}</a></p>`);
+  return `<div lang="${esc(t.language)}">\n${parts.join('\n')}\n</div>`;
 }
 
 const priorityOf = (kind: EventKind): Notification['priority'] =>
   kind === 'status_changed' || kind === 'check_failing' ? 'high' : kind === 'last_updated_changed' ? 'low' : 'default';
 
-/** The notification for one event on one channel. */
-export function renderEvent(event: EventFacts, c: CaseFacts, publicUrl: string | null): Notification {
+/**
+ * The notification for one event on one channel, in the language of `options.t` (English by default). The webhook
+ * body keeps its English fields and stable ids; `lang` and `text` beside them carry the words people read.
+ */
+export function renderEvent(
+  event: EventFacts,
+  c: CaseFacts,
+  publicUrl: string | null,
+  options: RenderOptions = {},
+): Notification {
   const p = eventPayload(event, c, publicUrl);
-  const payload: WebhookPayload = { version: 1, type: 'event', event: p };
+  const w = wordsOf(event, c, p, options);
+  const text = textBody(w);
+  const payload: WebhookPayload = { version: 1, type: 'event', lang: w.t.language, text, event: p };
   return {
     idempotencyKey: `ceac-watch-event-${event.id}`,
-    title: `${caseName(c)}: ${changeLine(p)}`,
-    text: textBody(p),
-    html: htmlBody(p),
+    title: w.t.text('notify.title', { case: caseName(c), change: w.change }),
+    text,
+    html: htmlBody(w),
     payload,
     link: p.link,
     priority: priorityOf(event.kind),
@@ -223,18 +245,22 @@ export function renderDigest(
   items: { event: EventFacts; case: CaseFacts }[],
   key: string,
   publicUrl: string | null,
+  options: RenderOptions = {},
 ): Notification {
+  const t = options.t ?? english;
   const payloads = items.map((i) => eventPayload(i.event, i.case, publicUrl));
-  const payload: WebhookPayload = { version: 1, type: 'digest', events: payloads };
   const lines = payloads.map(
     (p) =>
-      `- ${p.case.label ?? p.case.caseNumber} (${p.case.caseNumber}): ${changeLine(p)}${p.link ? ` ${p.link}` : ''}`,
+      `- ${p.case.label ?? p.case.caseNumber} (${p.case.caseNumber}): ${changeLine(p, t)}${p.link ? ` ${p.link}` : ''}`,
   );
+  const intro = t.text('notify.digest.intro');
+  const text = [intro, ...lines].join('\n');
+  const payload: WebhookPayload = { version: 1, type: 'digest', lang: t.language, text, events: payloads };
   return {
     idempotencyKey: key,
-    title: `Daily digest: ${payloads.length} "Case Last Updated" change${payloads.length === 1 ? '' : 's'}`,
-    text: ['The date moved, the status did not:', ...lines].join('\n'),
-    html: `<p>The date moved, the status did not:</p><ul>${lines.map((l) => `<li>${esc(l.slice(2))}</li>`).join('')}</ul>`,
+    title: t.text('notify.digest.title', { count: payloads.length }),
+    text,
+    html: `<div lang="${esc(t.language)}"><p>${esc(intro)}</p><ul>${lines.map((l) => `<li>${esc(l.slice(2))}</li>`).join('')}</ul></div>`,
     payload,
     link: null,
     priority: 'low',
@@ -242,14 +268,16 @@ export function renderDigest(
   };
 }
 
-export function renderTest(channelName: string): Notification {
-  const message = `Test notification for channel "${channelName}": ceac-watch can reach you here.`;
+/** A test message; `message` in the webhook body stays English, `text` is in the reader's language. */
+export function renderTest(channelName: string, t: Translator = english): Notification {
+  const message = english.text('notify.test.body', { channel: channelName });
+  const text = t.text('notify.test.body', { channel: channelName });
   return {
     idempotencyKey: `ceac-watch-test-${Date.now()}`,
-    title: 'ceac-watch test notification',
-    text: message,
-    html: `<p>${esc(message)}</p>`,
-    payload: { version: 1, type: 'test', message } satisfies WebhookPayload,
+    title: t.text('notify.test.title'),
+    text,
+    html: `<p lang="${esc(t.language)}">${esc(text)}</p>`,
+    payload: { version: 1, type: 'test', message, lang: t.language, text } satisfies WebhookPayload,
     link: null,
     priority: 'default',
     tags: ['white_check_mark'],

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import pino from 'pino';
 
+import { type Language, matchLanguage } from '../i18n/languages.js';
+import { loadTranslator, type Translator } from '../i18n/translator.js';
 import type { Store } from '../store/db.js';
 import type { Sealer } from '../store/seal.js';
 import type { ChannelRow, DeliveryRow } from '../store/tables/notify.js';
@@ -117,9 +119,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   interface Facts {
     events: Map<number, EventFacts>;
     cases: Map<number, CaseFacts>;
+    /** Per channel id: the language its messages are written in. */
+    translators: Map<number, Translator>;
   }
 
-  async function loadFacts(rows: DeliveryRow[]): Promise<Facts> {
+  async function loadFacts(rows: DeliveryRow[], channelRows: readonly ChannelRow[]): Promise<Facts> {
     const eventIds = [...new Set(rows.map((r) => r.event_id))];
     const events = eventIds.length
       ? await db
@@ -133,17 +137,47 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const cases = caseIds.length
       ? await db
           .selectFrom('cases')
-          .select(['id', 'label', 'group_name', 'case_number', 'app_type', 'location'])
+          .select(['id', 'label', 'group_name', 'case_number', 'app_type', 'location', 'context_json'])
           .where('id', 'in', caseIds)
           .execute()
       : [];
     return {
       events: new Map(events.map((e) => [Number(e.id), e])),
       cases: new Map(cases.map((c) => [Number(c.id), c])),
+      translators: await translatorsFor(channelRows),
     };
   }
 
-  function render(unit: Unit, facts: Facts): Notification {
+  /**
+   * The language of each channel's messages: the one chosen for the channel (`ceac notify add --lang`), else its
+   * owner's account language (users.language), else English (a CLI channel, or an owner who chose none). Only the
+   * catalogues in use are loaded.
+   */
+  async function translatorsFor(channelRows: readonly ChannelRow[]): Promise<Map<number, Translator>> {
+    const owners = [...new Set(channelRows.flatMap((c) => (c.owner_id === null ? [] : [c.owner_id])))];
+    const users = owners.length
+      ? await db.selectFrom('users').select(['id', 'language']).where('id', 'in', owners).execute()
+      : [];
+    const languageOf = new Map(users.map((u) => [Number(u.id), matchLanguage(u.language ?? undefined) ?? 'en']));
+    const byLanguage = new Map<Language, Translator>();
+    const out = new Map<number, Translator>();
+    for (const channel of channelRows) {
+      const language =
+        matchLanguage(channel.language ?? undefined) ??
+        (channel.owner_id === null ? undefined : languageOf.get(channel.owner_id)) ??
+        'en';
+      let t = byLanguage.get(language);
+      if (!t) {
+        t = await loadTranslator(language);
+        byLanguage.set(language, t);
+      }
+      out.set(channel.id, t);
+    }
+    return out;
+  }
+
+  function render(unit: Unit, facts: Facts, channel: ChannelRow, t: Translator | undefined): Notification {
+    const words = { t, timeZone: channel.time_zone };
     const items = [...unit.rows]
       .sort((a, b) => a.event_id - b.event_id)
       .flatMap((r) => {
@@ -158,10 +192,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         items,
         `ceac-watch-digest-${unit.channelId}-${Math.min(...unit.rows.map((r) => r.id))}`,
         options.publicUrl ?? null,
+        words,
       );
     }
     const item = items[0]!;
-    return renderEvent(item.event, item.case, options.publicUrl ?? null);
+    return renderEvent(item.event, item.case, options.publicUrl ?? null, words);
   }
 
   async function deliver(
@@ -228,7 +263,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
     try {
       const { def, config } = openChannel(channel, sealer, registry);
-      const message = render(unit, facts);
+      const message = render(unit, facts, channel, facts.translators.get(channel.id));
       await def.send(config, message, ctx);
       const marked = await markSent(db, ids, token, now());
       if (marked < ids.length) {
@@ -295,7 +330,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const channelIds = [...new Set(claim.rows.map((r) => r.channel_id))];
       const channelRows = await db.selectFrom('notify_channels').selectAll().where('id', 'in', channelIds).execute();
       const channelOf = new Map(channelRows.map((c) => [c.id, c]));
-      const facts = await loadFacts(claim.rows);
+      const facts = await loadFacts(claim.rows, channelRows);
       // Per channel: digest rows go together as one message; the rest one by one, in event order.
       const queues = channelIds.map((id) => {
         const mine = claim.rows.filter((r) => r.channel_id === id);
@@ -392,7 +427,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     nextDueAt: () => nextDueAt(db),
     async sendTest(channel) {
       const { def, config } = openChannel(channel, sealer, registry);
-      await def.send(config, renderTest(channel.name), ctx);
+      const t = (await translatorsFor([channel])).get(channel.id);
+      await def.send(config, renderTest(channel.name, t), ctx);
     },
   };
 }

@@ -16,6 +16,13 @@ describe('webhook payload schema', () => {
   it('rejects a body that does not follow it', () => {
     expect(WebhookPayload.safeParse({ version: 2, type: 'test', message: 'x' }).success).toBe(false);
     expect(WebhookPayload.safeParse({ version: 1, type: 'event', event: { id: 1 } }).success).toBe(false);
-    expect(WebhookPayload.safeParse({ version: 1, type: 'test', message: 'hello' }).success).toBe(true);
+    // Every body carries the words people read and their language beside the English fields.
+    expect(WebhookPayload.safeParse({ version: 1, type: 'test', message: 'hello' }).success).toBe(false);
+    expect(
+      WebhookPayload.safeParse({ version: 1, type: 'test', message: 'hi', lang: 'fr', text: 'salut' }).success,
+    ).toBe(false);
+    expect(
+      WebhookPayload.safeParse({ version: 1, type: 'test', message: 'hello', lang: 'zh-CN', text: '你好' }).success,
+    ).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { LANGUAGES } from '../i18n/languages.js';
 import { EVENT_KINDS } from './types.js';
 
 /**
@@ -60,14 +61,30 @@ export const EventPayload = z.object({
 });
 export type EventPayload = z.infer<typeof EventPayload>;
 
+/**
+ * The words people read, beside the machine fields: every other field keeps its English text and stable ids
+ * (interpretation.headline and notice.text too), while `text` is the whole message in the language of the
+ * channel's owner (`lang`), with CEAC's own status text verbatim in English inside it.
+ */
+const Words = {
+  lang: z.enum(LANGUAGES).describe("the language of `text`: the channel owner's (en when the channel has no account)"),
+  text: z.string().describe('the message as people read it (the e-mail body), in `lang`'),
+};
+
 export const WebhookPayload = z.discriminatedUnion('type', [
-  z.object({ version: z.literal(1), type: z.literal('event'), event: EventPayload }),
+  z.object({ version: z.literal(1), type: z.literal('event'), ...Words, event: EventPayload }),
   z.object({
     version: z.literal(1),
     type: z.literal('digest'),
+    ...Words,
     events: z.array(EventPayload).describe('"Case Last Updated" changes collected for the daily digest'),
   }),
-  z.object({ version: z.literal(1), type: z.literal('test'), message: z.string() }),
+  z.object({
+    version: z.literal(1),
+    type: z.literal('test'),
+    message: z.string().describe('always English'),
+    ...Words,
+  }),
 ]);
 export type WebhookPayload = z.infer<typeof WebhookPayload>;
 

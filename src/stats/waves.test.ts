@@ -8,6 +8,7 @@ import {
   detectWaves,
   generateClearances,
   negBinomUpperTail,
+  plantWaves,
   waveSentence,
 } from './waves.js';
 
@@ -75,6 +76,42 @@ describe('detectWaves', () => {
     const four = [0, 1, 2, 3].map((i) => ({ date: '2025-06-01', post: 'BEJ', visaClass: 'F1', waitDays: 40 + i }));
     const waves = detectWaves([...quiet, ...four]);
     expect(waves.map((w) => [w.post, w.visaClass, w.count])).toContainEqual(['BEJ', 'F1', 4]);
+  });
+
+  it('finds the waves of 5–12 the benchmark plants: all of 7 or more, most of 6, and says nothing else in the pairs', () => {
+    const start = '2025-01-01';
+    const waves = plantWaves({ seed: 3, groups: GROUPS.length, days: 730, warmup: 60 });
+    // The plan: sizes 5–12 (each seen), none in the warm-up, never two in a group within the 60-day window.
+    expect(new Set(waves.map((w) => w.size))).toEqual(new Set([5, 6, 7, 8, 9, 10, 11, 12]));
+    expect(waves.every((w) => w.day >= 90 && w.day < 730)).toBe(true);
+    for (let g = 0; g < GROUPS.length; g++) {
+      const days = waves.filter((w) => w.group === g).map((w) => w.day);
+      expect(days.every((d, i) => i === 0 || d - days[i - 1]! >= 75)).toBe(true);
+    }
+    expect(plantWaves({ seed: 3, groups: GROUPS.length, days: 730, warmup: 60 })).toEqual(waves);
+    const data = generateClearances({ seed: 4, groups: GROUPS, start, days: 730, waves });
+    const found = detectWaves(data, { from: addDays(start, 60) }).filter(
+      (w) => w.post !== null && w.visaClass !== null,
+    );
+    const key = (post: string, visaClass: string, date: string) => `${post}|${visaClass}|${date}`;
+    const hit = new Set(found.map((w) => key(w.post!, w.visaClass!, w.date)));
+    const isHit = (w: (typeof waves)[number]) =>
+      hit.has(key(GROUPS[w.group]!.post, GROUPS[w.group]!.visaClass, addDays(start, w.day)));
+    expect(waves.filter((w) => w.size >= 7).every(isHit)).toBe(true);
+    const sixes = waves.filter((w) => w.size === 6);
+    expect(sixes.filter(isHit).length / sixes.length).toBeGreaterThanOrEqual(0.7);
+    // Every pair wave announced is a planted one, but for at most 1 per 1,000 quiet pair-days.
+    const planted = new Set(
+      waves.map((w) => key(GROUPS[w.group]!.post, GROUPS[w.group]!.visaClass, addDays(start, w.day))),
+    );
+    const extra = found.filter((w) => !planted.has(key(w.post!, w.visaClass!, w.date)));
+    expect(extra.length).toBeLessThanOrEqual((GROUPS.length * 670) / 1000);
+  });
+
+  it('refuses a wave-size range it cannot plant', () => {
+    expect(() => plantWaves({ seed: 1, groups: 1, days: 100, warmup: 10, minSize: 6, maxSize: 5 })).toThrow(
+      /minSize ≤ maxSize/,
+    );
   });
 
   it('rejects a date it cannot read', () => {

@@ -30,7 +30,20 @@
  * What no single-day test can do: at a normal rate of 1/day, a wave of exactly 5 extra clearances lands on a
  * day of 5 or more, and a quiet day reaches 5 with probability 0.0037. By the Neyman–Pearson lemma no test of
  * the day's count can both keep false alarms under 1 per 1,000 such days and find more than ~68% of waves of
- * exactly 5 (waves of 6 or more are all found). `npm run bench` prints recall by wave size and false alarms.
+ * exactly 5 (a randomised test; the best plain threshold, a count of 6, finds 63% at 0.6 false alarms per 1,000).
+ * Ours finds about half: the rate is estimated from 60 days, not known, and the uncertainty costs the borderline
+ * days. A longer window would sharpen the estimate but follow real changes of rate (a summer rush) more slowly.
+ * Waves of 7 or more are all found, of 6 about 89%. "Waves of 5+" of issue 15 are benchmarked as sizes uniform on
+ * 5–12 (plantWaves): over those, recall is above 90%; `npm run bench` prints recall per size, overall, and false
+ * alarms per 1,000 quiet group-days.
+ *
+ * Why the waits of the day's cases are not used as evidence: a wave clears cases of similar age, so a tight spread
+ * of waits might seem to tell a wave of 5 from a busy ordinary day. On the real checkee history (the bench prints
+ * it) same-day clearances of a (post, class) have tighter waits than random draws from the group's neighbouring
+ * days on ordinary days too (21% of days of 2 are in the tightest tenth, against 10% by chance): cases clear in
+ * batches by check date every day. A spread test would then alarm on quiet days at a rate the model cannot state,
+ * and the false-alarm guarantee above is the point of the design. A two-day window does not help either: a wave
+ * is one day, and the next day's ordinary count only adds noise to it.
  */
 import { dateFromDayNumber, dayNumber } from '../timelines/model.js';
 
@@ -299,6 +312,43 @@ export function generateClearances(options: GeneratorOptions): Clearance[] {
     });
   }
   return out;
+}
+
+export interface PlantOptions {
+  seed: number;
+  /** How many groups (indices 0..groups-1 of the generator's `groups`). */
+  groups: number;
+  /** Days of the generated series, and the first days (the detector's warm-up) that get no wave. */
+  days: number;
+  warmup: number;
+  /** Wave sizes (extra clearances on the day), uniform on minSize..maxSize inclusive. Default 5..12. */
+  minSize?: number;
+  maxSize?: number;
+}
+
+/**
+ * The planted waves of the benchmark: in each group, a first wave 30–59 days after the warm-up, then one every
+ * 75–104 days (so never two in a group within the 60-day window), each of a size drawn uniformly from
+ * minSize..maxSize. "Waves of 5+" (issue 15) are read as waves of five or more extra clearances; the default
+ * 5–12 is a stated choice, not a measured one, and recall over all sizes depends on it (recall per size does not).
+ * Deterministic for a seed; independent of the seed the clearances are generated with.
+ */
+export function plantWaves(options: PlantOptions): GeneratorOptions['waves'] {
+  const rand = mulberry32(options.seed);
+  const minSize = options.minSize ?? 5;
+  const maxSize = options.maxSize ?? 12;
+  if (!Number.isInteger(minSize) || !Number.isInteger(maxSize) || minSize < 1 || maxSize < minSize)
+    throw new RangeError(`wave sizes must be whole numbers with 1 ≤ minSize ≤ maxSize (got ${minSize}..${maxSize})`);
+  const waves: { group: number; day: number; size: number }[] = [];
+  for (let group = 0; group < options.groups; group++) {
+    for (
+      let day = options.warmup + 30 + Math.floor(rand() * 30);
+      day < options.days;
+      day += 75 + Math.floor(rand() * 30)
+    )
+      waves.push({ group, day, size: minSize + Math.floor(rand() * (maxSize - minSize + 1)) });
+  }
+  return waves;
 }
 
 export interface RecentGroup extends WaveGroup {

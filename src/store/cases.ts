@@ -137,7 +137,10 @@ export const CaseEditSchema = z
           ),
       ),
     surname: z.string().trim().toUpperCase().pipe(z.string().min(1).max(100)),
+    /** Merged into the case's context: the fields given replace theirs, the others stay. */
     context: CaseContextSchema,
+    /** Context fields to remove (a form that shows every field sends the ones left empty here). */
+    unsetContext: z.array(CaseContextSchema.keyof()),
     shareTimeline: z.boolean(),
     watching: z.boolean(),
   })
@@ -387,7 +390,12 @@ export function createCaseRepository(store: Store, sealer: Sealer, now: () => nu
       if (!parsed.success) throw new CaseInputError(problems(parsed.error));
       const p = parsed.data;
       const current = await row(id, ownerId);
-      const context = p.context ? { ...(JSON.parse(current.context_json) as CaseContext), ...p.context } : undefined;
+      let context: Record<string, unknown> | undefined =
+        p.context || p.unsetContext
+          ? { ...(JSON.parse(current.context_json) as CaseContext), ...p.context }
+          : undefined;
+      if (context && p.unsetContext)
+        context = Object.fromEntries(Object.entries(context).filter(([k]) => !p.unsetContext!.includes(k as never)));
       const identityChanged = p.location !== undefined || p.passport !== undefined || p.surname !== undefined;
       await db
         .updateTable('cases')

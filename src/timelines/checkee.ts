@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 
 import { AppError } from '../errors.js';
-import { visaClassOrAsWritten } from '../knowledge/visa-classes.js';
+import { normaliseVisaClass, visaClassOrAsWritten } from '../knowledge/visa-classes.js';
 import { readCsv } from './csv.js';
 import { dayNumber, type Entry, type Outcome, type Timeline } from './model.js';
 import { postFromCheckee } from './posts.js';
@@ -167,7 +167,6 @@ const STATUS: Record<string, Outcome> = {
   pending: 'pending',
 };
 const ENTRY: Record<string, Entry> = { new: 'new', renewal: 'renewal', renew: 'renewal' };
-const VISA_CLASS = /^[A-Z]{1,2}-?\d{0,2}[A-Z]?$/;
 
 /** Turns one row into a timeline plus the key that recognises the same case, or says what is wrong. */
 export function checkeeRowToTimeline(
@@ -175,7 +174,8 @@ export function checkeeRowToTimeline(
   options: ImportOptions,
 ): { timeline: Timeline; identity: string } | { error: string } {
   const visaClass = (row.visaType ?? '').trim().toUpperCase();
-  if (!VISA_CLASS.test(visaClass))
+  // Any spelling the one normaliser reads ("H-1B", "h 1b", "B1/B2"), as every other import path accepts.
+  if (normaliseVisaClass(visaClass) === null)
     return { error: `visa type "${clip(row.visaType)}" is not a visa class such as F1 or H1B` };
   const statusWord = (row.status ?? '').trim().toLowerCase();
   const outcome = STATUS[statusWord];

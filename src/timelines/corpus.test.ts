@@ -14,10 +14,11 @@ describe('the free-text development corpus', () => {
     expect(posts.every((p) => p.events.length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(p.posted))).toBe(true);
   });
 
-  it('stays above its floors: recall 0.88 and precision 0.87 (measured 0.889 and 0.874; goal 0.90 and 0.95)', () => {
+  it('stays above its floors: recall and precision 0.97 (measured 1.000 and 0.997; goal 0.90 and 0.95)', () => {
+    // The held-out set (heldout.json) is scored by `npm run bench` only, never here, so that no one tunes on it.
     const s = scoreCorpus(posts);
-    expect(s.recall).toBeGreaterThanOrEqual(0.88);
-    expect(s.precision).toBeGreaterThanOrEqual(0.87);
+    expect(s.recall).toBeGreaterThanOrEqual(0.97);
+    expect(s.precision).toBeGreaterThanOrEqual(0.97);
   });
 
   it('reads the miss kinds of issue 15', () => {

@@ -270,3 +270,103 @@ describe('more ways people write their timelines', () => {
     ).toEqual([]);
   });
 });
+
+describe('the general rules of the second corpus round (issue 15)', () => {
+  it('a comma list gives each date the words of its own piece, and an undated piece the moment before it', () => {
+    const t = one(
+      'Dropbox done 4th Oct at Hyderabad, appl received 6th Oct, refused 8th Oct, passport got back 13th Oct with 221g pink.',
+      '2025-11-01',
+    );
+    expect(brief(t.events)).toEqual([
+      '2025-10-04 submitted',
+      '2025-10-06 status:application_received',
+      '2025-10-08 status:refused',
+      '2025-10-13 passport_returned',
+      '2025-10-13 slip_221g:pink',
+    ]);
+    // The undated "221g white" is told of the interview's day; a parenthesis with its own date stands apart.
+    expect(
+      brief(one('Interview Nov 12 Beijing F1, 221g white, sent CV Nov 13, AP Nov 24.', '2025-12-01').events),
+    ).toEqual([
+      '2025-11-12 slip_221g:white',
+      '2025-11-12 interview',
+      '2025-11-13 documents_submitted',
+      '2025-11-24 status:administrative_processing',
+    ]);
+    expect(brief(one('Refused 9/12, issued 10/14 (Hyderabad dropbox, submitted 9/5)', '2025-11-01').events)).toEqual([
+      '2025-09-12 status:refused',
+      '2025-10-14 status:issued',
+      '2025-09-05 submitted',
+    ]);
+  });
+
+  it('an undated piece that cannot be of the moment before it labels the next date ("…, interview and 221g on Oct 3")', () => {
+    expect(brief(one('Refused Oct 1, interview and 221g on Oct 3. Issued Oct 20.', '2025-12-01').events)).toEqual([
+      '2025-10-01 status:refused',
+      '2025-10-03 slip_221g',
+      '2025-10-03 interview',
+      '2025-10-20 status:issued',
+    ]);
+  });
+
+  it('a post told out of order keeps the post year for a date a little after the one told after it', () => {
+    const t = one('Administrative possessing since Sep 12 after my interview on Sep 5 in Mumbai.', '2025-12-01');
+    expect(brief(t.events)).toEqual(['2025-09-12 status:administrative_processing', '2025-09-05 interview']);
+    // A long-ago date told after a recent one still goes back a year when it must (Dec before a January post).
+    expect(brief(one('Issued Jan 8. Refused Dec 2 after the interview.', '2026-01-12').events)).toEqual([
+      '2026-01-08 status:issued',
+      '2025-12-02 interview',
+      '2025-12-02 status:refused',
+    ]);
+  });
+
+  it('"still AP" dates no status; "after 45 days of AP" and "one week in 221g" are durations, not events', () => {
+    expect(brief(one('Case updated Oct 9 and Oct 23, still AP. Nov 6 issued.', '2025-12-01').events)).toEqual([
+      '2025-10-09 last_updated',
+      '2025-10-23 last_updated',
+      '2025-11-06 status:issued',
+    ]);
+    expect(
+      brief(
+        one('My F1 got issued today after 45 days of AP. Interview was Oct 10, AP from Oct 17.', '2025-12-01').events,
+      ),
+    ).toEqual(['2025-12-01 status:issued', '2025-10-10 interview', '2025-10-17 status:administrative_processing']);
+    // "Still in AP since Sep 3" does date the start; "still AP as of Nov 20" dates nothing.
+    expect(brief(one('Interview Sep 2. Still in AP since Sep 3. Still AP as of Nov 20.', '2025-12-01').events)).toEqual(
+      ['2025-09-02 interview', '2025-09-03 status:administrative_processing'],
+    );
+    expect(brief(one('Refused 9th Sep. Issued 16th Sep. Total one week only in 221g.', '2025-10-01').events)).toEqual([
+      '2025-09-09 status:refused',
+      '2025-09-16 status:issued',
+    ]);
+  });
+
+  it('day-first dates with a year tell the post writes day first; the drop box and "stamping" are read', () => {
+    expect(
+      brief(
+        one('Submitted documents at dropbox 1/10/2025. Refused 7/10/2025. Issued 21/10/2025.', '2025-11-01').events,
+      ),
+    ).toEqual(['2025-10-01 submitted', '2025-10-07 status:refused', '2025-10-21 status:issued']);
+    expect(
+      brief(one('Went for my stamping at Chennai on Sep 22. Got 221g. Issued Oct 3.', '2025-11-01').events),
+    ).toEqual(['2025-09-22 interview', '2025-09-22 slip_221g', '2025-10-03 status:issued']);
+  });
+
+  it('a later sentence dating the interview dates its slip; a bare "Sent" after a request sends the documents', () => {
+    const t = one(
+      'Interview went ok but I got 221g. Interview date Oct 20. Docs requested by email Oct 22. Sent Oct 23.',
+      '2025-12-01',
+    );
+    expect(brief(t.events)).toEqual([
+      '2025-10-20 interview',
+      '2025-10-20 slip_221g',
+      '2025-10-22 documents_requested',
+      '2025-10-23 documents_submitted',
+    ]);
+    // Without a request before it, a bare "Sent" is nothing: no event is invented.
+    expect(brief(one('Interview Oct 20. Sent Oct 23. Issued Nov 2.', '2025-12-01').events)).toEqual([
+      '2025-10-20 interview',
+      '2025-11-02 status:issued',
+    ]);
+  });
+});

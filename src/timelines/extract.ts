@@ -98,7 +98,10 @@ interface DateStyle {
 }
 
 export function dateStyleOf(post: string): DateStyle {
-  const pairs = [...post.matchAll(/\b(\d{1,2})[/.-](\d{1,2})\b(?![/.-]\d)/g)].map((m) => [+m[1]!, +m[2]!] as const);
+  // With or without a year (14/10/2025 tells as much as 14/10); not inside an ISO date (2025-10-14).
+  const pairs = [...post.matchAll(/(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})(?:[/.-]\d{2,4})?\b(?![/.-]\d)/g)].map(
+    (m) => [+m[1]!, +m[2]!] as const,
+  );
   const dayFirst = pairs.some(([a, b]) => a > 12 && b <= 12) && !pairs.some(([a, b]) => a <= 12 && b > 12);
   const dotted =
     [...post.matchAll(/(?:^|[\s(])(\d{1,2})\.(\d{1,2})(?=[\s,;:)]|$)/gm)].filter((m) => +m[1]! <= 12 && +m[2]! <= 31)
@@ -194,7 +197,8 @@ const RELATIVE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => DateMention
     },
   },
   {
-    re: /\bafter\s+(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s?\b/gi,
+    // Not "after 45 days of AP" (how long a state lasted).
+    re: /\bafter\s+(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s?\b(?!\s+(?:of|in)\b)/gi,
     read: (m) => ({
       from: 'previous',
       days: (NUMBER_WORDS[m[1]!.toLowerCase()] ?? Number(m[1])) * (m[2]!.toLowerCase() === 'week' ? 7 : 1),
@@ -255,8 +259,14 @@ const STATUS_WORDS: [RegExp, State][] = [
   [/\bAP\b|(?<=^\s*)ap\b/, 'administrative_processing'],
   [/\bclear(?:ed)?\b|\bcomplete(?:d)?\s+date\b/i, 'issued'],
   [/\bcheck(?:ed)?\s+date\b|\bgot\s+checked\b/i, 'administrative_processing'],
+  // A bare "Received" or "check" (checkee's word for administrative processing) standing alone in a clause.
+  [/^[\s,.:;-]*(?:status\s*:?\s*)?re(?:c(?:ei|ie|i|e))?ve?d[\s,.!:;-]*$/i, 'application_received'],
+  [/(?:^|,)\s*(?:got\s+)?check(?:ed)?[\s.!]*$/i, 'administrative_processing'],
 ];
 const COLORS: SlipColor[] = ['white', 'pink', 'yellow', 'blue', 'green'];
+const DROPBOX = /\bdrop\s*-?\s*box\b/;
+const DURATION =
+  /\b(?:after|for|in)\s+(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?)\s+(?:only\s+)?(?:of|in)\s+[\w()-]+/gi;
 
 interface Reading {
   kind: EventKind;
@@ -269,10 +279,15 @@ interface Reading {
  * The status a clause reports: of several status words the one written last ("went from Refused
  * to AP" is AP; "AP cleared" is cleared). `weak` for the bare abbreviation "AP".
  */
+/** The status words as global patterns, compiled once (statusIn runs for every clause and piece). */
+const STATUS_WORDS_GLOBAL: [RegExp, State][] = STATUS_WORDS.map(([re, state]) => [
+  new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`),
+  state,
+]);
+
 function statusIn(clause: string): { state: State; weak: boolean } | null {
   let best: { state: State; at: number; weak: boolean } | null = null;
-  for (const [re, state] of STATUS_WORDS) {
-    const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  for (const [global, state] of STATUS_WORDS_GLOBAL) {
     for (const m of clause.matchAll(global)) {
       const end = m.index + m[0].length;
       if (!best || end > best.at) best = { state, at: end, weak: m[0] === 'AP' };
@@ -305,10 +320,12 @@ const DOCS_SENT = new RegExp(
 );
 
 /** What a clause says happened, most specific first; a clause may say two things (passport + slip). */
-export function classify(clause: string): Reading[] {
+export function classify(written: string): Reading[] {
+  // "after 45 days of AP", "one week in 221g": how long a state lasted, not a new state.
+  const clause = written.replace(DURATION, ' ');
   const t = clause.toLowerCase();
   const out: Reading[] = [];
-  const has221g = /\b221\s*\(?\s*g\s*\)?/.test(t);
+  const has221g = /\b221\s*\(?\s*g\s*\)?/.test(t) && !/\bin\s+221\s*\(?\s*g/.test(t);
   const passportBack = PASSPORT_BACK.test(t);
   const docsRequested = DOCS_REQUESTED.test(t);
   const docsSent = DOCS_SENT.test(t);
@@ -321,7 +338,8 @@ export function classify(clause: string): Reading[] {
   }
   if (docsRequested && !/\b(?:submitted|sent|send|submit)\s+(?:the\s+)?requested\b/.test(t))
     out.push({ kind: 'documents_requested', certainty: 0.85 });
-  else if (docsSent) out.push({ kind: 'documents_submitted', certainty: 0.85 });
+  else if (docsSent && !(DROPBOX.test(t) && !has221g && !/\b(?:requested|additional|more)\b/.test(t)))
+    out.push({ kind: 'documents_submitted', certainty: 0.85 });
   else if (
     !passportBack &&
     /\b(?:drop\s*-?\s*box|dropped\s+(?:off|my|his|her|our|their|the|docs|documents|passports?|application)|submitted|handed\s+in|vac\s+appointment|biometrics)\b/.test(
@@ -330,7 +348,11 @@ export function classify(clause: string): Reading[] {
   ) {
     out.push({ kind: 'submitted', certainty: /drop/.test(t) ? 0.9 : 0.75 });
   }
-  if (/\bin?te?r?view(?:ed)?\b/.test(t) && !/\binterview\s+waiver\b/.test(t))
+  // "Went for my stamping" is the interview, unless the stamping went through the drop box.
+  if (
+    (/\bin?te?r?view(?:ed)?\b/.test(t) && !/\binterview\s+waiver\b/.test(t)) ||
+    (/\bstamping\b/.test(t) && !DROPBOX.test(t))
+  )
     out.push({ kind: 'interview', certainty: 0.9 });
   if (/\bcase\s+(?:was\s+)?created\b|\bcreated\b/.test(t))
     out.push({ kind: 'case_created', certainty: /case/.test(t) ? 0.95 : 0.7 });
@@ -344,7 +366,9 @@ export function classify(clause: string): Reading[] {
       statusIn(clause) === null);
   if (lastUpdated) out.push({ kind: 'last_updated', certainty: /last\s+updated/.test(t) ? 0.95 : 0.8 });
   const status = statusIn(clause);
-  if (status && !(lastUpdated && /\bstill\b/.test(t))) {
+  // "Still AP", "still in refused": the status did not change, so it dates nothing; but "still in AP since Sep 3"
+  // dates when it began.
+  if (status && (!/\bstill\b/.test(t) || /\b(?:since|from)\b/.test(t))) {
     const { state } = status;
     const skip =
       (state === 'issued' && out.some((o) => o.kind === 'passport_returned') && !/\bissued\b|\bvisa\b/.test(t)) ||
@@ -368,10 +392,102 @@ interface Clause {
 }
 
 /**
- * Cuts a line into one clause per date. Posts write either "Oct 14 - submitted" (date first) or
- * "Interview: Oct 14" (label first); the words before the first date tell which.
+ * Cuts a line into one clause per date. A line is first cut into its comma-separated pieces ("appl received
+ * 6th Oct, refused 8th Oct, passport got back 13th Oct"): a piece with a date and words of its own is one
+ * group; a dated piece with no words takes the undated piece before it as its label ("Administrative
+ * Processing (since Aug 28)") or repeats the dated piece before it ("updated on Oct 7 and Oct 21"); an undated
+ * piece with something to say belongs to the dated piece before it ("Interview Oct 8, 221g white").
+ * Within a group, the dates split it as `within` says.
  */
 function clauses(line: string): Clause[] {
+  const dates = findDates(line);
+  if (dates.length === 0) return [];
+  const groups: { from: number; to: number; dated: boolean }[] = [];
+  // An undated piece waiting for its group; `joins` when it may belong to the dated piece before it.
+  let pending: { from: number; to: number; joins: boolean } | null = null;
+  for (const piece of pieces(line, dates)) {
+    const own = dates.filter((d) => d.start >= piece.from && d.end <= piece.to);
+    let words = line.slice(piece.from, piece.to);
+    for (const d of [...own].reverse())
+      words = words.slice(0, d.start - piece.from) + ' ' + words.slice(d.end - piece.from);
+    const readings = classify(words);
+    const says = readings.length > 0;
+    const last = groups[groups.length - 1];
+    if (own.length === 0) {
+      if (!says) continue;
+      if (pending?.joins && last) last.to = pending.to;
+      pending = {
+        from: pending && !last ? pending.from : piece.from,
+        to: piece.to,
+        joins: readings.every((r) => SAME_MOMENT.has(r.kind)),
+      };
+      continue;
+    }
+    if (!says && pending) {
+      groups.push({ from: pending.from, to: piece.to, dated: true });
+    } else if (!says && last?.to === piece.previousEnd) {
+      last.to = piece.to;
+    } else {
+      // An undated piece that cannot belong to the moment before it is the label of this one ("…, interview
+      // and 221g on Oct 3"); one that can stays with the moment before ("Interview Oct 8, 221g white, AP Oct 9").
+      if (pending?.joins && last) last.to = pending.to;
+      groups.push({
+        from: pending && (!last || !pending.joins) ? pending.from : piece.from,
+        to: piece.to,
+        dated: true,
+      });
+    }
+    pending = null;
+  }
+  const lastGroup = groups[groups.length - 1];
+  if (pending?.joins && lastGroup) lastGroup.to = pending.to;
+  return groups.flatMap((g) => within(line.slice(g.from, g.to)));
+}
+
+/**
+ * What an undated piece may tell of the moment of the dated piece before it ("Interview Oct 8, 221g white";
+ * "Interview Sep 25, check"): a slip, a request, the passport, a status. A submission or an interview has a
+ * date of its own ("issued 10/14 (dropbox, submitted 9/5)").
+ */
+const SAME_MOMENT = new Set<EventKind>(['slip_221g', 'documents_requested', 'passport_returned', 'status']);
+
+/** Separators of a line's pieces, never inside a date ("Oct 14, 2025"). " and "/" then " only before words. */
+const PIECE_BREAK = /\s*(?:[,;()]|->|→|\band\s+then\b|\bthen\b|\band\b(?!\s+(?:again|also|on|the|\d)))\s*/gi;
+
+function parenthesisHoldsDate(line: string, at: number, dates: DateMention[]): boolean {
+  const open = line[at] === '(' ? at : line.lastIndexOf('(', at);
+  if (open < 0) return false;
+  const close = line.indexOf(')', open);
+  const end = close < 0 ? line.length : close;
+  return dates.some((d) => d.start > open && d.end <= end);
+}
+
+function pieces(line: string, dates: DateMention[]): { from: number; to: number; previousEnd: number }[] {
+  const out: { from: number; to: number; previousEnd: number }[] = [];
+  let from = 0;
+  let previousEnd = -1;
+  for (const m of line.matchAll(PIECE_BREAK)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (dates.some((d) => s < d.end && e > d.start)) continue;
+    // A parenthesis is its own piece only when it holds a date ("(since Aug 28)"), not "(white)" or "221(g)".
+    const paren = m[0].search(/[()]/);
+    if (paren >= 0 && !parenthesisHoldsDate(line, s + paren, dates)) continue;
+    if (s > from) {
+      out.push({ from, to: s, previousEnd });
+      previousEnd = s;
+    }
+    from = e;
+  }
+  if (from < line.length) out.push({ from, to: line.length, previousEnd });
+  return out;
+}
+
+/**
+ * Cuts a group into one clause per date. Posts write either "Oct 14 - submitted" (date first) or
+ * "Interview: Oct 14" (label first); the words before the first date tell which.
+ */
+function within(line: string): Clause[] {
   const dates = findDates(line);
   if (dates.length === 0) return [];
   const before = line.slice(0, dates[0]!.start);
@@ -472,6 +588,11 @@ const SENTENCE_BREAK = new RegExp(
   ].join('|'),
 );
 
+/** What happens at an interview, so that a sentence dating the interview dates them too. */
+const DATED_WITH = new Set<EventKind>(['slip_221g', 'documents_requested']);
+/** A clause that only says it sent something ("Sent Oct 23", "submitted them"). */
+const BARE_SENT =
+  /^[\s,.:;-]*(?:i\s+|we\s+)?(?:sent|submitted|emailed|uploaded|replied)(?:\s+(?:them|it|all|back|everything))?[\s,.!:;-]*$/i;
 /** "That was on", "It happened on": the sentence only dates the one before it. */
 const THAT_WAS = /^\s*(?:that|it|this)\s+(?:was|happened|is)\b/i;
 /** The words between two dates of one clause that add nothing ("and", "and again on", ","). */
@@ -515,6 +636,24 @@ function extractOne(post: string, posted: string): ExtractedTimeline | null {
         if (at >= 0) found.splice(at, 1);
         readings = told.readings;
       }
+      // "… but I got 221g. Interview date Oct 20.": the sentence dates the same interview, so its slip too.
+      if (
+        i === 0 &&
+        waiting &&
+        readings.some((r) => r.kind !== 'status' && waiting?.readings.some((w) => w.kind === r.kind))
+      ) {
+        const told = waiting;
+        const at = found.findIndex((f) => f.inherited && f.text === told.text);
+        if (at >= 0) found.splice(at, 1);
+        const more = told.readings.filter((w) => DATED_WITH.has(w.kind) && !readings.some((r) => r.kind === w.kind));
+        readings = [...readings, ...more];
+      }
+      // A bare "Sent Oct 23" after a request for documents sends those documents.
+      if (
+        BARE_SENT.test(clause.words) &&
+        found.some((f) => f.readings.some((r) => r.kind === 'documents_requested' || r.kind === 'slip_221g'))
+      )
+        readings = [{ kind: 'documents_submitted', certainty: 0.7 }];
       // "updated twice, on Sep 4 and Sep 18": a date with only a connector repeats the clause before it.
       if (!readings.length && i > 0 && CONNECTOR_ONLY.test(clause.words)) readings = previous;
       if (!readings.length) continue;
@@ -529,7 +668,8 @@ function extractOne(post: string, posted: string): ExtractedTimeline | null {
   const events: ExtractedEvent[] = [];
   for (const f of found) {
     const resolved = dates[f.mention];
-    if (!resolved) continue;
+    // Nothing happened after the post was written ("3 weeks later" read from the wrong event).
+    if (!resolved || resolved.date > posted) continue;
     for (const r of f.readings) {
       events.push({
         date: resolved.date,
@@ -595,9 +735,12 @@ function resolveDates(mentions: DateMention[], posted: string): ({ date: string;
       bound = day;
       continue;
     }
-    let year = new Date(bound * 86_400_000).getUTCFullYear();
+    // Posts do not always tell events in order ("AP since Sep 12, after my interview on Sep 5"), so a date may
+    // fall up to OUT_OF_ORDER_DAYS after the event told after it, never after the post.
+    const limit = Math.min(postedDay, bound + OUT_OF_ORDER_DAYS);
+    let year = new Date(limit * 86_400_000).getUTCFullYear();
     let day = dayNumber(isoOf(year, m.month, m.day));
-    if (day !== null && day > bound) day = dayNumber(isoOf(--year, m.month, m.day));
+    if (day !== null && day > limit) day = dayNumber(isoOf(--year, m.month, m.day));
     if (day === null) continue; // Feb 30 and the like
     out[i] = { date: dateFromDayNumber(day), certainty: m.certainty * 0.9 };
     bound = day;
@@ -615,6 +758,9 @@ function resolveDates(mentions: DateMention[], posted: string): ({ date: string;
   }
   return out;
 }
+
+/** How far a year-less date may lie after the one told after it (about a season; a wait of a year is rare). */
+const OUT_OF_ORDER_DAYS = 90;
 
 function isoOf(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
 import { InputError } from '../errors.js';
+import { normaliseVisaClass } from '../knowledge/visa-classes.js';
 import { EVENT_KINDS, isIsoDate, type Timeline } from './model.js';
 
 const date = (what: string) =>
@@ -21,11 +22,15 @@ export const ManualTimelineSchema = z
   .object({
     visaClass: z.preprocess(
       blankToNull,
+      // One spelling per class ("F-1" is F1, "h-1b" is H1B, "B-1/B-2" is B1/B2), as every other import stores it.
       z
         .string()
-        .trim()
-        .toUpperCase()
-        .regex(/^[A-Z]{1,2}-?\d{0,2}[A-Z]?(\/B2)?$/, 'visa class must look like F1, H1B or B1/B2')
+        .transform((v, ctx) => {
+          const canonical = normaliseVisaClass(v);
+          if (canonical) return canonical;
+          ctx.addIssue({ code: 'custom', message: 'visa class must look like F1, H1B or B1/B2' });
+          return z.NEVER;
+        })
         .nullable(),
     ),
     entry: z.preprocess(

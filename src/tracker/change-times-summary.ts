@@ -21,6 +21,8 @@ export interface ChangeTimesSummary {
   /** Estimated share of the post's changes in that window, and share of its checks there. */
   changeShare: number;
   checkShare: number;
+  /** The clock the hours are in, e.g. "Beijing". */
+  place: string;
   text: string;
 }
 
@@ -58,6 +60,7 @@ export function summarizeChangeTimes(est: PostEstimate, place: string): ChangeTi
     to,
     changeShare: window.share,
     checkShare,
+    place,
     text,
   };
 }

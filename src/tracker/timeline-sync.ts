@@ -126,7 +126,8 @@ export async function storeWatchedTimeline(
   const full: Timeline = { ...t, source: 'watched', sourceKey: watchedKey(caseKey) };
   validateTimeline(full);
   const fields = {
-    visa_class: full.visaClass,
+    // Normalised here too, as upsertTimelines does: a caller may pass a class as the owner wrote it.
+    visa_class: full.visaClass === null ? null : canonicalVisaClass(full.visaClass),
     entry: full.entry,
     route: full.route,
     post: full.post,

@@ -106,6 +106,7 @@ svg{max-width:100%;height:auto}
 .sw-chart .censored{stroke:var(--fg)}
 .sw-chart .median line{stroke:var(--fg)}
 .sw-chart .marker line{stroke:var(--warn)}.sw-chart .marker text{fill:var(--warn);font-weight:700}
+.sw-chart .day-bar{fill:var(--accent)}.sw-chart .wave-tick{fill:var(--warn)}.rc-wave{color:var(--warn);font-weight:600}
 .sw-scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
 .sw-table caption{text-align:left;font-weight:600;padding:.3rem 0;white-space:normal}
 .sw-scroll:focus-visible{outline:3px solid var(--focus);outline-offset:2px}

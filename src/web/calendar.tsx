@@ -4,17 +4,23 @@ import { Hono } from 'hono';
 import { getContext } from 'hono/context-storage';
 import type { Kysely } from 'kysely';
 
+import { matchLanguage } from '../i18n/languages.js';
+import { loadTranslator, type Translator } from '../i18n/translator.js';
 import { addCalendarDays } from '../knowledge/deadlines.js';
 import { normaliseVisaClass } from '../knowledge/visa-classes.js';
-import { type CalendarCase, renderCalendar } from '../notify/calendar.js';
-import { maskLast4 } from '../notify/content.js';
+import { type CalendarCase, type CalendarWords, renderCalendar } from '../notify/calendar.js';
+import { maskLast4 } from '../notify/facts.js';
 import { caseDeadlines } from '../notify/reminders.js';
 import type { CaseView } from '../store/cases.js';
 import type { Database } from '../store/schema.js';
 import { sha256 } from './accounts.js';
 import type { AppEnv } from './context.js';
+import { t, translator } from './language.js';
+import { localDay, localNumber } from './local-time.js';
+import { deadlineIn } from './pages/case-ahead.js';
 import { livedWait } from './pages/how-long.js';
-import { CsrfField } from './pages/layout.js';
+import { CsrfField, Layout } from './pages/layout.js';
+import { frame } from './routes/forms.js';
 import { statsServiceFor } from './waiting-times.js';
 
 /**
@@ -53,9 +59,10 @@ async function calendarCase(
   c: CaseView,
   now: number,
   base: string | null,
+  tr: Translator,
 ): Promise<CalendarCase> {
   const name = c.label ? `${c.label} (${maskLast4(c.caseNumber)})` : maskLast4(c.caseNumber);
-  const deadlines = await caseDeadlines(db, c);
+  const deadlines = (await caseDeadlines(db, c)).map((d) => deadlineIn(d, tr));
   let window: CalendarCase['window'] = null;
   const cls = c.context.visaClass === undefined ? null : normaliseVisaClass(c.context.visaClass);
   if (cls && (c.state === 'refused' || c.state === 'administrative_processing')) {
@@ -73,12 +80,29 @@ async function calendarCase(
         from: addCalendarDays(day(now), m.low),
         to: addCalendarDays(day(now), m.high),
         description:
-          `The 95% interval of the median remaining wait of ${outlook.prediction.groupLabel} cases that had waited ${String(waited)} days ` +
-          `(Kaplan–Meier, ${String(outlook.groupSize)} cases), as of ${day(now)}. Half of such cases were decided later: this is not a promise.`,
+          tr.language === 'en'
+            ? `The 95% interval of the median remaining wait of ${outlook.prediction.groupLabel} cases that had waited ${String(waited)} days ` +
+              `(Kaplan–Meier, ${String(outlook.groupSize)} cases), as of ${day(now)}. Half of such cases were decided later: this is not a promise.`
+            : tr.text('cases.calendar.window', {
+                group: outlook.prediction.groupLabel,
+                waited: waited ?? 0,
+                n: localNumber(outlook.groupSize, tr.language),
+                today: localDay(day(now), tr.language),
+              }),
       };
     }
   }
   return { id: c.id, name, deadlines, window, url: base ? `${base}/cases/${String(c.id)}` : null };
+}
+
+/** The calendar's own words in `tr`'s language. */
+function calendarWords(tr: Translator): CalendarWords | undefined {
+  if (tr.language === 'en') return undefined;
+  return {
+    language: tr.language,
+    source: (source) => tr.text('cases.ahead.source', { source }),
+    window: tr.text('cases.calendar.windowTitle'),
+  };
 }
 
 function ics(body: string, filename: string): Response {
@@ -110,11 +134,23 @@ export function calendarRoutes() {
       .set({ last_used_at: at })
       .where('user_id', '=', feed.user_id)
       .execute();
+    // The feed is read by a calendar app, not by the person: it speaks the language chosen on their account.
+    const owner = await store.db
+      .selectFrom('users')
+      .select('language')
+      .where('id', '=', feed.user_id)
+      .executeTakeFirst();
+    const tr = await loadTranslator(matchLanguage(owner?.language ?? undefined) ?? 'en');
     const list = await cases.list({ ownerId: Number(feed.user_id) });
     const items = [];
-    for (const k of list) items.push(await calendarCase(store.db, k, at, publicUrl));
+    for (const k of list) items.push(await calendarCase(store.db, k, at, publicUrl, tr));
+    const words = calendarWords(tr);
     return ics(
-      renderCalendar('ceac-watch deadlines', items, { host: new URL(c.req.url).host, now: at }),
+      renderCalendar(tr.text('cases.calendar.name'), items, {
+        host: new URL(c.req.url).host,
+        now: at,
+        ...(words && { words }),
+      }),
       'ceac-watch.ics',
     );
   });
@@ -126,9 +162,15 @@ export function calendarRoutes() {
     const { store, cases, now, publicUrl } = c.var.services;
     const k = Number.isInteger(id) ? await cases.get(id, user.id).catch(() => null) : null;
     if (!k) return c.notFound();
-    const item = await calendarCase(store.db, k, now(), publicUrl);
+    const tr = translator();
+    const item = await calendarCase(store.db, k, now(), publicUrl, tr);
+    const words = calendarWords(tr);
     return ics(
-      renderCalendar(`ceac-watch: ${item.name}`, [item], { host: new URL(c.req.url).host, now: now() }),
+      renderCalendar(`ceac-watch: ${item.name}`, [item], {
+        host: new URL(c.req.url).host,
+        now: now(),
+        ...(words && { words }),
+      }),
       `case-${String(id)}.ics`,
     );
   });
@@ -141,9 +183,16 @@ export function calendarRoutes() {
     const base = c.var.services.publicUrl ?? new URL(c.req.url).origin;
     c.header('Cache-Control', 'no-store');
     return c.html(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Your calendar feed</title></head><body><main>` +
-        `<h1>Your calendar feed</h1><p>Subscribe to this address in your calendar app. Copy it now: it will not be shown again. Anyone with it can see your cases' deadlines (case numbers masked); revoke it on your account page.</p>` +
-        `<p><code id="feed-url">${base}/calendar/${token}.ics</code></p><p><a href="/account">Back to your account</a></p></main></body></html>`,
+      <Layout {...frame(c, t('cases.calendar.feedTitle'), 'account')}>
+        <h1>{t('cases.calendar.feedTitle')}</h1>
+        <p>{t('cases.calendar.feedLead')}</p>
+        <p>
+          <code id="feed-url">{`${base}/calendar/${token}.ics`}</code>
+        </p>
+        <p>
+          <a href="/account">{t('cases.calendar.back')}</a>
+        </p>
+      </Layout>,
     );
   });
 
@@ -162,22 +211,17 @@ export async function CalendarFeedSection(p: { userId: number; csrf: string }) {
   const has = await hasFeed(getContext<AppEnv>().var.services.store.db, p.userId);
   return (
     <section class="card" aria-labelledby="cal-h">
-      <h2 id="cal-h">Calendar feed</h2>
-      <p class="muted small">
-        A secret address your calendar app can subscribe to: every deadline of your cases (221(g) documents due, when
-        you may ask the consulate, the DV issue-by date) and the expected decision window.
-      </p>
+      <h2 id="cal-h">{t('cases.calendar.heading')}</h2>
+      <p class="muted small">{t('cases.calendar.lead')}</p>
       <form method="post" action="/account/calendar">
         <CsrfField token={p.csrf} />
-        <button type="submit">
-          {has ? 'Make a new address (the old one stops working)' : 'Make my calendar address'}
-        </button>
+        <button type="submit">{has ? t('cases.calendar.remake') : t('cases.calendar.make')}</button>
       </form>
       {has ? (
         <form method="post" action="/account/calendar/revoke">
           <CsrfField token={p.csrf} />
           <button type="submit" class="secondary">
-            Revoke the calendar address
+            {t('cases.calendar.revoke')}
           </button>
         </form>
       ) : null}

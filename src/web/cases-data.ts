@@ -16,7 +16,17 @@ export interface TimelineEntry {
   from: Observation | null;
   to: Observation | null;
   interpretation: Interpretation | null;
-  detail: { kind?: string; outcome?: string; message?: string } | null;
+  detail: EventDetail | null;
+}
+
+/** What an event's detail holds: a failed check's outcome, a reminder's deadline, a notice's sentence. */
+export interface EventDetail {
+  kind?: string;
+  outcome?: string;
+  message?: string;
+  /** A reminder's deadline (YYYY-MM-DD) and how many days before it the reminder went out. */
+  date?: string;
+  daysBefore?: number;
 }
 
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
@@ -41,7 +51,7 @@ export async function timelinePage(db: Kysely<Database>, caseId: number, before:
     from: parse(r.from_json) as Observation | null,
     to: parse(r.to_json) as Observation | null,
     interpretation: parse(r.interpretation_json) as Interpretation | null,
-    detail: parse(r.detail_json) as { kind?: string; outcome?: string; message?: string } | null,
+    detail: parse(r.detail_json) as EventDetail | null,
   }));
   const last = entries[entries.length - 1];
   return { entries, nextBefore: more && last ? last.id : null };
@@ -49,11 +59,14 @@ export async function timelinePage(db: Kysely<Database>, caseId: number, before:
 
 /** What the latest successful check showed and how the tracker decoded it, per case. */
 export async function currentReadings(db: Kysely<Database>, caseIds: number[]) {
-  const out = new Map<number, { observation: Observation; interpretation: Interpretation | null; at: number }>();
+  const out = new Map<
+    number,
+    { observation: Observation; interpretation: Interpretation | null; at: number; from: Observation | null }
+  >();
   if (caseIds.length === 0) return out;
   const latest = await db
     .selectFrom('events')
-    .select(['case_id', 'to_json', 'interpretation_json', 'at', 'id'])
+    .select(['case_id', 'from_json', 'to_json', 'interpretation_json', 'at', 'id'])
     .where('case_id', 'in', caseIds)
     .where('interpretation_json', 'is not', null)
     .where('id', 'in', (eb) =>
@@ -72,6 +85,7 @@ export async function currentReadings(db: Kysely<Database>, caseIds: number[]) {
         observation,
         interpretation: parse(r.interpretation_json) as Interpretation | null,
         at: Number(r.at),
+        from: parse(r.from_json) as Observation | null,
       });
   }
   return out;
@@ -121,4 +135,23 @@ export function fingerprintOf(p: {
     n(p.failures),
     n(p.lastEventId),
   ].join('|');
+}
+
+/** The days each observation of the cases was first seen (when a status may have begun), newest first, per case. */
+export async function firstSeenTimes(db: Kysely<Database>, caseIds: number[], limit = 200) {
+  const out = new Map<number, number[]>();
+  if (caseIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('observations')
+    .select(['case_id', 'first_seen_at'])
+    .where('case_id', 'in', caseIds)
+    .orderBy('first_seen_at', 'desc')
+    .limit(limit * caseIds.length)
+    .execute();
+  for (const r of rows) {
+    const list = out.get(Number(r.case_id)) ?? [];
+    if (list.length < limit) list.push(Number(r.first_seen_at));
+    out.set(Number(r.case_id), list);
+  }
+  return out;
 }

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 
 import type { AppEnv } from './context.js';
-import { dateTime } from './format.js';
+import { pageLanguage, t } from './language.js';
+import { localDateTime } from './local-time.js';
 import { Layout } from './pages/layout.js';
 import { frame } from './routes/forms.js';
 
@@ -16,6 +17,8 @@ export interface InboxItem {
   from: string | null;
   to: string | null;
   headline: string | null;
+  /** A reminder's or a wave notice's sentence. */
+  notice: string | null;
 }
 
 export class DemoInbox {
@@ -38,6 +41,7 @@ function extractEvents(body: unknown): Omit<InboxItem, 'at'>[] {
       from?: { status?: string | null } | null;
       to?: { status?: string | null } | null;
       interpretation?: { headline?: string } | null;
+      notice?: { text?: string } | null;
     };
     return {
       kind: e.kind ?? 'test',
@@ -45,6 +49,7 @@ function extractEvents(body: unknown): Omit<InboxItem, 'at'>[] {
       from: e.from?.status ?? null,
       to: e.to?.status ?? null,
       headline: e.interpretation?.headline ?? null,
+      notice: e.notice?.text ?? null,
     };
   });
 }
@@ -57,32 +62,40 @@ export function demoInboxRoutes(inbox: DemoInbox, now: () => number = Date.now) 
     inbox.add(body, now());
     return c.json({ ok: true });
   });
-  app.get('/demo/inbox', (c) =>
-    c.html(
-      <Layout {...frame(c, 'Demo inbox', 'notifications')}>
-        <h1>Demo inbox</h1>
-        <p class="lead">
-          In the demo, the demo account’s webhook channel delivers here. Each change of a demo case arrives within
-          seconds.
-        </p>
+  app.get('/demo/inbox', (c) => {
+    // The notifications' own words are the webhook's (English, like the API); the page around them is translated.
+    const sent = pageLanguage(c) === 'en' ? undefined : 'en';
+    return c.html(
+      <Layout {...frame(c, t('cases.demo.title'), 'notifications')}>
+        <h1>{t('cases.demo.title')}</h1>
+        <p class="lead">{t('cases.demo.lead')}</p>
         {inbox.items.length === 0 ? (
-          <p class="muted">Nothing yet: the first checks are on their way.</p>
+          <p class="muted">{t('cases.demo.empty')}</p>
         ) : (
           <ol class="timeline" reversed aria-live="polite">
             {inbox.items.map((i) => (
               <li class={i.kind === 'status_changed' || i.kind === 'first_seen' ? 'status' : ''}>
-                <time datetime={new Date(i.at).toISOString()}>{dateTime(i.at)}</time>
+                <time datetime={new Date(i.at).toISOString()}>{localDateTime(i.at)}</time>
                 <strong>
-                  {i.label ?? 'test message'}: {i.kind.replace(/_/g, ' ')}
-                  {i.to ? ` — ${i.from ? `${i.from} → ` : ''}${i.to}` : ''}
+                  {i.label ?? t('cases.demo.test')}: <span lang={sent}>{i.kind.replace(/_/g, ' ')}</span>
+                  {i.to ? <span lang="en">{` — ${i.from ? `${i.from} → ` : ''}${i.to}`}</span> : null}
                 </strong>
-                {i.headline ? <p class="small">{i.headline}</p> : null}
+                {i.headline ? (
+                  <p class="small" lang={sent}>
+                    {i.headline}
+                  </p>
+                ) : null}
+                {i.notice ? (
+                  <p class="small" lang={sent}>
+                    {i.notice}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ol>
         )}
       </Layout>,
-    ),
-  );
+    );
+  });
   return app;
 }

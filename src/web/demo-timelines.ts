@@ -130,7 +130,40 @@ export function demoTimelines(today: string): Timeline[] {
       });
     }
   }
-  return out;
+  return [...out, ...demoWave(today)];
+}
+
+/** The demo's clearance wave: this many B1/B2 cases at Hyderabad, issued together the day before `today`. */
+export const DEMO_WAVE = { post: 'HYD', visaClass: 'B1/B2', size: 6 } as const;
+
+/**
+ * A clearance wave in the pool, so that the demo's held case (B1/B2 at Hyderabad, in 221(g)) is told of one and
+ * shows it on its page: cases that had waited 35 to 80 days, all issued yesterday. Against the group's usual
+ * rate (about one decision a week) the detector calls it a wave like any other.
+ */
+function demoWave(today: string): Timeline[] {
+  const day = addDays(today, -1);
+  return Array.from({ length: DEMO_WAVE.size }, (_, i) => {
+    const startDate = addDays(day, -(35 + 9 * i));
+    return {
+      source: 'manual',
+      sourceKey: `${DEMO_KEY_PREFIX}${DEMO_WAVE.post}-B1B2-wave-${pad(i)}`,
+      visaClass: DEMO_WAVE.visaClass,
+      entry: 'new',
+      route: 'interview',
+      post: DEMO_WAVE.post,
+      startDate,
+      outcome: 'issued',
+      outcomeDate: day,
+      events: [
+        { date: startDate, kind: 'interview' },
+        { date: startDate, kind: 'slip_221g', color: 'white' },
+        { date: startDate, kind: 'status', status: 'refused' },
+        { date: day, kind: 'status', status: 'issued' },
+      ],
+      note: DEMO_NOTE,
+    } satisfies Timeline;
+  });
 }
 
 /** Stores the demo pool (again: keys are stable, so a restart on the same day adds nothing). */

@@ -1,3 +1,4 @@
+import { addCalendarDays, addMonths } from '../knowledge/deadlines.js';
 import type { RunningSimulator } from '../simulator/index.js';
 import type { CaseContext, CaseRepository } from '../store/cases.js';
 import type { Accounts } from './accounts.js';
@@ -20,11 +21,22 @@ interface DemoPick {
   group: string;
   context: CaseContext;
 }
-const PICKS: DemoPick[] = [
+/** Days from the demo's start to the held case's 221(g) documents deadline: the first reminder is due at once. */
+export const DEMO_DOCUMENTS_DUE_IN_DAYS = 30;
+
+/**
+ * The held child's 221(g) slip is dated so that its documents are due 30 days from `today`: the case page lists
+ * the deadline and the notice loop sends the 30-day reminder through the outbox on the demo's first minute.
+ */
+export function demoSlipDate(today: string): string {
+  return addMonths(addCalendarDays(today, DEMO_DOCUMENTS_DUE_IN_DAYS), -12);
+}
+
+const picks = (today: string): DemoPick[] => [
   { id: 'AA00DBX221', group: 'Me', context: { route: 'dropbox', visaClass: 'H1B', entry: 'renewal' } },
   { id: 'AA00FAM001', group: 'Reddy family', context: FAMILY },
   { id: 'AA00FAM002', group: 'Reddy family', context: FAMILY },
-  { id: 'AA00FAM003', group: 'Reddy family', context: FAMILY },
+  { id: 'AA00FAM003', group: 'Reddy family', context: { ...FAMILY, officer: '221g', slipDate: demoSlipDate(today) } },
   { id: 'AA00FAM004', group: 'Reddy family', context: FAMILY },
 ];
 
@@ -32,12 +44,15 @@ export async function createDemoAccount(
   accounts: Accounts,
   cases: CaseRepository,
   sim: RunningSimulator,
+  today = new Date().toISOString().slice(0, 10),
 ): Promise<{ userId: number; caseIds: number[] }> {
   const user = (await accounts.findByEmail(DEMO_EMAIL)) ?? (await accounts.createUser(DEMO_EMAIL, DEMO_PASSWORD));
   const existing = await cases.list({ ownerId: user.id });
   if (existing.length) return { userId: user.id, caseIds: existing.map((c) => c.id) };
   const simCases = sim.cases();
-  const chosen = PICKS.map((p) => ({ pick: p, c: simCases.find((s) => s.id === p.id) })).filter((x) => x.c);
+  const chosen = picks(today)
+    .map((p) => ({ pick: p, c: simCases.find((s) => s.id === p.id) }))
+    .filter((x) => x.c);
   // Whatever the shipped scenarios hold, show at least a few cases.
   const list = chosen.length
     ? chosen

@@ -10,6 +10,7 @@ import * as detailsRejected from './2026-11-29T12-00-details-rejected.js';
 import * as changeIntervals from './2026-11-29T13-00-change-intervals.js';
 import * as calendarFeeds from './2026-11-29T14-00-calendar-feeds.js';
 import * as accountLanguage from './2026-11-30T01-00-account-language.js';
+import * as channelLanguage from './2026-11-30T05-00-channel-language.js';
 
 /**
  * Every migration, in order. Names start with an ISO date so that they sort as they were written;
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T13-00-change-intervals': changeIntervals,
   '2026-11-29T14-00-calendar-feeds': calendarFeeds,
   '2026-11-30T01-00-account-language': accountLanguage,
+  '2026-11-30T05-00-channel-language': channelLanguage,
 };

@@ -26,6 +26,8 @@ export interface NotifyChannelsTable {
   digest: number;
   /** 'HH:MM' in `time_zone`. */
   digest_at: string;
+  /** The language of its messages (en, zh-CN, es) when chosen for the channel; null: the owner's, else English. */
+  language: Generated<string | null>;
   enabled: number;
   created_at: number;
   updated_at: number;

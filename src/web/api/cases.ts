@@ -159,7 +159,8 @@ function apiCase(
     lastAttemptAt: k.lastAttemptAt,
     nextCheckAt: k.nextCheckAt,
     failures: k.failures,
-    current,
+    // The reading as the API documents it (the page's extra fields, such as the observation before, stay out).
+    current: current && { observation: current.observation, interpretation: current.interpretation, at: current.at },
     createdAt: k.createdAt,
     updatedAt: k.updatedAt,
   };

@@ -1,4 +1,7 @@
+import { MIN_PASSWORD } from '../accounts.js';
 import { CalendarFeedSection } from '../calendar.js';
+import { t } from '../language.js';
+import { localDay } from '../local-time.js';
 import type { FieldErrors } from './auth.js';
 import type { PageFrame } from './layout.js';
 import { Alert, CsrfField, FieldError, Layout } from './layout.js';
@@ -11,7 +14,7 @@ export interface TokenRow {
   lastUsedAt: number | null;
 }
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const day = (ms: number) => localDay(new Date(ms).toISOString().slice(0, 10));
 
 export function AccountPage(p: {
   frame: PageFrame;
@@ -23,21 +26,22 @@ export function AccountPage(p: {
 }) {
   return (
     <Layout {...p.frame}>
-      <h1>Your account</h1>
+      <h1>{t('cases.account.heading')}</h1>
       <p class="lead">
-        Signed in as <strong>{p.email}</strong>.
+        {t('cases.account.signedInAs')} <strong>{p.email}</strong>
       </p>
       {p.notice ? <Alert kind="ok">{p.notice}</Alert> : null}
 
       <section class="card" aria-labelledby="tokens-h">
-        <h2 id="tokens-h">API tokens</h2>
+        <h2 id="tokens-h">{t('cases.account.tokens')}</h2>
         <p class="muted small">
-          A token lets a script use the JSON API (<a href="/api/openapi.json">OpenAPI document</a>) as you: send it as{' '}
-          <code>Authorization: Bearer …</code>. Revoke a token you no longer use.
+          {t('cases.account.tokensLeadBefore')} (<a href="/api/openapi.json">{t('cases.account.openapi')}</a>){' '}
+          {t('cases.account.tokensLeadMiddle')} <code>Authorization: Bearer …</code>
+          {t('cases.account.tokensLeadAfter')}
         </p>
         {p.newToken ? (
           <Alert kind="ok">
-            <p>Token “{p.newToken.name}” created. Copy it now: it will not be shown again.</p>
+            <p>{t('cases.account.tokenCreated', { name: p.newToken.name })}</p>
             <p class="token mono" id="new-token">
               {p.newToken.token}
             </p>
@@ -48,27 +52,31 @@ export function AccountPage(p: {
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Starts with</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
+                  <th scope="col">{t('cases.account.tokenName')}</th>
+                  <th scope="col">{t('cases.account.startsWith')}</th>
+                  <th scope="col">{t('cases.account.created')}</th>
+                  <th scope="col">{t('cases.account.lastUsed')}</th>
                   <th scope="col">
-                    <span class="skip">Action</span>
+                    <span class="skip">{t('cases.account.action')}</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {p.tokens.map((t) => (
+                {p.tokens.map((token) => (
                   <tr>
-                    <td>{t.name}</td>
-                    <td class="mono">{t.prefix}…</td>
-                    <td>{day(t.createdAt)}</td>
-                    <td>{t.lastUsedAt ? day(t.lastUsedAt) : 'never'}</td>
+                    <td>{token.name}</td>
+                    <td class="mono">{token.prefix}…</td>
+                    <td>{day(token.createdAt)}</td>
+                    <td>{token.lastUsedAt ? day(token.lastUsedAt) : t('cases.account.never')}</td>
                     <td>
-                      <form method="post" action={`/account/tokens/${t.id}/revoke`}>
+                      <form method="post" action={`/account/tokens/${token.id}/revoke`}>
                         <CsrfField token={p.frame.csrf} />
-                        <button class="secondary" type="submit" aria-label={`Revoke token ${t.name}`}>
-                          Revoke
+                        <button
+                          class="secondary"
+                          type="submit"
+                          aria-label={t('cases.account.revokeToken', { name: token.name })}
+                        >
+                          {t('cases.account.revoke')}
                         </button>
                       </form>
                     </td>
@@ -78,12 +86,12 @@ export function AccountPage(p: {
             </table>
           </div>
         ) : (
-          <p>You have no API tokens.</p>
+          <p>{t('cases.account.noTokens')}</p>
         )}
         <form method="post" action="/account/tokens" novalidate>
           <CsrfField token={p.frame.csrf} />
           <label for="token-name">
-            New token name <span class="hint">For example “home script”.</span>
+            {t('cases.account.newToken')} <span class="hint">{t('cases.account.newTokenHint')}</span>
           </label>
           <input
             id="token-name"
@@ -95,7 +103,7 @@ export function AccountPage(p: {
           />
           <FieldError id="name-error" message={p.errors?.name} />
           <div class="actions">
-            <button type="submit">Create token</button>
+            <button type="submit">{t('cases.account.createToken')}</button>
           </div>
         </form>
       </section>
@@ -103,11 +111,11 @@ export function AccountPage(p: {
       {p.frame.user ? <CalendarFeedSection userId={p.frame.user.id} csrf={p.frame.csrf} /> : null}
 
       <section class="card" aria-labelledby="pw-h">
-        <h2 id="pw-h">Change password</h2>
-        <p>Changing it signs out your other devices and revokes all your API tokens.</p>
+        <h2 id="pw-h">{t('cases.account.password')}</h2>
+        <p>{t('cases.account.passwordLead')}</p>
         <form method="post" action="/account/password" novalidate>
           <CsrfField token={p.frame.csrf} />
-          <label for="current">Current password</label>
+          <label for="current">{t('cases.account.current')}</label>
           <input
             id="current"
             name="current"
@@ -118,7 +126,7 @@ export function AccountPage(p: {
           />
           <FieldError id="current-error" message={p.errors?.current} />
           <label for="password">
-            New password <span class="hint">At least 10 characters.</span>
+            {t('cases.account.new')} <span class="hint">{t('cases.account.newHint', { min: MIN_PASSWORD })}</span>
           </label>
           <input
             id="password"
@@ -130,17 +138,14 @@ export function AccountPage(p: {
           />
           <FieldError id="password-error" message={p.errors?.password} />
           <div class="actions">
-            <button type="submit">Change password</button>
+            <button type="submit">{t('cases.account.passwordButton')}</button>
           </div>
         </form>
       </section>
 
       <section class="card" aria-labelledby="del-h">
-        <h2 id="del-h">Delete your account</h2>
-        <p>
-          This removes your account, your cases with their whole history, your notification channels and your API
-          tokens. It cannot be undone.
-        </p>
+        <h2 id="del-h">{t('cases.account.delete')}</h2>
+        <p>{t('cases.account.deleteLead')}</p>
         <form method="post" action="/account/delete" novalidate>
           <CsrfField token={p.frame.csrf} />
           <label class="check">
@@ -151,10 +156,10 @@ export function AccountPage(p: {
               required
               aria-describedby={p.errors?.confirm ? 'confirm-error' : undefined}
             />
-            <span>I understand that everything will be deleted.</span>
+            <span>{t('cases.account.deleteConfirm')}</span>
           </label>
           <FieldError id="confirm-error" message={p.errors?.confirm} />
-          <label for="del-password">Your password</label>
+          <label for="del-password">{t('cases.account.yourPassword')}</label>
           <input
             id="del-password"
             name="password"
@@ -166,7 +171,7 @@ export function AccountPage(p: {
           <FieldError id="delpw-error" message={p.errors?.deletePassword} />
           <div class="actions">
             <button class="danger" type="submit">
-              Delete my account
+              {t('cases.account.deleteButton')}
             </button>
           </div>
         </form>

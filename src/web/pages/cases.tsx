@@ -1,11 +1,16 @@
+import type { Child } from 'hono/jsx';
+
+import type { DeadlineKind } from '../../knowledge/deadlines.js';
 import { LOCATIONS } from '../../knowledge/locations.js';
 import type { Interpretation, Observation } from '../../knowledge/types.js';
 import type { CaseView } from '../../store/cases.js';
 import type { ChangeTimesSummary } from '../../tracker/change-times-summary.js';
 import type { TimelineEntry } from '../cases-data.js';
-import { ago, dateTime } from '../format.js';
+import { pageLanguage, t } from '../language.js';
+import { localAgo, localDateTime, localDay } from '../local-time.js';
+import type { ReadingWords } from '../reading-words.js';
 import type { FieldErrors } from './auth.js';
-import { CaseAhead } from './case-ahead.js';
+import { CaseAhead, DEADLINE_TITLE_KEYS } from './case-ahead.js';
 import { Answer, StatusBadge } from './explain.js';
 import { type CaseWaitOutlook, daysText, HowLongLine } from './how-long.js';
 import type { PageFrame } from './layout.js';
@@ -19,12 +24,18 @@ export interface CaseReading {
   at: number;
 }
 
-export const caseTitle = (c: CaseView) => c.label || `Case ${c.caseNumber}`;
+export const caseTitle = (c: CaseView) => c.label || t('cases.title.case', { number: c.caseNumber });
 
 function Badge(p: { c: CaseView; reading: CaseReading | undefined }) {
   const i = p.reading?.interpretation;
-  if (!p.reading) return <span class="badge uncertain">Not checked yet</span>;
-  return <StatusBadge finality={i?.finality ?? 'in_progress'} label={p.reading.observation.status ?? 'No status'} />;
+  if (!p.reading) return <span class="badge uncertain">{t('cases.badge.notChecked')}</span>;
+  // CEAC's own status word, as CEAC shows it (English in every language).
+  const status = p.reading.observation.status;
+  return (
+    <span lang={status ? 'en' : undefined}>
+      <StatusBadge finality={i?.finality ?? 'in_progress'} label={status ?? t('cases.badge.noStatus')} />
+    </span>
+  );
 }
 
 /** Outcomes that mean CEAC has no case with the details given: the owner must edit them. */
@@ -37,43 +48,44 @@ export function failureText(outcome: string | null): string {
   switch (outcome) {
     case 'case_not_found':
     case 'invalid_case_number':
-      return 'CEAC found no case with these details';
+      return t('cases.failure.notFound');
     case 'blocked':
     case 'challenge':
-      return 'CEAC is refusing automatic checks from this network';
+      return t('cases.failure.blocked');
     case 'captcha_rejected':
-      return 'CEAC did not accept the code typed from its picture';
+      return t('cases.failure.captcha');
     case 'maintenance':
-      return 'CEAC was down for maintenance';
+      return t('cases.failure.maintenance');
     case 'timeout':
-      return 'CEAC did not answer in time';
+      return t('cases.failure.timeout');
     case 'layout_changed':
-      return 'CEAC answered with a page we do not recognise';
+      return t('cases.failure.layout');
     case 'wrong_case':
-      return 'CEAC answered about a different case, so the answer was set aside';
+      return t('cases.failure.wrongCase');
     default:
-      return 'CEAC could not be reached';
+      return t('cases.failure.unreachable');
   }
 }
 
 function CheckLine(p: { c: CaseView; now: number; automatic: boolean }) {
   const { c, now } = p;
   const rejected = c.detailsRejectedAt !== null;
-  return (
-    <span class="small muted">
-      {c.lastSuccessAt ? `Last checked ${ago(c.lastSuccessAt, now)}` : 'Not checked yet'}
-      {c.failures > 0 && !rejected ? ` · last ${c.failures} check${c.failures === 1 ? '' : 's'} failed` : ''}
-      {rejected
-        ? ' · checks wait for you to correct the details'
-        : !c.watching
-          ? ' · paused'
-          : !p.automatic
-            ? ' · checked when you press Check now'
-            : c.nextCheckAt
-              ? ` · next check ${c.nextCheckAt <= now ? 'now' : ago(c.nextCheckAt, now)}`
-              : ''}
-    </span>
-  );
+  const parts = [
+    c.lastSuccessAt ? t('cases.check.lastChecked', { ago: localAgo(c.lastSuccessAt, now) }) : t('cases.check.notYet'),
+    c.failures > 0 && !rejected ? t('cases.check.failed', { count: c.failures }) : '',
+    rejected
+      ? t('cases.check.waitDetails')
+      : !c.watching
+        ? t('cases.check.paused')
+        : !p.automatic
+          ? t('cases.check.manual')
+          : c.nextCheckAt
+            ? c.nextCheckAt <= now
+              ? t('cases.check.nextNow')
+              : t('cases.check.next', { when: localAgo(c.nextCheckAt, now) })
+            : '',
+  ];
+  return <span class="small muted">{parts.filter(Boolean).join(' · ')}</span>;
 }
 
 export function CasesPage(p: {
@@ -81,6 +93,8 @@ export function CasesPage(p: {
   automatic: boolean;
   cases: CaseView[];
   readings: Map<number, CaseReading>;
+  /** Each reading's words in the page's language (a case without one shows the stored words). */
+  words?: Map<number, ReadingWords>;
   now: number;
   welcome: boolean;
   notice?: string | undefined;
@@ -93,33 +107,38 @@ export function CasesPage(p: {
   const ordered = [...groups].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
   return (
     <Layout {...p.frame}>
-      <h1>My cases</h1>
-      {p.welcome ? <Alert kind="ok">Your account is ready. Add your case and we will check it for you.</Alert> : null}
+      <h1>{t('cases.heading')}</h1>
+      {p.welcome ? <Alert kind="ok">{t('cases.list.welcome')}</Alert> : null}
       {p.notice ? <Alert kind="ok">{p.notice}</Alert> : null}
       <p>
         <a class="button" href="/cases/new">
-          Add a case
+          {t('cases.list.add')}
         </a>
       </p>
       {p.cases.length === 0 ? (
-        <p class="muted">You are not watching any case yet.</p>
+        <p class="muted">{t('cases.list.empty')}</p>
       ) : (
         ordered.map(([group, cases]) => (
-          <section aria-label={group || 'Cases'}>
-            {ordered.length > 1 || group ? <h2>{group || 'Other cases'}</h2> : null}
+          <section aria-label={group || t('cases.list.cases')}>
+            {ordered.length > 1 || group ? <h2>{group || t('cases.list.otherCases')}</h2> : null}
             <ul class="cases">
               {cases.map((c) => {
                 const r = p.readings.get(c.id);
+                const w = p.words?.get(c.id);
                 return (
                   <li>
                     <a class="case" href={`/cases/${c.id}`}>
                       <strong>{caseTitle(c)}</strong>
                       <Badge c={c} reading={r} />
-                      <span>
-                        {c.detailsRejectedAt !== null
-                          ? 'CEAC found no case with these details: open it to correct them.'
-                          : (r?.interpretation?.headline ?? 'Not checked yet.')}
-                      </span>
+                      {c.detailsRejectedAt !== null ? (
+                        <span>{t('cases.list.detailsRejected')}</span>
+                      ) : r?.interpretation ? (
+                        <span lang={w && w.language !== p.frame.language ? w.language : undefined}>
+                          {(w?.interpretation ?? r.interpretation).headline}
+                        </span>
+                      ) : (
+                        <span>{t('cases.list.notChecked')}</span>
+                      )}
                       <span></span>
                       <CheckLine c={c} now={p.now} automatic={p.automatic} />
                     </a>
@@ -147,6 +166,10 @@ export interface CaseFormValues {
   entry: string;
   interviewDate: string;
   slip: string;
+  /** YYYY-MM-DD on the 221(g) slip. */
+  slipDate: string;
+  /** YYYY-MM-DD the last documents asked for were handed in. */
+  documentsDate: string;
   officer: string;
   passportKept: string;
   share: boolean;
@@ -165,6 +188,8 @@ export const EMPTY_CASE_FORM: CaseFormValues = {
   entry: '',
   interviewDate: '',
   slip: '',
+  slipDate: '',
+  documentsDate: '',
   officer: '',
   passportKept: '',
   share: false,
@@ -180,6 +205,7 @@ function Input(p: {
   autocomplete?: string;
   list?: string;
   required?: boolean;
+  max?: string;
 }) {
   const err = p.errors?.[p.id];
   const described = [p.hint ? `${p.id}-hint` : '', err ? `${p.id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -200,6 +226,7 @@ function Input(p: {
         value={p.value}
         autocomplete={p.autocomplete ?? 'off'}
         list={p.list}
+        max={p.max}
         required={p.required}
         aria-invalid={err ? 'true' : undefined}
         aria-describedby={described}
@@ -216,29 +243,28 @@ export function CaseFormPage(p: {
   values: CaseFormValues;
   errors: FieldErrors;
   maskedPassport?: string;
+  /** Today (YYYY-MM-DD): the latest date the past dates of the form can take. */
+  today?: string;
 }) {
   const v = p.values;
   const editing = p.mode === 'edit';
+  const notSure = t('cases.form.notSure');
   return (
     <Layout {...p.frame}>
-      <h1>{editing ? 'Edit case' : 'Add a case'}</h1>
-      <p class="lead">
-        Enter the details exactly as on your CEAC confirmation page. We keep your passport number and surname encrypted
-        and show them only masked.
-      </p>
+      <h1>{editing ? t('cases.form.editTitle') : t('cases.form.addTitle')}</h1>
+      <p class="lead">{t('cases.form.lead')}</p>
       {p.errors.form ? <Alert kind="bad">{p.errors.form}</Alert> : null}
       <form method="post" action={editing ? `/cases/${p.caseId}/edit` : '/cases'} class="card" novalidate>
         <CsrfField token={p.frame.csrf} />
         {editing ? null : (
           <fieldset>
-            <legend>Type of visa application</legend>
+            <legend>{t('cases.form.appType')}</legend>
             <div class="choices">
               <label>
-                <input type="radio" name="app" value="NIV" checked={v.app !== 'IV'} /> Nonimmigrant (visitor, student,
-                work…)
+                <input type="radio" name="app" value="NIV" checked={v.app !== 'IV'} /> {t('cases.form.niv')}
               </label>
               <label>
-                <input type="radio" name="app" value="IV" checked={v.app === 'IV'} /> Immigrant (green card)
+                <input type="radio" name="app" value="IV" checked={v.app === 'IV'} /> {t('cases.form.iv')}
               </label>
             </div>
             <FieldError id="app-error" message={p.errors.app} />
@@ -246,8 +272,8 @@ export function CaseFormPage(p: {
         )}
         <Input
           id="location"
-          label="Embassy or consulate"
-          hint="Type the city or its CEAC code, e.g. Mumbai or BMB. Not needed for immigrant cases."
+          label={t('cases.form.location')}
+          hint={t('cases.form.locationHint')}
           value={v.location}
           errors={p.errors}
           list="locations"
@@ -256,8 +282,8 @@ export function CaseFormPage(p: {
         {editing ? null : (
           <Input
             id="caseNumber"
-            label="Case number"
-            hint="On your DS-160 confirmation or the immigrant case letter, e.g. AA0012AB34."
+            label={t('cases.form.caseNumber')}
+            hint={t('cases.form.caseNumberHint')}
             value={v.caseNumber}
             errors={p.errors}
             required
@@ -265,17 +291,19 @@ export function CaseFormPage(p: {
         )}
         <Input
           id="passport"
-          label="Passport number"
+          label={t('cases.form.passport')}
           hint={
-            editing ? `Now ${p.maskedPassport ?? 'not set'}. Leave empty to keep it.` : 'Needed for nonimmigrant cases.'
+            editing
+              ? t('cases.form.passportNow', { masked: p.maskedPassport ?? t('cases.form.notSet') })
+              : t('cases.form.neededNiv')
           }
           value={editing ? '' : v.passport}
           errors={p.errors}
         />
         <Input
           id="surname"
-          label="Surname (first five letters are enough)"
-          hint={editing ? 'Leave empty to keep it.' : 'Needed for nonimmigrant cases.'}
+          label={t('cases.form.surname')}
+          hint={editing ? t('cases.form.keepIt') : t('cases.form.neededNiv')}
           value={editing ? '' : v.surname}
           errors={p.errors}
           autocomplete="family-name"
@@ -284,8 +312,8 @@ export function CaseFormPage(p: {
           <div>
             <Input
               id="label"
-              label="Name for this case"
-              hint="Only you see it, e.g. “Mum’s B2”."
+              label={t('cases.form.label')}
+              hint={t('cases.form.labelHint')}
               value={v.label}
               errors={p.errors}
             />
@@ -293,20 +321,20 @@ export function CaseFormPage(p: {
           <div>
             <Input
               id="group"
-              label="Group"
-              hint="Family or group, to list cases together."
+              label={t('cases.form.group')}
+              hint={t('cases.form.groupHint')}
               value={v.group}
               errors={p.errors}
             />
           </div>
         </div>
         <fieldset>
-          <legend>How did you apply?</legend>
+          <legend>{t('cases.form.route')}</legend>
           <div class="choices">
             {[
-              ['', 'Not sure'],
-              ['dropbox', 'Dropbox (no interview)'],
-              ['interview', 'Interview'],
+              ['', notSure],
+              ['dropbox', t('cases.form.routeDropbox')],
+              ['interview', t('cases.form.routeInterview')],
             ].map(([val, l]) => (
               <label>
                 <input type="radio" name="route" value={val} checked={v.route === val} /> {l}
@@ -318,19 +346,19 @@ export function CaseFormPage(p: {
           <div>
             <Input
               id="visaClass"
-              label="Visa class"
-              hint="e.g. F1, H1B, B1-B2."
+              label={t('cases.form.visaClass')}
+              hint={t('cases.form.visaClassHint')}
               value={v.visaClass}
               errors={p.errors}
             />
           </div>
           <div>
-            <label for="entry">New visa or renewal?</label>
+            <label for="entry">{t('cases.form.entry')}</label>
             <select id="entry" name="entry">
               {[
-                ['', 'Not sure'],
-                ['new', 'New'],
-                ['renewal', 'Renewal'],
+                ['', notSure],
+                ['new', t('cases.form.entryNew')],
+                ['renewal', t('cases.form.entryRenewal')],
               ].map(([val, l]) => (
                 <option value={val} selected={v.entry === val}>
                   {l}
@@ -341,21 +369,21 @@ export function CaseFormPage(p: {
         </div>
         <Input
           id="interviewDate"
-          label="Interview or dropbox date"
+          label={t('cases.form.interviewDate')}
           type="date"
           value={v.interviewDate}
           errors={p.errors}
         />
         <div class="grid2">
           <div>
-            <label for="officer">What did the officer say?</label>
+            <label for="officer">{t('cases.form.officer')}</label>
             <select id="officer" name="officer">
               {[
-                ['', 'Not sure'],
-                ['approved', '“Approved”'],
-                ['221g', 'Gave me a 221(g) slip'],
-                ['refused', '“Refused” / 214(b)'],
-                ['none', 'Nothing'],
+                ['', notSure],
+                ['approved', t('cases.form.officerApproved')],
+                ['221g', t('cases.form.officer221g')],
+                ['refused', t('cases.form.officerRefused')],
+                ['none', t('cases.form.officerNothing')],
               ].map(([val, l]) => (
                 <option value={val} selected={v.officer === val}>
                   {l}
@@ -364,16 +392,16 @@ export function CaseFormPage(p: {
             </select>
           </div>
           <div>
-            <label for="slip">221(g) slip colour</label>
+            <label for="slip">{t('cases.form.slip')}</label>
             <select id="slip" name="slip">
               {[
-                ['', 'No slip / not sure'],
-                ['white', 'White'],
-                ['pink', 'Pink'],
-                ['yellow', 'Yellow'],
-                ['blue', 'Blue'],
-                ['green', 'Green'],
-                ['other', 'Other'],
+                ['', t('cases.form.slipNone')],
+                ['white', t('cases.form.slipWhite')],
+                ['pink', t('cases.form.slipPink')],
+                ['yellow', t('cases.form.slipYellow')],
+                ['blue', t('cases.form.slipBlue')],
+                ['green', t('cases.form.slipGreen')],
+                ['other', t('cases.form.slipOther')],
               ].map(([val, l]) => (
                 <option value={val} selected={v.slip === val}>
                   {l}
@@ -382,12 +410,36 @@ export function CaseFormPage(p: {
             </select>
           </div>
         </div>
-        <label for="passportKept">Where is the passport?</label>
+        <div class="grid2">
+          <div>
+            <Input
+              id="slipDate"
+              label={t('cases.form.slipDate')}
+              hint={t('cases.form.slipDateHint')}
+              type="date"
+              max={p.today}
+              value={v.slipDate}
+              errors={p.errors}
+            />
+          </div>
+          <div>
+            <Input
+              id="documentsDate"
+              label={t('cases.form.documentsDate')}
+              hint={t('cases.form.documentsDateHint')}
+              type="date"
+              max={p.today}
+              value={v.documentsDate}
+              errors={p.errors}
+            />
+          </div>
+        </div>
+        <label for="passportKept">{t('cases.form.passportKept')}</label>
         <select id="passportKept" name="passportKept">
           {[
-            ['', 'Not sure'],
-            ['kept', 'The consulate kept it'],
-            ['returned', 'I have it back'],
+            ['', notSure],
+            ['kept', t('cases.form.passportKeptKept')],
+            ['returned', t('cases.form.passportKeptReturned')],
           ].map(([val, l]) => (
             <option value={val} selected={v.passportKept === val}>
               {l}
@@ -397,78 +449,129 @@ export function CaseFormPage(p: {
         <label class="check">
           <input type="checkbox" name="share" value="yes" checked={v.share} />
           <span>
-            Add this case’s anonymous timeline to the waiting-time statistics.{' '}
-            <span class="hint">
-              Only dates, visa class, consulate and statuses are shared — never your case number, passport or name.
-            </span>
+            {t('cases.form.share')} <span class="hint">{t('cases.form.shareHint')}</span>
           </span>
         </label>
         <div class="actions">
-          <button type="submit">{editing ? 'Save changes' : 'Add case'}</button>
-          <a href={editing ? `/cases/${p.caseId}` : '/cases'}>Cancel</a>
+          <button type="submit">{editing ? t('cases.form.save') : t('cases.form.addButton')}</button>
+          <a href={editing ? `/cases/${p.caseId}` : '/cases'}>{t('cases.form.cancel')}</a>
         </div>
       </form>
     </Layout>
   );
 }
 
-function describe(e: TimelineEntry): { title: string; body?: string | undefined; cls: string } {
-  const headline = e.interpretation?.headline;
+/** CEAC's own words (a status, a label of its page): shown as CEAC shows them, in English, and marked so. */
+function Ceac(p: { text: string }) {
+  return <span lang="en">{p.text}</span>;
+}
+
+/** A CEAC status of an event, or "no status" in the page's words. */
+function StatusOf(p: { o: Observation | null }) {
+  return p.o?.status ? <Ceac text={p.o.status} /> : <>{t('cases.history.noStatus')}</>;
+}
+
+function describe(
+  e: TimelineEntry,
+  words: ReadingWords | undefined,
+): { title: Child; body?: Child; bodyLang?: string | undefined; cls: string } {
+  const headline = (words?.interpretation ?? e.interpretation)?.headline;
+  const headlineLang = words && words.language !== pageLanguage() ? words.language : undefined;
   switch (e.kind) {
     case 'first_seen':
-      return { title: `First check: ${e.to?.status ?? 'no status'}`, body: headline, cls: 'status' };
+      return {
+        title: (
+          <>
+            {t('cases.history.firstCheck')} <StatusOf o={e.to} />
+          </>
+        ),
+        body: headline,
+        bodyLang: headlineLang,
+        cls: 'status',
+      };
     case 'status_changed':
       return {
-        title: `Status changed: ${e.from?.status ?? 'no status'} → ${e.to?.status ?? 'no status'}`,
+        title: (
+          <>
+            {t('cases.history.statusChanged')} <StatusOf o={e.from} /> → <StatusOf o={e.to} />
+          </>
+        ),
         body: headline,
+        bodyLang: headlineLang,
         cls: 'status',
       };
     case 'text_changed':
       return {
-        title: `The explanation text changed (status still ${e.to?.status ?? 'the same'})`,
+        title: e.to?.status
+          ? t('cases.history.textChanged', { status: e.to.status })
+          : t('cases.history.textChangedNoStatus'),
         body: headline,
+        bodyLang: headlineLang,
         cls: '',
       };
     case 'last_updated_changed':
       return {
-        title: `“Case Last Updated” moved to ${e.to?.caseLastUpdated ?? '?'} (status unchanged)`,
-        body: 'Someone touched the case. It often moves before a decision, but not always.',
+        title: t('cases.history.lastUpdated', {
+          date: e.to?.caseLastUpdated ? localDay(e.to.caseLastUpdated) : '?',
+        }),
+        body: t('cases.history.lastUpdatedBody'),
         cls: '',
       };
     case 'check_failing':
       if (DETAILS_REJECTED.includes(e.detail?.outcome ?? ''))
         return {
-          title: 'CEAC found no case with these details',
-          body: 'Checks wait until the details are corrected.',
+          title: t('cases.failure.notFound'),
+          body: t('cases.history.waitDetails'),
           cls: 'failed',
         };
       return {
-        title: 'Checks started failing',
-        body: `${failureText(e.detail?.outcome ?? null)}. This is about reaching CEAC, not a change of your case.`,
+        title: t('cases.history.failing'),
+        body: t('cases.history.failingBody', { why: failureText(e.detail?.outcome ?? null) }),
         cls: 'failed',
       };
     case 'check_recovered':
-      return { title: 'Checks work again', cls: '' };
-    case 'reminder':
-      return { title: 'Reminder sent', body: e.detail?.message, cls: '' };
+      return { title: t('cases.history.recovered'), cls: '' };
+    case 'reminder': {
+      const d = e.detail;
+      const kind = d?.kind as DeadlineKind | undefined;
+      // The reminder said the deadline, its date and how far it was: said again here in the page's words.
+      if (kind && kind in DEADLINE_TITLE_KEYS && d?.date)
+        return {
+          title: t('cases.history.reminder'),
+          body: t('cases.history.reminderBody', {
+            title: t(DEADLINE_TITLE_KEYS[kind]),
+            date: localDay(d.date),
+            days: d.daysBefore ?? 0,
+          }),
+          cls: '',
+        };
+      return { title: t('cases.history.reminder'), body: d?.message, bodyLang: englishUnlessEn(), cls: '' };
+    }
     case 'clearance_wave':
-      return { title: 'Clearance wave at your post', body: e.detail?.message, cls: '' };
+      // The wave notice is written once, in English (src/notify/clearance-waves.ts).
+      return { title: t('cases.history.wave'), body: e.detail?.message, bodyLang: englishUnlessEn(), cls: '' };
     default:
-      return { title: 'Something was recorded', cls: '' };
+      return { title: t('cases.history.other'), cls: '' };
   }
 }
 
-export function Timeline(p: { entries: TimelineEntry[] }) {
-  if (p.entries.length === 0) return <p class="muted">Nothing recorded yet. The first check fills this in.</p>;
+const englishUnlessEn = () => (pageLanguage() === 'en' ? undefined : 'en');
+
+export function Timeline(p: { entries: TimelineEntry[]; words?: Map<number, ReadingWords> | undefined }) {
+  if (p.entries.length === 0) return <p class="muted">{t('cases.history.empty')}</p>;
   return (
     <ol class="timeline" reversed>
       {p.entries.map((e) => {
-        const d = describe(e);
+        const d = describe(e, p.words?.get(e.id));
         return (
           <li class={d.cls}>
-            <time datetime={new Date(e.at).toISOString()}>{dateTime(e.at)}</time>
+            <time datetime={new Date(e.at).toISOString()}>{localDateTime(e.at)}</time>
             <strong>{d.title}</strong>
-            {d.body ? <p class="small">{d.body}</p> : null}
+            {d.body ? (
+              <p class="small" lang={d.bodyLang}>
+                {d.body}
+              </p>
+            ) : null}
           </li>
         );
       })}
@@ -483,11 +586,10 @@ function CheckState(p: { c: CaseView; automatic: boolean; hasReading: boolean })
     return (
       <div class="alert bad" role="alert" id="details-rejected">
         <p>
-          <strong>CEAC found no case with these details.</strong> Compare the case number, the embassy or consulate, the
-          passport number and the surname with your confirmation page.
+          <strong>{t('cases.state.rejected')}</strong> {t('cases.state.rejectedCompare')}
         </p>
         <p>
-          <a href={`/cases/${c.id}/edit`}>Edit the details</a>. Automatic checks wait until you change them.
+          <a href={`/cases/${c.id}/edit`}>{t('cases.state.editDetails')}</a> {t('cases.state.rejectedWait')}
         </p>
       </div>
     );
@@ -495,11 +597,10 @@ function CheckState(p: { c: CaseView; automatic: boolean; hasReading: boolean })
     return (
       <div class="alert info" role="status" id="network-refused">
         <p>
-          <strong>CEAC is refusing automatic checks from this network.</strong> This says nothing about your case.
+          <strong>{t('cases.state.blocked')}</strong> {t('cases.state.blockedNotYou')}
         </p>
         <p>
-          Whoever runs this ceac-watch can fix it: install Chromium (or point <code>CEAC_BROWSER</code> at one) so that
-          checks go through a real browser, or run ceac-watch from a home internet connection.
+          {t('cases.state.blockedFixBefore')} <code>CEAC_BROWSER</code> {t('cases.state.blockedFixAfter')}
         </p>
       </div>
     );
@@ -507,19 +608,19 @@ function CheckState(p: { c: CaseView; automatic: boolean; hasReading: boolean })
   if (c.lastAttemptAt)
     return (
       <p>
-        The last check did not get an answer: {failureText(c.lastOutcome)}. Nothing about your case changed.{' '}
-        {p.automatic ? 'We will try again on our own.' : 'Press Check now to try again.'}
+        {t('cases.state.lastFailed', { why: failureText(c.lastOutcome) })}{' '}
+        {p.automatic ? t('cases.state.retryAuto') : t('cases.state.retryManual')}
       </p>
     );
   return p.automatic ? (
     <p>
-      The first check is on its way.{' '}
+      {t('cases.state.firstOnItsWay')}{' '}
       <span class="js-only" hidden>
-        This page updates by itself.
+        {t('cases.state.updatesItself')}
       </span>
     </p>
   ) : (
-    <p>Press Check now and type the code CEAC shows: we read the status for you.</p>
+    <p>{t('cases.state.pressCheck')}</p>
   );
 }
 
@@ -527,7 +628,11 @@ export function CasePage(p: {
   frame: PageFrame;
   c: CaseView;
   reading: CaseReading | undefined;
+  /** The reading's words in the page's language (when the page is not in English). */
+  readingWords?: ReadingWords | undefined;
   entries: TimelineEntry[];
+  /** Each history entry's reading in the page's language, by event id. */
+  entryWords?: Map<number, ReadingWords> | undefined;
   nextBefore: number | null;
   now: number;
   maskedPassport: string;
@@ -546,122 +651,144 @@ export function CasePage(p: {
   const { c } = p;
   const hasReading = Boolean(p.reading?.interpretation);
   const checkState = <CheckState c={c} automatic={p.automatic} hasReading={hasReading} />;
+  const interpretation = p.readingWords?.interpretation ?? p.reading?.interpretation;
+  // A reading that could not be put faithfully into the page's language is shown as recorded, in English.
+  const answerLang =
+    p.reading?.interpretation && (p.readingWords?.language ?? 'en') !== p.frame.language
+      ? (p.readingWords?.language ?? 'en')
+      : undefined;
 
   // The page's sections, in the order a worried reader needs them: the status and how long first, then
   // checks, what people like you saw, the history and the details. New sections slot in here.
-  const status = p.reading?.interpretation ? (
-    <Answer
-      result={{ observation: p.reading.observation, interpretation: p.reading.interpretation }}
-      underHeadline={<HowLongLine o={p.outlook} id="how-long" />}
-      before={checkState}
-    />
-  ) : (
-    <section class="card">
-      <p>
-        <span class="badge uncertain">{c.detailsRejectedAt !== null ? 'No case found' : 'Not checked yet'}</span>
-      </p>
-      {checkState}
-    </section>
-  );
+  const status =
+    p.reading && interpretation ? (
+      <div>
+        {answerLang ? <p class="small muted">{t('cases.reading.english')}</p> : null}
+        <Answer
+          result={{ observation: p.reading.observation, interpretation }}
+          underHeadline={<HowLongLine o={p.outlook} id="how-long" />}
+          before={checkState}
+        />
+      </div>
+    ) : (
+      <section class="card">
+        <p>
+          <span class="badge uncertain">
+            {c.detailsRejectedAt !== null ? t('cases.badge.noCaseFound') : t('cases.badge.notChecked')}
+          </span>
+        </p>
+        {checkState}
+      </section>
+    );
   const checks = (
     <section class="card" aria-labelledby="checks-h">
-      <h2 id="checks-h">Checks</h2>
+      <h2 id="checks-h">{t('cases.checks.heading')}</h2>
       <p>
         <CheckLine c={c} now={p.now} automatic={p.automatic} />
       </p>
       {!p.automatic ? (
         <p class="small muted">
-          This server has no automatic captcha reader, so checks happen when you press Check now. Automatic checks start
-          when whoever runs it sets <code>CEAC_CAPTCHA</code> (see the README).
+          {t('cases.checks.manualBefore')} <code>CEAC_CAPTCHA</code> {t('cases.checks.manualAfter')}
         </p>
       ) : null}
       {c.failingSince && c.detailsRejectedAt === null && !NETWORK_REFUSED.includes(c.lastOutcome ?? '') ? (
         <Alert kind="bad">
-          Checks have failed since {dateTime(c.failingSince)} ({failureText(c.lastOutcome)}). That is about reaching
-          CEAC, not a change of your case.
+          {t('cases.checks.failingSince', { since: localDateTime(c.failingSince), why: failureText(c.lastOutcome) })}
         </Alert>
       ) : null}
       {!p.hasChannel ? (
         <p class="alert info" id="no-channel">
-          You will not hear about changes: you have no notification channel yet. <a href="/notifications">Set one up</a>
-          .
+          {t('cases.checks.noChannel')} <a href="/notifications">{t('cases.checks.setUpChannel')}</a>
         </p>
       ) : null}
       <form method="post" action={`/cases/${c.id}/check`} class="actions">
         <CsrfField token={p.frame.csrf} />
-        <button type="submit">Check now</button>
+        <button type="submit">{t('cases.checks.checkNow')}</button>
         <span class="small muted" id="live-note"></span>
       </form>
     </section>
   );
   const history = (
     <section class="card" aria-labelledby="history-h">
-      <h2 id="history-h">History</h2>
-      <Timeline entries={p.entries} />
+      <h2 id="history-h">{t('cases.history.heading')}</h2>
+      <Timeline entries={p.entries} words={p.entryWords} />
       {p.nextBefore ? (
         <p>
-          <a href={`/cases/${c.id}?before=${p.nextBefore}`}>Show older entries</a>
+          <a href={`/cases/${c.id}?before=${p.nextBefore}`}>{t('cases.history.older')}</a>
         </p>
       ) : null}
     </section>
   );
+  const route = c.context.route;
   const details = (
     <section class="card" aria-labelledby="details-h">
-      <h2 id="details-h">Details</h2>
+      <h2 id="details-h">{t('cases.details.heading')}</h2>
       <dl class="facts">
-        <dt>Case number</dt>
+        <dt>{t('cases.details.caseNumber')}</dt>
         <dd class="mono">{c.caseNumber}</dd>
-        <dt>Type</dt>
-        <dd>{c.app === 'NIV' ? 'Nonimmigrant' : 'Immigrant'}</dd>
+        <dt>{t('cases.details.type')}</dt>
+        <dd>{c.app === 'NIV' ? t('cases.details.niv') : t('cases.details.iv')}</dd>
         {c.location ? (
           <>
-            <dt>Consulate</dt>
+            <dt>{t('cases.details.consulate')}</dt>
             <dd>{LOCATIONS.find((l) => l.code === c.location)?.displayName ?? c.location}</dd>
           </>
         ) : null}
-        <dt>Passport</dt>
+        <dt>{t('cases.details.passport')}</dt>
         <dd class="mono">{p.maskedPassport}</dd>
         {c.context.visaClass ? (
           <>
-            <dt>Visa class</dt>
+            <dt>{t('cases.details.visaClass')}</dt>
             <dd>{c.context.visaClass}</dd>
           </>
         ) : null}
-        {c.context.route ? (
+        {route ? (
           <>
-            <dt>Applied by</dt>
-            <dd>{c.context.route}</dd>
+            <dt>{t('cases.details.route')}</dt>
+            <dd>{route === 'dropbox' ? t('cases.details.routeDropbox') : t('cases.details.routeInterview')}</dd>
           </>
         ) : null}
         {c.context.interviewDate ? (
           <>
-            <dt>{c.context.route === 'dropbox' ? 'Drop-off' : 'Interview'}</dt>
-            <dd>{c.context.interviewDate}</dd>
+            <dt>{route === 'dropbox' ? t('cases.details.dropOff') : t('cases.details.interview')}</dt>
+            <dd>{localDay(c.context.interviewDate)}</dd>
           </>
         ) : null}
-        <dt>Shared anonymously</dt>
-        <dd>{c.shareTimeline ? 'yes' : 'no'}</dd>
+        {c.context.slipDate ? (
+          <>
+            <dt>{t('cases.details.slipDate')}</dt>
+            <dd>{localDay(c.context.slipDate)}</dd>
+          </>
+        ) : null}
+        {c.context.documentsDate ? (
+          <>
+            <dt>{t('cases.details.documentsDate')}</dt>
+            <dd>{localDay(c.context.documentsDate)}</dd>
+          </>
+        ) : null}
+        <dt>{t('cases.details.shared')}</dt>
+        <dd>{c.shareTimeline ? t('cases.details.yes') : t('cases.details.no')}</dd>
         <LearnedScheduleFact summary={p.learnedSchedule} />
       </dl>
       <div class="actions">
         <a class="button secondary" href={`/cases/${c.id}/edit`}>
-          Edit
+          {t('cases.details.edit')}
         </a>
         <form method="post" action={`/cases/${c.id}/watching`}>
           <CsrfField token={p.frame.csrf} />
           <input type="hidden" name="watching" value={c.watching ? 'no' : 'yes'} />
           <button class="secondary" type="submit">
-            {c.watching ? 'Pause checks' : 'Resume checks'}
+            {c.watching ? t('cases.details.pause') : t('cases.details.resume')}
           </button>
         </form>
       </div>
       <details>
-        <summary>Remove this case</summary>
+        <summary>{t('cases.details.remove')}</summary>
         <form method="post" action={`/cases/${c.id}/delete`}>
           <CsrfField token={p.frame.csrf} />
-          <p>This deletes the case and its whole history. Notifications for it stop.</p>
+          <p>{t('cases.details.removeWarning')}</p>
           <button class="danger" type="submit">
-            Remove case
+            {t('cases.details.removeButton')}
           </button>
         </form>
       </details>
@@ -675,7 +802,7 @@ export function CasePage(p: {
   return (
     <Layout {...p.frame}>
       <p class="small">
-        <a href="/cases">← My cases</a>
+        <a href="/cases">← {t('cases.heading')}</a>
       </p>
       <h1>{caseTitle(c)}</h1>
       {p.notice ? <Alert kind="ok">{p.notice}</Alert> : null}

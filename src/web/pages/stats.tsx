@@ -1,4 +1,5 @@
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 
 import type { MonthlyTable } from '../../stats/monthly.js';
 import type { StatsReport } from '../../stats/report.js';
@@ -265,6 +266,8 @@ export function StatsPage(p: {
   label: string;
   view: StatsView | null;
   demoTimelines?: number;
+  /** The recent-clearances view (pages/recent-clearances.tsx), after the figures. */
+  recent?: Child;
 }) {
   const v = p.view;
   return (
@@ -334,6 +337,7 @@ export function StatsPage(p: {
             </section>
           </>
         ) : null}
+        {p.recent}
         <section aria-labelledby="sw-how">
           <h2 id="sw-how">How these figures are made</h2>
           <p class="small">

@@ -1,17 +1,20 @@
+import type { MessageKey } from '../../i18n/catalog.js';
 import { EVENT_KINDS, type EventKind } from '../../timelines/model.js';
+import { t } from '../language.js';
+import { localNumber } from '../local-time.js';
 import type { PageFrame } from './layout.js';
 import { Alert, CsrfField, FieldError, Layout, LocationList } from './layout.js';
 
-export const EVENT_LABELS: Record<EventKind, string> = {
-  submitted: 'Documents or passport dropped off',
-  interview: 'Interview',
-  case_created: 'Case created',
-  status: 'Status changed',
-  last_updated: '“Case Last Updated” moved',
-  slip_221g: '221(g) slip given',
-  documents_requested: 'Documents requested',
-  documents_submitted: 'Documents sent',
-  passport_returned: 'Passport returned',
+export const EVENT_LABELS: Readonly<Record<EventKind, MessageKey>> = {
+  submitted: 'cases.timeline.event.submitted',
+  interview: 'cases.timeline.event.interview',
+  case_created: 'cases.timeline.event.caseCreated',
+  status: 'cases.timeline.event.status',
+  last_updated: 'cases.timeline.event.lastUpdated',
+  slip_221g: 'cases.timeline.event.slip',
+  documents_requested: 'cases.timeline.event.documentsRequested',
+  documents_submitted: 'cases.timeline.event.documentsSubmitted',
+  passport_returned: 'cases.timeline.event.passportReturned',
 };
 
 export interface EventRowValues {
@@ -120,15 +123,15 @@ function Choice(p: {
 }
 
 function confidenceWord(c: number): string {
-  return c >= 0.8 ? 'sure' : c >= 0.5 ? 'fairly sure' : 'unsure: please check';
+  return c >= 0.8 ? t('cases.timeline.sure') : c >= 0.5 ? t('cases.timeline.fairlySure') : t('cases.timeline.unsure');
 }
 
 function EventRows(p: { events: EventRowValues[]; errors: TimelineErrors }) {
   const rows = [...p.events, ...Array.from({ length: SPARE_ROWS }, (): EventRowValues => ({ date: '', kind: '' }))];
   return (
     <fieldset class="tl-events">
-      <legend>What happened, and when</legend>
-      <p class="hint">One line per event. Leave a date empty to drop its line.</p>
+      <legend>{t('cases.timeline.events')}</legend>
+      <p class="hint">{t('cases.timeline.eventsHint')}</p>
       <input type="hidden" name="rows" value={String(rows.length)} />
       <ol>
         {rows.map((e, i) => {
@@ -137,7 +140,7 @@ function EventRows(p: { events: EventRowValues[]; errors: TimelineErrors }) {
             <li class={e.confidence !== undefined && e.confidence < 0.5 ? 'tl-unsure' : undefined}>
               <div class="tl-row">
                 <div>
-                  <label for={`tl-ed-${i}`}>Date {i + 1}</label>
+                  <label for={`tl-ed-${i}`}>{t('cases.timeline.date', { n: i + 1 })}</label>
                   <input
                     id={`tl-ed-${i}`}
                     name={`event_date_${i}`}
@@ -148,14 +151,14 @@ function EventRows(p: { events: EventRowValues[]; errors: TimelineErrors }) {
                   />
                 </div>
                 <div>
-                  <label for={`tl-ek-${i}`}>Event {i + 1}</label>
+                  <label for={`tl-ek-${i}`}>{t('cases.timeline.event', { n: i + 1 })}</label>
                   <select id={`tl-ek-${i}`} name={`event_kind_${i}`}>
                     <option value="" selected={!e.kind}>
-                      Choose…
+                      {t('cases.timeline.choose')}
                     </option>
                     {EVENT_KINDS.map((k) => (
                       <option value={k} selected={e.kind === k}>
-                        {EVENT_LABELS[k]}
+                        {t(EVENT_LABELS[k])}
                       </option>
                     ))}
                   </select>
@@ -164,9 +167,17 @@ function EventRows(p: { events: EventRowValues[]; errors: TimelineErrors }) {
               {e.confidence !== undefined ? (
                 <p class="small tl-read">
                   <span class={`tl-conf ${e.confidence >= 0.8 ? 'hi' : e.confidence >= 0.5 ? 'mid' : 'lo'}`}>
-                    {Math.round(e.confidence * 100)}% — {confidenceWord(e.confidence)}
+                    {t('cases.timeline.confidence', {
+                      pct: localNumber(Math.round(e.confidence * 100)),
+                      word: confidenceWord(e.confidence),
+                    })}
                   </span>{' '}
-                  {e.status ? `status ${e.status.replace(/_/g, ' ')}, ` : ''}read from <q>{e.text ?? ''}</q>
+                  {e.status ? (
+                    <>
+                      {t('cases.timeline.readStatus')} <span lang="en">{e.status.replace(/_/g, ' ')}</span>,{' '}
+                    </>
+                  ) : null}
+                  {t('cases.timeline.readFrom')} <q>{e.text ?? ''}</q>
                   <input type="hidden" name={`event_conf_${i}`} value={String(e.confidence)} />
                   <input type="hidden" name={`event_text_${i}`} value={e.text ?? ''} />
                 </p>
@@ -190,69 +201,70 @@ export function TimelineForm(p: {
   const e = p.errors;
   return (
     <form method="post" action="/timelines" class="card tl-form" novalidate aria-labelledby="tl-form-title">
-      <h2 id="tl-form-title">{p.extracted ? 'Check what we read, then save' : 'Type your timeline'}</h2>
-      {p.extracted ? (
-        <p>
-          We read these events from your text. Correct anything we got wrong — especially lines marked unsure — then
-          save. Nothing is saved until you press the button.
-        </p>
-      ) : null}
+      <h2 id="tl-form-title">{p.extracted ? t('cases.timeline.checkTitle') : t('cases.timeline.typeTitle')}</h2>
+      {p.extracted ? <p>{t('cases.timeline.checkLead')}</p> : null}
       <CsrfField token={p.csrf} />
       <div class="sw-grid">
-        <TextField id="visaClass" label="Visa class" hint="e.g. F1, H1B, B1/B2" value={v.visaClass} errors={e} />
+        <TextField
+          id="visaClass"
+          label={t('cases.form.visaClass')}
+          hint={t('cases.form.visaClassHint')}
+          value={v.visaClass}
+          errors={e}
+        />
         <TextField
           id="post"
-          label="Embassy or consulate"
-          hint="City or CEAC code"
+          label={t('cases.form.location')}
+          hint={t('cases.timeline.postHint')}
           value={v.post}
           errors={e}
           list="tl-locations"
         />
         <Choice
           id="entry"
-          label="New visa or renewal"
+          label={t('cases.form.entry')}
           value={v.entry}
           errors={e}
           options={[
-            ['', 'Not sure'],
-            ['new', 'New'],
-            ['renewal', 'Renewal'],
+            ['', t('cases.form.notSure')],
+            ['new', t('cases.form.entryNew')],
+            ['renewal', t('cases.form.entryRenewal')],
           ]}
         />
         <Choice
           id="route"
-          label="How you applied"
+          label={t('cases.form.route')}
           value={v.route}
           errors={e}
           options={[
-            ['', 'Not sure'],
-            ['dropbox', 'Dropbox'],
-            ['interview', 'Interview'],
+            ['', t('cases.form.notSure')],
+            ['dropbox', t('cases.timeline.dropbox')],
+            ['interview', t('cases.form.routeInterview')],
           ]}
         />
         <TextField
           id="startDate"
-          label="Wait started"
-          hint="The 221(g) or refusal date"
+          label={t('cases.timeline.start')}
+          hint={t('cases.timeline.startHint')}
           type="date"
           value={v.startDate}
           errors={e}
         />
         <Choice
           id="outcome"
-          label="Outcome"
+          label={t('cases.timeline.outcome')}
           value={v.outcome}
           errors={e}
           options={[
-            ['pending', 'Still waiting'],
-            ['issued', 'Issued or cleared'],
-            ['refused', 'Refused'],
+            ['pending', t('cases.timeline.pending')],
+            ['issued', t('cases.timeline.issued')],
+            ['refused', t('cases.timeline.refused')],
           ]}
         />
         <TextField
           id="outcomeDate"
-          label="Outcome date"
-          hint="The decision date; while waiting, the last day you checked"
+          label={t('cases.timeline.outcomeDate')}
+          hint={t('cases.timeline.outcomeDateHint')}
           type="date"
           value={v.outcomeDate}
           errors={e}
@@ -261,9 +273,9 @@ export function TimelineForm(p: {
       <LocationList id="tl-locations" />
       <EventRows events={v.events} errors={e} />
       <label for="tl-note">
-        Note for others{' '}
+        {t('cases.timeline.note')}{' '}
         <span class="hint" id="tl-note-hint">
-          Optional, shown to others as you write it. Leave out your name, case number and anything that identifies you.
+          {t('cases.timeline.noteHint')}
         </span>
       </label>
       <textarea
@@ -277,8 +289,8 @@ export function TimelineForm(p: {
       </textarea>
       <FieldError id="tl-note-error" message={e.note} />
       <div class="actions">
-        <button type="submit">Save timeline</button>
-        <a href="/timelines/new">Start over</a>
+        <button type="submit">{t('cases.timeline.save')}</button>
+        <a href="/timelines/new">{t('cases.timeline.startOver')}</a>
       </div>
     </form>
   );
@@ -293,13 +305,17 @@ export function PasteForm(p: { csrf: string; text: string; posted: string; error
       novalidate
       aria-labelledby="tl-paste-title"
     >
-      <h2 id="tl-paste-title">Paste a timeline you wrote</h2>
+      <h2 id="tl-paste-title">{t('cases.timeline.pasteTitle')}</h2>
       <p class="small">
-        For example: “Oct 14 – submitted, Oct 17 – case created, Oct 21 – refused, Oct 27 – passport back with 221g
-        (white), Nov 01 – issued”. We read the dates and events and show them to you before anything is saved.
+        {t('cases.timeline.pasteExampleBefore')}{' '}
+        <q lang="en">
+          Oct 14 – submitted, Oct 17 – case created, Oct 21 – refused, Oct 27 – passport back with 221g (white), Nov 01
+          – issued
+        </q>
+        {t('cases.timeline.pasteExampleAfter')}
       </p>
       <CsrfField token={p.csrf} />
-      <label for="tl-text">Your timeline</label>
+      <label for="tl-text">{t('cases.timeline.text')}</label>
       <textarea
         id="tl-text"
         name="text"
@@ -311,14 +327,14 @@ export function PasteForm(p: { csrf: string; text: string; posted: string; error
       </textarea>
       <FieldError id="tl-text-error" message={p.error} />
       <label for="tl-posted">
-        Written on{' '}
+        {t('cases.timeline.posted')}{' '}
         <span class="hint" id="tl-posted-hint">
-          Dates without a year are read as the latest such date up to this day.
+          {t('cases.timeline.postedHint')}
         </span>
       </label>
       <input id="tl-posted" name="posted" type="date" value={p.posted} aria-describedby="tl-posted-hint" />
       <div class="actions">
-        <button type="submit">Read my timeline</button>
+        <button type="submit">{t('cases.timeline.read')}</button>
       </div>
     </form>
   );
@@ -336,17 +352,10 @@ export function NewTimelinePage(p: {
   return (
     <Layout {...p.frame}>
       <div class="sw tl">
-        <h1>Share your timeline</h1>
-        <p class="lead">
-          Add how your wait went to the waiting-time statistics. Only the dates, visa class, consulate and outcome are
-          kept — never your name, case number or passport.
-        </p>
+        <h1>{t('cases.timeline.heading')}</h1>
+        <p class="lead">{t('cases.timeline.lead')}</p>
         {p.notice ? <Alert kind="ok">{p.notice}</Alert> : null}
-        {hasErrors ? (
-          <Alert kind="bad">
-            {p.errors.form ?? 'The timeline was not saved: see the messages next to the fields.'}
-          </Alert>
-        ) : null}
+        {hasErrors ? <Alert kind="bad">{p.errors.form ?? t('cases.timeline.notSaved')}</Alert> : null}
         {p.extracted ? null : <PasteForm csrf={p.frame.csrf} {...p.paste} />}
         <TimelineForm csrf={p.frame.csrf} values={p.values} errors={p.errors} extracted={p.extracted} />
       </div>

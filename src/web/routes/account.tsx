@@ -1,8 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 
-import { AccountError } from '../accounts.js';
+import type { MessageKey } from '../../i18n/catalog.js';
+import { AccountError, MIN_PASSWORD } from '../accounts.js';
 import type { AppContext, AppEnv } from '../context.js';
+import { t } from '../language.js';
 import { AccountPage } from '../pages/account.js';
 import type { FieldErrors } from '../pages/auth.js';
 import { clearSessionCookie } from '../session.js';
@@ -14,6 +16,24 @@ export function requireUserPage(): MiddlewareHandler<AppEnv> {
     if (!c.var.user) return c.redirect(`/signin?next=${encodeURIComponent(c.req.path)}`, 303);
     return next();
   };
+}
+
+/**
+ * The account service's messages (English, for every shell) in the page's words. A message not listed here is
+ * shown as the service wrote it.
+ */
+const ACCOUNT_MESSAGES: Readonly<Record<string, MessageKey>> = {
+  'Your current password is not right.': 'cases.account.error.current',
+  'Give the token a name, so you know later what uses it.': 'cases.account.error.tokenName',
+  'Use letters, digits, spaces and punctuation only (no control characters).': 'cases.account.error.tokenControl',
+  'Use a name of 80 characters at most.': 'cases.account.error.tokenLong',
+  [`Use at least ${MIN_PASSWORD} characters for your password.`]: 'cases.account.error.passwordShort',
+  'That password is too long (512 characters at most).': 'cases.account.error.passwordLong',
+};
+
+function accountMessage(err: AccountError): string {
+  const key = ACCOUNT_MESSAGES[err.message];
+  return key ? t(key, { min: MIN_PASSWORD }) : err.message;
 }
 
 export function accountRoutes(deleteUserData: (userId: number) => Promise<void>) {
@@ -28,16 +48,19 @@ export function accountRoutes(deleteUserData: (userId: number) => Promise<void>)
     const user = c.var.user!;
     const tokens = await c.var.services.accounts.listApiTokens(user.id);
     return c.html(
-      <AccountPage frame={frame(c, 'Your account', 'account')} email={user.email} tokens={tokens} {...extra} />,
+      <AccountPage
+        frame={frame(c, t('cases.account.heading'), 'account')}
+        email={user.email}
+        tokens={tokens}
+        {...extra}
+      />,
       status,
     );
   };
 
   app.get('/', (c) =>
     render(c, {
-      notice: c.req.query('changed')
-        ? 'Your password was changed. Other devices were signed out and your API tokens were revoked.'
-        : undefined,
+      notice: c.req.query('changed') ? t('cases.account.passwordChanged') : undefined,
     }),
   );
 
@@ -49,7 +72,7 @@ export function accountRoutes(deleteUserData: (userId: number) => Promise<void>)
       return await render(c, { newToken: { name: (f.name ?? '').trim(), token: t.token } });
     } catch (err) {
       if (!(err instanceof AccountError)) throw err;
-      return render(c, { errors: { [err.field ?? 'name']: err.message } }, 422);
+      return render(c, { errors: { [err.field ?? 'name']: accountMessage(err) } }, 422);
     }
   });
 
@@ -68,17 +91,17 @@ export function accountRoutes(deleteUserData: (userId: number) => Promise<void>)
       return c.redirect('/account?changed=1', 303);
     } catch (err) {
       if (!(err instanceof AccountError)) throw err;
-      return render(c, { errors: { [err.field ?? 'password']: err.message } }, 422);
+      return render(c, { errors: { [err.field ?? 'password']: accountMessage(err) } }, 422);
     }
   });
 
   app.post('/delete', async (c) => {
     const f = await formFields(c);
     const errors: FieldErrors = {};
-    if (f.confirm !== 'yes') errors.confirm = 'Tick the box to confirm that everything should be deleted.';
+    if (f.confirm !== 'yes') errors.confirm = t('cases.account.error.confirm');
     const user = c.var.user!;
     if (!(await c.var.services.accounts.verifyCredentials(user.email, f.password ?? '')))
-      errors.deletePassword = 'Your password is not right.';
+      errors.deletePassword = t('cases.account.error.password');
     if (errors.confirm || errors.deletePassword) return render(c, { errors }, 422);
     await deleteUserData(user.id);
     await c.var.services.accounts.deleteUser(user.id);

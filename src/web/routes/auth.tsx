@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie';
 
 import { AccountError, EmailTakenError } from '../accounts.js';
 import { type AppContext, type AppEnv, clientKey } from '../context.js';
+import { resetMail, signUpTakenMail } from '../mailer.js';
 import { MessagePage, ResetFinishPage, ResetRequestPage, SignInPage, SignUpPage } from '../pages/auth.js';
 import { clearSessionCookie, SESSION_COOKIE, startSessionCookie } from '../session.js';
 import { alreadyOverLimit, countFailure, formFields, frame, overLimit, safeNext, waitText } from './forms.js';
@@ -143,11 +144,7 @@ export function authRoutes() {
       // From configuration only (PUBLIC_URL, else our own listen address): never from the Host header.
       const link = `${c.var.services.linkBase()}/reset/${started.token}`;
       try {
-        await mailer.send({
-          to: started.user.email,
-          subject: 'Reset your ceac-watch password',
-          text: `Someone (hopefully you) asked to reset the password of your ceac-watch account.\n\nOpen this link within one hour to choose a new password:\n${link}\n\nIf it was not you, ignore this message: your password stays the same.\n`,
-        });
+        await mailer.send({ to: started.user.email, ...(await resetMail(started.user.language, link)) });
       } catch (err) {
         logger.error({ err: { message: (err as Error).message } }, 'password reset mail failed');
         return c.html(
@@ -218,11 +215,9 @@ function tellOwnerOfSignUp(c: AppContext, email: string): void {
   const { mailer, logger } = c.var.services;
   if (!mailer) return;
   const base = c.var.services.linkBase();
-  mailer
-    .send({
-      to: email,
-      subject: 'Someone tried to create a ceac-watch account with your address',
-      text: `Someone (maybe you) tried to create a ceac-watch account with this e-mail address, which already has an account.\n\nNo new account was made and nothing was changed. To get in, sign in at ${base}/signin or choose a new password at ${base}/reset.\n\nIf it was not you, you can ignore this message.\n`,
-    })
+  // In the language the owner of the address chose, not the one of whoever typed it.
+  c.var.services.accounts
+    .findByEmail(email)
+    .then(async (owner) => mailer.send({ to: email, ...(await signUpTakenMail(owner?.language ?? null, base)) }))
     .catch((err: unknown) => logger.error({ err: { message: (err as Error).message } }, 'sign-up notice mail failed'));
 }

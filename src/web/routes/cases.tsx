@@ -3,10 +3,12 @@ import { streamSSE } from 'hono/streaming';
 
 import { CaseInputError, CaseNotFoundError, type CaseView, DuplicateCaseError } from '../../store/cases.js';
 import { createChangeTimeLearner, scheduleConfidence } from '../../tracker/learned-schedule.js';
-import { caseFingerprint, currentReadings, fingerprintOf, timelinePage } from '../cases-data.js';
+import { caseFingerprint, currentReadings, fingerprintOf, firstSeenTimes, timelinePage } from '../cases-data.js';
 import type { CheckResult } from '../check-now.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { maskPassport } from '../format.js';
+import { t, translator } from '../language.js';
+import { localWait } from '../local-time.js';
 import { CaptchaPage } from '../pages/captcha.js';
 import {
   CaseFormPage,
@@ -19,16 +21,17 @@ import {
   NETWORK_REFUSED,
 } from '../pages/cases.js';
 import { caseWaitOutlook } from '../pages/how-long.js';
+import { type ReadingWords, readingWords } from '../reading-words.js';
 import { requireUserPage } from './account.js';
 import { describeFields, formValues, toCaseEdit, toNewCase, valuesOf } from './case-form.js';
-import { formFields, frame, overLimit, waitText } from './forms.js';
+import { formFields, frame, overLimit } from './forms.js';
 
 /** What a finished check means for the person, in one sentence (never an outcome code). */
 export function checkSummary(r: CheckResult): { ok: boolean; text: string } {
   if (r.outcome === 'ok')
     return {
       ok: true,
-      text: r.events > 0 ? 'Checked just now: something changed, see below.' : 'Checked just now: nothing changed.',
+      text: r.events > 0 ? t('cases.notice.checkedChanged') : t('cases.notice.checkedSame'),
     };
   return { ok: false, text: checkedError(r.outcome) ?? '' };
 }
@@ -36,11 +39,14 @@ export function checkSummary(r: CheckResult): { ok: boolean; text: string } {
 /** The alert after a check that did not read a status; null when the page says it elsewhere (once). */
 function checkedError(outcome: string): string | null {
   if (DETAILS_REJECTED.includes(outcome) || NETWORK_REFUSED.includes(outcome) || outcome === 'cancelled') return null;
-  return `The check did not get an answer: ${failureText(outcome)}. Nothing about your case changed.`;
+  return t('cases.notice.checkFailed', { why: failureText(outcome) });
 }
 
 /** Whether checks run without a person: an automatic solver here, or `ceac worker` processes (no checker). */
 const checksAreAutomatic = (c: AppContext) => c.var.services.checker?.automatic ?? true;
+
+/** Today in UTC (YYYY-MM-DD), the latest day a date of the past can be. */
+const today = (c: AppContext) => new Date(c.var.services.now()).toISOString().slice(0, 10);
 
 /** Where to go after a check, by its outcome. */
 const afterCheck = (caseId: number, r: CheckResult) =>
@@ -70,13 +76,27 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
       c.var.services.store.db,
       cases.map((x) => x.id),
     );
-    const notice = c.req.query('removed') ? 'The case and its history were removed.' : undefined;
+    const notice = c.req.query('removed') ? t('cases.notice.removed') : undefined;
+    const tr = translator();
+    const words = new Map<number, ReadingWords>();
+    if (tr.language !== 'en') {
+      const firstSeen = await firstSeenTimes(
+        c.var.services.store.db,
+        cases.map((x) => x.id),
+      );
+      for (const k of cases) {
+        const r = readings.get(k.id);
+        if (r?.interpretation)
+          words.set(k.id, readingWords(tr, k, { ...r, interpretation: r.interpretation }, firstSeen.get(k.id) ?? []));
+      }
+    }
     return c.html(
       <CasesPage
-        frame={frame(c, 'My cases', 'cases')}
+        frame={frame(c, t('cases.heading'), 'cases')}
         automatic={checksAreAutomatic(c)}
         cases={cases}
         readings={readings}
+        words={words}
         now={c.var.services.now()}
         welcome={Boolean(c.req.query('welcome'))}
         notice={notice}
@@ -91,15 +111,29 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     // An IV case number starts with the post's three letters and goes on in digits only.
     const app = /^[A-Z]{3}\d{10}$/.test(caseNumber) || /^\d{4}[A-Z]{2}\d+$/.test(caseNumber) ? 'IV' : 'NIV';
     const values = caseNumber ? { ...EMPTY_CASE_FORM, caseNumber, app } : EMPTY_CASE_FORM;
-    return c.html(<CaseFormPage frame={frame(c, 'Add a case', 'cases')} mode="new" values={values} errors={{}} />);
+    return c.html(
+      <CaseFormPage
+        frame={frame(c, t('cases.form.addTitle'), 'cases')}
+        mode="new"
+        values={values}
+        errors={{}}
+        today={today(c)}
+      />,
+    );
   });
 
   app.post('/', async (c) => {
     const v = formValues(await formFields(c));
-    const r = toNewCase(v, c.var.user!.id);
+    const r = toNewCase(v, c.var.user!.id, today(c));
     if ('errors' in r)
       return c.html(
-        <CaseFormPage frame={frame(c, 'Add a case', 'cases')} mode="new" values={v} errors={r.errors} />,
+        <CaseFormPage
+          frame={frame(c, t('cases.form.addTitle'), 'cases')}
+          mode="new"
+          values={v}
+          errors={r.errors}
+          today={today(c)}
+        />,
         422,
       );
     try {
@@ -110,10 +144,11 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
       if (err instanceof CaseInputError) {
         return c.html(
           <CaseFormPage
-            frame={frame(c, 'Add a case', 'cases')}
+            frame={frame(c, t('cases.form.addTitle'), 'cases')}
             mode="new"
             values={v}
-            errors={{ form: `Please check the case details: ${describeFields(err)}.` }}
+            errors={{ form: t('cases.form.checkDetails', { problems: describeFields(err) }) }}
+            today={today(c)}
           />,
           422,
         );
@@ -121,10 +156,11 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
       if (err instanceof DuplicateCaseError) {
         return c.html(
           <CaseFormPage
-            frame={frame(c, 'Add a case', 'cases')}
+            frame={frame(c, t('cases.form.addTitle'), 'cases')}
             mode="new"
             values={v}
-            errors={{ caseNumber: 'You already watch this case: find it under My cases.' }}
+            errors={{ caseNumber: t('cases.form.duplicate') }}
+            today={today(c)}
           />,
           409,
         );
@@ -154,34 +190,51 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     const hasChannel = channel !== undefined;
     const key = `case:${c.var.user!.id}:${kase.id}:${c.var.language}:${kase.updatedAt}:${kase.lastAttemptAt}:${kase.nextCheckAt}:${hasChannel}:${Math.floor(now / 60_000)}:${new URL(c.req.url).search}`;
     const html = await c.var.services.pages.get(key, c.var.csrf, async (csrf) => {
-      const [page, secrets, learnedSchedule, outlook] = await Promise.all([
+      const tr = translator();
+      const [page, secrets, learnedSchedule, outlook, firstSeen] = await Promise.all([
         timelinePage(db, kase.id, before),
         kase.hasPassport ? c.var.services.cases.secrets(kase.id) : Promise.resolve({ passport: undefined }),
         scheduleConfidence(db, kase.location, changeTimes),
         caseWaitOutlook(c.var.services, kase, now),
+        tr.language === 'en' ? Promise.resolve(new Map<number, number[]>()) : firstSeenTimes(db, [kase.id]),
       ]);
       // The newest decoded event is usually on the first page already: no second query then.
       const latest = page.entries.find((e) => e.interpretation && e.to);
       const reading =
         before === null && latest
-          ? { observation: latest.to!, interpretation: latest.interpretation, at: latest.at }
+          ? { observation: latest.to!, interpretation: latest.interpretation, at: latest.at, from: latest.from }
           : (await currentReadings(db, [kase.id])).get(kase.id);
+      // The recorded readings in the page's language, where a faithful translation exists (reading-words.ts).
+      const seen = firstSeen.get(kase.id) ?? [];
+      const wordsOf = (r: NonNullable<typeof reading>) =>
+        r.interpretation ? readingWords(tr, kase, { ...r, interpretation: r.interpretation }, seen) : undefined;
+      const entryWords = new Map<number, ReadingWords>();
+      if (tr.language !== 'en')
+        for (const e of page.entries) {
+          const w = e.to
+            ? wordsOf({ observation: e.to, interpretation: e.interpretation, at: e.at, from: e.from })
+            : undefined;
+          if (w) entryWords.set(e.id, w);
+        }
       const automatic = checksAreAutomatic(c);
       const notice = q.added
         ? automatic
-          ? 'Case added. The first check is on its way.'
-          : 'Case added. Press Check now and type the code CEAC shows to read its status.'
+          ? t('cases.notice.addedAuto')
+          : t('cases.notice.addedManual')
         : q.saved
-          ? 'Changes saved.'
+          ? t('cases.notice.saved')
           : q.cancelled
-            ? 'Check cancelled. Nothing was asked of CEAC and nothing changed.'
+            ? t('cases.notice.cancelled')
             : q.checked === 'ok'
               ? q.changed === '1'
-                ? 'Checked just now: something changed, see below.'
-                : 'Checked just now: nothing changed.'
+                ? t('cases.notice.checkedChanged')
+                : t('cases.notice.checkedSame')
               : undefined;
+      const waitSeconds = Number(q.wait);
       const error = q.wait
-        ? `You have pressed Check now many times in a short while. Wait ${q.wait} and try again.`
+        ? t('cases.notice.tooManyChecks', {
+            wait: Number.isSafeInteger(waitSeconds) && waitSeconds > 0 ? localWait(waitSeconds) : localWait(60),
+          })
         : q.checked && q.checked !== 'ok'
           ? (checkedError(q.checked) ?? undefined)
           : undefined;
@@ -194,7 +247,9 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
           version={version}
           c={kase}
           reading={reading}
+          readingWords={reading && tr.language !== 'en' ? wordsOf(reading) : undefined}
           entries={page.entries}
+          entryWords={entryWords}
           nextBefore={page.nextBefore}
           now={now}
           maskedPassport={maskPassport(secrets.passport)}
@@ -216,12 +271,13 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     const secrets = await c.var.services.cases.secrets(kase.id);
     return c.html(
       <CaseFormPage
-        frame={frame(c, 'Edit case', 'cases')}
+        frame={frame(c, t('cases.form.editTitle'), 'cases')}
         mode="edit"
         caseId={kase.id}
         values={valuesOf(kase)}
         errors={{}}
         maskedPassport={maskPassport(secrets.passport)}
+        today={today(c)}
       />,
     );
   });
@@ -230,17 +286,18 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     const kase = await own(c);
     if (!kase) return c.notFound();
     const v = formValues(await formFields(c));
-    const r = toCaseEdit(v, kase);
+    const r = toCaseEdit(v, kase, today(c));
     if ('errors' in r) {
       const secrets = await c.var.services.cases.secrets(kase.id);
       return c.html(
         <CaseFormPage
-          frame={frame(c, 'Edit case', 'cases')}
+          frame={frame(c, t('cases.form.editTitle'), 'cases')}
           mode="edit"
           caseId={kase.id}
           values={v}
           errors={r.errors}
           maskedPassport={maskPassport(secrets.passport)}
+          today={today(c)}
         />,
         422,
       );
@@ -252,12 +309,13 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
       const secrets = await c.var.services.cases.secrets(kase.id);
       return c.html(
         <CaseFormPage
-          frame={frame(c, 'Edit case', 'cases')}
+          frame={frame(c, t('cases.form.editTitle'), 'cases')}
           mode="edit"
           caseId={kase.id}
           values={v}
-          errors={{ form: `Please check the case details: ${describeFields(err)}.` }}
+          errors={{ form: t('cases.form.checkDetails', { problems: describeFields(err) }) }}
           maskedPassport={maskPassport(secrets.passport)}
+          today={today(c)}
         />,
         422,
       );
@@ -285,7 +343,7 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     if (!kase) return c.notFound();
     const { checker, personChecks, rules } = c.var.services;
     const wait = await overLimit(c, 'check', rules.checkNow, `user:${c.var.user!.id}`);
-    if (wait) return c.redirect(`/cases/${kase.id}?wait=${encodeURIComponent(waitText(wait))}`, 303);
+    if (wait) return c.redirect(`/cases/${kase.id}?wait=${String(wait)}`, 303);
     if (!checker) {
       // No checker in this process (PostgreSQL mode): the workers pick the case up at once.
       await c.var.services.cases.makeDue(kase.id);
@@ -315,7 +373,7 @@ export function caseRoutes(options: { ssePollMs?: number } = {}) {
     if (!p.waiting) return c.redirect(`/cases/${kase.id}`, 303);
     return c.html(
       <CaptchaPage
-        frame={frame(c, 'Type the code', 'cases')}
+        frame={frame(c, t('cases.captcha.title'), 'cases')}
         caseId={kase.id}
         pendingId={p.id}
         title={caseTitle(kase)}

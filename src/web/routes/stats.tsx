@@ -1,13 +1,19 @@
 import { Hono } from 'hono';
 
+import type { GroupFilter } from '../../stats/cache.js';
 import { pickEncoding } from '../compress.js';
 import type { AppEnv } from '../context.js';
 import { EncodedPages } from '../encoded-pages.js';
 import { CSRF_PLACEHOLDER } from '../page-cache.js';
+import { RecentClearances } from '../pages/recent-clearances.js';
 import { StatsPage } from '../pages/stats.js';
+import { recentClearancesSourceFor } from '../recent-clearances.js';
 import { parseStatsFilter } from '../stats-filter.js';
 import { filterLabel, statsServiceFor } from '../waiting-times.js';
 import { frame } from './forms.js';
+
+/** Filters the recent-clearances view does not follow (it is by post and visa class only). */
+const hasOtherFilters = (f: GroupFilter) => Boolean(f.entry ?? f.route ?? f.from ?? f.to);
 
 /** `/stats`: waiting-time figures of the pooled timelines, filtered by GET parameters; no account needed. */
 export function statsRoutes() {
@@ -23,9 +29,11 @@ export function statsRoutes() {
     // The page differs only by the language, the filter as typed, the figures' generation and whether someone is signed in.
     const key = `stats:${c.var.language}:${stats.fresh()}:${JSON.stringify(parsed.values)}`;
     const render = async (csrf: string) => {
-      const [view, demoTimelines] = await Promise.all([
+      const today = new Date(c.var.services.now()).toISOString().slice(0, 10);
+      const [view, demoTimelines, recent] = await Promise.all([
         stats.view(parsed.filter, parsed.ciType),
         stats.demoTimelines(),
+        recentClearancesSourceFor(store.db).view(parsed.filter, today, stats.fresh()),
       ]);
       return (
         <StatsPage
@@ -35,6 +43,7 @@ export function statsRoutes() {
           label={filterLabel(parsed.filter)}
           view={view}
           demoTimelines={demoTimelines}
+          recent={<RecentClearances view={recent} otherFilters={hasOtherFilters(parsed.filter)} />}
         />
       );
     };

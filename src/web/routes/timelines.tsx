@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
 
+import type { MessageKey } from '../../i18n/catalog.js';
 import { extractTimelines, toStoredTimeline } from '../../timelines/extract.js';
 import { ManualTimelineError, parseManualTimeline } from '../../timelines/manual.js';
 import { isIsoDate, type Timeline } from '../../timelines/model.js';
 import { upsertTimelines } from '../../timelines/repository.js';
 import type { AppContext, AppEnv } from '../context.js';
+import { t, translator } from '../language.js';
+import { localNumber, localWait } from '../local-time.js';
 import {
   EMPTY_TIMELINE_FORM,
   type EventRowValues,
@@ -15,7 +18,7 @@ import {
 import { statsServiceFor } from '../waiting-times.js';
 import { requireUserPage } from './account.js';
 import { resolveLocation } from './case-form.js';
-import { formFields, frame, overLimit, waitText } from './forms.js';
+import { formFields, frame, overLimit } from './forms.js';
 
 const MAX_ROWS = 100;
 const MAX_TEXT = 20_000;
@@ -85,17 +88,38 @@ const FIELD_OF: Record<string, string> = {
 
 const capital = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}`;
 
+/** What each field of the timeline must be, in the page's words (the schema's English is for the API and the CLI). */
+const EXPECTED: Readonly<Record<string, MessageKey>> = {
+  visaClass: 'cases.expected.visaClass',
+  entry: 'cases.expected.choice',
+  route: 'cases.expected.choice',
+  outcome: 'cases.expected.choice',
+  post: 'cases.expected.location',
+  startDate: 'cases.timeline.problem.startDate',
+  outcomeDate: 'cases.timeline.problem.outcomeDate',
+  events: 'cases.timeline.problem.eventDate',
+  note: 'cases.timeline.problem.note',
+};
+
+function problemIn(field: string, message: string): string {
+  if (translator().language === 'en') return capital(message);
+  if (field === 'outcomeDate' && /before the start/.test(message))
+    return t('cases.timeline.problem.outcomeBeforeStart');
+  const key = EXPECTED[field];
+  return key ? t(key) : capital(message);
+}
+
 /** Validates with `parseManualTimeline`; problems are keyed by form field (`events.N` for a row). */
 export function toManualTimeline(v: TimelineFormValues): { timeline: Timeline } | { errors: TimelineErrors } {
   const errors: TimelineErrors = {};
   let post: string | null = null;
   if (v.post) {
-    const r = resolveLocation(v.post);
+    const r = resolveLocation(v.post, translator());
     if ('error' in r) errors.post = r.error;
     else post = r.code;
   }
   v.events.forEach((e, i) => {
-    if (!e.kind) errors[`events.${i}`] = 'Choose what happened on this date (or clear the date to drop the line).';
+    if (!e.kind) errors[`events.${i}`] = t('cases.timeline.problem.chooseEvent');
   });
   try {
     const timeline = parseManualTimeline({
@@ -120,7 +144,7 @@ export function toManualTimeline(v: TimelineFormValues): { timeline: Timeline } 
         head === 'events' && index !== undefined
           ? `events.${kept[Number(index)] ?? 0}`
           : (FIELD_OF[head ?? ''] ?? 'form');
-      errors[key] ??= capital(p.message);
+      errors[key] ??= problemIn(head ?? '', p.message);
     }
     return { errors };
   }
@@ -143,7 +167,7 @@ export function timelineRoutes() {
   ) =>
     c.html(
       <NewTimelinePage
-        frame={frame(c, 'Share your timeline', 'stats')}
+        frame={frame(c, t('cases.timeline.heading'), 'stats')}
         values={p.values ?? EMPTY_TIMELINE_FORM}
         errors={p.errors ?? {}}
         extracted={p.extracted ?? false}
@@ -153,11 +177,14 @@ export function timelineRoutes() {
       status,
     );
 
-  const SAVED: Record<string, string> = {
-    '1': 'Thank you: your timeline is saved and counts in the waiting times from now on.',
-    again: 'This timeline was already saved: it counts once in the waiting times.',
+  const SAVED: Readonly<Record<string, MessageKey>> = {
+    '1': 'cases.timeline.saved',
+    again: 'cases.timeline.savedAgain',
   };
-  app.get('/new', (c) => render(c, { notice: SAVED[c.req.query('saved') ?? ''] }));
+  app.get('/new', (c) => {
+    const saved = SAVED[c.req.query('saved') ?? ''];
+    return render(c, { notice: saved ? t(saved) : undefined });
+  });
 
   app.post('/new/extract', async (c) => {
     const f = await formFields(c);
@@ -171,29 +198,25 @@ export function timelineRoutes() {
         {
           paste: {
             ...paste,
-            error: `Too many timelines from your account just now. Wait ${waitText(wait)} and try again.`,
+            error: t('cases.timeline.tooMany', { wait: localWait(wait) }),
           },
         },
         429,
       );
-    if (!text.trim()) return render(c, { paste: { ...paste, error: 'Paste the text of your timeline first.' } }, 422);
+    if (!text.trim()) return render(c, { paste: { ...paste, error: t('cases.timeline.pasteFirst') } }, 422);
     if (text.length > MAX_TEXT)
       return render(
         c,
         {
           paste: {
             ...paste,
-            error: `The text is too long: paste at most ${MAX_TEXT.toLocaleString('en')} characters (one timeline).`,
+            error: t('cases.timeline.tooLong', { max: localNumber(MAX_TEXT) }),
           },
         },
         422,
       );
     if (!isIsoDate(posted))
-      return render(
-        c,
-        { paste: { ...paste, error: `“${posted}” is not a date: give the day you wrote the text as YYYY-MM-DD.` } },
-        422,
-      );
+      return render(c, { paste: { ...paste, error: t('cases.timeline.postedNotDate', { posted }) } }, 422);
     const found = extractTimelines(text, { posted });
     const first = found[0];
     if (!first) {
@@ -202,23 +225,28 @@ export function timelineRoutes() {
         {
           paste: {
             ...paste,
-            error:
-              'We found no dated visa events in this text. Write one event per line with its date (e.g. “Oct 21 – refused, 221g”), or type your timeline in the form below.',
+            error: t('cases.timeline.nothingFound'),
           },
         },
         422,
       );
     }
     const stored = toStoredTimeline(first, { posted });
-    const t = 'timeline' in stored ? stored.timeline : null;
+    const read = 'timeline' in stored ? stored.timeline : null;
     const values: TimelineFormValues = {
       visaClass: first.visaClass ?? '',
       entry: first.entry ?? '',
       route: first.route ?? '',
       post: first.post ?? '',
-      startDate: t?.startDate ?? '',
-      outcome: t ? (t.outcome === 'pending' ? 'pending' : t.outcome === 'refused' ? 'refused' : 'issued') : 'pending',
-      outcomeDate: t?.outcomeDate ?? '',
+      startDate: read?.startDate ?? '',
+      outcome: read
+        ? read.outcome === 'pending'
+          ? 'pending'
+          : read.outcome === 'refused'
+            ? 'refused'
+            : 'issued'
+        : 'pending',
+      outcomeDate: read?.outcomeDate ?? '',
       note: '',
       events: first.events.map((e) => ({
         date: e.date,
@@ -229,16 +257,16 @@ export function timelineRoutes() {
       })),
     };
     const errors: TimelineErrors = {};
-    if (!t)
-      errors.startDate = `We could not tell when the wait started (${'reason' in stored ? stored.reason : 'no start'}): give the 221(g) or refusal date.`;
+    if (!read)
+      errors.startDate =
+        translator().language === 'en'
+          ? `We could not tell when the wait started (${'reason' in stored ? stored.reason : 'no start'}): give the 221(g) or refusal date.`
+          : t('cases.timeline.noStart');
     return render(c, {
       values,
       errors,
       extracted: true,
-      notice:
-        found.length > 1
-          ? `The text holds ${found.length} timelines; this is the first. Save it, then paste the others one at a time.`
-          : undefined,
+      notice: found.length > 1 ? t('cases.timeline.several', { count: found.length }) : undefined,
     });
   });
 
@@ -249,7 +277,7 @@ export function timelineRoutes() {
     const again = (errors: TimelineErrors, status: 422 | 429) =>
       c.html(
         <NewTimelinePage
-          frame={frame(c, 'Share your timeline', 'stats')}
+          frame={frame(c, t('cases.timeline.heading'), 'stats')}
           values={v}
           errors={errors}
           extracted={v.events.some((e) => e.confidence !== undefined)}
@@ -261,7 +289,7 @@ export function timelineRoutes() {
     if (wait)
       return again(
         {
-          form: `Too many timelines from your account just now: this one was not saved. Wait ${waitText(wait)} and send it again (what you typed is kept below).`,
+          form: t('cases.timeline.tooManyForm', { wait: localWait(wait) }),
         },
         429,
       );
