@@ -65,7 +65,7 @@ describe('ceac notify (CLI)', () => {
       'status,text',
       '--tz',
       'Asia/Kolkata',
-      '--lang',
+      '--message-lang',
       'zh_CN.UTF-8',
       '--json',
     );
@@ -173,7 +173,7 @@ describe('ceac notify (CLI)', () => {
     expect(zone.code).toBe(2);
     expect(zone.stderr).toMatch(/"Europe\/Nowhere" is not an IANA time zone/);
 
-    const lang = await ceac('add', 'ntfys://push.example.net/t', '--lang', 'fr');
+    const lang = await ceac('add', 'ntfys://push.example.net/t', '--message-lang', 'fr');
     expect(lang.code).toBe(2);
     expect(lang.stderr).toMatch(/language: "fr" is not a language ceac-watch speaks: choose en, zh-CN, es/);
 

@@ -9,6 +9,7 @@ import { caseDeadlines } from '../notify/reminders.js';
 import { type CaseContext, type CaseEdit, type CaseView, type EventView, type NewCase } from '../store/cases.js';
 import { scheduleConfidence } from '../tracker/learned-schedule.js';
 import { reconcileWatchedTimelines, syncWatchedTimeline } from '../tracker/timeline-sync.js';
+import { tr } from './i18n.js';
 import { action, painter, printJson, readStdin, UsageError } from './runtime.js';
 import { describeReport, storeErrors, when, withCliRuntime } from './shared.js';
 
@@ -25,7 +26,7 @@ async function fromStdin<T extends { passport?: string; surname?: string }>(flag
   const out = { ...flags };
   wanted.forEach((k, i) => {
     const v = lines[i];
-    if (!v) throw new UsageError(`--${k} - reads it from stdin, but line ${i + 1} of stdin is empty`);
+    if (!v) throw new UsageError(tr('cli.case.stdinEmpty', { flag: `--${k}`, line: i + 1 }));
     out[k] = v;
   });
   return out;
@@ -34,7 +35,7 @@ async function fromStdin<T extends { passport?: string; surname?: string }>(flag
 export function parseCaseId(text: string): number {
   const id = Number(text);
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(id) || id <= 0) {
-    throw new UsageError(`"${text}" is not a case id: use the number shown by \`ceac case list\``);
+    throw new UsageError(tr('cli.case.badId', { given: text }));
   }
   return id;
 }
@@ -87,14 +88,21 @@ function caseLines(c: CaseView): string[] {
   const ctx = Object.entries(c.context)
     .map(([k, v]) => `${k}=${String(v)}`)
     .join(', ');
+  const state = c.state
+    ? `${c.state}${c.variant && c.variant !== c.state ? ` (${c.variant})` : ''}`
+    : tr('cli.case.notCheckedYet');
   return [
-    `${paint('bold', `case ${c.id}`)}${c.label ? ` — ${c.label}` : ''}${c.group ? ` (${c.group})` : ''}`,
-    `  ${c.app} ${c.caseNumber}${c.location ? ` at ${c.location}` : ''}`,
-    `  state: ${c.state ?? 'not checked yet'}${c.variant && c.variant !== c.state ? ` (${c.variant})` : ''}${c.stateSince ? ` since ${when(c.stateSince)}` : ''}`,
-    `  watching: ${c.watching ? `yes, next check ${when(c.nextCheckAt)}${c.scheduleReason ? ` (${c.scheduleReason})` : ''}` : 'no'}`,
-    `  last check: ${when(c.lastAttemptAt)}${c.lastOutcome ? ` (${c.lastOutcome})` : ''}${c.failures ? paint('yellow', `, ${c.failures} failure(s) in a row`) : ''}`,
-    ...(ctx ? [`  context: ${ctx}`] : []),
-    `  timeline shared: ${c.shareTimeline ? 'yes' : 'no'}`,
+    `${paint('bold', tr('cli.case.title', { id: c.id }))}${c.label ? ` — ${c.label}` : ''}${c.group ? ` (${c.group})` : ''}`,
+    `  ${c.location ? tr('cli.case.numberAt', { app: c.app, number: c.caseNumber, location: c.location }) : `${c.app} ${c.caseNumber}`}`,
+    `  ${c.stateSince ? tr('cli.case.stateSince', { state, since: when(c.stateSince) }) : tr('cli.case.state', { state })}`,
+    `  ${
+      c.watching
+        ? tr('cli.case.watchingYes', { at: when(c.nextCheckAt) }) + (c.scheduleReason ? ` (${c.scheduleReason})` : '')
+        : tr('cli.case.watchingNo')
+    }`,
+    `  ${tr('cli.case.lastCheck', { at: when(c.lastAttemptAt) })}${c.lastOutcome ? ` (${c.lastOutcome})` : ''}${c.failures ? paint('yellow', tr('cli.case.failuresInRow', { count: c.failures })) : ''}`,
+    ...(ctx ? [`  ${tr('cli.case.context', { context: ctx })}`] : []),
+    `  ${c.shareTimeline ? tr('cli.case.sharedYes') : tr('cli.case.sharedNo')}`,
   ];
 }
 
@@ -115,7 +123,7 @@ function eventLine(e: EventView): string {
       : e.kind === 'first_seen'
         ? (to?.status ?? '?')
         : e.kind === 'last_updated_changed'
-          ? `Case Last Updated ${to?.caseLastUpdated ?? '?'}`
+          ? tr('cli.case.event.lastUpdated', { date: to?.caseLastUpdated ?? '?' })
           : (detail ?? to?.status ?? '');
   return `  ${when(e.at)}  ${e.kind.padEnd(20)} ${what}${headline ? ` — ${headline}` : ''}`;
 }
@@ -153,7 +161,7 @@ export function register(program: Command): void {
       ) => {
         const flags = await fromStdin(given);
         const app = flags.app.toUpperCase();
-        if (app !== 'NIV' && app !== 'IV') throw new UsageError(`--app must be NIV or IV, not "${flags.app}"`);
+        if (app !== 'NIV' && app !== 'IV') throw new UsageError(tr('cli.case.badApp', { given: flags.app }));
         // CEAC's own rules for what the form accepts, so that a case that can never be checked is refused now.
         const valid = validateCaseQuery({
           app,
@@ -180,7 +188,7 @@ export function register(program: Command): void {
         await withCliRuntime(async (t) => {
           const c = await storeErrors(() => t.cases.add(input));
           if (flags.json) printJson(c);
-          else process.stdout.write(`added case ${c.id} (${c.app} ${c.caseNumber}); \`ceac watch\` checks it next\n`);
+          else process.stdout.write(tr('cli.case.added', { id: c.id, app: c.app, number: c.caseNumber }) + '\n');
         });
       },
     ),
@@ -200,15 +208,13 @@ export function register(program: Command): void {
             return;
           }
           if (cases.length === 0) {
-            process.stdout.write(
-              'no cases yet: add one with `ceac case add --app NIV --location … --id … --passport … --surname …`\n',
-            );
+            process.stdout.write(tr('cli.case.none') + '\n');
             return;
           }
           for (const c of cases) {
             const name = [c.label, c.group && `(${c.group})`].filter(Boolean).join(' ');
             process.stdout.write(
-              `${String(c.id).padStart(4)}  ${c.app.padEnd(3)} ${c.caseNumber.padEnd(14)} ${(c.location ?? '').padEnd(4)} ${(c.state ?? 'not checked').padEnd(26)} ${c.watching ? `next ${when(c.nextCheckAt)}` : 'paused'.padEnd(22)}  ${name}\n`,
+              `${String(c.id).padStart(4)}  ${c.app.padEnd(3)} ${c.caseNumber.padEnd(14)} ${(c.location ?? '').padEnd(4)} ${(c.state ?? tr('cli.case.list.notChecked')).padEnd(26)} ${(c.watching ? tr('cli.case.list.next', { at: when(c.nextCheckAt) }) : tr('cli.case.list.paused')).padEnd(26)}  ${name}\n`,
             );
           }
         });
@@ -236,9 +242,9 @@ export function register(program: Command): void {
             });
             return;
           }
-          const lines = [...caseLines(c), `  learned schedule: ${learned.text}`];
+          const lines = [...caseLines(c), `  ${tr('cli.case.learned', { text: learned.text })}`];
           if (deadlines.length) {
-            lines.push('  deadlines:');
+            lines.push(`  ${tr('cli.case.deadlines')}`);
             for (const d of deadlines) lines.push(`    ${d.date}  ${d.title} (${d.basis})`);
           }
           process.stdout.write(lines.join('\n') + '\n');
@@ -276,13 +282,13 @@ export function register(program: Command): void {
             printJson(h);
             return;
           }
-          const out = [...caseLines(h.case), '', `observations (${h.observations.length}):`];
+          const out = [...caseLines(h.case), '', tr('cli.case.observations', { count: h.observations.length })];
           for (const o of h.observations) {
             out.push(
-              `  ${when(o.firstSeenAt)} … ${when(o.lastSeenAt)}  ${o.status ?? '?'} [${o.variant}]  last updated ${o.caseLastUpdated ?? '?'}  (seen ${o.seenCount}×)`,
+              `  ${when(o.firstSeenAt)} … ${when(o.lastSeenAt)}  ${o.status ?? '?'} [${o.variant}]  ${tr('cli.report.lastUpdated', { date: o.caseLastUpdated ?? '?' })}  ${tr('cli.case.seen', { count: o.seenCount })}`,
             );
           }
-          out.push('', `events (${h.events.length}):`, ...h.events.map(eventLine));
+          out.push('', tr('cli.case.events', { count: h.events.length }), ...h.events.map(eventLine));
           process.stdout.write(out.join('\n') + '\n');
         });
       }),
@@ -348,7 +354,7 @@ export function register(program: Command): void {
       ) => {
         const caseId = parseCaseId(id);
         const flags = await fromStdin(given);
-        if (flags.pause && flags.resume) throw new UsageError('--pause and --resume contradict each other');
+        if (flags.pause && flags.resume) throw new UsageError(tr('cli.case.pauseResume'));
         const context = contextFrom(flags);
         const patch: CaseEdit = {
           ...(flags.label !== undefined && { label: flags.label || null }),
@@ -361,8 +367,7 @@ export function register(program: Command): void {
           ...(flags.pause && { watching: false }),
           ...(flags.resume && { watching: true }),
         };
-        if (Object.keys(patch).length === 0)
-          throw new UsageError('nothing to change: give at least one option (see `ceac case edit --help`)');
+        if (Object.keys(patch).length === 0) throw new UsageError(tr('cli.case.nothingToChange'));
         await withCliRuntime(async (t) => {
           const c = await storeErrors(() => t.cases.edit(caseId, patch, null));
           // Consent given or withdrawn, or the visa class or post changed: the shared timeline follows now.
@@ -385,16 +390,14 @@ export function register(program: Command): void {
           await storeErrors(() => t.cases.remove(caseId, null));
           await storeErrors(() => reconcileWatchedTimelines(t.store.db));
           if (flags.json) printJson({ removed: caseId });
-          else process.stdout.write(`removed case ${caseId} and everything recorded about it\n`);
+          else process.stdout.write(tr('cli.case.removed', { id: caseId }) + '\n');
         });
       }),
     );
 
   group.action(
     action(() => {
-      throw new UsageError(
-        'choose a subcommand: add, list, show, history, calendar, check, edit, remove (see `ceac case --help`)',
-      );
+      throw new UsageError(tr('cli.case.chooseSubcommand'));
     }),
   );
 }

@@ -16,6 +16,9 @@ import {
 } from '../ceac/index.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { interpret, renderExplanation } from '../decode/index.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import { english } from '../i18n/translator.js';
+import { cliTranslator, tr } from './i18n.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
 
 interface CheckOptions {
@@ -31,12 +34,12 @@ interface CheckOptions {
   json?: boolean;
 }
 
-const STEP_WORDS: Record<CheckProgress['step'], string> = {
-  form: 'opening the status form',
-  captcha: 'fetching the captcha',
-  solve: 'solving the captcha',
-  submit: 'submitting',
-  retry: 'retrying',
+const STEP_WORDS: Record<CheckProgress['step'], MessageKey> = {
+  form: 'cli.check.step.form',
+  captcha: 'cli.check.step.captcha',
+  solve: 'cli.check.step.solve',
+  submit: 'cli.check.step.submit',
+  retry: 'cli.check.step.retry',
 };
 
 function configOrUsage(): Config {
@@ -58,7 +61,7 @@ async function solverFor(spec: string): Promise<CaptchaSolver> {
   }
   if (solver instanceof PromptSolver && !solver.interactive) {
     throw new UsageError(
-      'the captcha must be typed by a person, but this is not a terminal: use --captcha "command:<program>" or --captcha "onnx:<model.onnx>" (or set CEAC_CAPTCHA)',
+      tr('cli.check.captchaNeedsTerminal', { command: '"command:<program>"', onnx: '"onnx:<model.onnx>"' }),
     );
   }
   return solver;
@@ -92,8 +95,7 @@ export function register(program: Command): void {
       new Option('--app <type>', 'application type: NIV (nonimmigrant) or IV (immigrant, including DV)')
         .argParser((v: string) => {
           const app = v.trim().toUpperCase();
-          if (app !== 'NIV' && app !== 'IV')
-            throw new InvalidArgumentError('use NIV (nonimmigrant visa) or IV (immigrant visa, including DV).');
+          if (app !== 'NIV' && app !== 'IV') throw new InvalidArgumentError(tr('cli.check.appChoice'));
           return app;
         })
         .makeOptionMandatory(),
@@ -140,12 +142,10 @@ Requests are spaced by CEAC_REQUEST_INTERVAL_MS (default 2000 ms). Against the s
         let timeoutMs = config.CEAC_REQUEST_TIMEOUT_MS;
         if (opts.timeout !== undefined) {
           timeoutMs = Number(opts.timeout);
-          if (!Number.isInteger(timeoutMs) || timeoutMs < 100)
-            throw new UsageError('--timeout must be a whole number of milliseconds, at least 100');
+          if (!Number.isInteger(timeoutMs) || timeoutMs < 100) throw new UsageError(tr('cli.check.badTimeout'));
         }
         const baseUrl = opts.baseUrl ?? config.CEAC_BASE_URL;
-        if (!URL.canParse(baseUrl))
-          throw new UsageError(`--base-url "${baseUrl}" is not a URL (e.g. https://ceac.state.gov)`);
+        if (!URL.canParse(baseUrl)) throw new UsageError(tr('cli.check.badBaseUrl', { given: baseUrl }));
         const solver = await solverFor(opts.captcha ?? config.CEAC_CAPTCHA ?? 'prompt');
 
         const err = painter(process.stderr);
@@ -163,7 +163,7 @@ Requests are spaced by CEAC_REQUEST_INTERVAL_MS (default 2000 ms). Against the s
           budget: intervalBudget(config.CEAC_REQUEST_INTERVAL_MS),
           onProgress: (p) => {
             if (showProgress)
-              process.stderr.write(err('dim', `… ${STEP_WORDS[p.step]}${p.reason ? ` (${p.reason})` : ''}\n`));
+              process.stderr.write(err('dim', `… ${tr(STEP_WORDS[p.step])}${p.reason ? ` (${p.reason})` : ''}\n`));
           },
         });
         let outcome: CheckOutcome;
@@ -174,7 +174,9 @@ Requests are spaced by CEAC_REQUEST_INTERVAL_MS (default 2000 ms). Against the s
         }
 
         if (outcome.kind === 'ok') {
-          const interpretation = interpret(outcome.observation, { applicationType: valid.query.app });
+          // JSON is for machines: stable ids and English text, whatever the language.
+          const t = opts.json ? english : cliTranslator();
+          const interpretation = interpret(outcome.observation, { applicationType: valid.query.app }, t);
           const check = { attempts: outcome.attempts, requests: outcome.requests, durationMs: outcome.durationMs };
           if (opts.json) {
             printJson({
@@ -188,14 +190,14 @@ Requests are spaced by CEAC_REQUEST_INTERVAL_MS (default 2000 ms). Against the s
             process.stdout.write(
               renderExplanation(
                 { observation: outcome.observation, interpretation },
-                { paint: out, width: process.stdout.columns },
+                { paint: out, width: process.stdout.columns, t },
               ) + '\n',
             );
           }
           return;
         }
         const keptPage = outcome.kind === 'layout_changed' ? keepUnrecognisedPage(outcome.body) : null;
-        const message = outcome.message + (keptPage ? ` (saved to ${keptPage})` : '');
+        const message = outcome.message + (keptPage ? ` ${tr('cli.check.pageSaved', { path: keptPage })}` : '');
         if (opts.json) {
           printJson(failureJson(outcome, keptPage));
           process.exitCode = 1;

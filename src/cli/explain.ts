@@ -5,8 +5,7 @@ import { type Command, Option } from 'commander';
 import { parseCeacDate } from '../decode/dates.js';
 import { explain, explainPage } from '../decode/explain.js';
 import { renderExplanation } from '../decode/render.js';
-import { type Language, languageFromEnv, LANGUAGES, matchLanguage } from '../i18n/languages.js';
-import { english, loadTranslator } from '../i18n/translator.js';
+import { english } from '../i18n/translator.js';
 import { stateForStatusWord, statusTextFor } from '../knowledge/statuses.js';
 import {
   type DecodeContext,
@@ -19,6 +18,7 @@ import {
   SLIP_COLORS,
   type SlipColor,
 } from '../knowledge/types.js';
+import { cliTranslator, tr } from './i18n.js';
 import { action, CommandFailure, painter, printJson, readBounded, readStdin, UsageError } from './runtime.js';
 
 interface ExplainOptions {
@@ -32,7 +32,6 @@ interface ExplainOptions {
   since?: string;
   previous?: string;
   today?: string;
-  lang?: string;
 }
 
 /** Bigger inputs are not CEAC statuses; refusing them early keeps memory and time bounded. */
@@ -57,7 +56,6 @@ export function register(program: Command): void {
     .option('--since <date>', 'the date the current status began (YYYY-MM-DD or DD-Mon-YYYY)')
     .option('--previous <status>', 'the status before this one, e.g. Approved or administrative_processing')
     .option('--today <date>', "the date to count from instead of today's (for examples and tests)")
-    .option('--lang <language>', `language of the answer: ${LANGUAGES.join(', ')} (default: from LC_ALL/LANG, else en)`)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -70,12 +68,9 @@ export function register(program: Command): void {
       action(async (text: string[], options: ExplainOptions) => {
         const context = contextOf(options);
         // JSON is for machines: stable ids and English text, whatever the language.
-        const t = options.json ? english : await loadTranslator(languageOf(options.lang));
+        const t = options.json ? english : cliTranslator();
         const { input, html } = await readInput(text, options);
-        if (input.trim() === '')
-          throw new UsageError(
-            'nothing to decode: the input is empty (give the status text, --file, --html, or pipe it on stdin)',
-          );
+        if (input.trim() === '') throw new UsageError(tr('cli.explain.empty'));
         const result = html ? explainPage(input, context, t) : explain(input, context, t);
         if (options.json) {
           printJson(result);
@@ -87,27 +82,18 @@ export function register(program: Command): void {
     );
 }
 
-/** `--lang` must name a language we speak; LC_ALL/LANG in another language fall back to English. */
-function languageOf(flag: string | undefined): Language {
-  if (flag !== undefined && matchLanguage(flag) === undefined)
-    throw new UsageError(`--lang ${flag} is not a language ceac-watch speaks; use one of ${LANGUAGES.join(', ')}`);
-  return languageFromEnv(flag);
-}
-
 async function readInput(text: string[], options: ExplainOptions): Promise<{ input: string; html: boolean }> {
   const sources = [
     text.length > 0 ? 'TEXT' : null,
     options.file ? '--file' : null,
     options.html ? '--html' : null,
   ].filter(Boolean);
-  if (sources.length > 1) throw new UsageError(`give the status one way only, not ${sources.join(' and ')}`);
+  if (sources.length > 1) throw new UsageError(tr('cli.explain.oneWay', { sources: sources.join(', ') }));
   if (options.file) return { input: await readInputFile(options.file, '--file'), html: false };
   if (options.html) return { input: await readInputFile(options.html, '--html'), html: true };
   if (text.length > 0) return { input: text.join(' '), html: false };
   if (process.stdin.isTTY) {
-    throw new UsageError(
-      'nothing to decode: give the status text (e.g. ceac explain Refused), --file PATH, --html PATH, or pipe it on stdin',
-    );
+    throw new UsageError(tr('cli.explain.nothing'));
   }
   return { input: await readStdin(MAX_INPUT_BYTES), html: false };
 }
@@ -116,24 +102,22 @@ async function readInputFile(path: string, flag: string): Promise<string> {
   let size: number;
   try {
     const stat = statSync(path);
-    if (stat.isDirectory()) throw new UsageError(`${flag} ${path} is a directory; give the path of a file`);
+    if (stat.isDirectory()) throw new UsageError(`${flag} ${path}: ${tr('cli.file.isDirectory')}`);
     size = stat.size;
   } catch (err) {
     if (err instanceof UsageError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`${flag} ${path}: no such file`);
-    throw new CommandFailure(`cannot read ${path} (${code ?? 'unknown error'})`);
+    if (code === 'ENOENT') throw new UsageError(`${flag} ${path}: ${tr('cli.file.noSuchFile')}`);
+    throw new CommandFailure(tr('cli.file.cannotRead', { path, reason: code ?? '?' }));
   }
   if (size > MAX_INPUT_BYTES)
-    throw new UsageError(
-      `${flag} ${path} is ${Math.round(size / 1048576)} MB; a CEAC status is a few KB (the limit is 20 MB)`,
-    );
+    throw new UsageError(tr('cli.explain.tooBig', { what: `${flag} ${path}`, megabytes: Math.round(size / 1048576) }));
   // Read through a bounded reader, not by the size above: a device or a pipe (/dev/zero) says 0.
   try {
     return await readBounded(path, MAX_INPUT_BYTES, `${flag} ${path}`);
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw new CommandFailure(`cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    throw new CommandFailure(tr('cli.file.cannotRead', { path, reason: (err as NodeJS.ErrnoException).code ?? '?' }));
   }
 }
 
@@ -148,17 +132,18 @@ function contextOf(options: ExplainOptions): DecodeContext {
   if (options.today !== undefined) context.today = today;
   if (options.since !== undefined) {
     const since = dateOption('--since', options.since);
-    if (since > today)
-      throw new UsageError(
-        `--since ${options.since} is after today (${today}); give the date the current status began`,
-      );
+    if (since > today) throw new UsageError(tr('cli.explain.sinceAfterToday', { since: options.since, today }));
     context.since = since;
   }
   if (options.previous !== undefined) {
     const previous = options.previous.trim();
     if (!stateForStatusWord(previous) && !statusTextFor(previous.toLowerCase())) {
       throw new UsageError(
-        `--previous "${options.previous}" is not a CEAC status; use one of: No Status, Application Received, Administrative Processing, Refused, Approved, Issued, At NVC, In Transit, Ready, Transfer in Progress`,
+        tr('cli.explain.badPrevious', {
+          given: options.previous,
+          statuses:
+            'No Status, Application Received, Administrative Processing, Refused, Approved, Issued, At NVC, In Transit, Ready, Transfer in Progress',
+        }),
       );
     }
     context.previous = previous;
@@ -168,9 +153,6 @@ function contextOf(options: ExplainOptions): DecodeContext {
 
 function dateOption(flag: string, value: string): string {
   const iso = parseCeacDate(value);
-  if (!iso)
-    throw new UsageError(
-      `${flag} "${value}" is not a date; use YYYY-MM-DD (e.g. 2025-10-21) or DD-Mon-YYYY (e.g. 21-Oct-2025)`,
-    );
+  if (!iso) throw new UsageError(tr('cli.explain.badDate', { flag, given: value }));
   return iso;
 }

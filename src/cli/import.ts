@@ -7,6 +7,7 @@ import { CheckeeFormatError, type CheckeeImport, importCheckee } from '../timeli
 import { type ExtractedTimeline, extractTimelines, toStoredTimeline } from '../timelines/extract.js';
 import { isIsoDate } from '../timelines/model.js';
 import { type UpsertReport, upsertTimelines } from '../timelines/repository.js';
+import { tr } from './i18n.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
 import { withTimelineStore } from './stats.js';
 
@@ -17,19 +18,18 @@ function readInput(file: string): string {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'
-        ? 'no such file'
+        ? tr('cli.file.noSuchFile')
         : code === 'EISDIR'
-          ? 'it is a directory'
+          ? tr('cli.file.isDirectory')
           : code === 'EACCES'
-            ? 'permission denied'
+            ? tr('cli.file.permissionDenied')
             : String(code ?? err);
-    throw new CommandFailure(`cannot read ${file}: ${why}`);
+    throw new CommandFailure(tr('cli.file.cannotRead', { path: file, reason: why }));
   }
 }
 
 function checkDate(flag: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !isIsoDate(value))
-    throw new UsageError(`${flag} must be a date as YYYY-MM-DD (got "${value}")`);
+  if (value !== undefined && !isIsoDate(value)) throw new UsageError(tr('cli.import.badDate', { flag, given: value }));
   return value;
 }
 
@@ -78,7 +78,7 @@ function checkeeSummary(file: string, parsed: CheckeeImport, stored: UpsertRepor
 async function runCheckee(file: string, o: CheckeeOptions): Promise<void> {
   const asOf = checkDate('--as-of', o.asOf);
   if (!/^\d+$/.test(o.maxErrors ?? '20'))
-    throw new UsageError(`--max-errors must be a whole number (got "${o.maxErrors}")`);
+    throw new UsageError(tr('cli.import.badMaxErrors', { given: o.maxErrors ?? '' }));
   const text = readInput(file);
   let parsed: CheckeeImport;
   try {
@@ -90,11 +90,17 @@ async function runCheckee(file: string, o: CheckeeOptions): Promise<void> {
   if (parsed.timelines.length === 0) {
     const first = parsed.errors[0];
     throw new CommandFailure(
-      `${file}: no case could be imported` +
-        (first ? ` (line ${first.line}: ${first.message}; ${parsed.errors.length} rows skipped)` : ' (no rows)'),
+      `${file}: ` +
+        (first
+          ? tr('cli.import.nothingImported', {
+              line: first.line,
+              message: first.message,
+              skipped: parsed.errors.length,
+            })
+          : tr('cli.import.noRows')),
     );
   }
-  const bar = progressBar(parsed.timelines.length, 'importing');
+  const bar = progressBar(parsed.timelines.length, tr('cli.import.progress'));
   const stored = await withTimelineStore((store) =>
     upsertTimelines(store.db, parsed.timelines, (done) => bar.update(done)),
   );
@@ -106,18 +112,19 @@ async function runCheckee(file: string, o: CheckeeOptions): Promise<void> {
   }
   const paint = painter();
   const lines = [
-    `${paint('bold', summary.file)}: ${summary.rows} rows`,
-    `  imported   ${summary.imported}`,
-    `  updated    ${summary.updated}`,
-    `  duplicates ${summary.duplicates}`,
-    `  skipped    ${summary.skipped}`,
-    `  cases: ${summary.cases.decided} decided (${summary.cases.refused} refused), ${summary.cases.pending} pending`,
+    `${paint('bold', summary.file)}: ${tr('cli.import.rows', { count: summary.rows })}`,
+    `  ${tr('cli.import.imported', { count: summary.imported })}`,
+    `  ${tr('cli.import.updated', { count: summary.updated })}`,
+    `  ${tr('cli.import.duplicates', { count: summary.duplicates })}`,
+    `  ${tr('cli.import.skipped', { count: summary.skipped })}`,
+    `  ${tr('cli.import.cases', { ...summary.cases })}`,
   ];
   const shown = Number(o.maxErrors ?? 20);
-  for (const e of summary.errors.slice(0, shown)) lines.push(`  ${paint('red', `line ${e.line}:`)} ${e.message}`);
+  for (const e of summary.errors.slice(0, shown))
+    lines.push(`  ${paint('red', tr('cli.import.line', { line: e.line }))} ${e.message}`);
   if (summary.errors.length > shown)
-    lines.push(`  … and ${summary.errors.length - shown} more skipped rows (see --json)`);
-  for (const w of summary.warnings) lines.push(`${paint('yellow', 'warning:')} ${w}`);
+    lines.push(`  ${tr('cli.import.moreSkipped', { count: summary.errors.length - shown })}`);
+  for (const w of summary.warnings) lines.push(`${paint('yellow', tr('cli.warning'))} ${w}`);
   process.stdout.write(lines.join('\n') + '\n');
 }
 
@@ -130,16 +137,17 @@ interface TextOptions {
 function printExtracted(timelines: ExtractedTimeline[]): void {
   const paint = painter();
   if (timelines.length === 0) {
-    process.stdout.write('no timeline found: the text has no dated visa events\n');
+    process.stdout.write(`${tr('cli.import.noTimeline')}\n`);
     return;
   }
   const out: string[] = [];
   timelines.forEach((t, i) => {
     const about = [t.visaClass, t.post, t.route].filter(Boolean).join(', ');
-    out.push(paint('bold', `timeline ${i + 1}${about ? ` (${about})` : ''}`));
+    out.push(paint('bold', `${tr('cli.import.timeline', { n: i + 1 })}${about ? ` (${about})` : ''}`));
     for (const e of t.events) {
       const detail = e.kind === 'status' ? ` ${e.status}` : e.color ? ` ${e.color}` : '';
-      const sure = e.confidence < 0.7 ? paint('yellow', ` [check: confidence ${e.confidence.toFixed(2)}]`) : '';
+      const sure =
+        e.confidence < 0.7 ? paint('yellow', ` [${tr('cli.import.lowConfidence', { confidence: e.confidence })}]`) : '';
       out.push(`  ${e.date}  ${e.kind}${detail}${sure}   “${e.text}”`);
     }
   });
@@ -170,10 +178,11 @@ async function runText(file: string, o: TextOptions): Promise<void> {
   }
   printExtracted(timelines);
   if (saved) {
-    process.stdout.write(`saved ${saved.saved} timeline${saved.saved === 1 ? '' : 's'}\n`);
-    for (const n of saved.notSaved) process.stdout.write(`not saved: timeline ${n.timeline}: ${n.reason}\n`);
+    process.stdout.write(`${tr('cli.import.saved', { count: saved.saved })}\n`);
+    for (const n of saved.notSaved)
+      process.stdout.write(`${tr('cli.import.notSaved', { n: n.timeline, reason: n.reason })}\n`);
   } else if (timelines.length) {
-    process.stdout.write('review the events above; run again with --save to store them\n');
+    process.stdout.write(`${tr('cli.import.review')}\n`);
   }
 }
 

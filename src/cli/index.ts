@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 
-import { reportError } from './runtime.js';
+import { chooseCliLanguage, takeLangFlag, tr, unknownLanguage } from './i18n.js';
+import { reportError, UsageError } from './runtime.js';
+import { commanderMessage } from './usage.js';
 
 /**
  * The `ceac` command. Each command group lives in its own module and is imported only when it is
@@ -32,15 +34,22 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
 };
 
 function baseProgram(): Command {
-  return new Command('ceac')
-    .description('ceac-watch: decode, watch and time US visa (CEAC) case statuses')
-    .version(process.env.npm_package_version ?? '0.1.0', '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
-    .configureHelp({ sortSubcommands: false });
+  return (
+    new Command('ceac')
+      .description('ceac-watch: decode, watch and time US visa (CEAC) case statuses')
+      .version(process.env.npm_package_version ?? '0.1.0', '-V, --version')
+      // Shown in every command's help; src/cli/i18n.ts takes it out of argv before commander parses.
+      .option('--lang <language>', 'language of the human output: en, zh-CN, es (default: from LC_ALL/LANG, else en)')
+      .exitOverride()
+      // Commander's own error lines are English: main() prints them in the user's language instead.
+      .configureOutput({ outputError: () => undefined })
+      .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
+  );
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(given: string[]): Promise<number> {
+  const { argv, flag } = takeLangFlag(given);
+  if (!(await chooseCliLanguage(flag))) return reportError(new UsageError(unknownLanguage(flag ?? '')));
   const program = baseProgram();
   const name = argv[2];
   const entry = name ? COMMANDS[name] : undefined;
@@ -57,7 +66,8 @@ export async function main(argv: string[]): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
         return 0;
       if (err.code === 'commander.executeSubCommandAsync') return 0;
-      // Commander already printed the message; a usage error is exit 2 by convention.
+      // A usage error is exit 2 by convention, with one line in the user's language and a pointer to the help.
+      process.stderr.write(`${commanderMessage(err)}\n${tr('cli.usage.seeHelp')}\n`);
       return 2;
     }
     return reportError(err);

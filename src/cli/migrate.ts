@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 
 import { loadConfig } from '../config.js';
 import { openConfiguredStore } from '../store/open.js';
+import { tr } from './i18n.js';
 import { action, printJson } from './runtime.js';
 import { storeErrors } from './shared.js';
 
@@ -22,8 +23,8 @@ export function register(program: Command): void {
           }
           process.stdout.write(
             opened.migrated.length
-              ? `applied ${opened.migrated.length} migration(s) to ${result.database}:\n${opened.migrated.map((m) => `  ${m}`).join('\n')}\n`
-              : `${result.database} is up to date\n`,
+              ? `${tr('cli.migrate.applied', { count: opened.migrated.length, database: result.database })}\n${opened.migrated.map((m) => `  ${m}`).join('\n')}\n`
+              : tr('cli.migrate.upToDate', { database: result.database }) + '\n',
           );
         } finally {
           await opened.close();

@@ -5,6 +5,7 @@ import type * as NotifyModule from '../notify/index.js';
 import type { ChannelView, DeliveryView, DispatcherOptions, EventKind } from '../notify/index.js';
 import type { Store } from '../store/db.js';
 import type { Sealer } from '../store/seal.js';
+import { tr, when } from './i18n.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
 import { cliError } from './shared.js';
 
@@ -51,31 +52,38 @@ async function withStore<T>(fn: (o: Opened) => Promise<T>): Promise<T> {
   }
 }
 
-const when = (ms: number | null): string =>
-  ms === null ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + 'Z';
-
 function describeChannel(c: ChannelView): string {
   const paint = painter();
-  const rules = [`events: ${c.events.join(', ')}`];
-  if (c.quiet) rules.push(`quiet ${c.quiet}`);
-  if (c.digest) rules.push(`digest at ${c.digestAt}`);
+  const rules = [tr('cli.notify.events', { events: c.events.join(', ') })];
+  if (c.quiet) rules.push(tr('cli.notify.quiet', { hours: c.quiet }));
+  if (c.digest) rules.push(tr('cli.notify.digestAt', { at: c.digestAt }));
   rules.push(c.timeZone);
-  if (c.language) rules.push(`in ${c.language}`);
-  const counts = `${c.deliveries.sent} sent, ${c.deliveries.pending} pending, ${c.deliveries.failed} failed`;
+  if (c.language) rules.push(tr('cli.notify.language', { language: c.language }));
+  const counts = tr('cli.notify.counts', {
+    sent: c.deliveries.sent,
+    pending: c.deliveries.pending,
+    failed: c.deliveries.failed,
+  });
   const lines = [
     `${paint('bold', `#${c.id} ${c.name}`)} (${c.kind})  ${c.url}`,
     `  ${rules.join('; ')}`,
-    `  ${counts}; last sent ${when(c.lastSentAt)}`,
+    `  ${counts}; ${tr('cli.notify.lastSent', { at: when(c.lastSentAt) })}`,
   ];
-  if (c.lastError) lines.push(`  ${paint(c.deliveries.failed ? 'red' : 'yellow', 'last error:')} ${c.lastError}`);
+  if (c.lastError)
+    lines.push(`  ${paint(c.deliveries.failed ? 'red' : 'yellow', tr('cli.notify.lastError'))} ${c.lastError}`);
   return lines.join('\n');
 }
 
 function describeDelivery(d: DeliveryView): string {
-  const wait = d.status === 'pending' ? ` due ${when(d.nextAttemptAt)}${d.holdReason ? ` (${d.holdReason})` : ''}` : '';
-  const sent = d.sentAt ? ` at ${when(d.sentAt)}` : '';
+  const wait =
+    d.status === 'pending'
+      ? ` ${tr('cli.notify.due', { at: when(d.nextAttemptAt) })}${d.holdReason ? ` (${d.holdReason})` : ''}`
+      : '';
+  const sent = d.sentAt ? ` ${tr('cli.notify.sentAt', { at: when(d.sentAt) })}` : '';
   const error = d.lastError && d.status !== 'sent' ? `\n    ${d.lastError}` : '';
-  return `#${d.id} event ${d.eventId} -> channel ${d.channelId}${d.digest ? ' [digest]' : ''}: ${d.status}${sent}${wait}, ${d.attempts} tr${d.attempts === 1 ? 'y' : 'ies'}${error}`;
+  const route = tr('cli.notify.delivery', { event: d.eventId, channel: d.channelId });
+  const digest = d.digest ? ` [${tr('cli.notify.digest')}]` : '';
+  return `#${d.id} ${route}${digest}: ${tr('cli.notify.status', { status: d.status })}${sent}${wait}, ${tr('cli.notify.attempts', { count: d.attempts })}${error}`;
 }
 
 interface AddFlags {
@@ -85,7 +93,7 @@ interface AddFlags {
   tz?: string;
   digest?: boolean;
   digestAt?: string;
-  lang?: string;
+  messageLang?: string;
   json?: boolean;
 }
 
@@ -116,7 +124,10 @@ Event kinds for --events: status, text, updated, health, first, all, default
     .option('--tz <zone>', 'IANA time zone for --quiet and --digest-at (default: this machine’s)')
     .option('--digest', 'collect "Case Last Updated"-only changes into one message a day')
     .option('--digest-at <HH:MM>', 'time of the daily digest', '09:00')
-    .option('--lang <language>', 'language of its messages: en, zh-CN or es (default: English)')
+    .option(
+      '--message-lang <language>',
+      'language of its messages: en, zh-CN or es (default: English; --lang is the language of this command’s output)',
+    )
     .option('--json', 'print the saved channel as JSON')
     .action(
       action(async (url: string, flags: AddFlags) => {
@@ -147,7 +158,7 @@ Event kinds for --events: status, text, updated, health, first, all, default
                 ...(flags.tz !== undefined && { timeZone: flags.tz }),
                 digest: Boolean(flags.digest),
                 ...(flags.digestAt !== undefined && { digestAt: flags.digestAt }),
-                ...(flags.lang !== undefined && { language: flags.lang }),
+                ...(flags.messageLang !== undefined && { language: flags.messageLang }),
               },
               { allowPrivateTargets: o.config.CEAC_WATCH_ALLOW_PRIVATE_TARGETS },
             );
@@ -155,17 +166,15 @@ Event kinds for --events: status, text, updated, health, first, all, default
               printJson(result);
               return;
             }
-            process.stdout.write(`added ${describeChannel(result.channel)}\n`);
+            process.stdout.write(`${tr('cli.notify.added')} ${describeChannel(result.channel)}\n`);
             if (result.generatedSecret) {
-              process.stdout.write(
-                `webhook secret (shown once; verify X-Ceac-Signature with it): ${result.generatedSecret}\n`,
-              );
+              process.stdout.write(`${tr('cli.notify.secret', { secret: result.generatedSecret })}\n`);
             }
-            process.stdout.write(`try it: ceac notify test ${result.channel.id}\n`);
+            process.stdout.write(`${tr('cli.notify.tryIt', { id: result.channel.id })}\n`);
           } catch (err) {
             if (err instanceof o.notify.ChannelError) {
               throw new UsageError(
-                `cannot add this channel:\n${err.errors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}`,
+                `${tr('cli.notify.cannotAdd')}\n${err.errors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}`,
               );
             }
             throw err;
@@ -187,7 +196,7 @@ Event kinds for --events: status, text, updated, health, first, all, default
             return;
           }
           if (list.length === 0) {
-            process.stdout.write('no channels yet: add one with `ceac notify add URL` (see `ceac notify --help`)\n');
+            process.stdout.write(`${tr('cli.notify.none')}\n`);
             return;
           }
           process.stdout.write(list.map(describeChannel).join('\n') + '\n');
@@ -205,14 +214,14 @@ Event kinds for --events: status, text, updated, health, first, all, default
         await withStore(async (o) => {
           const targets =
             id !== undefined ? [id] : (await o.notify.listChannels(o.store.db, null)).map((c) => String(c.id));
-          if (targets.length === 0) throw new CommandFailure('no channels to test: add one with `ceac notify add URL`');
+          if (targets.length === 0) throw new CommandFailure(tr('cli.notify.noneToTest'));
           const dispatcher = o.notify.createDispatcher(o.dispatcherOptions());
           const results = [];
           try {
             for (const target of targets) {
-              if (!flags.json) process.stderr.write(`testing ${target}…\n`);
+              if (!flags.json) process.stderr.write(`${tr('cli.notify.testing', { target })}\n`);
               const r = await o.notify.testChannel(o.store.db, null, target, dispatcher);
-              if (r === null) throw new UsageError(`no channel "${target}": see \`ceac notify list\``);
+              if (r === null) throw new UsageError(tr('cli.notify.noChannel', { channel: target }));
               results.push(r);
             }
           } finally {
@@ -224,11 +233,11 @@ Event kinds for --events: status, text, updated, health, first, all, default
             for (const r of results)
               process.stdout.write(
                 r.ok
-                  ? `${paint('green', 'ok')} ${r.channel}\n`
-                  : `${paint('red', 'failed')} ${r.channel}: ${r.error}\n`,
+                  ? `${paint('green', tr('cli.notify.testOk'))} ${r.channel}\n`
+                  : `${paint('red', tr('cli.notify.testFailed'))} ${r.channel}: ${r.error}\n`,
               );
           const failed = results.filter((r) => !r.ok).length;
-          if (failed) throw new CommandFailure(`${failed} of ${results.length} channel test(s) failed`);
+          if (failed) throw new CommandFailure(tr('cli.notify.testsFailed', { failed, total: results.length }));
         });
       }),
     );
@@ -242,9 +251,9 @@ Event kinds for --events: status, text, updated, health, first, all, default
       action(async (id: string, flags: { json?: boolean }) => {
         await withStore(async (o) => {
           const removed = await o.notify.removeChannel(o.store.db, null, id);
-          if (!removed) throw new CommandFailure(`no channel "${id}": see \`ceac notify list\``);
+          if (!removed) throw new CommandFailure(tr('cli.notify.noChannel', { channel: id }));
           if (flags.json) printJson({ removed: id });
-          else process.stdout.write(`removed channel ${id}\n`);
+          else process.stdout.write(`${tr('cli.notify.removed', { channel: id })}\n`);
         });
       }),
     );
@@ -257,7 +266,7 @@ Event kinds for --events: status, text, updated, health, first, all, default
       action(async (flags: { json?: boolean }) => {
         await withStore(async (o) => {
           const dispatcher = o.notify.createDispatcher(o.dispatcherOptions());
-          if (!flags.json) process.stderr.write('delivering due notifications…\n');
+          if (!flags.json) process.stderr.write(`${tr('cli.notify.delivering')}\n`);
           let summary;
           try {
             summary = await dispatcher.runDue();
@@ -267,13 +276,11 @@ Event kinds for --events: status, text, updated, health, first, all, default
           const next = await o.notify.nextDueAt(o.store.db);
           if (flags.json) printJson({ ...summary, nextDueAt: next });
           else {
-            process.stdout.write(
-              `${summary.sent} sent, ${summary.retried} to retry, ${summary.failed} failed, ${summary.held} held for quiet hours\n`,
-            );
-            if (next !== null) process.stdout.write(`next due ${when(next)}\n`);
-            if (summary.failed) process.stdout.write('see `ceac notify log --failed` for the errors\n');
+            process.stdout.write(`${tr('cli.notify.flushed', { ...summary })}\n`);
+            if (next !== null) process.stdout.write(`${tr('cli.notify.nextDue', { at: when(next) })}\n`);
+            if (summary.failed) process.stdout.write(`${tr('cli.notify.seeLog')}\n`);
           }
-          if (summary.failed) throw new CommandFailure(`${summary.failed} notification(s) failed for good`);
+          if (summary.failed) throw new CommandFailure(tr('cli.notify.failedForGood', { count: summary.failed }));
         });
       }),
     );
@@ -289,8 +296,8 @@ Event kinds for --events: status, text, updated, health, first, all, default
       action(async (flags: { failed?: boolean; pending?: boolean; limit: string; json?: boolean }) => {
         const limit = Number(flags.limit);
         if (!Number.isInteger(limit) || limit <= 0)
-          throw new UsageError(`--limit must be a positive whole number, not "${flags.limit}"`);
-        if (flags.failed && flags.pending) throw new UsageError('use --failed or --pending, not both');
+          throw new UsageError(tr('cli.usage.positive', { flag: '--limit', given: flags.limit }));
+        if (flags.failed && flags.pending) throw new UsageError(tr('cli.notify.failedOrPending'));
         await withStore(async (o) => {
           const status = flags.failed ? 'failed' : flags.pending ? 'pending' : undefined;
           const rows = await o.notify.listDeliveries(o.store.db, null, { limit, ...(status && { status }) });
@@ -298,7 +305,9 @@ Event kinds for --events: status, text, updated, health, first, all, default
             printJson({ deliveries: rows });
             return;
           }
-          process.stdout.write(rows.length ? rows.map(describeDelivery).join('\n') + '\n' : 'no deliveries\n');
+          process.stdout.write(
+            rows.length ? rows.map(describeDelivery).join('\n') + '\n' : `${tr('cli.notify.noDeliveries')}\n`,
+          );
         });
       }),
     );

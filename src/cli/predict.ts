@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { NotEnoughDataError, type Prediction, predictWithFallback } from '../stats/predict.js';
 import { tabulate } from '../stats/table.js';
 import { loadDurations } from '../timelines/repository.js';
+import { formatNumber, tr } from './i18n.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
 import { parseCiType, parseEntry, parsePost, parseVisa, withTimelineStore } from './stats.js';
 
@@ -15,24 +16,24 @@ interface PredictOptions {
   json?: boolean;
 }
 
-const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
+const pct = (x: number | null) => (x === null ? '—' : formatNumber(x, { style: 'percent' }));
 
 function printHuman(p: Prediction): void {
   const paint = painter();
   const out: string[] = [];
-  out.push(
-    paint('bold', `After ${p.waited} days of waiting — from ${p.comparable} comparable cases (${p.groupLabel})`),
-  );
+  out.push(paint('bold', tr('cli.predict.title', { waited: p.waited, comparable: p.comparable, group: p.groupLabel })));
   for (const [h, c] of Object.entries(p.within)) {
-    out.push(`  decision within ${h.padStart(2)} more days: ${pct(c.p).padStart(4)}  (${pct(c.low)}–${pct(c.high)})`);
+    out.push(
+      `  ${tr('cli.predict.within', { days: Number(h) })}: ${pct(c.p).padStart(4)}  (${pct(c.low)}–${pct(c.high)})`,
+    );
   }
   const m = p.medianRemaining;
   out.push(
     m.days === null
-      ? '  median remaining wait: not reached (more than half of the comparable cases were still pending when last seen)'
-      : `  median remaining wait: ${m.days} days (${m.low ?? '—'}–${m.high ?? '—'})`,
+      ? `  ${tr('cli.predict.medianNotReached')}`
+      : `  ${tr('cli.predict.median', { days: m.days, low: m.low ?? '—', high: m.high ?? '—' })}`,
   );
-  for (const n of p.notes) out.push(`${paint('yellow', 'note:')} ${n}`);
+  for (const n of p.notes) out.push(`${paint('yellow', tr('cli.note'))} ${n}`);
   process.stdout.write(out.join('\n') + '\n');
 }
 
@@ -55,7 +56,7 @@ export function register(program: Command): void {
       action(async (o: PredictOptions) => {
         const waited = Number(o.waited);
         if (!/^\d+$/.test(o.waited ?? '') || !Number.isSafeInteger(waited)) {
-          throw new UsageError(`--waited must be a whole number of days, 0 or more (got "${o.waited}")`);
+          throw new UsageError(tr('cli.predict.badWaited', { given: o.waited ?? '' }));
         }
         const visaClass = parseVisa(o.visa)!;
         const post = parsePost(o.post);

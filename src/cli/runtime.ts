@@ -1,6 +1,7 @@
 import { styleText } from 'node:util';
 
 import { AppError, InputError, SetupError } from '../errors.js';
+import { tr } from './i18n.js';
 
 /** A mistake in how the command was called: exit code 2 with a one-line message. */
 export class UsageError extends AppError {
@@ -77,7 +78,11 @@ export const flagOf = (field: string): string => FLAGS[field] ?? field;
 /** An input error in the CLI's words: each field as the flag that sets it. */
 export function describeInput(err: InputError): string {
   return err.fields
-    .map((f) => `${flagOf(f.field)}: ${f.problem}${f.accepted ? ` (one of ${f.accepted.join(', ')})` : ''}`)
+    .map((f) =>
+      f.accepted
+        ? tr('cli.input.fieldAccepted', { flag: flagOf(f.field), problem: f.problem, accepted: f.accepted.join(', ') })
+        : `${flagOf(f.field)}: ${f.problem}`,
+    )
     .join('; ');
 }
 
@@ -92,7 +97,7 @@ export function reportError(err: unknown): number {
   const code = exitCodeOf(e);
   const message = e instanceof InputError ? describeInput(e) : e.message;
   const paint = painter(process.stderr);
-  process.stderr.write(`${paint('red', 'error:')} ${message}\n`);
+  process.stderr.write(`${paint('red', tr('cli.error.prefix'))} ${message}\n`);
   if (process.env.CEAC_DEBUG && e.stack) process.stderr.write(e.stack + '\n');
   return code;
 }
@@ -113,7 +118,7 @@ export async function readStdin(limitBytes = Infinity, what = 'stdin'): Promise<
     size += (chunk as Buffer).length;
     if (size > limitBytes) {
       process.stdin.destroy();
-      throw new InputTooLarge(`${what} is longer than ${megabytes(limitBytes)}; a CEAC status is a few KB`);
+      throw new InputTooLarge(tr('cli.input.tooLong', { what, megabytes: megabytes(limitBytes) }));
     }
     chunks.push(chunk as Buffer);
   }
@@ -136,7 +141,7 @@ export async function readBounded(path: string, limitBytes: number, what: string
       if (bytesRead === 0) break;
       size += bytesRead;
       if (size > limitBytes)
-        throw new InputTooLarge(`${what} is longer than ${megabytes(limitBytes)}; a CEAC status is a few KB`);
+        throw new InputTooLarge(tr('cli.input.tooLong', { what, megabytes: megabytes(limitBytes) }));
       chunks.push(buffer.subarray(0, bytesRead));
     }
     return Buffer.concat(chunks).toString('utf8');
@@ -145,6 +150,6 @@ export async function readBounded(path: string, limitBytes: number, what: string
   }
 }
 
-function megabytes(bytes: number): string {
-  return `${Math.round(bytes / 1048576)} MB`;
+function megabytes(bytes: number): number {
+  return Math.round(bytes / 1048576);
 }

@@ -8,6 +8,7 @@ import type { CaptchaSolver } from '../captcha/solver.js';
 import { type Config, loadConfig } from '../config.js';
 import type { RunningSimulator } from '../simulator/index.js';
 import type { InProcessChecker } from '../web/checker.js';
+import { tr } from './i18n.js';
 import { action, CommandFailure, painter, UsageError } from './runtime.js';
 
 /**
@@ -33,7 +34,7 @@ export function register(program: Command): void {
         if (flags.port !== undefined) {
           const port = Number(flags.port);
           if (!Number.isInteger(port) || port < 0 || port > 65535)
-            throw new UsageError(`--port must be a whole number from 0 to 65535, not "${flags.port}"`);
+            throw new UsageError(tr('cli.serve.badPort', { given: flags.port }));
           config = { ...config, PORT: port };
         }
         if (flags.host !== undefined) config = { ...config, HOST: flags.host };
@@ -41,7 +42,7 @@ export function register(program: Command): void {
         // unless the host is given explicitly (--host, or HOST in the environment).
         else if (flags.demo && !process.env.HOST) config = { ...config, HOST: '127.0.0.1' };
         const speed = Number(flags.speed);
-        if (!(speed > 0)) throw new UsageError(`--speed must be a positive number, not "${flags.speed}"`);
+        if (!(speed > 0)) throw new UsageError(tr('cli.serve.badSpeed', { given: flags.speed }));
         await serve(config, { demo: Boolean(flags.demo), speed });
       }),
     );
@@ -132,11 +133,10 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
           }).catch((err: unknown) => logger.error({ err: { message: (err as Error).message } }, 'watch loop stopped'));
         };
       } else {
-        note =
-          'No automatic captcha solver (CEAC_CAPTCHA=command:… or onnx:…): cases are checked when someone presses "Check now" and types the captcha.';
+        note = tr('cli.serve.noSolver');
       }
     } else {
-      note = 'PostgreSQL mode: run `ceac worker` processes to check cases.';
+      note = tr('cli.serve.postgresMode');
     }
 
     // Links in mail and notifications: PUBLIC_URL, else the address this server listens on (known
@@ -188,8 +188,14 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
       statsServiceFor(store).invalidate();
       const stopDue = keepDemoCasesDue(services.cases, demo.userId, 5_000);
       cleanups.push(stopDue);
-      demoLogin = `demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD} (${String(demo.caseIds.length)} cases; simulator at ${sim.url}, ${String(opts.speed)}× speed)`;
-      demoLogin += `\nwaiting times at /stats come from ${String(seeded.inserted + seeded.updated + seeded.unchanged)} generated demo timelines, not real cases`;
+      demoLogin = tr('cli.serve.demoLogin', {
+        email: DEMO_EMAIL,
+        password: DEMO_PASSWORD,
+        cases: demo.caseIds.length,
+        url: sim.url,
+        speed: opts.speed,
+      });
+      demoLogin += `\n${tr('cli.serve.demoTimelines', { count: seeded.inserted + seeded.updated + seeded.unchanged })}`;
     }
 
     const server = await new Promise<ReturnType<typeof listen>>((resolve, reject) => {
@@ -197,9 +203,7 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
       s.once('error', (err: NodeJS.ErrnoException) =>
         reject(
           err.code === 'EADDRINUSE'
-            ? new CommandFailure(
-                `port ${String(config.PORT)} is already in use: stop the other program or pick another with --port`,
-              )
+            ? new CommandFailure(tr('cli.serve.portInUse', { port: String(config.PORT) }))
             : err,
         ),
       );
@@ -222,7 +226,7 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
         .catch((err: unknown) =>
           logger.warn({ err: { message: (err as Error).message } }, 'demo inbox channel not added'),
         );
-      demoLogin += `\nnotifications of the demo cases land at http://localhost:${String(port)}/demo/inbox`;
+      demoLogin += `\n${tr('cli.serve.demoInbox', { url: `http://localhost:${String(port)}/demo/inbox` })}`;
       // The hourly pass of reminders and wave notices ran before the demo had cases, a pool and this channel;
       // in the demo it runs every few seconds, so that the held case's reminder and its wave notice (which needs
       // the case's first check: only open cases are told) arrive in the first minute. Idempotent: never twice.
@@ -230,17 +234,17 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
       cleanups.push(() => notices.stop());
     }
     startLoop?.();
-    process.stdout.write(`ceac-watch is running at ${paint('bold', `${listenUrl}/`)}\n`);
+    process.stdout.write(`${tr('cli.serve.running', { url: paint('bold', `${listenUrl}/`) })}\n`);
     if (demoLogin) process.stdout.write(`${demoLogin}\n`);
-    if (note) process.stderr.write(`${paint('yellow', 'note:')} ${note}\n`);
-    process.stderr.write(`data: ${store.location} (Ctrl-C to stop)\n`);
+    if (note) process.stderr.write(`${paint('yellow', tr('cli.note'))} ${note}\n`);
+    process.stderr.write(`${tr('cli.serve.data', { location: store.location })}\n`);
 
     await new Promise<void>((resolve) => {
       const onSignal = () => resolve();
       process.once('SIGTERM', onSignal);
       process.once('SIGINT', onSignal);
     });
-    process.stderr.write('stopping: finishing checks in progress…\n');
+    process.stderr.write(`${tr('cli.serve.stopping')}\n`);
     stop.abort();
     services.personChecks.closeAll();
     // Open live-update streams would hold the server open: close connections once requests finish.
@@ -256,7 +260,7 @@ async function serve(base: Config, opts: { demo: boolean; speed: number }): Prom
   } finally {
     await cleanup();
   }
-  process.stderr.write('stopped\n');
+  process.stderr.write(`${tr('cli.serve.stopped')}\n`);
 }
 
 /** The server's own address as a link base (links in mail and notifications when PUBLIC_URL is unset). */

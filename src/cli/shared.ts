@@ -2,9 +2,10 @@ import { loadConfig } from '../config.js';
 import { AppError, InputError, SetupError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { openRuntime, type Runtime, type RuntimeOptions } from '../runtime/index.js';
-import { CaseNotFoundError } from '../store/cases.js';
+import { CaseNotFoundError, DuplicateCaseError } from '../store/cases.js';
 import { isUnreachableDatabase } from '../store/db.js';
 import type { CheckReport } from '../tracker/tracker.js';
+import { tr, when } from './i18n.js';
 import { CommandFailure, describeInput, painter, UsageError } from './runtime.js';
 
 /**
@@ -12,8 +13,7 @@ import { CommandFailure, describeInput, painter, UsageError } from './runtime.js
  * errors to exit codes, and printing a check report. Command modules import this, never each other.
  */
 
-export const when = (ms: number | null): string =>
-  ms === null ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + 'Z';
+export { when };
 
 /**
  * Domain errors as CLI errors, by class: bad input and settings exit 2 (fields named as flags), failed
@@ -22,11 +22,12 @@ export const when = (ms: number | null): string =>
 export function cliError(err: unknown): unknown {
   if (err instanceof InputError) return new UsageError(describeInput(err));
   if (err instanceof SetupError) return new UsageError(err.message);
-  if (err instanceof CaseNotFoundError) return new CommandFailure(`${err.message} (see \`ceac case list\`)`);
+  if (err instanceof CaseNotFoundError) return new CommandFailure(tr('cli.case.notFound', { id: err.caseId }));
+  if (err instanceof DuplicateCaseError) return new CommandFailure(tr('cli.case.duplicate', { id: err.existingId }));
   if (err instanceof AppError && !(err instanceof UsageError || err instanceof CommandFailure))
     return new CommandFailure(err.message);
   if (isUnreachableDatabase(err))
-    return new CommandFailure(`cannot open the database: ${(err as Error).message} (check DATABASE_URL)`);
+    return new CommandFailure(tr('cli.setup.database', { reason: (err as Error).message }));
   return err;
 }
 
@@ -65,24 +66,25 @@ export async function withCliRuntime<T>(
 
 export function describeReport(r: CheckReport): string {
   const paint = painter();
+  const next = tr('cli.report.next', { at: when(r.nextCheckAt), reason: r.scheduleReason });
   if (r.outcome !== 'ok') {
-    return `${paint('yellow', `check failed (${r.outcome})`)}: ${r.message}\nnothing was recorded as a status; next try ${when(r.nextCheckAt)} (${r.scheduleReason})`;
+    return `${paint('yellow', tr('cli.report.failed', { outcome: r.outcome }))}: ${r.message}\n${tr('cli.report.nothingRecorded')}; ${next}`;
   }
   const o = r.observation;
   const lines = [
-    `${paint('bold', o?.status ?? '?')} [${o?.variant ?? '?'}]  last updated ${o?.caseLastUpdated ?? '?'}`,
+    `${paint('bold', o?.status ?? '?')} [${o?.variant ?? '?'}]  ${tr('cli.report.lastUpdated', { date: o?.caseLastUpdated ?? '?' })}`,
   ];
   for (const e of r.events) {
     const headline = (e.interpretation as { headline?: string } | null)?.headline;
     lines.push(`${paint('green', e.kind)}${headline ? `: ${headline}` : ''}`);
   }
-  if (r.events.length === 0) lines.push('no change since the last check');
-  lines.push(`next check ${when(r.nextCheckAt)} (${r.scheduleReason})`);
+  if (r.events.length === 0) lines.push(tr('cli.report.noChange'));
+  lines.push(next);
   return lines.join('\n');
 }
 
 export function positive(text: string, flag: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number, not "${text}"`);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(tr('cli.usage.positive', { flag, given: text }));
   return n;
 }

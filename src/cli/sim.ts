@@ -11,6 +11,7 @@ import {
   ScenarioError,
   startSimulator,
 } from '../simulator/index.js';
+import { tr } from './i18n.js';
 import { action, painter, printJson, UsageError } from './runtime.js';
 
 interface SimOptions {
@@ -29,10 +30,9 @@ interface SimOptions {
 function parseOptions(opts: SimOptions) {
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port must be a whole number from 0 to 65535 (0 = any free port), got "${opts.port}"`);
+    throw new UsageError(tr('cli.sim.badPort', { given: opts.port }));
   const speed = Number(opts.speed);
-  if (!Number.isFinite(speed) || speed < 0)
-    throw new UsageError(`--speed must be a number >= 0 (simulated seconds per real second), got "${opts.speed}"`);
+  if (!Number.isFinite(speed) || speed < 0) throw new UsageError(tr('cli.sim.badSpeed', { given: opts.speed }));
   let faults: FaultSpec = {};
   if (opts.faults !== undefined) {
     try {
@@ -43,11 +43,12 @@ function parseOptions(opts: SimOptions) {
     }
   }
   const code = opts.captchaCode?.trim().toUpperCase();
-  if (code !== undefined && !/^[0-9A-Z]{1,8}$/.test(code))
-    throw new UsageError('--captcha-code must be 1 to 8 digits or letters A-Z, e.g. ABC12');
+  if (code !== undefined && !/^[0-9A-Z]{1,8}$/.test(code)) throw new UsageError(tr('cli.sim.badCaptchaCode'));
   const format = opts.captchaFormat.trim().toLowerCase();
   if (!(CAPTCHA_FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`--captcha-format must be ${CAPTCHA_FORMATS.join(' or ')}, got "${opts.captchaFormat}"`);
+    throw new UsageError(
+      tr('cli.sim.badCaptchaFormat', { formats: CAPTCHA_FORMATS.join(', '), given: opts.captchaFormat }),
+    );
   return { port, speed, faults, code, format: format as CaptchaFormat };
 }
 
@@ -95,12 +96,10 @@ Point the client at it with CEAC_BASE_URL=<printed URL> (and CEAC_REQUEST_INTERV
         } catch (e) {
           if (e instanceof ScenarioError) throw new UsageError(e.message);
           const err = e as NodeJS.ErrnoException;
-          if (err.code === 'EADDRINUSE')
-            throw new UsageError(`port ${port} is already in use: pick another with --port (0 = any free port)`);
+          if (err.code === 'EADDRINUSE') throw new UsageError(tr('cli.sim.portInUse', { port: String(port) }));
           if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
-            throw new UsageError(`cannot listen on ${opts.host}: not an address of this machine`);
-          if (err.code === 'EACCES')
-            throw new UsageError(`port ${port} needs privileges this user does not have: use a port above 1023`);
+            throw new UsageError(tr('cli.sim.badHost', { host: opts.host }));
+          if (err.code === 'EACCES') throw new UsageError(tr('cli.sim.portPrivileged', { port: String(port) }));
           throw e;
         }
         const cases = sim.cases();
@@ -108,17 +107,22 @@ Point the client at it with CEAC_BASE_URL=<printed URL> (and CEAC_REQUEST_INTERV
           printJson({ url: sim.url, faults, challenge: Boolean(opts.challenge), captchaFormat: format, cases });
         } else {
           const paint = painter(process.stdout);
-          process.stdout.write(`${paint('bold', 'CEAC simulator')} listening on ${paint('cyan', sim.url)}\n`);
-          process.stdout.write(
-            `${cases.length} cases (speed x${speed}${Object.keys(faults).length ? `, faults ${opts.faults}` : ''}${code ? `, captcha code ${code}` : ''}, ${format} captcha${opts.challenge ? ', Cloudflare challenge' : ''}):\n`,
-          );
+          process.stdout.write(`${tr('cli.sim.listening', { url: paint('cyan', sim.url) })}\n`);
+          const settings = [
+            tr('cli.sim.speed', { speed }),
+            ...(Object.keys(faults).length ? [tr('cli.sim.faults', { faults: opts.faults ?? '' })] : []),
+            ...(code ? [tr('cli.sim.captchaCode', { code })] : []),
+            tr('cli.sim.captchaFormat', { format }),
+            ...(opts.challenge ? [tr('cli.sim.challenge')] : []),
+          ];
+          process.stdout.write(`${tr('cli.sim.cases', { count: cases.length, settings: settings.join(', ') })}\n`);
           for (const c of cases) {
             const where = c.app === 'NIV' ? ` ${c.location}` : '';
             process.stdout.write(
-              `  ${c.app}${where} ${c.id}  ${c.current ? c.current.status : paint('dim', '(not yet created)')}  ${paint('dim', c.label ?? '')}\n`,
+              `  ${c.app}${where} ${c.id}  ${c.current ? c.current.status : paint('dim', tr('cli.sim.notYetCreated'))}  ${paint('dim', c.label ?? '')}\n`,
             );
           }
-          process.stdout.write(paint('dim', 'Ctrl-C to stop.\n'));
+          process.stdout.write(paint('dim', tr('cli.sim.ctrlC')) + '\n');
         }
         await new Promise<void>((resolve) => {
           const stop = () => {

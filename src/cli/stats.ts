@@ -8,6 +8,7 @@ import { tabulate } from '../stats/table.js';
 import { openStore, type Store } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { loadDurations, type TimelineFilter } from '../timelines/repository.js';
+import { formatNumber, tr } from './i18n.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
 
 /** Opens the configured store, brings its schema up to date, runs `fn`, and closes it. */
@@ -24,29 +25,30 @@ export async function withTimelineStore<T>(fn: (store: Store) => Promise<T>): Pr
 
 export function parseCiType(value: string | undefined): CiType {
   const v = (value ?? 'log') as CiType;
-  if (!CI_TYPES.includes(v)) throw new UsageError(`--ci must be one of ${CI_TYPES.join(', ')} (got "${value}")`);
+  if (!CI_TYPES.includes(v))
+    throw new UsageError(tr('cli.usage.oneOf', { flag: '--ci', choices: CI_TYPES.join(', '), given: value ?? '' }));
   return v;
 }
 
 export function parseEntry(value: string | undefined): 'new' | 'renewal' | undefined {
   if (value === undefined) return undefined;
   const v = value.toLowerCase();
-  if (v !== 'new' && v !== 'renewal') throw new UsageError(`--entry must be new or renewal (got "${value}")`);
+  if (v !== 'new' && v !== 'renewal')
+    throw new UsageError(tr('cli.usage.oneOf', { flag: '--entry', choices: 'new, renewal', given: value }));
   return v;
 }
 
 export function parseVisa(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const v = value.trim().toUpperCase();
-  if (!/^[A-Z]{1,2}-?\d{0,2}[A-Z]?$/.test(v))
-    throw new UsageError(`--visa "${value}" is not a visa class such as F1, H1B or B1`);
+  if (!/^[A-Z]{1,2}-?\d{0,2}[A-Z]?$/.test(v)) throw new UsageError(tr('cli.stats.badVisa', { given: value }));
   return v;
 }
 
 export function parsePost(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const v = value.trim();
-  if (!v) throw new UsageError('--post is empty: give a CEAC location code such as BEJ');
+  if (!v) throw new UsageError(tr('cli.stats.emptyPost'));
   // A code or any name of a post ("Beijing", "U.S. Consulate General Mumbai") means its code;
   // names that are no single post (checkee's "Europe", "Others") are matched as typed.
   return findLocation(v)?.code ?? (/^[a-z]{3}$/i.test(v) ? v.toUpperCase() : v);
@@ -54,8 +56,7 @@ export function parsePost(value: string | undefined): string | undefined {
 
 function parseMonth(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value))
-    throw new UsageError(`${flag} must be a month as YYYY-MM (got "${value}")`);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new UsageError(tr('cli.stats.badMonth', { flag, given: value }));
   return value;
 }
 
@@ -73,7 +74,9 @@ interface StatsOptions {
 export function filterFromOptions(o: StatsOptions): TimelineFilter {
   const route = o.route?.toLowerCase();
   if (route !== undefined && route !== 'dropbox' && route !== 'interview') {
-    throw new UsageError(`--route must be dropbox or interview (got "${o.route}")`);
+    throw new UsageError(
+      tr('cli.usage.oneOf', { flag: '--route', choices: 'dropbox, interview', given: o.route ?? '' }),
+    );
   }
   const filter: TimelineFilter = {
     visaClass: parseVisa(o.visa),
@@ -84,47 +87,53 @@ export function filterFromOptions(o: StatsOptions): TimelineFilter {
     to: parseMonth('--to', o.to),
   };
   if (filter.from && filter.to && filter.from > filter.to)
-    throw new UsageError(`--from ${filter.from} is after --to ${filter.to}`);
+    throw new UsageError(tr('cli.stats.fromAfterTo', { from: filter.from, to: filter.to }));
   return filter;
 }
 
 export function describeFilter(f: TimelineFilter): string {
   const parts = [
-    f.visaClass ?? 'all visa classes',
-    f.post ? `at ${f.post}` : 'at every post',
-    f.entry ?? '',
-    f.route ? `via ${f.route}` : '',
-    f.from || f.to ? `started ${f.from ?? '…'} to ${f.to ?? '…'}` : '',
+    f.visaClass ?? tr('cli.stats.allClasses'),
+    f.post ? tr('cli.stats.atPost', { post: f.post }) : tr('cli.stats.everyPost'),
+    f.entry ? tr('cli.stats.entry', { entry: f.entry }) : '',
+    f.route ? tr('cli.stats.route', { route: f.route }) : '',
+    f.from || f.to ? tr('cli.stats.started', { from: f.from ?? '…', to: f.to ?? '…' }) : '',
   ];
   return parts.filter(Boolean).join(', ');
 }
 
-const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
-const days = (x: number | null) => (x === null ? '—' : `${x}`);
+const pct = (x: number | null) =>
+  x === null ? '—' : formatNumber(x, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const days = (x: number | null) => (x === null ? '—' : formatNumber(x));
 
 function printHuman(filter: TimelineFilter, r: StatsReport): void {
   const paint = painter();
   const out: string[] = [];
-  out.push(paint('bold', `Waiting time to a decision — ${describeFilter(filter)}`));
+  out.push(paint('bold', tr('cli.stats.title', { filter: describeFilter(filter) })));
   out.push(
-    `  cases ${r.n}: ${r.events} decided (${r.issued} cleared/issued, ${r.refused} refused), ${r.censored} still pending (counted as censored)`,
+    `  ${tr('cli.stats.cases', { n: r.n, decided: r.events, issued: r.issued, refused: r.refused, pending: r.censored })}`,
   );
   out.push(
-    `  median wait ${days(r.median.days)} days (${Math.round(r.level * 100)}% CI ${days(r.median.low)}–${days(r.median.high)}, ${r.ciType})`,
+    `  ${tr('cli.stats.median', { days: days(r.median.days), level: r.level, low: days(r.median.low), high: days(r.median.high), ci: r.ciType })}`,
   );
+  const q = (k: '25' | '75') => ({
+    days: days(r.quartiles[k].days),
+    low: days(r.quartiles[k].low),
+    high: days(r.quartiles[k].high),
+  });
   out.push(
-    `  quartiles: 25% decided by ${days(r.quartiles['25'].days)} days (${days(r.quartiles['25'].low)}–${days(r.quartiles['25'].high)}), ` +
-      `75% by ${days(r.quartiles['75'].days)} days (${days(r.quartiles['75'].low)}–${days(r.quartiles['75'].high)})`,
+    `  ${tr('cli.stats.quartiles', { q1: tr('cli.stats.quartile', q('25')), q3: tr('cli.stats.quartile', q('75')) })}`,
   );
-  out.push('  still waiting after:');
+  out.push(`  ${tr('cli.stats.stillWaiting')}`);
   for (const [d, s] of Object.entries(r.survivalAt)) {
+    const after = tr('cli.stats.days', { days: Number(d) }).padStart(9);
     out.push(
       s.survival === null
-        ? `    ${d.padStart(4)} days  unknown (no case was followed that long)`
-        : `    ${d.padStart(4)} days  ${pct(s.survival).padStart(6)}  (${pct(s.low)}–${pct(s.high)})`,
+        ? `    ${after}  ${tr('cli.stats.unknown')}`
+        : `    ${after}  ${pct(s.survival).padStart(6)}  (${pct(s.low)}–${pct(s.high)})`,
     );
   }
-  for (const w of r.warnings) out.push(`${paint('yellow', 'warning:')} ${w}`);
+  for (const w of r.warnings) out.push(`${paint('yellow', tr('cli.warning'))} ${w}`);
   process.stdout.write(out.join('\n') + '\n');
 }
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 
 import { runWatchLoop } from '../tracker/loop.js';
 import type { CheckReport } from '../tracker/tracker.js';
+import { tr } from './i18n.js';
 import { action, CommandFailure, printJson } from './runtime.js';
 import { describeReport, openCliRuntime, positive } from './shared.js';
 
@@ -45,11 +46,14 @@ export function register(program: Command): void {
           const onReport = (r: CheckReport) => {
             if (r.events.length > 0) notifications?.wake();
             if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
-            else process.stdout.write(`case ${r.caseId}: ${describeReport(r).split('\n').join('\n  ')}\n`);
+            else
+              process.stdout.write(
+                `${tr('cli.case.title', { id: r.caseId })}: ${describeReport(r).split('\n').join('\n  ')}\n`,
+              );
           };
           try {
             if (!flags.once && !flags.json)
-              process.stderr.write(`watching cases in ${t.store.location} (Ctrl-C to stop)\n`);
+              process.stderr.write(tr('cli.watch.watching', { location: t.store.location }) + '\n');
             const total = await runWatchLoop({
               tracker: t.tracker(),
               signal: stop.signal,
@@ -62,10 +66,15 @@ export function register(program: Command): void {
             if (flags.json) printJson({ summary: total });
             else
               process.stderr.write(
-                `checked ${total.picked} case(s): ${total.ok} ok, ${total.failed} failed, ${total.events} event(s)\n`,
+                tr('cli.watch.summary', {
+                  picked: total.picked,
+                  ok: total.ok,
+                  failed: total.failed,
+                  events: total.events,
+                }) + '\n',
               );
             if (flags.once && total.failed > 0 && total.ok === 0)
-              throw new CommandFailure(`every check failed (${total.failed})`);
+              throw new CommandFailure(tr('cli.watch.allFailed', { failed: total.failed }));
           } finally {
             process.off('SIGINT', onSignal);
             process.off('SIGTERM', onSignal);

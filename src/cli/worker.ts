@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
 import { startQueue, startWorker } from '../tracker/queue.js';
 import type { CheckReport } from '../tracker/tracker.js';
+import { tr } from './i18n.js';
 import { action, printJson, UsageError } from './runtime.js';
 import { describeReport, openCliRuntime, positive, storeErrors } from './shared.js';
 
@@ -36,14 +37,12 @@ export function register(program: Command): void {
         }) => {
           const config = await storeErrors(() => Promise.resolve(loadConfig()));
           if (!config.DATABASE_URL) {
-            throw new UsageError(
-              '`ceac worker` runs jobs from PostgreSQL: set DATABASE_URL=postgres://… (with SQLite, use `ceac watch`)',
-            );
+            throw new UsageError(tr('cli.worker.needsPostgres'));
           }
           const concurrency = positive(flags.concurrency, '--concurrency');
           const enqueueEvery = Number(flags.enqueueEvery);
           if (!Number.isFinite(enqueueEvery) || enqueueEvery < 0)
-            throw new UsageError('--enqueue-every must be 0 or more seconds');
+            throw new UsageError(tr('cli.worker.badEnqueueEvery'));
           const expireAfter = positive(flags.expireAfter, '--expire-after');
           const logger = createLogger({ level: config.LOG_LEVEL, name: 'worker', base: { pid: process.pid } });
           const t = await openCliRuntime({
@@ -65,7 +64,10 @@ export function register(program: Command): void {
           const onReport = (r: CheckReport) => {
             if (r.events.length > 0) notifications?.wake();
             if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
-            else process.stdout.write(`case ${r.caseId}: ${describeReport(r).split('\n').join('\n  ')}\n`);
+            else
+              process.stdout.write(
+                `${tr('cli.case.title', { id: r.caseId })}: ${describeReport(r).split('\n').join('\n  ')}\n`,
+              );
           };
           const worker = await startWorker({
             boss,

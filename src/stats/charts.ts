@@ -18,7 +18,31 @@ export interface ChartFrame {
   description: string;
   /** An id prefix, unique on the page, for the title/desc references. */
   id?: string;
+  /** The words drawn in the chart, for a page in another language; English by default. */
+  words?: Partial<ChartWords>;
 }
+
+/** The words inside a chart: axis labels, the median's label, the names of the outcomes. */
+export interface ChartWords {
+  daysAxis: string;
+  stillWaiting: string;
+  shareDecided: string;
+  /** "median 66 days (49–91)": the median's label, given its days and its interval as text ('' when unknown). */
+  median: (days: number, interval: string) => string;
+  issued: string;
+  refused: string;
+}
+
+export const ENGLISH_CHART_WORDS: ChartWords = {
+  daysAxis: 'days waited',
+  stillWaiting: 'still waiting',
+  shareDecided: 'share decided',
+  median: (days, interval) => `median ${days} days${interval ? ` ${interval}` : ''}`,
+  issued: 'cleared or issued',
+  refused: 'refused',
+};
+
+const wordsOf = (frame: ChartFrame): ChartWords => ({ ...ENGLISH_CHART_WORDS, ...frame.words });
 
 const MARGIN = { top: 16, right: 16, bottom: 40, left: 48 };
 /** Length of a censoring tick, centred on the curve. */
@@ -36,7 +60,7 @@ interface Axes {
   svg: string;
 }
 
-function axes(maxDays: number, width: number, height: number, yLabel: string): Axes {
+function axes(maxDays: number, width: number, height: number, yLabel: string, xLabel: string): Axes {
   const x = scaleLinear()
     .domain([0, Math.max(1, maxDays)])
     .range([MARGIN.left, width - MARGIN.right])
@@ -65,7 +89,7 @@ function axes(maxDays: number, width: number, height: number, yLabel: string): A
     );
   }
   parts.push(
-    `<text x="${fmt((MARGIN.left + width - MARGIN.right) / 2)}" y="${height - 6}" text-anchor="middle" font-size="12">days waited</text>`,
+    `<text x="${fmt((MARGIN.left + width - MARGIN.right) / 2)}" y="${height - 6}" text-anchor="middle" font-size="12">${escapeXml(xLabel)}</text>`,
   );
   parts.push(
     `<text transform="translate(12 ${fmt((MARGIN.top + bottom) / 2)}) rotate(-90)" text-anchor="middle" font-size="12">${escapeXml(yLabel)}</text>`,
@@ -99,7 +123,8 @@ export function survivalChart(data: SurvivalChartData, frame: ChartFrame): strin
   const width = frame.width ?? 640;
   const height = frame.height ?? 320;
   const maxDays = Math.max(data.curve.at(-1)?.t ?? 1, data.marker?.days ?? 0);
-  const ax = axes(maxDays, width, height, 'still waiting');
+  const words = wordsOf(frame);
+  const ax = axes(maxDays, width, height, words.stillWaiting, words.daysAxis);
   const points = withOrigin<CurvePoint>(data.curve, {
     t: 0,
     survival: 1,
@@ -139,8 +164,8 @@ export function survivalChart(data: SurvivalChartData, frame: ChartFrame): strin
     parts.push(
       `<g class="median"><line x1="${MARGIN.left}" y1="${my}" x2="${mx}" y2="${my}" stroke="currentColor" stroke-dasharray="4 3"/>` +
         `<line x1="${mx}" y1="${my}" x2="${mx}" y2="${fmt(ax.y(0))}" stroke="currentColor" stroke-dasharray="4 3"/>` +
-        `<text x="${mx}" y="${fmt(ax.y(0.5) - 6)}" font-size="12">median ${m.days} days` +
-        (m.low !== null || m.high !== null ? ` (${m.low ?? '?'}–${m.high ?? '?'})` : '') +
+        `<text x="${mx}" y="${fmt(ax.y(0.5) - 6)}" font-size="12">` +
+        escapeXml(words.median(m.days, m.low !== null || m.high !== null ? `(${m.low ?? '?'}–${m.high ?? '?'})` : '')) +
         `</text></g>`,
     );
   }
@@ -187,7 +212,8 @@ export function incidencePoints(ci: CumulativeIncidence): IncidencePoint[] {
 export function incidenceChart(points: readonly IncidencePoint[], frame: ChartFrame): string {
   const width = frame.width ?? 640;
   const height = frame.height ?? 320;
-  const ax = axes(points.at(-1)?.t ?? 1, width, height, 'share decided');
+  const words = wordsOf(frame);
+  const ax = axes(points.at(-1)?.t ?? 1, width, height, words.shareDecided, words.daysAxis);
   const all = withOrigin<IncidencePoint>(points, {
     t: 0,
     issued: 0,
@@ -199,8 +225,8 @@ export function incidenceChart(points: readonly IncidencePoint[], frame: ChartFr
   });
   const parts = [open(frame, width, height), ax.svg];
   const series: { key: 'issued' | 'refused'; label: string; dash: string }[] = [
-    { key: 'issued', label: 'cleared or issued', dash: '' },
-    { key: 'refused', label: 'refused', dash: ' stroke-dasharray="6 3"' },
+    { key: 'issued', label: words.issued, dash: '' },
+    { key: 'refused', label: words.refused, dash: ' stroke-dasharray="6 3"' },
   ];
   series.forEach(({ key, label, dash }, i) => {
     const low = `${key}Low` as const;

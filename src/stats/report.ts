@@ -141,25 +141,47 @@ function incidenceAt(ci: CumulativeIncidence, day: number) {
   };
 }
 
+/** What may be wrong with a group's figures, as facts a shell puts into its own words (the web translates them). */
+export type ReportCaveat =
+  | { kind: 'only_finished' }
+  | { kind: 'few_pending'; censored: number; n: number }
+  | { kind: 'no_refusals' }
+  | { kind: 'median_not_reached' }
+  | { kind: 'small_group'; n: number };
+
+/** The caveats of a group: n cases, `censored` still pending, `refused` refused, the curve's last value. */
+export function reportCaveats(n: number, censored: number, refused: number, lastSurvival: number | undefined) {
+  const caveats: ReportCaveat[] = [];
+  if (censored === 0) caveats.push({ kind: 'only_finished' });
+  else if (censored / n < 0.05) caveats.push({ kind: 'few_pending', censored, n });
+  if (refused === 0 && n > 0) caveats.push({ kind: 'no_refusals' });
+  if (lastSurvival !== undefined && lastSurvival > 0.5) caveats.push({ kind: 'median_not_reached' });
+  if (n < 30) caveats.push({ kind: 'small_group', n });
+  return caveats;
+}
+
 function reportWarnings(table: EventTable, curve: SurvivalCurve, censored: number, refused: number): string[] {
-  const warnings: string[] = [];
-  if (censored === 0) {
-    warnings.push(
-      'only finished cases: no case in this group is still pending, so if its source left out pending cases ' +
-        '(as checkee history files do) the long waits are missing and these figures are biased toward short waits',
-    );
-  } else if (censored / table.n < 0.05) {
-    warnings.push(
-      `only ${censored} of ${table.n} cases (${((censored / table.n) * 100).toFixed(1)}%) are still pending: ` +
+  return reportCaveats(table.n, censored, refused, curve.survival.at(-1)).map((c) => caveatText(c));
+}
+
+function caveatText(c: ReportCaveat): string {
+  switch (c.kind) {
+    case 'only_finished':
+      return (
+        'only finished cases: no case in this group is still pending, so if its source left out pending cases ' +
+        '(as checkee history files do) the long waits are missing and these figures are biased toward short waits'
+      );
+    case 'few_pending':
+      return (
+        `only ${c.censored} of ${c.n} cases (${((c.censored / c.n) * 100).toFixed(1)}%) are still pending: ` +
         'if most of this group comes from a source that left pending cases out (checkee history files do), ' +
-        'the long waits are missing and these figures are biased toward short waits',
-    );
+        'the long waits are missing and these figures are biased toward short waits'
+      );
+    case 'no_refusals':
+      return 'no refusals in this group: the data may leave refused cases out';
+    case 'median_not_reached':
+      return 'the median is not reached: more than half of the cases were still pending when last seen';
+    case 'small_group':
+      return `a small group (${c.n} cases): intervals are wide`;
   }
-  if (refused === 0 && table.n > 0) warnings.push('no refusals in this group: the data may leave refused cases out');
-  const last = curve.survival.length - 1;
-  if (last >= 0 && curve.survival[last]! > 0.5) {
-    warnings.push('the median is not reached: more than half of the cases were still pending when last seen');
-  }
-  if (table.n < 30) warnings.push(`a small group (${table.n} cases): intervals are wide`);
-  return warnings;
 }

@@ -4,7 +4,9 @@ import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 
 import { AppError } from '../errors.js';
+import { type Msg, msg } from '../i18n/catalog.js';
 import { type Language, matchLanguage } from '../i18n/languages.js';
+import { english } from '../i18n/translator.js';
 import type { Database } from '../store/schema.js';
 import type { Sealer } from '../store/seal.js';
 import { hasControlCharacters } from '../store/text.js';
@@ -36,11 +38,13 @@ export interface SessionInfo {
 export class AccountError extends AppError {
   override name = 'AccountError';
   override readonly code = 'account';
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
+  /** The message as a catalogue entry, for pages in the reader's language (`message` is its English). */
+  readonly words: Msg;
+  readonly field: string | undefined;
+  constructor(words: Msg, field?: string) {
+    super(english(words));
+    this.words = words;
+    this.field = field;
   }
 }
 
@@ -48,7 +52,7 @@ export class AccountError extends AppError {
 export class EmailTakenError extends AccountError {
   override name = 'EmailTakenError';
   constructor() {
-    super('An account with this e-mail already exists.', 'email');
+    super(msg('web.auth.error.emailTaken'), 'email');
   }
 }
 
@@ -66,17 +70,16 @@ export function normaliseEmail(email: string): string {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function validateEmail(email: string): string | null {
+export function validateEmail(email: string): Msg | null {
   const e = normaliseEmail(email);
-  if (!e) return 'Enter your e-mail address.';
-  if (e.length > 254 || !EMAIL.test(e))
-    return 'That does not look like an e-mail address (it should look like name@example.com).';
+  if (!e) return msg('web.auth.error.emailMissing');
+  if (e.length > 254 || !EMAIL.test(e)) return msg('web.auth.error.emailInvalid');
   return null;
 }
 
-export function validatePassword(password: string): string | null {
-  if (password.length < MIN_PASSWORD) return `Use at least ${MIN_PASSWORD} characters for your password.`;
-  if (password.length > 512) return 'That password is too long (512 characters at most).';
+export function validatePassword(password: string): Msg | null {
+  if (password.length < MIN_PASSWORD) return msg('web.auth.error.passwordShort', { min: MIN_PASSWORD });
+  if (password.length > 512) return msg('web.auth.error.passwordLong', { max: 512 });
   return null;
 }
 
@@ -157,7 +160,7 @@ export class Accounts {
   async changePassword(userId: number, current: string, next: string): Promise<void> {
     const row = await this.db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
     if (!row || !(await argon2Verify(row.password_hash, current).catch(() => false))) {
-      throw new AccountError('Your current password is not right.', 'current');
+      throw new AccountError(msg('web.auth.error.currentWrong'), 'current');
     }
     await this.setPassword(userId, next);
   }
@@ -247,10 +250,9 @@ export class Accounts {
 
   async createApiToken(userId: number, name: string): Promise<{ id: number; token: string; prefix: string }> {
     const clean = name.trim();
-    if (!clean) throw new AccountError('Give the token a name, so you know later what uses it.', 'name');
-    if (hasControlCharacters(clean))
-      throw new AccountError('Use letters, digits, spaces and punctuation only (no control characters).', 'name');
-    if (clean.length > 80) throw new AccountError('Use a name of 80 characters at most.', 'name');
+    if (!clean) throw new AccountError(msg('web.auth.error.tokenNameMissing'), 'name');
+    if (hasControlCharacters(clean)) throw new AccountError(msg('web.auth.error.tokenNameControl'), 'name');
+    if (clean.length > 80) throw new AccountError(msg('web.auth.error.tokenNameLong', { max: 80 }), 'name');
     const token = `cw_${randomToken()}`;
     const prefix = token.slice(0, 9);
     const row = await this.db
@@ -347,7 +349,7 @@ export class Accounts {
       .where('token_hash', '=', sha256(token))
       .executeTakeFirst();
     if (!row || row.used_at !== null || Number(row.expires_at) <= this.now()) {
-      throw new AccountError('This reset link has expired or was already used. Ask for a new one.', 'token');
+      throw new AccountError(msg('web.auth.error.resetExpired'), 'token');
     }
     await this.setPassword(Number(row.user_id), password);
     await this.db
@@ -357,7 +359,7 @@ export class Accounts {
       .execute();
     await this.endOtherSessions(Number(row.user_id), null);
     const user = await this.getUser(Number(row.user_id));
-    if (!user) throw new AccountError('This account no longer exists.', 'token');
+    if (!user) throw new AccountError(msg('web.auth.error.accountGone'), 'token');
     return user;
   }
 

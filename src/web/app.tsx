@@ -4,6 +4,7 @@ import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 
 import { interpret } from '../decode/index.js';
+import { loadTranslator } from '../i18n/translator.js';
 import type { Logger } from '../log.js';
 import {
   type Dispatcher,
@@ -29,7 +30,7 @@ import { calendarRoutes } from './calendar.js';
 import { type CaseChecker, PersonChecks } from './check-now.js';
 import { compressBodies } from './compress.js';
 import type { AppEnv, Mailer, WebServices } from './context.js';
-import { negotiateLanguage } from './language.js';
+import { negotiateLanguage, t, type TranslatorLoader } from './language.js';
 import { PageCache } from './page-cache.js';
 import { MessagePage } from './pages/auth.js';
 import { DEFAULT_RATE_RULES, RateLimiter, type RateRules } from './rate-limit.js';
@@ -78,6 +79,11 @@ export interface WebAppOptions {
   };
   /** How often the live-update stream looks for changes (ms). */
   ssePollMs?: number;
+  /**
+   * Where each language's words come from; the real catalogues by default. A test gives a pseudo-localised
+   * translator here to find words on a page that do not come from the catalogue.
+   */
+  loadTranslator?: TranslatorLoader;
 }
 
 export interface WebApp {
@@ -171,14 +177,16 @@ export function createWebApp(opts: WebAppOptions): WebApp {
     c.set('services', services);
     await next();
   });
-  // Before anything reads a body (the CSRF check does): oversized bodies stop here, unread.
-  app.use('*', bodyLimits());
-  app.use('*', identify());
+  const load = opts.loadTranslator ?? loadTranslator;
   // Page components read the request (its words, services, user) through the context storage: the language
-  // through t(), async sections (people like you, dates ahead, the calendar feed) the store. The language comes
-  // after identify() (an account's choice counts) and before anything that may answer with a page.
+  // through t(), async sections (people like you, dates ahead, the calendar feed) the store. First, so that the
+  // page of an oversized body speaks the reader's language too.
   app.use('*', contextStorage());
-  app.use('*', negotiateLanguage());
+  // Before anything reads a body (the CSRF check does): oversized bodies stop here, unread.
+  app.use('*', bodyLimits(load));
+  app.use('*', identify());
+  // After identify() (an account's choice counts) and before anything that may answer with a page.
+  app.use('*', negotiateLanguage(load));
   app.use('*', requireCsrf());
   app.use('*', keepSharedTimelinesInStep());
   app.use('*', async (c, next) => {
@@ -200,27 +208,30 @@ export function createWebApp(opts: WebAppOptions): WebApp {
         );
       return c.html(
         <MessagePage
-          frame={frame(c, 'Please try again')}
-          heading="Please try again"
+          frame={frame(c, t('web.error.csrf.title'))}
+          heading={t('web.error.csrf.title')}
           kind="bad"
-          message="This form was out of date (or came from another site), so nothing was changed. Go back, reload the page and send it again."
-          back={{ href: safeNext(c.req.path, '/'), label: 'Reload the page' }}
+          message={t('web.error.csrf.message')}
+          back={{ href: safeNext(c.req.path, '/'), label: t('web.error.csrf.reload') }}
         />,
         403,
       );
     }
     if (err instanceof HTTPException && err.status < 500) {
       // Malformed input caught by the framework (e.g. a body that is not JSON): the caller's mistake.
-      const message =
-        isApi && /json/i.test(err.message) ? 'The request body is not valid JSON.' : 'The request was malformed.';
-      if (isApi) return c.json({ error: { code: 'bad_request', message } }, err.status);
+      if (isApi) {
+        const message = /json/i.test(err.message)
+          ? 'The request body is not valid JSON.'
+          : 'The request was malformed.';
+        return c.json({ error: { code: 'bad_request', message } }, err.status);
+      }
       return c.html(
         <MessagePage
-          frame={frame(c, 'Bad request')}
-          heading="Bad request"
+          frame={frame(c, t('web.error.badRequest.title'))}
+          heading={t('web.error.badRequest.title')}
           kind="bad"
-          message={message}
-          back={{ href: '/', label: 'Back to the start' }}
+          message={t('web.error.badRequest.message')}
+          back={{ href: '/', label: t('web.error.back') }}
         />,
         err.status,
       );
@@ -232,11 +243,11 @@ export function createWebApp(opts: WebAppOptions): WebApp {
       return apiError(c, 500, 'internal', 'Something went wrong on our side. It was logged; try again in a moment.');
     return c.html(
       <MessagePage
-        frame={frame(c, 'Something went wrong')}
-        heading="Something went wrong"
+        frame={frame(c, t('web.error.internal.title'))}
+        heading={t('web.error.internal.title')}
         kind="bad"
-        message="Something went wrong on our side. It was logged; try again in a moment."
-        back={{ href: '/', label: 'Back to the start' }}
+        message={t('web.error.internal.message')}
+        back={{ href: '/', label: t('web.error.back') }}
       />,
       500,
     );
@@ -247,10 +258,10 @@ export function createWebApp(opts: WebAppOptions): WebApp {
       return apiError(c, 404, 'not_found', 'There is nothing here (or it is not yours).');
     return c.html(
       <MessagePage
-        frame={frame(c, 'Not found')}
-        heading="Not found"
-        message="There is no page here, or it belongs to someone else."
-        back={{ href: '/', label: 'Back to the start' }}
+        frame={frame(c, t('web.error.notFound.title'))}
+        heading={t('web.error.notFound.title')}
+        message={t('web.error.notFound.message')}
+        back={{ href: '/', label: t('web.error.back') }}
       />,
       404,
     );

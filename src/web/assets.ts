@@ -71,8 +71,9 @@ a.button{display:inline-flex;align-items:center;box-sizing:border-box}
 .answer .headline{font-size:1.3rem;font-weight:700;margin:.5rem 0}
 .meter{display:block;width:100%;max-width:14rem;height:8px;border:0;border-radius:4px;background:var(--line);accent-color:var(--accent);-webkit-appearance:none;appearance:none}
 .meter::-webkit-progress-bar{background:var(--line);border-radius:4px}.meter::-webkit-progress-value{background:var(--accent);border-radius:4px}.meter::-moz-progress-bar{background:var(--accent);border-radius:4px}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.5rem 0}
-dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
+dl.facts{display:grid;grid-template-columns:fit-content(45%) minmax(0,1fr);gap:.2rem 1rem;margin:.5rem 0}
+dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;overflow-wrap:anywhere}
+blockquote.ceac-text{margin:.5rem 0;padding:.25rem 0 .25rem .75rem;border-left:3px solid var(--muted);overflow-wrap:anywhere}
 ul.clean{padding-left:1.2rem}ul.clean li{margin:.25rem 0}
 .cases{list-style:none;padding:0;margin:0}
 .cases li{display:block}

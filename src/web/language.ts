@@ -4,7 +4,7 @@
  * the cookie, the account's choice, the browser's Accept-Language, English. Pages get their words through `t()`,
  * which reads the request's translator from Hono's context storage, so components deep in a page need no prop.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getContext } from 'hono/context-storage';
 import { getCookie, setCookie } from 'hono/cookie';
 
@@ -17,8 +17,11 @@ import { cookieOptions } from './session.js';
 export const LANGUAGE_COOKIE = 'cw_lang';
 const YEAR_MS = 365 * 24 * 3600_000;
 
+/** Where a language's words come from: the real catalogues, or (in a test) a pseudo-localised one. */
+export type TranslatorLoader = (language: Language) => Promise<Translator>;
+
 /** After `identify()` (the account's choice counts) and before anything renders. */
-export function negotiateLanguage(): MiddlewareHandler<AppEnv> {
+export function negotiateLanguage(load: TranslatorLoader = loadTranslator): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const asked = c.req.query('lang');
     const chosen = asked === undefined ? undefined : matchLanguage(asked);
@@ -32,18 +35,24 @@ export function negotiateLanguage(): MiddlewareHandler<AppEnv> {
       // Never "//host/x": that Location would send the reader to another site.
       return c.redirect(/^\/[/\\]/.test(url.pathname) ? '/' : url.pathname + url.search, 303);
     }
-    const language =
-      matchLanguage(getCookie(c, LANGUAGE_COOKIE)) ??
-      c.var.user?.language ??
-      languageFromAcceptLanguage(c.req.header('accept-language')) ??
-      'en';
+    const language = browserLanguage(c, c.var.user?.language);
     c.set('language', language);
-    c.set('t', await loadTranslator(language));
+    c.set('t', await load(language));
     await next();
     // Shared caches must not hand one reader's language to another. Set on the response's own headers: c.header()
     // after the handler rebuilds the response as a stream, which made large pages several times slower to send.
     c.res.headers.append('Vary', 'Accept-Language, Cookie');
   };
+}
+
+/** The cookie's language, else the account's, else the browser's, else English. */
+export function browserLanguage(c: Context, account?: Language | null): Language {
+  return (
+    matchLanguage(getCookie(c, LANGUAGE_COOKIE)) ??
+    account ??
+    languageFromAcceptLanguage(c.req.header('accept-language')) ??
+    'en'
+  );
 }
 
 /** The words of a catalogue message in the language of the request being rendered (English outside a request). */

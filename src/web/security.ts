@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 
 import type { AppEnv } from './context.js';
-import { START_PAGE_LANGUAGE_LINKS } from './language.js';
+import { browserLanguage, START_PAGE_LANGUAGE_LINKS, type TranslatorLoader } from './language.js';
 import { MessagePage } from './pages/auth.js';
 
 /**
@@ -49,22 +49,35 @@ const PASTE_ROUTES = new Set(['/', '/api/v1/explain', '/timelines', '/timelines/
  * Body limits per route, checked before the body is read: a declared Content-Length over the limit
  * is refused at once, a streamed body as soon as it passes the limit. 413 with a page or JSON.
  */
-export function bodyLimits(): MiddlewareHandler<AppEnv> {
+export function bodyLimits(load: TranslatorLoader): MiddlewareHandler<AppEnv> {
   const limiter = (maxSize: number) =>
     bodyLimit({
       maxSize,
-      onError: (c) => {
+      onError: async (c) => {
         const kb = Math.round(maxSize / 1024);
-        const message = `The request was too large: ${kb >= 1024 ? `${kb / 1024} MB` : `${kb} KB`} at most here.`;
-        if (c.req.path.startsWith('/api/'))
+        const size = kb >= 1024 ? `${kb / 1024} MB` : `${kb} KB`;
+        if (c.req.path.startsWith('/api/')) {
+          const message = `The request was too large: ${size} at most here.`;
           return c.json({ error: { code: 'too_large', message } }, 413, { Connection: 'close' });
+        }
+        // Before the session is known: the cookie's or the browser's language (the page's words read it from here).
+        const language = browserLanguage(c);
+        const t = await load(language);
+        c.set('language', language);
+        c.set('t', t);
         // Called as a function: this file stays .ts (no JSX) for the one page it renders.
         const page = MessagePage({
-          frame: { title: 'Too large', user: null, csrf: '', language: 'en', languageLinks: START_PAGE_LANGUAGE_LINKS },
-          heading: 'Too large',
+          frame: {
+            title: t.text('web.error.tooLarge.title'),
+            user: null,
+            csrf: '',
+            language,
+            languageLinks: START_PAGE_LANGUAGE_LINKS,
+          },
+          heading: t.text('web.error.tooLarge.title'),
           kind: 'bad',
-          message: `${message} Send less (for a status, copy only the status part of the page).`,
-          back: { href: '/', label: 'Back to the start' },
+          message: t.text('web.error.tooLarge.message', { size }),
+          back: { href: '/', label: t.text('web.error.back') },
         });
         return c.html(page, 413, { Connection: 'close' });
       },

@@ -6,6 +6,7 @@
 import type { GroupFilter } from '../stats/cache.js';
 import type { CiType } from '../stats/confidence.js';
 import { canonicalVisaClass } from '../tracker/timeline-sync.js';
+import { t, translator } from './language.js';
 import { resolveLocation } from './routes/case-form.js';
 import { CI_TYPES } from './waiting-times.js';
 
@@ -52,30 +53,29 @@ export function parseStatsFilter(query: Record<string, string | undefined>): Sta
   if (values.visa) {
     const visa = canonicalVisaClass(values.visa)!;
     if (VISA.test(visa)) filter.visaClass = visa;
-    else
-      errors.visa = `“${values.visa}” is not a visa class: use one like F1, H1B or B1/B2, or leave it empty for every class.`;
+    else errors.visa = t('web.stats.error.visa', { value: values.visa });
   }
   if (values.post) {
-    const r = resolveLocation(values.post);
+    const r = resolveLocation(values.post, translator());
     if ('error' in r) errors.post = r.error;
     else filter.post = r.code;
   }
   if (values.entry) {
     if (values.entry === 'new' || values.entry === 'renewal') filter.entry = values.entry;
-    else errors.entry = 'Choose new, renewal, or either.';
+    else errors.entry = t('web.stats.error.entry');
   }
   if (values.route) {
     if (values.route === 'dropbox' || values.route === 'interview') filter.route = values.route;
-    else errors.route = 'Choose dropbox, interview, or either.';
+    else errors.route = t('web.stats.error.route');
   }
   for (const k of ['from', 'to'] as const) {
     if (!values[k]) continue;
     if (MONTH.test(values[k])) filter[k] = values[k];
-    else errors[k] = `“${values[k]}” is not a month: write it as YYYY-MM, e.g. 2025-10.`;
+    else errors[k] = t('web.stats.error.month', { value: values[k] });
   }
   if (filter.from && filter.to && filter.from > filter.to)
-    errors.to = `The last month (${filter.to}) is before the first (${filter.from}).`;
-  if (!(CI_TYPES as readonly string[]).includes(values.ci)) errors.ci = 'Choose log, log-log or plain intervals.';
+    errors.to = t('web.stats.error.order', { from: filter.from, to: filter.to });
+  if (!(CI_TYPES as readonly string[]).includes(values.ci)) errors.ci = t('web.stats.error.ci');
   if (Object.keys(errors).length) return { ok: false, values, errors };
   return { ok: true, values, filter, ciType: values.ci as CiType };
 }

@@ -9,21 +9,16 @@ import type { Kysely } from 'kysely';
 import { locationByCode } from '../knowledge/locations.js';
 import { aalenJohansen } from '../stats/aalen-johansen.js';
 import { type GroupFilter, groupKey, GroupStatsCache } from '../stats/cache.js';
-import { incidenceChart, incidencePoints, survivalChart } from '../stats/charts.js';
+import { type ChartWords, incidenceChart, incidencePoints, survivalChart } from '../stats/charts.js';
 import type { CiType } from '../stats/confidence.js';
 import { type MonthlyTable, monthlyTable } from '../stats/monthly.js';
-import {
-  describeGroup,
-  type GroupKey,
-  NotEnoughDataError,
-  type Prediction,
-  predictWithFallback,
-} from '../stats/predict.js';
+import { type GroupKey, NotEnoughDataError, type Prediction, predictWithFallback } from '../stats/predict.js';
 import { type CurvePoint, GroupTooSmallError, MIN_GROUP, type StatsReport } from '../stats/report.js';
 import type { Store } from '../store/db.js';
 import type { Database } from '../store/schema.js';
 import { loadDurations, loadMonthly } from '../timelines/repository.js';
 import { countDemoTimelines } from './demo-timelines.js';
+import { pageLanguage, t } from './language.js';
 
 export const CI_TYPES = ['log', 'log-log', 'plain'] as const satisfies readonly CiType[];
 
@@ -45,7 +40,6 @@ export type StatsView =
       survivalRows: SurvivalRow[];
       incidenceSvg: string;
       monthly: MonthlyTable;
-      reading: string[];
     };
 
 export interface CaseOutlook {
@@ -53,17 +47,6 @@ export interface CaseOutlook {
   /** The curve of the group the prediction used, with this case's wait marked. */
   chartSvg: string;
   groupSize: number;
-}
-
-const pct = (p: number | null) => (p === null ? '?' : `${Math.round(p * 100)}%`);
-const days = (d: number) => `${d} day${d === 1 ? '' : 's'}`;
-
-/** "(we are 95% sure: between 19 and 28)", saying plainly when an end is not known yet. */
-export function ciText(level: number, low: number | null, high: number | null, unit = ''): string {
-  if (low === null && high === null) return '';
-  const l = low === null ? 'not known' : `${low}${unit}`;
-  const h = high === null ? 'not known yet' : `${high}${unit}`;
-  return `(we are ${Math.round(level * 100)}% sure: between ${l} and ${h})`;
 }
 
 /** The share still waiting after `t` days: the step of the curve at t. */
@@ -86,57 +69,43 @@ export function survivalRows(curve: readonly CurvePoint[]): SurvivalRow[] {
   return [7, 14, 30, 60, 90, 180, 365].filter((d) => d <= Math.max(last, 7)).map((d) => stepAt(curve, d));
 }
 
-/** The figures in sentences a worried applicant can read. */
-export function plainReading(r: StatsReport): string[] {
-  const out: string[] = [];
-  const decided = r.issued + r.refused;
-  out.push(
-    `${r.n} cases match: ${decided} were decided (${r.issued} cleared or issued, ${r.refused} refused) and ${r.censored} were still waiting when last seen.`,
-  );
-  const m = r.median;
-  if (m.days !== null) {
-    out.push(
-      `Half of similar cases were decided within ${days(m.days)} ${ciText(r.level, m.low, m.high)}`.trimEnd() + '.',
-    );
-  } else {
-    const longest = r.curve.at(-1)?.t ?? 0;
-    out.push(
-      `Fewer than half of these cases were decided within the longest wait seen (${days(longest)}), so the typical wait is not known yet.`,
-    );
-  }
-  const q1 = r.quartiles['25'];
-  const q3 = r.quartiles['75'];
-  if (q1.days !== null && q3.days !== null) {
-    out.push(`A quarter were decided within ${days(q1.days)}, and three quarters within ${days(q3.days)}.`);
-  } else if (q1.days !== null) {
-    out.push(`A quarter were decided within ${days(q1.days)}; when three quarters are decided is not known yet.`);
-  }
-  for (const d of ['30', '90']) {
-    const s = r.survivalAt[d];
-    if (s?.survival != null) {
-      out.push(
-        `After ${d} days, ${pct(s.survival)} were still waiting ${ciText(r.level, s.low === null ? null : Math.round(s.low * 100), s.high === null ? null : Math.round(s.high * 100), '%')}`.trimEnd() +
-          '.',
-      );
-    }
-  }
-  const by = r.outcomesBy['90'];
-  if (by) out.push(`By 90 days, ${pct(by.issued.p)} had been cleared or issued and ${pct(by.refused.p)} refused.`);
-  return out;
-}
-
 export function postLabel(code: string | null | undefined): string {
-  if (!code) return 'every post';
+  if (!code) return t('web.stats.label.everyPost');
   const l = locationByCode(code);
   return l ? `${l.displayName} (${code})` : code;
 }
 
+/** The group the figures are for, in the page's words: "F1, Beijing, China (BEJ), renewals, started 2025-01 to now". */
 export function filterLabel(f: GroupFilter): string {
-  const parts = [f.visaClass ? f.visaClass.toUpperCase() : 'every visa class', postLabel(f.post)];
-  if (f.entry) parts.push(f.entry === 'new' ? 'new visas' : 'renewals');
-  if (f.route) parts.push(f.route === 'dropbox' ? 'dropbox' : 'interview');
-  if (f.from || f.to) parts.push(`started ${f.from ?? 'any time'} to ${f.to ?? 'now'}`);
-  return parts.join(', ');
+  const parts = [f.visaClass ? f.visaClass.toUpperCase() : t('web.stats.label.everyVisa')];
+  parts.push(f.post ? postLabel(f.post) : t('web.stats.label.everyPost'));
+  if (f.entry) parts.push(t(f.entry === 'new' ? 'web.stats.label.new' : 'web.stats.label.renewal'));
+  if (f.route) parts.push(t(f.route === 'dropbox' ? 'web.stats.label.dropbox' : 'web.stats.label.interview'));
+  if (f.from || f.to)
+    parts.push(
+      t('web.stats.label.started', {
+        from: f.from ?? t('web.stats.label.anyTime'),
+        to: f.to ?? t('web.stats.label.now'),
+      }),
+    );
+  return parts.join(t('web.stats.label.separator'));
+}
+
+/** "F1 at BEJ (renewal)" in the page's words: the group a prediction compares with. */
+export function groupText(g: { visaClass: string; post?: string | undefined; entry?: string | undefined }): string {
+  return t('web.howLong.group', { visa: g.visaClass, post: g.post ?? 'none', entry: g.entry ?? 'none' });
+}
+
+/** The words inside the charts, in the page's language. */
+function chartWords(): ChartWords {
+  return {
+    daysAxis: t('web.chart.daysAxis'),
+    stillWaiting: t('web.chart.stillWaiting'),
+    shareDecided: t('web.chart.shareDecided'),
+    median: (days, interval) => t('web.chart.median', { days, interval: interval || 'none' }),
+    issued: t('web.chart.issued'),
+    refused: t('web.chart.refused'),
+  };
 }
 
 export class StatsService {
@@ -189,7 +158,8 @@ export class StatsService {
   /** The figures, charts and monthly table of one filter. */
   async view(filter: GroupFilter, ciType: CiType = 'log'): Promise<StatsView> {
     this.fresh();
-    const key = `${groupKey(filter)}|${ciType}`;
+    // The charts hold words: one view per language.
+    const key = `${groupKey(filter)}|${ciType}|${pageLanguage()}`;
     let hit = this.views.get(key);
     if (!hit) {
       hit = this.compute(filter, ciType);
@@ -217,12 +187,16 @@ export class StatsService {
         id: 'survival',
         width: 480,
         height: 300,
-        title: `Share of cases still waiting, by days waited: ${label}`,
-        description:
-          `Kaplan–Meier estimate from ${report.n} cases with its ${Math.round(report.level * 100)}% confidence band. ` +
-          (report.median.days !== null
-            ? `Half were decided within ${report.median.days} days.`
-            : 'The median is not reached.'),
+        title: t('web.chart.survival.title', { label }),
+        description: t('web.chart.survival.desc', {
+          n: report.n,
+          level: report.level,
+          median:
+            report.median.days !== null
+              ? t('web.chart.survival.median', { days: report.median.days })
+              : t('web.chart.survival.noMedian'),
+        }),
+        words: chartWords(),
       },
     );
     const incidence = incidencePoints(aalenJohansen(table, { ciType }));
@@ -231,10 +205,11 @@ export class StatsService {
       id: 'incidence',
       width: 480,
       height: 300,
-      title: `Share cleared or issued, and share refused, by days waited: ${label}`,
+      title: t('web.chart.incidence.title', { label }),
       description: last
-        ? `Aalen–Johansen estimate from ${report.n} cases. By day ${last.t}, ${pct(last.issued)} were cleared or issued and ${pct(last.refused)} refused.`
-        : 'No decisions yet.',
+        ? t('web.chart.incidence.desc', { n: report.n, day: last.t, issued: last.issued, refused: last.refused })
+        : t('web.chart.incidence.none'),
+      words: chartWords(),
     });
     const monthly = monthlyTable(await loadMonthly(this.db, filter));
     return {
@@ -244,7 +219,6 @@ export class StatsService {
       survivalRows: survivalRows(report.curve),
       incidenceSvg,
       monthly,
-      reading: plainReading(report),
     };
   }
 
@@ -265,13 +239,18 @@ export class StatsService {
     }
     const report = await this.groups.report(filterOf(prediction.group));
     const chartSvg = survivalChart(
-      { curve: report.curve, median: report.median, marker: { days: waited, label: `you: ${days(waited)}` } },
+      {
+        curve: report.curve,
+        median: report.median,
+        marker: { days: waited, label: t('web.chart.like.marker', { days: waited }) },
+      },
       {
         id: 'like-you',
         width: 480,
         height: 280,
-        title: `Share still waiting, by days waited: ${describeGroup(prediction.group)}`,
-        description: `Kaplan–Meier estimate from ${report.n} cases; the vertical line marks this case's wait of ${days(waited)}.`,
+        title: t('web.chart.like.title', { group: groupText(prediction.group) }),
+        description: t('web.chart.like.desc', { n: report.n, days: waited }),
+        words: chartWords(),
       },
     );
     return { prediction, chartSvg, groupSize: report.n };

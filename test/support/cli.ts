@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { vi } from 'vitest';
 
+import { chooseCliLanguage, takeLangFlag, unknownLanguage } from '../../src/cli/i18n.js';
+
 /** What one in-process `ceac` command did: its exit code, what it wrote, and stdout read as JSON. */
 export interface CliRun {
   code: number;
@@ -21,11 +23,15 @@ export async function ceac(...args: string[]): Promise<CliRun> {
 
 /**
  * Runs `ceac ...args` in-process with the command group that `register` adds, with stdout and stderr
- * captured. Usage errors exit 2, help 0; anything else the command sets in process.exitCode.
+ * captured. Usage errors exit 2, help 0; anything else the command sets in process.exitCode. The global
+ * `--lang` and LC_ALL/LANG choose the language as src/cli/index.ts does.
  */
-export async function runCli(register: (p: Command) => void, args: string[]): Promise<CliRun> {
+export async function runCli(register: (p: Command) => void, given: string[]): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
+  const { argv: args, flag } = takeLangFlag(given);
+  if (!(await chooseCliLanguage(flag)))
+    return { code: 2, out: '', err: `error: ${unknownLanguage(flag ?? '')}\n`, json: () => ({}) };
   const program = new Command('ceac')
     .exitOverride()
     .configureOutput({ writeErr: (s) => void err.push(s), writeOut: (s) => void out.push(s) });

@@ -1,5 +1,7 @@
+import { t } from '../language.js';
 import type { PageFrame } from './layout.js';
 import { Alert, CsrfField, FieldError, Layout } from './layout.js';
+import { Rich } from './rich.js';
 
 export type FieldErrors = Record<string, string | undefined>;
 
@@ -17,12 +19,12 @@ const describedBy = (errors: FieldErrors | undefined, field: string, hint?: stri
 export function SignUpPage(p: FormProps) {
   return (
     <Layout {...p.frame}>
-      <h1>Create an account</h1>
-      <p class="lead">With an account, ceac-watch checks your case for you and tells you the moment it changes.</p>
+      <h1>{t('web.auth.signUp.title')}</h1>
+      <p class="lead">{t('web.auth.signUp.lead')}</p>
       {p.errors?.form ? <Alert kind="bad">{p.errors.form}</Alert> : null}
       <form method="post" action="/signup" class="card" novalidate>
         <CsrfField token={p.frame.csrf} />
-        <label for="email">E-mail address</label>
+        <label for="email">{t('web.auth.email')}</label>
         <input
           id="email"
           name="email"
@@ -35,9 +37,9 @@ export function SignUpPage(p: FormProps) {
         />
         <FieldError id="email-error" message={p.errors?.email} />
         <label for="password">
-          Password{' '}
+          {t('web.auth.password')}{' '}
           <span class="hint" id="password-hint">
-            At least 10 characters. A few unrelated words work well.
+            {t('web.auth.passwordHint', { min: 10 })}
           </span>
         </label>
         <input
@@ -52,8 +54,8 @@ export function SignUpPage(p: FormProps) {
         />
         <FieldError id="password-error" message={p.errors?.password} />
         <div class="actions">
-          <button type="submit">Create account</button>
-          <a href="/signin">I already have an account</a>
+          <button type="submit">{t('web.auth.signUp.submit')}</button>
+          <a href="/signin">{t('web.auth.signUp.haveAccount')}</a>
         </div>
       </form>
     </Layout>
@@ -63,23 +65,23 @@ export function SignUpPage(p: FormProps) {
 export function SignInPage(p: FormProps) {
   return (
     <Layout {...p.frame}>
-      <h1>Sign in</h1>
+      <h1>{t('web.auth.signIn.title')}</h1>
       {p.notice ? <Alert kind="ok">{p.notice}</Alert> : null}
       {p.errors?.form ? <Alert kind="bad">{p.errors.form}</Alert> : null}
       <form method="post" action="/signin" class="card" novalidate>
         <CsrfField token={p.frame.csrf} />
         {p.next ? <input type="hidden" name="next" value={p.next} /> : null}
-        <label for="email">E-mail address</label>
+        <label for="email">{t('web.auth.email')}</label>
         <input id="email" name="email" type="email" autocomplete="username" required value={p.email ?? ''} />
-        <label for="password">Password</label>
+        <label for="password">{t('web.auth.password')}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required />
         <div class="actions">
-          <button type="submit">Sign in</button>
-          <a href="/reset">Forgot your password?</a>
+          <button type="submit">{t('web.auth.signIn.submit')}</button>
+          <a href="/reset">{t('web.auth.signIn.forgot')}</a>
         </div>
       </form>
       <p>
-        New here? <a href="/signup">Create an account</a>.
+        <Rich k="web.auth.signIn.newHere" parts={{ link: <a href="/signup">{t('web.auth.signUp.title')}</a> }} />
       </p>
     </Layout>
   );
@@ -88,20 +90,18 @@ export function SignInPage(p: FormProps) {
 export function ResetRequestPage(p: FormProps & { mailConfigured: boolean; sent?: boolean }) {
   return (
     <Layout {...p.frame}>
-      <h1>Reset your password</h1>
+      <h1>{t('web.auth.reset.title')}</h1>
       {!p.mailConfigured ? (
         <Alert kind="info">
-          This ceac-watch has no outgoing e-mail set up, so it cannot send reset links. Ask the person who runs it to
-          set
-          <code> SMTP_URL</code>.
+          <Rich k="web.auth.reset.noMail" parts={{ setting: <code>SMTP_URL</code> }} />
         </Alert>
       ) : p.sent ? (
-        <Alert kind="ok">If an account uses that address, we have sent it a link. The link works for one hour.</Alert>
+        <Alert kind="ok">{t('web.auth.reset.sent')}</Alert>
       ) : null}
       {p.errors?.form ? <Alert kind="bad">{p.errors.form}</Alert> : null}
       <form method="post" action="/reset" class="card" novalidate>
         <CsrfField token={p.frame.csrf} />
-        <label for="email">E-mail address of your account</label>
+        <label for="email">{t('web.auth.reset.email')}</label>
         <input
           id="email"
           name="email"
@@ -114,7 +114,7 @@ export function ResetRequestPage(p: FormProps & { mailConfigured: boolean; sent?
         <FieldError id="email-error" message={p.errors?.email} />
         <div class="actions">
           <button type="submit" disabled={!p.mailConfigured}>
-            Send me a reset link
+            {t('web.auth.reset.submit')}
           </button>
         </div>
       </form>
@@ -125,19 +125,19 @@ export function ResetRequestPage(p: FormProps & { mailConfigured: boolean; sent?
 export function ResetFinishPage(p: FormProps & { token: string; valid: boolean }) {
   return (
     <Layout {...p.frame}>
-      <h1>Choose a new password</h1>
+      <h1>{t('web.auth.newPassword.title')}</h1>
       {!p.valid ? (
         <Alert kind="bad">
-          This reset link has expired or was already used. <a href="/reset">Ask for a new one</a>.
+          {t('web.auth.newPassword.expired')} <a href="/reset">{t('web.auth.newPassword.askAgain')}</a>
         </Alert>
       ) : (
         <form method="post" action={`/reset/${encodeURIComponent(p.token)}`} class="card" novalidate>
           <CsrfField token={p.frame.csrf} />
-          <p>Saving it signs you out everywhere and revokes all your API tokens.</p>
+          <p>{t('web.auth.newPassword.effect')}</p>
           <label for="password">
-            New password{' '}
+            {t('web.auth.newPassword.label')}{' '}
             <span class="hint" id="password-hint">
-              At least 10 characters.
+              {t('web.auth.newPassword.hint', { min: 10 })}
             </span>
           </label>
           <input
@@ -150,7 +150,7 @@ export function ResetFinishPage(p: FormProps & { token: string; valid: boolean }
           />
           <FieldError id="password-error" message={p.errors?.password} />
           <div class="actions">
-            <button type="submit">Save new password</button>
+            <button type="submit">{t('web.auth.newPassword.submit')}</button>
           </div>
         </form>
       )}

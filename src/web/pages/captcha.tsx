@@ -1,3 +1,4 @@
+import { t } from '../language.js';
 import type { PageFrame } from './layout.js';
 import { Alert, CsrfField, Layout } from './layout.js';
 
@@ -14,22 +15,14 @@ export function CaptchaPage(p: {
       <p class="small">
         <a href={`/cases/${p.caseId}`}>← {p.title}</a>
       </p>
-      <h1>Type the code to check your case</h1>
-      {p.attempt > 1 ? <Alert kind="bad">CEAC did not accept that code. Here is a new one.</Alert> : null}
-      <p>
-        CEAC asks everyone to type the letters in a picture before it shows a status. Type what you see; we send it to
-        CEAC for you.
-      </p>
+      <h1>{t('web.captcha.title')}</h1>
+      {p.attempt > 1 ? <Alert kind="bad">{t('web.captcha.rejected')}</Alert> : null}
+      <p>{t('web.captcha.lead')}</p>
       <form method="post" action={base} class="card captcha" novalidate>
         <CsrfField token={p.frame.csrf} />
-        <img
-          src={`${base}/image`}
-          width={200}
-          height={50}
-          alt="The code CEAC asks for: letters and digits in a distorted picture."
-        />
+        <img src={`${base}/image`} width={200} height={50} alt={t('web.captcha.alt')} />
         <label for="code">
-          Code <span class="hint">Letters and digits, not case-sensitive.</span>
+          {t('web.captcha.code')} <span class="hint">{t('web.captcha.codeHint')}</span>
         </label>
         <input
           id="code"
@@ -43,9 +36,9 @@ export function CaptchaPage(p: {
           autofocus
         />
         <div class="actions">
-          <button type="submit">Check my case</button>
+          <button type="submit">{t('web.captcha.submit')}</button>
           <button class="secondary" type="submit" name="cancel" value="yes">
-            Cancel
+            {t('web.captcha.cancel')}
           </button>
         </div>
       </form>

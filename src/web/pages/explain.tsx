@@ -1,34 +1,46 @@
 import type { Child } from 'hono/jsx';
 
+import type { MessageKey } from '../../i18n/catalog.js';
 import type { DecodeContext, ExplainResult, Finality } from '../../knowledge/types.js';
+import { pageLanguage, t } from '../language.js';
+import { calendarDate, percent } from '../local-format.js';
 import { ExplainHowLong, type ExplainWait } from './how-long.js';
 import type { PageFrame } from './layout.js';
 import { Alert, CsrfField, FieldError, Layout, LocationList } from './layout.js';
 
-export const FINALITY_LABEL: Record<Finality, string> = {
-  in_progress: 'In progress',
-  final_positive: 'Final: good news',
-  final_negative: 'Final: refused',
-  uncertain: 'Not final yet',
+const FINALITY_KEY: Record<Finality, MessageKey> = {
+  in_progress: 'web.explain.finality.inProgress',
+  final_positive: 'web.explain.finality.finalPositive',
+  final_negative: 'web.explain.finality.finalNegative',
+  uncertain: 'web.explain.finality.uncertain',
 };
 
-export function StatusBadge(p: { finality: Finality; label: string }) {
-  return <span class={`badge ${p.finality}`}>{p.label}</span>;
+/** How final a reading is, in the page's language. */
+export const finalityLabel = (f: Finality): string => t(FINALITY_KEY[f]);
+
+/** `english`: the label is CEAC's own status word, shown verbatim and marked as English for screen readers. */
+export function StatusBadge(p: { finality: Finality; label: string; english?: boolean }) {
+  return (
+    <span class={`badge ${p.finality}`} lang={p.english ? 'en' : undefined}>
+      {p.label}
+    </span>
+  );
 }
 
 const isUrl = (s: string) => /^https?:\/\//.test(s);
 
 /** How sure we are of the reading, in words that fit the status (Approved is not "the end", nor a worry). */
 export function confidenceText(finality: Finality, pct: number): string {
+  const share = pct / 100;
   switch (finality) {
     case 'final_positive':
-      return `We are ${pct}% sure this is the final, good outcome.`;
+      return t('web.explain.confidence.finalPositive', { share });
     case 'final_negative':
-      return `We are ${pct}% sure this is a final refusal.`;
+      return t('web.explain.confidence.finalNegative', { share });
     case 'uncertain':
-      return `We are ${pct}% sure this is not final yet.`;
+      return t('web.explain.confidence.uncertain', { share });
     case 'in_progress':
-      return `We are ${pct}% sure this is a step on the way, not the final decision.`;
+      return t('web.explain.confidence.inProgress', { share });
   }
 }
 
@@ -36,7 +48,7 @@ const words = (s: string) =>
   new Set(
     s
       .toLowerCase()
-      .replace(/[^a-z0-9() ]+/g, ' ')
+      .replace(/[^\p{L}\p{N}() ]+/gu, ' ')
       .split(' ')
       .filter((w) => w.length > 3),
   );
@@ -72,6 +84,7 @@ export function Answer(p: {
   const H = p.headingLevel === 3 ? 'h3' : 'h2';
   const Sub = p.headingLevel === 3 ? 'h4' : 'h3';
   const steps = distinctSteps(i.nextSteps);
+  const english = pageLanguage() === 'en';
   return (
     <section
       class="card answer"
@@ -80,8 +93,8 @@ export function Answer(p: {
       {...(p.focus && { tabindex: -1, autofocus: true, 'data-focus': '' })}
     >
       <p>
-        <StatusBadge finality={i.finality} label={o.status ?? FINALITY_LABEL[i.finality]} />{' '}
-        <span class="muted small">{FINALITY_LABEL[i.finality]}</span>
+        <StatusBadge finality={i.finality} label={o.status ?? finalityLabel(i.finality)} english={o.status !== null} />{' '}
+        <span class="muted small">{finalityLabel(i.finality)}</span>
       </p>
       <H id="answer-h" class="headline">
         {i.headline}
@@ -93,11 +106,11 @@ export function Answer(p: {
         {confidenceText(i.finality, pct)}
       </p>
       <progress class="meter" max={100} value={pct} aria-labelledby="confidence-label">
-        {pct}%
+        {percent(pct / 100)}
       </progress>
       {steps.length ? (
         <>
-          <Sub>What to do now</Sub>
+          <Sub>{t('web.explain.answer.nextSteps')}</Sub>
           <ul class="clean">
             {steps.map((s) => (
               <li>{s}</li>
@@ -107,7 +120,7 @@ export function Answer(p: {
       ) : null}
       {i.watchFor.length ? (
         <>
-          <Sub>What to watch for</Sub>
+          <Sub>{t('web.explain.answer.watchFor')}</Sub>
           <ul class="clean">
             {i.watchFor.map((s) => (
               <li>{s}</li>
@@ -115,32 +128,47 @@ export function Answer(p: {
           </ul>
         </>
       ) : null}
-      {o.status || o.caseCreated || o.caseLastUpdated || o.post ? (
+      {o.status || o.message || o.caseCreated || o.caseLastUpdated || o.post ? (
         <>
-          <Sub>What the page showed</Sub>
+          <Sub>{t('web.explain.answer.pageShowed')}</Sub>
+          {/* CEAC's own words, verbatim and in English whatever the page's language: they are what counts. */}
+          {(o.status || o.message) && !english ? (
+            <p class="small muted" id="ceac-english">
+              {t('web.explain.answer.ceacEnglish')}
+            </p>
+          ) : null}
+          {o.message ? (
+            <blockquote class="ceac-text" lang="en" aria-describedby={english ? undefined : 'ceac-english'}>
+              {o.message}
+            </blockquote>
+          ) : null}
           <dl class="facts">
             {o.status ? (
               <>
-                <dt>Status</dt>
-                <dd>{o.status}</dd>
+                <dt>{t('web.explain.answer.status')}</dt>
+                <dd lang="en">{o.status}</dd>
               </>
             ) : null}
             {o.caseCreated ? (
               <>
-                <dt>Case created</dt>
-                <dd>{o.caseCreated}</dd>
+                <dt>{t('web.explain.answer.caseCreated')}</dt>
+                <dd>
+                  <time datetime={o.caseCreated}>{calendarDate(o.caseCreated)}</time>
+                </dd>
               </>
             ) : null}
             {o.caseLastUpdated ? (
               <>
-                <dt>Last updated</dt>
-                <dd>{o.caseLastUpdated}</dd>
+                <dt>{t('web.explain.answer.lastUpdated')}</dt>
+                <dd>
+                  <time datetime={o.caseLastUpdated}>{calendarDate(o.caseLastUpdated)}</time>
+                </dd>
               </>
             ) : null}
             {o.post ? (
               <>
-                <dt>Post</dt>
-                <dd>{o.post}</dd>
+                <dt>{t('web.explain.answer.post')}</dt>
+                <dd lang="en">{o.post}</dd>
               </>
             ) : null}
           </dl>
@@ -155,7 +183,7 @@ export function Answer(p: {
       ) : null}
       {i.sources.length ? (
         <details>
-          <summary class="small">Where this comes from</summary>
+          <summary class="small">{t('web.explain.answer.sources')}</summary>
           <ul class="clean small">
             {i.sources.map((s) => (
               <li>
@@ -185,7 +213,7 @@ function Choice(p: {
     <fieldset>
       <legend>{p.legend}</legend>
       <div class="choices">
-        {[['', 'Not sure'] as [string, string], ...p.options].map(([v, label]) => (
+        {[['', t('web.explain.context.notSure')] as [string, string], ...p.options].map(([v, label]) => (
           <label>
             <input type="radio" name={p.name} value={v} checked={(p.value ?? '') === v} /> {label}
           </label>
@@ -198,51 +226,51 @@ function Choice(p: {
 export function ContextQuestions(p: { context: DecodeContext; open?: boolean; children?: Child }) {
   return (
     <details open={p.open}>
-      <summary>Tell us more for a sharper answer (optional)</summary>
+      <summary>{t('web.explain.context.summary')}</summary>
       <Choice
         name="route"
-        legend="How did you apply?"
+        legend={t('web.explain.context.route')}
         value={p.context.route}
         options={[
-          ['dropbox', 'Dropbox (no interview)'],
-          ['interview', 'Interview'],
+          ['dropbox', t('web.explain.context.route.dropbox')],
+          ['interview', t('web.explain.context.route.interview')],
         ]}
       />
       <Choice
         name="officer"
-        legend="What did the officer say?"
+        legend={t('web.explain.context.officer')}
         value={p.context.officer}
         options={[
-          ['approved', '“Approved”'],
-          ['221g', 'Gave me a 221(g) slip'],
-          ['refused', '“Refused” / 214(b)'],
-          ['none', 'Nothing'],
+          ['approved', t('web.explain.context.officer.approved')],
+          ['221g', t('web.explain.context.officer.221g')],
+          ['refused', t('web.explain.context.officer.refused')],
+          ['none', t('web.explain.context.officer.none')],
         ]}
       />
       <Choice
         name="slip"
-        legend="Did you get a 221(g) slip? What colour?"
+        legend={t('web.explain.context.slip')}
         value={p.context.slip}
         options={[
-          ['white', 'White'],
-          ['pink', 'Pink'],
-          ['yellow', 'Yellow'],
-          ['blue', 'Blue'],
-          ['green', 'Green'],
-          ['other', 'Other'],
+          ['white', t('web.explain.context.slip.white')],
+          ['pink', t('web.explain.context.slip.pink')],
+          ['yellow', t('web.explain.context.slip.yellow')],
+          ['blue', t('web.explain.context.slip.blue')],
+          ['green', t('web.explain.context.slip.green')],
+          ['other', t('web.explain.context.slip.other')],
         ]}
       />
       <Choice
         name="passport"
-        legend="Where is your passport?"
+        legend={t('web.explain.context.passport')}
         value={p.context.passport}
         options={[
-          ['kept', 'The consulate kept it'],
-          ['returned', 'I have it back'],
+          ['kept', t('web.explain.context.passport.kept')],
+          ['returned', t('web.explain.context.passport.returned')],
         ]}
       />
       <label for="since">
-        Since when has the page shown this status? <span class="hint">Optional, as a date.</span>
+        {t('web.explain.context.since')} <span class="hint">{t('web.explain.context.sinceHint')}</span>
       </label>
       <input id="since" name="since" type="date" value={p.context.since ?? ''} />
       {p.children}
@@ -264,13 +292,8 @@ export function HomePage(p: {
   const open = Object.keys(p.context).length > 0 || Boolean(p.visa) || Boolean(p.post);
   return (
     <Layout {...p.frame}>
-      <h1>What does my visa status mean?</h1>
-      {p.result ? null : (
-        <p class="lead">
-          Paste what the CEAC status page shows. We explain it in plain words, say how final it is, and what to do next.
-          No account needed.
-        </p>
-      )}
+      <h1>{t('web.explain.title')}</h1>
+      {p.result ? null : <p class="lead">{t('web.explain.lead')}</p>}
       {/* The answer comes first (in the first screen, no scrolling needed), then the form to ask again. */}
       <div id="result" aria-live="polite">
         {p.result ? (
@@ -282,9 +305,9 @@ export function HomePage(p: {
       <form method="post" action="/" class="card" novalidate>
         <CsrfField token={p.frame.csrf} />
         <label for="text">
-          Your status{' '}
+          {t('web.explain.form.text')}{' '}
           <span class="hint" id="text-hint">
-            Copy everything from the status word to the end of the paragraph — or just the status word, like “Refused”.
+            {t('web.explain.form.textHint')}
           </span>
         </label>
         <textarea
@@ -302,13 +325,13 @@ export function HomePage(p: {
           <div class="grid2">
             <div>
               <label for="visa">
-                Visa class <span class="hint">e.g. F1, H1B, B1/B2: to say how long similar cases waited.</span>
+                {t('web.explain.form.visa')} <span class="hint">{t('web.explain.form.visaHint')}</span>
               </label>
               <input id="visa" name="visa" type="text" value={p.visa ?? ''} autocomplete="off" />
             </div>
             <div>
               <label for="post">
-                Embassy or consulate <span class="hint">A city or CEAC code, e.g. Mumbai or BMB.</span>
+                {t('web.explain.form.post')} <span class="hint">{t('web.explain.form.postHint')}</span>
               </label>
               <input
                 id="post"
@@ -323,15 +346,14 @@ export function HomePage(p: {
           </div>
         </ContextQuestions>
         <div class="actions">
-          <button type="submit">Explain</button>
+          <button type="submit">{t('web.explain.form.submit')}</button>
         </div>
       </form>
       {!p.frame.user ? (
         <section class="card">
-          <h2>Want to know the moment it changes?</h2>
+          <h2>{t('web.explain.pitch.title')}</h2>
           <p>
-            <a href="/signup">Create a free account</a> and add your case: we check it for you, keep its whole history,
-            and tell you by e-mail or message when anything moves.
+            <a href="/signup">{t('web.explain.pitch.link')}</a> {t('web.explain.pitch.rest')}
           </p>
         </section>
       ) : null}

@@ -1,10 +1,16 @@
+import type { MessageKey } from '../../i18n/catalog.js';
 import { NotEnoughDataError } from '../../stats/predict.js';
 import type { CaseView } from '../../store/cases.js';
 import { dayNumber } from '../../timelines/model.js';
 import { watchedTimeline } from '../../timelines/watched.js';
 import { canonicalVisaClass, localDate, watchedCaseOf } from '../../tracker/timeline-sync.js';
 import type { WebServices } from '../context.js';
-import { type CaseOutlook, statsServiceFor } from '../waiting-times.js';
+import { t } from '../language.js';
+import { calendarDate } from '../local-format.js';
+import { type CaseOutlook, groupText, statsServiceFor } from '../waiting-times.js';
+import { Rich } from './rich.js';
+
+export { groupText };
 
 /** States in which a case is waiting on administrative processing, so a prediction means something. */
 export const WAITING_STATES: readonly string[] = ['refused', 'administrative_processing'];
@@ -14,16 +20,26 @@ export interface LivedWait {
   /** YYYY-MM-DD the wait started. */
   from: string;
   days: number;
-  /** What `from` is, in words: "your interview", "your drop-off", "the day CEAC first showed Refused". */
-  startedBy: string;
+  /** What `from` is: the interview, the drop-off, the day CEAC first showed the case refused, our first check. */
+  startedBy: WaitStart;
 }
 
-const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-/** "12 Jan 2027" for a YYYY-MM-DD date (a calendar day, so no time zone shift). */
-export const longDate = (iso: string) => DATE.format(Date.parse(`${iso}T00:00:00Z`));
+export type WaitStart = 'interview' | 'dropoff' | 'firstShown' | 'firstCheck';
+const WAIT_START: Record<WaitStart, MessageKey> = {
+  interview: 'web.howLong.start.interview',
+  dropoff: 'web.howLong.start.dropoff',
+  firstShown: 'web.howLong.start.firstShown',
+  firstCheck: 'web.howLong.start.firstCheck',
+};
+/** What a wait is counted from, in the page's words ("your interview"). */
+export const waitStartText = (s: WaitStart): string => t(WAIT_START[s]);
+
+/** "12 Jan 2027" for a YYYY-MM-DD date, in the page's language (a calendar day, so no time zone shift). */
+export const longDate = calendarDate;
 const addDays = (iso: string, n: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-export const daysText = (d: number) => `${d} day${d === 1 ? '' : 's'}`;
+/** "3 days", "3 天", "3 días". */
+export const daysText = (d: number) => t('web.count.days', { days: d });
 
 /**
  * The wait as the person lived it: from the interview or drop-off date they gave, else from the day
@@ -32,17 +48,17 @@ export const daysText = (d: number) => `${d} day${d === 1 ? '' : 's'}`;
  */
 export async function livedWait(services: WebServices, c: CaseView, now: number): Promise<LivedWait | null> {
   const today = localDate(now, c.location);
-  const span = (from: string, startedBy: string): LivedWait | null => {
+  const span = (from: string, startedBy: WaitStart): LivedWait | null => {
     const a = dayNumber(from);
     const b = dayNumber(today);
     return a === null || b === null ? null : { from, days: Math.max(0, b - a), startedBy };
   };
   if (c.context.interviewDate && c.context.interviewDate <= today)
-    return span(c.context.interviewDate, c.context.route === 'dropbox' ? 'your drop-off' : 'your interview');
+    return span(c.context.interviewDate, c.context.route === 'dropbox' ? 'dropoff' : 'interview');
   const seen = await watchedCaseOf(services.store.db, c.id);
   const start = seen ? watchedTimeline({ ...seen.watched, lastChecked: today })?.startDate : undefined;
-  if (start) return span(start, 'the day CEAC first showed the case refused or in processing');
-  if (c.stateSince) return span(localDate(c.stateSince, c.location), 'the first check that saw this status');
+  if (start) return span(start, 'firstShown');
+  if (c.stateSince) return span(localDate(c.stateSince, c.location), 'firstCheck');
   return null;
 }
 
@@ -61,10 +77,10 @@ export async function caseWaitOutlook(services: WebServices, c: CaseView, now: n
     return {
       kind: 'none',
       wait,
-      reason: 'To compare with similar cases we need the visa class.',
-      fix: { href: `/cases/${c.id}/edit`, label: 'Add the visa class' },
+      reason: t('web.howLong.needVisa'),
+      fix: { href: `/cases/${c.id}/edit`, label: t('web.howLong.addVisa') },
     };
-  if (!wait) return { kind: 'none', wait, reason: 'We do not know yet when the wait started.' };
+  if (!wait) return { kind: 'none', wait, reason: t('web.howLong.noStart') };
   const stats = statsServiceFor(services.store);
   try {
     const outlook = await stats.outlook(
@@ -75,25 +91,25 @@ export async function caseWaitOutlook(services: WebServices, c: CaseView, now: n
       return {
         kind: 'none',
         wait,
-        reason: `Not enough similar cases to say: fewer than 5 shared ${visaClass} cases were still waiting after ${daysText(wait.days)}.`,
+        reason: t('web.howLong.tooFewAfter', { min: 5, visa: visaClass, waited: daysText(wait.days) }),
       };
     return { kind: 'ok', wait, outlook, today: localDate(now, c.location), demoTimelines: await stats.demoTimelines() };
   } catch (err) {
-    if (err instanceof NotEnoughDataError) return { kind: 'none', wait, reason: 'Not enough similar cases to say.' };
+    if (err instanceof NotEnoughDataError) return { kind: 'none', wait, reason: t('web.howLong.tooFew') };
     services.logger.error(
       { err: { name: (err as Error).name, message: (err as Error).message }, caseId: c.id },
       'waiting times could not be computed',
     );
-    return { kind: 'none', wait, reason: 'The waiting times could not be computed just now.' };
+    return { kind: 'none', wait, reason: t('web.howLong.failed') };
   }
 }
 
 /** "between 3 Jan and 2 Feb 2027", or what is known of it. */
 function between(today: string, low: number | null, high: number | null): string {
   if (low === null && high === null) return '';
-  const l = low === null ? 'an unknown date' : longDate(addDays(today, low));
-  const h = high === null ? 'a date not known yet' : longDate(addDays(today, high));
-  return ` (we are 95% sure: between ${l} and ${h})`;
+  const l = low === null ? t('web.howLong.unknownDate') : longDate(addDays(today, low));
+  const h = high === null ? t('web.howLong.dateNotKnownYet') : longDate(addDays(today, high));
+  return t('web.howLong.betweenDates', { level: 0.95, low: l, high: h });
 }
 
 /** The one "how long" line under the status: dates, not statistics jargon, with a link to the detail. */
@@ -102,7 +118,11 @@ export function HowLongLine(p: { o: CaseWaitOutlook; detailHref?: string; id?: s
   if (o.kind === 'not_waiting') return null;
   const waited = o.wait ? (
     <>
-      Waiting <strong>{daysText(o.wait.days)}</strong>, counted from {o.wait.startedBy} ({longDate(o.wait.from)}).{' '}
+      <Rich
+        k="web.howLong.waited"
+        values={{ start: waitStartText(o.wait.startedBy), date: longDate(o.wait.from) }}
+        parts={{ days: <strong>{daysText(o.wait.days)}</strong> }}
+      />{' '}
     </>
   ) : null;
   if (o.kind === 'none')
@@ -113,7 +133,7 @@ export function HowLongLine(p: { o: CaseWaitOutlook; detailHref?: string; id?: s
         {o.fix ? (
           <>
             {' '}
-            <a href={o.fix.href}>{o.fix.label}</a>.
+            <a href={o.fix.href}>{o.fix.label}</a>
           </>
         ) : null}
       </p>
@@ -126,21 +146,21 @@ export function HowLongLine(p: { o: CaseWaitOutlook; detailHref?: string; id?: s
       {waited}
       {m.days !== null ? (
         <>
-          Half of similar cases were decided by <strong>{longDate(addDays(o.today, m.days))}</strong>
-          {between(o.today, m.low, m.high)}
+          <Rich
+            k="web.howLong.halfBy"
+            values={{ between: between(o.today, m.low, m.high) }}
+            parts={{ date: <strong>{longDate(addDays(o.today, m.days))}</strong> }}
+          />{' '}
           {n.days !== null ? (
-            <>
-              ; 9 in 10 by <strong>{longDate(addDays(o.today, n.days))}</strong>
-            </>
+            <Rich k="web.howLong.ninetyBy" parts={{ date: <strong>{longDate(addDays(o.today, n.days))}</strong> }} />
           ) : (
-            '; when 9 in 10 are decided is not known yet'
+            t('web.howLong.ninetyUnknown')
           )}
-          .
         </>
       ) : (
-        'Fewer than half of similar cases that waited this long have been decided so far, so a date cannot be given yet.'
+        t('web.howLong.halfNotYet')
       )}{' '}
-      <a href={p.detailHref ?? '#sw-like'}>How we know</a>
+      <a href={p.detailHref ?? '#sw-like'}>{t('web.howLong.howWeKnow')}</a>
     </p>
   );
 }
@@ -167,7 +187,9 @@ export async function explainWait(
       return {
         kind: 'none',
         href,
-        reason: `Not enough similar cases to say how long: fewer than 5 shared ${q.visaClass} cases${waited ? ` were still waiting after ${daysText(waited)}` : ' match'}.`,
+        reason: waited
+          ? t('web.howLong.tooFewAfter', { min: 5, visa: q.visaClass, waited: daysText(waited) })
+          : t('web.howLong.tooFewMatch', { min: 5, visa: q.visaClass }),
       };
     return { kind: 'ok', outlook, waited, today: q.today, href };
   } catch (err) {
@@ -175,64 +197,82 @@ export async function explainWait(
       { err: { name: (err as Error).name, message: (err as Error).message } },
       'waiting times failed',
     );
-    return { kind: 'none', href, reason: 'The waiting times could not be computed just now.' };
+    return { kind: 'none', href, reason: t('web.howLong.failed') };
   }
 }
 
 /** The explain result's "how long" line: dates when we know when the wait began, else days. */
 export function ExplainHowLong(p: { w: ExplainWait }) {
   const { w } = p;
+  const link = <a href={w.href}>{t('web.howLong.seeWaitingTimes')}</a>;
   if (w.kind === 'none')
     return (
       <p class="howlong" id="how-long">
-        <span class="muted">{w.reason}</span> <a href={w.href}>See the waiting times</a>
+        <span class="muted">{w.reason}</span> {link}
       </p>
     );
   const pr = w.outlook.prediction;
   const m = pr.medianRemaining;
   const n = pr.ninetyRemaining;
-  const group = pr.groupLabel;
+  const group = groupText(pr.group);
   if (w.waited !== null)
     return (
       <p class="howlong" id="how-long">
-        Waiting <strong>{daysText(w.waited)}</strong> since the date you gave. Of {group} cases that waited as long,{' '}
+        <Rich k="web.howLong.waitedSince" parts={{ days: <strong>{daysText(w.waited)}</strong> }} />{' '}
         {m.days !== null ? (
           <>
-            half were decided by <strong>{longDate(addDays(w.today, m.days))}</strong>
-            {between(w.today, m.low, m.high)}
+            <Rich
+              k="web.howLong.asLongHalfBy"
+              values={{ group, between: between(w.today, m.low, m.high) }}
+              parts={{ date: <strong>{longDate(addDays(w.today, m.days))}</strong> }}
+            />
             {n.days !== null ? (
               <>
-                ; 9 in 10 by <strong>{longDate(addDays(w.today, n.days))}</strong>
+                {' '}
+                <Rich
+                  k="web.howLong.ninetyBy"
+                  parts={{ date: <strong>{longDate(addDays(w.today, n.days))}</strong> }}
+                />
               </>
             ) : null}
-            .
           </>
         ) : (
-          'fewer than half have been decided so far.'
+          t('web.howLong.asLongHalfNotYet', { group })
         )}{' '}
-        <a href={w.href}>See the waiting times</a>
+        {link}
       </p>
     );
   return (
     <p class="howlong" id="how-long">
-      Of {group} cases,{' '}
       {m.days !== null ? (
         <>
-          half were decided within <strong>{daysText(m.days)}</strong>
-          {m.low !== null || m.high !== null
-            ? ` (we are 95% sure: between ${m.low ?? 'not known'} and ${m.high ?? 'not known yet'} days)`
-            : ''}
+          <Rich
+            k="web.howLong.halfWithin"
+            values={{
+              group,
+              interval:
+                m.low !== null || m.high !== null
+                  ? t('web.howLong.betweenDays', {
+                      level: 0.95,
+                      low: m.low ?? t('web.howLong.notKnown'),
+                      high: m.high ?? t('web.howLong.notKnownYet'),
+                    })
+                  : '',
+            }}
+            parts={{ days: <strong>{daysText(m.days)}</strong> }}
+          />
           {n.days !== null ? (
             <>
-              ; 9 in 10 within <strong>{daysText(n.days)}</strong>
+              {' '}
+              <Rich k="web.howLong.ninetyWithin" parts={{ days: <strong>{daysText(n.days)}</strong> }} />
             </>
-          ) : null}
-          , counted from the 221(g) refusal or interview.
+          ) : null}{' '}
+          {t('web.howLong.countedFrom')}
         </>
       ) : (
-        'fewer than half have been decided so far.'
+        t('web.howLong.halfNotYetOf', { group })
       )}{' '}
-      Give the date your status began for dates. <a href={w.href}>See the waiting times</a>
+      {t('web.howLong.giveDate')} {link}
     </p>
   );
 }

@@ -1,61 +1,87 @@
 import { raw } from 'hono/html';
 
+import { t } from '../language.js';
+import { count, percent } from '../local-format.js';
 import type { CaseOutlook } from '../waiting-times.js';
-import { type CaseWaitOutlook, daysText, HowLongLine } from './how-long.js';
+import { type CaseWaitOutlook, daysText, groupText, HowLongLine, type WaitStart, waitStartText } from './how-long.js';
+import { Rich } from './rich.js';
 
-const pct = (p: number | null) => (p === null ? null : `${Math.round(p * 100)}%`);
+const pct = (p: number | null) => (p === null ? null : percent(p));
 
-/** "(we are 95% sure: between 12 and 30 days)", saying plainly when an end is not known yet. */
+/** "(we are 95% sure: between 12 and 30 more days)", saying plainly when an end is not known yet. */
 function plainInterval(level: number, low: number | null, high: number | null): string {
   if (low === null && high === null) return '';
-  const l = low === null ? 'not known' : String(low);
-  const h = high === null ? 'not known yet' : String(high);
-  return ` (we are ${Math.round(level * 100)}% sure: between ${l} and ${h} more days)`;
+  return t('web.like.interval', {
+    level,
+    low: low ?? t('web.howLong.notKnown'),
+    high: high ?? t('web.howLong.notKnownYet'),
+  });
 }
 
 export function OutlookSection(p: {
   outlook: CaseOutlook;
   waited: number;
-  startedBy?: string;
+  startedBy?: WaitStart;
   demoTimelines?: number;
 }) {
   const { prediction: pr, chartSvg } = p.outlook;
   const level = 0.95;
   const m = pr.medianRemaining;
+  // The prediction's notes, from its facts: the narrower groups that had too few cases, the unknown horizons.
+  const notes = pr.tried.map((tried) =>
+    t('web.like.note.broader', {
+      group: groupText(tried.group),
+      comparable: tried.comparable,
+      days: daysText(p.waited),
+    }),
+  );
+  if (pr.within['90']?.p === null) notes.push(t('web.like.note.horizon'));
   return (
     <section class="card sw sw-like" aria-labelledby="sw-like">
-      <h2 id="sw-like">People like you</h2>
+      <h2 id="sw-like">{t('web.like.title')}</h2>
       <p>
-        Your case has waited <strong>{daysText(p.waited)}</strong>
-        {p.startedBy ? `, counted from ${p.startedBy}` : ''}. Of {pr.groupLabel}, <strong>{pr.comparable}</strong> cases
-        were still waiting after that long; this is what happened to them next.
+        <Rich
+          k={p.startedBy ? 'web.like.waitedFrom' : 'web.like.waited'}
+          values={{
+            start: p.startedBy ? waitStartText(p.startedBy) : '',
+            group: groupText(pr.group),
+            comparable: pr.comparable,
+          }}
+          parts={{
+            days: <strong>{daysText(p.waited)}</strong>,
+            cases: <strong>{t('web.like.cases', { comparable: pr.comparable })}</strong>,
+          }}
+        />
       </p>
       {p.demoTimelines ? (
         <p class="alert info" role="status">
-          <strong>Demo data.</strong> The comparable cases come from {p.demoTimelines.toLocaleString('en')} timelines
-          generated for the demo, not from real people.
+          <strong>{t('web.stats.demo.label')}</strong>{' '}
+          {t('web.like.demo', { timelines: p.demoTimelines, count: count(p.demoTimelines) })}
         </p>
       ) : null}
       <figure class="sw-chart">{raw(chartSvg)}</figure>
       <div class="sw-scroll" tabindex={0} role="region" aria-labelledby="sw-like-caption">
         <table class="sw-table">
-          <caption id="sw-like-caption">Chance of a decision, either way, from today</caption>
+          <caption id="sw-like-caption">{t('web.like.table.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Within</th>
-              <th scope="col">Chance</th>
-              <th scope="col">We are 95% sure it is between</th>
+              <th scope="col">{t('web.like.table.within')}</th>
+              <th scope="col">{t('web.like.table.chance')}</th>
+              <th scope="col">{t('web.stats.table.sure', { level })}</th>
             </tr>
           </thead>
           <tbody>
             {Object.entries(pr.within).map(([h, ch]) => (
               <tr>
-                <th scope="row">{h} more days</th>
-                <td>{pct(ch.p) ?? 'not known'}</td>
+                <th scope="row">{t('web.like.table.moreDays', { days: Number(h) })}</th>
+                <td>{pct(ch.p) ?? t('web.howLong.notKnown')}</td>
                 <td>
                   {ch.p === null
-                    ? 'no case was followed that long'
-                    : `${pct(ch.low) ?? 'not known'} and ${pct(ch.high) ?? 'not known'}`}
+                    ? t('web.like.table.notFollowed')
+                    : t('web.stats.table.range', {
+                        low: pct(ch.low) ?? t('web.howLong.notKnown'),
+                        high: pct(ch.high) ?? t('web.howLong.notKnown'),
+                      })}
                 </td>
               </tr>
             ))}
@@ -64,25 +90,23 @@ export function OutlookSection(p: {
       </div>
       <p>
         {m.days !== null
-          ? `Half of them were decided within ${daysText(m.days)} more${plainInterval(level, m.low, m.high)}.`
-          : 'Fewer than half of them have been decided so far, so the typical remaining wait is not known yet.'}
+          ? t('web.like.halfWithin', { days: daysText(m.days), interval: plainInterval(level, m.low, m.high) })
+          : t('web.like.halfNotYet')}
       </p>
-      {pr.notes.length ? (
+      {notes.length ? (
         <ul class="sw-warnings small">
-          {pr.notes.map((n) => (
-            <li>{`${n.charAt(0).toUpperCase()}${n.slice(1)}.`}</li>
+          {notes.map((n) => (
+            <li>{n}</li>
           ))}
         </ul>
       ) : null}
       <p class="small muted">
-        From anonymous shared timelines, not from the consulate. Every case is different: this says what happened to
-        others, not what will happen to yours.{' '}
+        {t('web.like.source')}{' '}
         <a
           href={`/stats?visa=${encodeURIComponent(pr.group.visaClass)}${pr.group.post ? `&post=${encodeURIComponent(pr.group.post)}` : ''}${pr.group.entry ? `&entry=${pr.group.entry}` : ''}`}
         >
-          See all waiting times for this group
+          {t('web.like.seeAll')}
         </a>
-        .
       </p>
     </section>
   );
@@ -106,7 +130,7 @@ export function PeopleLikeYou(p: { o: CaseWaitOutlook }) {
     );
   return (
     <section class="card sw sw-like" aria-labelledby="sw-like">
-      <h2 id="sw-like">People like you</h2>
+      <h2 id="sw-like">{t('web.like.title')}</h2>
       <HowLongLine o={o} />
     </section>
   );

@@ -2,14 +2,81 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 
 import type { MonthlyTable } from '../../stats/monthly.js';
-import type { StatsReport } from '../../stats/report.js';
+import { type ReportCaveat, reportCaveats, type StatsReport } from '../../stats/report.js';
+import { t } from '../language.js';
+import { count, percent } from '../local-format.js';
 import type { StatsFormValues } from '../stats-filter.js';
-import { ciText, MIN_GROUP, type StatsView, type SurvivalRow } from '../waiting-times.js';
+import { MIN_GROUP, type StatsView, type SurvivalRow } from '../waiting-times.js';
+import { daysText } from './how-long.js';
 import type { PageFrame } from './layout.js';
 import { Alert, FieldError, Layout, LocationList } from './layout.js';
+import { Rich } from './rich.js';
 
-const pct = (p: number | null | undefined) => (p === null || p === undefined ? '–' : `${Math.round(p * 100)}%`);
-const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}`;
+/** A share as a percentage in the page's language ("45%", "45 %"); a dash when unknown. */
+const pct = (p: number | null | undefined) => (p === null || p === undefined ? '–' : percent(p));
+
+/** " (we are 95% sure: between 19 and 28)", saying plainly when an end is not known yet; '' when nothing is known. */
+function ciText(level: number, low: number | string | null, high: number | string | null): string {
+  if (low === null && high === null) return '';
+  return t('web.stats.ci', {
+    level,
+    low: low ?? t('web.howLong.notKnown'),
+    high: high ?? t('web.howLong.notKnownYet'),
+  });
+}
+
+/** What may be wrong with a group's figures, in the page's words. */
+function caveatText(c: ReportCaveat): string {
+  switch (c.kind) {
+    case 'only_finished':
+      return t('web.stats.caveat.onlyFinished');
+    case 'few_pending':
+      return t('web.stats.caveat.fewPending', { censored: c.censored, n: c.n, share: percent(c.censored / c.n) });
+    case 'no_refusals':
+      return t('web.stats.caveat.noRefusals');
+    case 'median_not_reached':
+      return t('web.stats.caveat.medianNotReached');
+    case 'small_group':
+      return t('web.stats.caveat.smallGroup', { n: c.n });
+  }
+}
+
+/** The figures in sentences a worried applicant can read. */
+export function plainReading(r: StatsReport): string[] {
+  const out: string[] = [];
+  out.push(
+    t('web.stats.reading.count', {
+      n: r.n,
+      decided: r.issued + r.refused,
+      issued: r.issued,
+      refused: r.refused,
+      censored: r.censored,
+    }),
+  );
+  const m = r.median;
+  if (m.days !== null)
+    out.push(t('web.stats.reading.half', { days: daysText(m.days), interval: ciText(r.level, m.low, m.high) }));
+  else out.push(t('web.stats.reading.halfNotYet', { longest: daysText(r.curve.at(-1)?.t ?? 0) }));
+  const q1 = r.quartiles['25'];
+  const q3 = r.quartiles['75'];
+  if (q1.days !== null && q3.days !== null)
+    out.push(t('web.stats.reading.quarters', { q1: daysText(q1.days), q3: daysText(q3.days) }));
+  else if (q1.days !== null) out.push(t('web.stats.reading.quarterOnly', { q1: daysText(q1.days) }));
+  for (const d of ['30', '90']) {
+    const s = r.survivalAt[d];
+    if (s?.survival != null)
+      out.push(
+        t('web.stats.reading.stillWaiting', {
+          days: Number(d),
+          share: pct(s.survival),
+          interval: ciText(r.level, s.low === null ? null : pct(s.low), s.high === null ? null : pct(s.high)),
+        }),
+      );
+  }
+  const by = r.outcomesBy['90'];
+  if (by) out.push(t('web.stats.reading.by90', { issued: pct(by.issued.p), refused: pct(by.refused.p) }));
+  return out;
+}
 
 type Errors = Partial<Record<keyof StatsFormValues, string>>;
 
@@ -68,12 +135,12 @@ export function StatsFilterForm(p: { values: StatsFormValues; errors: Errors }) 
     />
   );
   return (
-    <form method="get" action="/stats" class="card sw-filters" aria-label="Which cases to compare">
+    <form method="get" action="/stats" class="card sw-filters" aria-label={t('web.stats.form.label')}>
       <div class="sw-grid">
-        <Field id="visa" label="Visa class" hint="e.g. F1, H1B, B1/B2" errors={e}>
+        <Field id="visa" label={t('web.explain.form.visa')} hint={t('web.stats.form.visaHint')} errors={e}>
           {text('visa', {}, true)}
         </Field>
-        <Field id="post" label="Embassy or consulate" hint="City or CEAC code, e.g. Beijing or BEJ" errors={e}>
+        <Field id="post" label={t('web.explain.form.post')} hint={t('web.stats.form.postHint')} errors={e}>
           {text('post', { list: 'sw-locations' }, true)}
         </Field>
       </div>
@@ -81,50 +148,50 @@ export function StatsFilterForm(p: { values: StatsFormValues; errors: Errors }) 
       <details
         open={Boolean(v.entry || v.route || v.from || v.to || (v.ci && v.ci !== 'log') || Object.keys(e).length)}
       >
-        <summary>More filters</summary>
+        <summary>{t('web.stats.form.more')}</summary>
         <div class="sw-grid">
-          <Field id="entry" label="New visa or renewal" errors={e}>
+          <Field id="entry" label={t('web.stats.form.entry')} errors={e}>
             <Select
               id="entry"
               value={v.entry}
               errors={e}
               options={[
-                ['', 'Either'],
-                ['new', 'New'],
-                ['renewal', 'Renewal'],
+                ['', t('web.stats.form.either')],
+                ['new', t('web.stats.form.entry.new')],
+                ['renewal', t('web.stats.form.entry.renewal')],
               ]}
             />
           </Field>
-          <Field id="route" label="How they applied" errors={e}>
+          <Field id="route" label={t('web.stats.form.route')} errors={e}>
             <Select
               id="route"
               value={v.route}
               errors={e}
               options={[
-                ['', 'Either'],
-                ['dropbox', 'Dropbox'],
-                ['interview', 'Interview'],
+                ['', t('web.stats.form.either')],
+                ['dropbox', t('web.stats.form.route.dropbox')],
+                ['interview', t('web.stats.form.route.interview')],
               ]}
             />
           </Field>
-          <Field id="from" label="Wait started from" hint="Month, YYYY-MM" errors={e}>
+          <Field id="from" label={t('web.stats.form.from')} hint={t('web.stats.form.monthHint')} errors={e}>
             {text('from', { placeholder: '2025-01', inputmode: 'numeric' }, true)}
           </Field>
-          <Field id="to" label="Wait started up to" hint="Month, YYYY-MM" errors={e}>
+          <Field id="to" label={t('web.stats.form.to')} hint={t('web.stats.form.monthHint')} errors={e}>
             {text('to', { placeholder: '2025-12', inputmode: 'numeric' }, true)}
           </Field>
         </div>
         <details>
-          <summary class="small">Interval type (for statisticians)</summary>
-          <Field id="ci" label="Interval type" hint="log is what R's survfit uses" errors={e}>
+          <summary class="small">{t('web.stats.form.ciSummary')}</summary>
+          <Field id="ci" label={t('web.stats.form.ci')} hint={t('web.stats.form.ciHint')} errors={e}>
             <Select
               id="ci"
               value={v.ci}
               errors={e}
               options={[
-                ['log', 'log (default)'],
-                ['log-log', 'log-log'],
-                ['plain', 'plain'],
+                ['log', t('web.stats.form.ci.log')],
+                ['log-log', t('web.stats.form.ci.logLog')],
+                ['plain', t('web.stats.form.ci.plain')],
               ]}
             />
           </Field>
@@ -132,8 +199,8 @@ export function StatsFilterForm(p: { values: StatsFormValues; errors: Errors }) 
       </details>
       <LocationList id="sw-locations" />
       <div class="actions">
-        <button type="submit">Show waiting times</button>
-        <a href="/stats">Clear filters</a>
+        <button type="submit">{t('web.stats.form.submit')}</button>
+        <a href="/stats">{t('web.stats.form.clear')}</a>
       </div>
     </form>
   );
@@ -143,24 +210,22 @@ function SurvivalTable(p: { rows: SurvivalRow[]; level: number }) {
   return (
     <div class="sw-scroll" tabindex={0} role="region" aria-labelledby="sw-still-caption">
       <table class="sw-table">
-        <caption id="sw-still-caption">Share still waiting after a number of days</caption>
+        <caption id="sw-still-caption">{t('web.stats.still.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">After</th>
-            <th scope="col">Still waiting</th>
-            <th scope="col">We are {Math.round(p.level * 100)}% sure it is between</th>
-            <th scope="col">Cases followed longer</th>
+            <th scope="col">{t('web.stats.still.after')}</th>
+            <th scope="col">{t('web.stats.still.waiting')}</th>
+            <th scope="col">{t('web.stats.table.sure', { level: p.level })}</th>
+            <th scope="col">{t('web.stats.still.followed')}</th>
           </tr>
         </thead>
         <tbody>
           {p.rows.map((r) => (
             <tr>
-              <th scope="row">{r.days} days</th>
+              <th scope="row">{daysText(r.days)}</th>
               <td>{pct(r.survival)}</td>
-              <td>
-                {pct(r.low)} and {pct(r.high)}
-              </td>
-              <td>{r.nRisk}</td>
+              <td>{t('web.stats.table.range', { low: pct(r.low), high: pct(r.high) })}</td>
+              <td>{count(r.nRisk)}</td>
             </tr>
           ))}
         </tbody>
@@ -174,24 +239,26 @@ function OutcomeTable(p: { report: StatsReport }) {
   return (
     <div class="sw-scroll" tabindex={0} role="region" aria-labelledby="sw-each-caption">
       <table class="sw-table">
-        <caption id="sw-each-caption">Share decided each way by a number of days</caption>
+        <caption id="sw-each-caption">{t('web.stats.each.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">By</th>
-            <th scope="col">Cleared or issued</th>
-            <th scope="col">Refused</th>
+            <th scope="col">{t('web.stats.each.by')}</th>
+            <th scope="col">{t('web.stats.each.cleared')}</th>
+            <th scope="col">{t('web.stats.each.refused')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map(([d, o]) => (
             <tr>
-              <th scope="row">{d} days</th>
+              <th scope="row">{daysText(Number(d))}</th>
               <td>
                 {o
                   ? `${pct(o.issued.p)} (${pct(o.issued.low)}–${pct(o.issued.high)})`
-                  : 'not known (no case followed that long)'}
+                  : t('web.stats.each.notFollowed')}
               </td>
-              <td>{o ? `${pct(o.refused.p)} (${pct(o.refused.low)}–${pct(o.refused.high)})` : 'not known'}</td>
+              <td>
+                {o ? `${pct(o.refused.p)} (${pct(o.refused.low)}–${pct(o.refused.high)})` : t('web.howLong.notKnown')}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -207,15 +274,15 @@ function MonthlyRows(p: { monthly: MonthlyTable; level: number }) {
       {m.rows.length ? (
         <div class="sw-scroll" tabindex={0} role="region" aria-labelledby="sw-month-caption">
           <table class="sw-table sw-monthly">
-            <caption id="sw-month-caption">Cases by the month their wait started</caption>
+            <caption id="sw-month-caption">{t('web.stats.month.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Month</th>
-                <th scope="col">Cases</th>
-                <th scope="col">Cleared</th>
-                <th scope="col">Refused</th>
-                <th scope="col">Pending</th>
-                <th scope="col">Median wait</th>
+                <th scope="col">{t('web.stats.month.month')}</th>
+                <th scope="col">{t('web.stats.month.cases')}</th>
+                <th scope="col">{t('web.stats.month.cleared')}</th>
+                <th scope="col">{t('web.stats.month.refused')}</th>
+                <th scope="col">{t('web.stats.month.pending')}</th>
+                <th scope="col">{t('web.stats.month.median')}</th>
               </tr>
             </thead>
             <tbody>
@@ -228,8 +295,8 @@ function MonthlyRows(p: { monthly: MonthlyTable; level: number }) {
                   <td>{r.pending}</td>
                   <td>
                     {r.median.days === null
-                      ? 'not reached'
-                      : `${r.median.days} days ${ciText(p.level, r.median.low, r.median.high)}`}
+                      ? t('web.stats.month.notReached')
+                      : `${daysText(r.median.days)}${ciText(p.level, r.median.low, r.median.high)}`}
                   </td>
                 </tr>
               ))}
@@ -237,13 +304,10 @@ function MonthlyRows(p: { monthly: MonthlyTable; level: number }) {
           </table>
         </div>
       ) : (
-        <p class="muted">No month has {MIN_GROUP} or more cases.</p>
+        <p class="muted">{t('web.stats.month.none', { min: MIN_GROUP })}</p>
       )}
       {m.hiddenMonths > 0 ? (
-        <p class="small muted">
-          {m.hiddenMonths} month{m.hiddenMonths === 1 ? ' is' : 's are'} left out because{' '}
-          {m.hiddenMonths === 1 ? 'it holds' : 'each holds'} fewer than {MIN_GROUP} cases.
-        </p>
+        <p class="small muted">{t('web.stats.month.hidden', { months: m.hiddenMonths, min: MIN_GROUP })}</p>
       ) : null}
     </>
   );
@@ -253,8 +317,7 @@ function MonthlyRows(p: { monthly: MonthlyTable; level: number }) {
 export function DemoDataNote(p: { count: number }) {
   return (
     <Alert kind="info">
-      <strong>Demo data.</strong> These figures come from {p.count.toLocaleString('en')} timelines generated for the
-      demo to show how this page works. They are not real cases: read nothing about real waiting times into them.
+      <strong>{t('web.stats.demo.label')}</strong> {t('web.stats.demo', { timelines: p.count, count: count(p.count) })}
     </Alert>
   );
 }
@@ -270,86 +333,65 @@ export function StatsPage(p: {
   recent?: Child;
 }) {
   const v = p.view;
+  const r = v?.kind === 'ok' ? v.report : null;
+  const caveats = r ? reportCaveats(r.n, r.censored, r.refused, r.curve.at(-1)?.survival) : [];
   return (
     <Layout {...p.frame}>
       <div class="sw">
-        <h1>Waiting times</h1>
-        <p class="lead">
-          How long administrative processing (221(g)) took for people like you. Cases still waiting count too, as “at
-          least this long”, so the long waits are not hidden the way averages of finished cases hide them.
-        </p>
+        <h1>{t('web.layout.waiting')}</h1>
+        <p class="lead">{t('web.stats.lead')}</p>
         {p.demoTimelines ? <DemoDataNote count={p.demoTimelines} /> : null}
         <StatsFilterForm values={p.values} errors={p.errors} />
-        {Object.keys(p.errors).length ? (
-          <Alert kind="bad">Some filters need fixing: see the messages next to them.</Alert>
-        ) : null}
+        {Object.keys(p.errors).length ? <Alert kind="bad">{t('web.stats.fixFilters')}</Alert> : null}
         {v?.kind === 'too_small' ? (
           <Alert kind="info">
-            <strong>
-              Fewer than {MIN_GROUP} cases match {p.label}.
-            </strong>{' '}
-            We never show a group that small: a handful of cases gives no honest estimate, and could point to the people
-            in it. Widen the filters — leave out the months, the route or the post.
+            <strong>{t('web.stats.tooSmall', { min: MIN_GROUP, label: p.label })}</strong> {t('web.stats.tooSmallWhy')}
           </Alert>
         ) : null}
         {v?.kind === 'ok' ? (
           <>
             <section class="card" aria-labelledby="sw-reading">
-              <h2 id="sw-reading">What the figures say</h2>
-              <p class="small muted">For {p.label}.</p>
-              {v.reading.map((s) => (
+              <h2 id="sw-reading">{t('web.stats.reading.title')}</h2>
+              <p class="small muted">{t('web.stats.reading.for', { label: p.label })}</p>
+              {plainReading(v.report).map((s) => (
                 <p>{s}</p>
               ))}
-              {v.report.warnings.length ? (
+              {caveats.length ? (
                 <ul class="sw-warnings">
-                  {v.report.warnings.map((w) => (
-                    <li>{sentence(w)}</li>
+                  {caveats.map((c) => (
+                    <li>{caveatText(c)}</li>
                   ))}
                 </ul>
               ) : null}
             </section>
             <section class="card" aria-labelledby="sw-curve">
-              <h2 id="sw-curve">How long people waited</h2>
+              <h2 id="sw-curve">{t('web.stats.curve.title')}</h2>
               <figure class="sw-chart">
                 {raw(v.survivalSvg)}
-                <figcaption class="small muted">
-                  The line is the share of cases still waiting after each number of days; the shaded band is its{' '}
-                  {Math.round(v.report.level * 100)}% interval; small ticks are cases last seen still waiting; the
-                  dashed lines mark the median.
-                </figcaption>
+                <figcaption class="small muted">{t('web.stats.curve.caption', { level: v.report.level })}</figcaption>
               </figure>
               <SurvivalTable rows={v.survivalRows} level={v.report.level} />
             </section>
             <section class="card" aria-labelledby="sw-outcomes">
-              <h2 id="sw-outcomes">Cleared or refused</h2>
+              <h2 id="sw-outcomes">{t('web.stats.outcomes.title')}</h2>
               <figure class="sw-chart">
                 {raw(v.incidenceSvg)}
-                <figcaption class="small muted">
-                  The solid line is the share cleared or issued by each day, the dashed line the share refused, each
-                  with its band.
-                </figcaption>
+                <figcaption class="small muted">{t('web.stats.outcomes.caption')}</figcaption>
               </figure>
               <OutcomeTable report={v.report} />
             </section>
             <section class="card" aria-labelledby="sw-months">
-              <h2 id="sw-months">By start month</h2>
+              <h2 id="sw-months">{t('web.stats.month.title')}</h2>
               <MonthlyRows monthly={v.monthly} level={v.report.level} />
             </section>
           </>
         ) : null}
         {p.recent}
         <section aria-labelledby="sw-how">
-          <h2 id="sw-how">How these figures are made</h2>
+          <h2 id="sw-how">{t('web.stats.how.title')}</h2>
+          <p class="small">{t('web.stats.how.text', { min: MIN_GROUP })}</p>
           <p class="small">
-            From anonymous timelines: cases whose owners chose to share them, timelines typed in by hand, and imports of
-            public trackers. A wait starts at the 221(g) or refusal date and ends at the decision. Cases still waiting
-            count up to the day they were last known to be waiting (a case nobody updated for a long time counts up to
-            its last update). The curve is a Kaplan–Meier estimate with Greenwood intervals, the same as R's survival
-            package; cleared-versus-refused shares are Aalen–Johansen estimates. Groups of fewer than {MIN_GROUP} cases
-            are never shown.
-          </p>
-          <p class="small">
-            <a href="/timelines/new">Add your own timeline</a> to make these figures better for the next person.
+            <Rich k="web.stats.how.add" parts={{ link: <a href="/timelines/new">{t('web.stats.how.addLink')}</a> }} />
           </p>
         </section>
       </div>

@@ -308,7 +308,7 @@ export function PasteForm(p: { csrf: string; text: string; posted: string; error
       <h2 id="tl-paste-title">{t('cases.timeline.pasteTitle')}</h2>
       <p class="small">
         {t('cases.timeline.pasteExampleBefore')}{' '}
-        <q lang="en">
+        <q class="example" lang="en">
           Oct 14 – submitted, Oct 17 – case created, Oct 21 – refused, Oct 27 – passport back with 221g (white), Nov 01
           – issued
         </q>

@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie';
 
 import { AccountError, EmailTakenError } from '../accounts.js';
 import { type AppContext, type AppEnv, clientKey } from '../context.js';
+import { t, translator } from '../language.js';
 import { resetMail, signUpTakenMail } from '../mailer.js';
 import { MessagePage, ResetFinishPage, ResetRequestPage, SignInPage, SignUpPage } from '../pages/auth.js';
 import { clearSessionCookie, SESSION_COOKIE, startSessionCookie } from '../session.js';
@@ -16,7 +17,7 @@ export function authRoutes() {
       ? c.redirect('/cases', 303)
       : c.html(
           await c.var.services.pages.get(`signup:${c.var.language}`, c.var.csrf, (csrf) => (
-            <SignUpPage frame={{ ...frame(c, 'Create an account', 'signup'), csrf }} />
+            <SignUpPage frame={{ ...frame(c, t('web.auth.signUp.title'), 'signup'), csrf }} />
           )),
         ),
   );
@@ -27,9 +28,9 @@ export function authRoutes() {
     if (wait) {
       return c.html(
         <SignUpPage
-          frame={frame(c, 'Create an account', 'signup')}
+          frame={frame(c, t('web.auth.signUp.title'), 'signup')}
           email={f.email}
-          errors={{ form: `Too many new accounts from here. Wait ${waitText(wait)} and try again.` }}
+          errors={{ form: t('web.auth.signUp.tooMany', { wait: waitText(wait) }) }}
         />,
         429,
       );
@@ -49,9 +50,9 @@ export function authRoutes() {
       if (!(err instanceof AccountError)) throw err;
       return c.html(
         <SignUpPage
-          frame={frame(c, 'Create an account', 'signup')}
+          frame={frame(c, t('web.auth.signUp.title'), 'signup')}
           email={f.email}
-          errors={{ [err.field ?? 'form']: err.message }}
+          errors={{ [err.field ?? 'form']: accountErrorText(err) }}
         />,
         422,
       );
@@ -61,11 +62,13 @@ export function authRoutes() {
   app.get('/signin', (c) => {
     if (c.var.user) return c.redirect('/cases', 303);
     const notice = c.req.query('reset')
-      ? 'Your password was changed. Sign in with the new one.'
+      ? t('web.auth.signIn.passwordChanged')
       : c.req.query('deleted')
-        ? 'Your account and all its data were deleted.'
+        ? t('web.auth.signIn.deleted')
         : undefined;
-    return c.html(<SignInPage frame={frame(c, 'Sign in', 'signin')} notice={notice} next={c.req.query('next')} />);
+    return c.html(
+      <SignInPage frame={frame(c, t('web.auth.signIn.title'), 'signin')} notice={notice} next={c.req.query('next')} />,
+    );
   });
 
   app.post('/signin', async (c) => {
@@ -83,10 +86,10 @@ export function authRoutes() {
     if (wait) {
       return c.html(
         <SignInPage
-          frame={frame(c, 'Sign in', 'signin')}
+          frame={frame(c, t('web.auth.signIn.title'), 'signin')}
           email={f.email}
           next={f.next}
-          errors={{ form: `Too many sign-in attempts. Wait ${waitText(wait)} and try again.` }}
+          errors={{ form: t('web.auth.signIn.tooMany', { wait: waitText(wait) }) }}
         />,
         429,
       );
@@ -97,10 +100,10 @@ export function authRoutes() {
       await countFailure(c, 'signin-fail-account', rules.signIn, byAccount);
       return c.html(
         <SignInPage
-          frame={frame(c, 'Sign in', 'signin')}
+          frame={frame(c, t('web.auth.signIn.title'), 'signin')}
           email={f.email}
           next={f.next}
-          errors={{ form: 'That e-mail and password do not match an account. Check them and try again.' }}
+          errors={{ form: t('web.auth.signIn.mismatch') }}
         />,
         401,
       );
@@ -119,14 +122,14 @@ export function authRoutes() {
 
   app.get('/reset', (c) =>
     c.html(
-      <ResetRequestPage frame={frame(c, 'Reset your password')} mailConfigured={Boolean(c.var.services.mailer)} />,
+      <ResetRequestPage frame={frame(c, t('web.auth.reset.title'))} mailConfigured={Boolean(c.var.services.mailer)} />,
     ),
   );
 
   app.post('/reset', async (c) => {
     const { mailer, accounts, rules, logger } = c.var.services;
     const f = await formFields(c);
-    const fr = frame(c, 'Reset your password');
+    const fr = frame(c, t('web.auth.reset.title'));
     if (!mailer) return c.html(<ResetRequestPage frame={fr} mailConfigured={false} />, 503);
     const wait = await overLimit(c, 'reset', rules.reset);
     if (wait)
@@ -135,7 +138,7 @@ export function authRoutes() {
           frame={fr}
           mailConfigured
           email={f.email}
-          errors={{ form: `Too many reset requests. Wait ${waitText(wait)} and try again.` }}
+          errors={{ form: t('web.auth.reset.tooMany', { wait: waitText(wait) }) }}
         />,
         429,
       );
@@ -152,7 +155,7 @@ export function authRoutes() {
             frame={fr}
             mailConfigured
             email={f.email}
-            errors={{ form: 'We could not send the e-mail just now. Try again in a few minutes.' }}
+            errors={{ form: t('web.auth.reset.sendFailed') }}
           />,
           502,
         );
@@ -166,7 +169,7 @@ export function authRoutes() {
     const token = c.req.param('token');
     return c.html(
       <ResetFinishPage
-        frame={frame(c, 'Choose a new password')}
+        frame={frame(c, t('web.auth.newPassword.title'))}
         token={token}
         valid={await c.var.services.accounts.isResetValid(token)}
       />,
@@ -183,13 +186,16 @@ export function authRoutes() {
     } catch (err) {
       if (!(err instanceof AccountError)) throw err;
       if (err.field === 'token')
-        return c.html(<ResetFinishPage frame={frame(c, 'Choose a new password')} token={token} valid={false} />, 410);
+        return c.html(
+          <ResetFinishPage frame={frame(c, t('web.auth.newPassword.title'))} token={token} valid={false} />,
+          410,
+        );
       return c.html(
         <ResetFinishPage
-          frame={frame(c, 'Choose a new password')}
+          frame={frame(c, t('web.auth.newPassword.title'))}
           token={token}
           valid
-          errors={{ password: err.message }}
+          errors={{ password: accountErrorText(err) }}
         />,
         422,
       );
@@ -199,16 +205,19 @@ export function authRoutes() {
   app.get('/signed-out', (c) =>
     c.html(
       <MessagePage
-        frame={frame(c, 'Signed out')}
-        heading="Signed out"
-        message="You are signed out."
-        back={{ href: '/', label: 'Back to the start' }}
+        frame={frame(c, t('web.auth.signedOut.title'))}
+        heading={t('web.auth.signedOut.title')}
+        message={t('web.auth.signedOut.message')}
+        back={{ href: '/', label: t('web.error.back') }}
       />,
     ),
   );
 
   return app;
 }
+
+/** An account's problem in the page's language. */
+const accountErrorText = (err: AccountError): string => translator()(err.words);
 
 /** Mails the owner of an address that someone tried to sign up with (in the background: same timing). */
 function tellOwnerOfSignUp(c: AppContext, email: string): void {

@@ -7,6 +7,7 @@ import { normaliseVisaClass } from '../../knowledge/visa-classes.js';
 import { localDate } from '../../tracker/timeline-sync.js';
 import { DecodeContextSchema } from '../api/schemas.js';
 import type { AppEnv } from '../context.js';
+import { t, translator } from '../language.js';
 import { HomePage } from '../pages/explain.js';
 import { explainWait } from '../pages/how-long.js';
 import { formFields, frame, overLimit, waitText } from './forms.js';
@@ -30,12 +31,7 @@ export function homeRoutes() {
   app.get('/', async (c) =>
     c.html(
       await c.var.services.pages.get(`home:${c.var.language}:${c.var.user ? 1 : 0}`, c.var.csrf, (csrf) => (
-        <HomePage
-          frame={{ ...frame(c, 'What does my visa status mean?', 'explain'), csrf }}
-          text=""
-          context={{}}
-          result={null}
-        />
+        <HomePage frame={{ ...frame(c, t('web.explain.title'), 'explain'), csrf }} text="" context={{}} result={null} />
       )),
     ),
   );
@@ -65,7 +61,7 @@ export function homeRoutes() {
           : null;
       return c.html(
         <HomePage
-          frame={frame(c, 'What does my visa status mean?', 'explain')}
+          frame={frame(c, t('web.explain.title'), 'explain')}
           text={text.slice(0, MAX_TEXT)}
           context={context}
           result={result}
@@ -78,10 +74,11 @@ export function homeRoutes() {
       );
     };
     const wait = await overLimit(c, 'explain', c.var.services.rules.explain);
-    if (wait) return page(`You have asked many times in a short while. Wait ${waitText(wait)} and try again.`, 429);
-    if (!text.trim()) return page('Paste the status text first (or just the status word, like “Refused”).', 422);
-    if (text.length > MAX_TEXT) return page('That is too long: copy only the status part of the page.', 413);
-    return page(undefined, 200, explain(text, context));
+    if (wait) return page(t('web.explain.error.tooMany', { wait: waitText(wait) }), 429);
+    if (!text.trim()) return page(t('web.explain.error.empty'), 422);
+    if (text.length > MAX_TEXT) return page(t('web.explain.error.tooLong'), 413);
+    // The decoder speaks the page's language; CEAC's own words in the answer stay in English.
+    return page(undefined, 200, explain(text, context, translator()));
   });
   return app;
 }

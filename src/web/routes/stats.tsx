@@ -4,6 +4,7 @@ import type { GroupFilter } from '../../stats/cache.js';
 import { pickEncoding } from '../compress.js';
 import type { AppEnv } from '../context.js';
 import { EncodedPages } from '../encoded-pages.js';
+import { t } from '../language.js';
 import { CSRF_PLACEHOLDER } from '../page-cache.js';
 import { RecentClearances } from '../pages/recent-clearances.js';
 import { StatsPage } from '../pages/stats.js';
@@ -21,7 +22,7 @@ export function statsRoutes() {
   const anonymous = new EncodedPages();
   app.get('/', async (c) => {
     const parsed = parseStatsFilter(c.req.query());
-    const f = frame(c, 'Waiting times', 'stats');
+    const f = frame(c, t('web.layout.waiting'), 'stats');
     if (!parsed.ok)
       return c.html(<StatsPage frame={f} values={parsed.values} errors={parsed.errors} label="" view={null} />, 400);
     const { pages, store } = c.var.services;
