@@ -185,7 +185,7 @@ describe('notification forms on the web', () => {
     fx = await webFixture();
     const c = await signedIn();
     let { html } = await c.page('/notifications');
-    expect(html).toMatch(/<select id="timeZone" name="timeZone" data-browser-tz=""/);
+    expect(html).toMatch(/<select id="timeZone" name="timeZone" translate="no" data-browser-tz=""/);
     expect(html).toContain('<option value="UTC" selected="">UTC</option>');
     expect(html).toContain('<option value="Europe/Berlin">');
     expect(html).toContain('Preselected: UTC, because we do not know your time zone.');
@@ -200,7 +200,9 @@ describe('notification forms on the web', () => {
     });
     ({ html } = await c.page('/notifications'));
     expect(html).toContain('<option value="Asia/Kolkata" selected="">');
-    expect(html).toContain('Preselected: Asia/Kolkata, the time zone of Mumbai, India, the post of your case.');
+    expect(html).toContain(
+      'Preselected: <span translate="no">Asia/Kolkata</span>, the time zone of Mumbai, India, the post of your case.',
+    );
     // A zone the person chose is kept on a form with mistakes, and the script is not told to replace it.
     const res = await c.post('/notifications', { ntfyTopic: 'bad topic', events: 'reminder', timeZone: 'Asia/Tokyo' });
     html = await res.text();
@@ -220,7 +222,7 @@ describe('notification forms on the web', () => {
     const q = await c.page(`/notifications/${row!.id}/delete`);
     expect(q.res.status).toBe(200);
     expect(q.html).toContain('Remove my phone?');
-    expect(q.html).toContain('We will stop sending to ntfys://ntfy.sh/topic_one.');
+    expect(q.html).toContain('We will stop sending to <code>ntfys://ntfy.sh/topic_one</code>.');
     expect(q.html).toMatch(new RegExp(`<form method="post" action="/notifications/${row!.id}/delete"`));
     expect(await channels()).toHaveLength(1);
 

@@ -1,3 +1,5 @@
+import type { Child } from 'hono/jsx';
+
 import type { MessageKey } from '../../i18n/catalog.js';
 import type { ChannelView, EventKind } from '../../notify/index.js';
 import { EVENT_KINDS } from '../../notify/index.js';
@@ -16,6 +18,28 @@ import { Alert, CsrfField, FieldError, Layout } from './layout.js';
 export function eventLabel(kind: EventKind): string {
   // A kind stored by another version may have no words of ours: its name then.
   return (EVENT_KINDS as readonly string[]).includes(kind) ? t(`channels.event.${kind}` as MessageKey) : kind;
+}
+
+/**
+ * A catalogue message with some of its values as elements (code, names not to translate): the words are translated
+ * whole, with a marker where each element goes, then cut at the markers.
+ */
+function withParts(key: MessageKey, parts: Record<string, Child>): Child[] {
+  const marks = Object.fromEntries(Object.keys(parts).map((k) => [k, `\u0001${k}\u0001`]));
+  return t(key, marks)
+    .split('\u0001')
+    .map((piece, i) => (i % 2 === 1 ? (parts[piece] ?? piece) : piece));
+}
+
+/** Product names (Telegram, ntfy) and IANA zone names are the same in every language. */
+function Name(p: { children: string }) {
+  return <span translate="no">{p.children}</span>;
+}
+
+function kindLabel(kind: string) {
+  if (kind === 'email') return t('channels.email.legend');
+  if (kind === 'webhook') return t('channels.webhook.legend');
+  return <Name>{kind}</Name>;
 }
 
 function problemText(p: FieldProblem | undefined): string | undefined {
@@ -45,7 +69,7 @@ function fieldAttrs(field: FormField, problems: FormProblems, hint?: string) {
 function TextField(p: {
   field: FormField;
   label: string;
-  hint?: string;
+  hint?: Child;
   value: string;
   problems: FormProblems;
   type?: 'text' | 'url';
@@ -82,9 +106,11 @@ function ChannelItem(p: { ch: ChannelView; csrf: string }) {
   return (
     <li class="card">
       <p>
-        <strong>{ch.name}</strong> <span class="badge in_progress">{ch.kind}</span>
+        <strong>{ch.name}</strong> <span class="badge in_progress">{kindLabel(ch.kind)}</span>
       </p>
-      <p class="mono small">{ch.url}</p>
+      <p class="mono small" translate="no">
+        {ch.url}
+      </p>
       <p class="small">
         {t('channels.list.sends', { events: ch.events.map(eventLabel).join('; ') })}
         {ch.quiet ? ` · ${t('channels.list.quiet', { hours: ch.quiet, zone: ch.timeZone })}` : ''}
@@ -187,7 +213,9 @@ export function NotificationsPage(p: {
           </fieldset>
           <fieldset>
             {/* Names of products, the same in every language. */}
-            <legend>Telegram</legend>
+            <legend>
+              <Name>Telegram</Name>
+            </legend>
             <TextField
               field="tgToken"
               label={t('channels.tg.token')}
@@ -208,9 +236,9 @@ export function NotificationsPage(p: {
                 <li>{t('channels.tg.step1')}</li>
                 <li>{t('channels.tg.step2')}</li>
                 <li>
-                  {t('channels.tg.step3', {
-                    link: 'https://api.telegram.org/botTOKEN/getUpdates',
-                    marker: '"chat":{"id":',
+                  {withParts('channels.tg.step3', {
+                    link: <code>https://api.telegram.org/botTOKEN/getUpdates</code>,
+                    marker: <code>"chat":{'{'}"id":</code>,
                   })}
                 </li>
                 <li>{t('channels.tg.step4')}</li>
@@ -218,7 +246,9 @@ export function NotificationsPage(p: {
             </details>
           </fieldset>
           <fieldset>
-            <legend>ntfy</legend>
+            <legend>
+              <Name>ntfy</Name>
+            </legend>
             <TextField
               field="ntfyServer"
               label={t('channels.ntfy.server')}
@@ -253,11 +283,11 @@ export function NotificationsPage(p: {
             <TextField
               field="url"
               label={t('channels.expert.url')}
-              hint={t('channels.expert.hint', {
-                email: 'mailtos://user:pass@smtp.example.com/?to=you@example.com',
-                webhook: 'jsons://example.com/hook',
-                ntfy: 'ntfys://ntfy.sh/my-topic',
-                telegram: 'tgram://BOT_TOKEN/CHAT_ID',
+              hint={withParts('channels.expert.hint', {
+                email: <code>mailtos://user:pass@smtp.example.com/?to=you@example.com</code>,
+                webhook: <code>jsons://example.com/hook</code>,
+                ntfy: <code>ntfys://ntfy.sh/my-topic</code>,
+                telegram: <code>tgram://BOT_TOKEN/CHAT_ID</code>,
               })}
               value={v.url}
               problems={problems}
@@ -314,7 +344,10 @@ export function NotificationsPage(p: {
                   {!p.zoneDefault.fromBrowser
                     ? ''
                     : p.zoneDefault.post
-                      ? t('channels.settings.zonePost', { zone: v.timeZone, post: p.zoneDefault.post })
+                      ? withParts('channels.settings.zonePost', {
+                          zone: <Name>{v.timeZone}</Name>,
+                          post: <>{p.zoneDefault.post}</>,
+                        })
                       : t('channels.settings.zoneUtc')}
                 </span>
                 {p.zoneDefault.fromBrowser ? (
@@ -327,6 +360,7 @@ export function NotificationsPage(p: {
             <select
               id="timeZone"
               name="timeZone"
+              translate="no"
               {...(p.zoneDefault.fromBrowser && { 'data-browser-tz': '' })}
               {...fieldAttrs('timeZone', problems, 'timeZone-hint')}
             >
@@ -355,7 +389,7 @@ export function RemoveChannelPage(p: { frame: PageFrame; channel: ChannelView })
       <h1 id="remove-h" tabindex={-1}>
         {t('channels.remove.title', { name })}
       </h1>
-      <p>{t('channels.remove.body', { url: p.channel.url })}</p>
+      <p>{withParts('channels.remove.body', { url: <code>{p.channel.url}</code> })}</p>
       <form method="post" action={`/notifications/${p.channel.id}/delete`} class="actions">
         <CsrfField token={p.frame.csrf} />
         <button class="danger" type="submit">
