@@ -190,10 +190,10 @@ describe.skipIf(!CHROMIUM)('browser journeys (Chromium, simulator, in-process tr
         throw err;
       }
       await page.getByRole('link', { name: 'Notifications' }).click();
-      await page.getByLabel(/Where to send/).fill(`json://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`);
+      await page.getByLabel('Webhook URL').fill(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`);
       await page.getByLabel(/^Name/).fill('my webhook');
       await page.getByRole('button', { name: 'Add channel' }).click();
-      await page.locator('.alert', { hasText: 'added' }).waitFor();
+      await page.locator('.alert', { hasText: 'Added: “my webhook”' }).waitFor();
       await page.getByRole('button', { name: 'Send test to my webhook' }).click();
       await page.locator('.alert', { hasText: 'Test message sent' }).waitFor();
       expect(bodies).toHaveLength(1);

@@ -284,9 +284,10 @@ describe('the web app as a worried applicant uses it (Chromium)', { timeout: 180
           '/nothing-here',
         ];
         const problems: string[] = [];
-        // Both themes and both sizes, each page once per theme (a machine shared by many makes axe slow).
+        // Both themes and both sizes: every page in each of the four.
         for (const [dark, [label, size]] of [
           [false, PHONE_DESKTOP[0]],
+          [false, PHONE_DESKTOP[1]],
           [true, PHONE_DESKTOP[1]],
           [true, PHONE_DESKTOP[0]],
         ] as const) {
@@ -312,6 +313,23 @@ describe('the web app as a worried applicant uses it (Chromium)', { timeout: 180
             for (const p of await axeProblems(page)) problems.push(`${label} ${dark ? 'dark' : 'light'} captcha: ${p}`);
             await page.getByRole('button', { name: 'Cancel' }).click();
             await ctx.close();
+            // And the pages of someone not signed in.
+            const anon = await context({ dark, size });
+            const visitor = await anon.newPage();
+            for (const path of [
+              '/signup',
+              '/signin',
+              '/reset',
+              '/reset/not-a-token',
+              '/signed-out',
+              '/stats?visa=F1',
+            ]) {
+              await visitor.goto(`${stack.url}${path}`);
+              expect(await visitor.evaluate(() => document.compatMode), path).toBe('CSS1Compat');
+              for (const p of await axeProblems(visitor))
+                problems.push(`${label} ${dark ? 'dark' : 'light'} anonymous ${path}: ${p}`);
+            }
+            await anon.close();
           }
         }
         expect(problems).toEqual([]);

@@ -46,7 +46,7 @@ describe('notification channels on the web', () => {
     });
     const html = await res.text();
     expect(res.status).toBe(200);
-    expect(html).toContain('Channel “my hook” added');
+    expect(html).toContain('Added: “my hook”.');
     expect(html).toContain('signing secret');
     const row = await fx.store.db.selectFrom('notify_channels').selectAll().executeTakeFirstOrThrow();
     expect(row.url_sealed).not.toContain('127.0.0.1');

@@ -192,7 +192,8 @@ export function createWebApp(opts: WebAppOptions): WebApp {
   app.use('*', async (c, next) => {
     await next();
     // Pages show personal data: never keep them in shared caches.
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    // (On the response's headers, not c.header(), which would rebuild the response as a stream: see language.ts.)
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
 
   app.onError((err, c) => {

@@ -146,7 +146,11 @@ const JS = `
   // A time zone left to us defaults to the browser's.
   var tz=document.querySelector('select[data-browser-tz]');
   if(tz&&window.Intl){try{var z=Intl.DateTimeFormat().resolvedOptions().timeZone;
-    for(var j=0;j<tz.options.length;j++)if(tz.options[j].value===z){tz.value=z;break;}}catch(e){}}
+    for(var j=0;j<tz.options.length;j++)if(tz.options[j].value===z){tz.value=z;
+      // The note under the picker says where the zone came from: now the browser.
+      var notes=document.querySelectorAll('[data-tz-note]');
+      for(var m=0;m<notes.length;m++)notes[m].hidden=notes[m].getAttribute('data-tz-note')!=='browser';
+      break;}}catch(e){}}
   // Live updates on the case page: the server says "changed", we fetch the page and swap the live region.
   var live=document.querySelector('[data-live-src]');
   if(live&&window.EventSource&&window.fetch){

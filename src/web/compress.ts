@@ -20,6 +20,30 @@ export function pickEncoding(accept: string | undefined): 'br' | 'gzip' | null {
 }
 
 /**
+ * `body` compressed: 'fast' for a body made for one response, 'kept' for a shared cached page (sent many times,
+ * but a new one is made whenever the figures change), 'best' for static files (made once).
+ */
+export function compressBytes(
+  body: Uint8Array,
+  encoding: 'br' | 'gzip',
+  effort: 'fast' | 'best' | 'kept',
+): Uint8Array<ArrayBuffer> {
+  const packed =
+    encoding === 'br'
+      ? brotliCompressSync(body, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY[effort],
+            [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+          },
+        })
+      : gzipSync(body, { level: effort === 'fast' ? 6 : 9 });
+  return new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength);
+}
+
+/** Brotli's quality per effort: level 11 costs tens of ms on a large page, 9 a few, 4 about one. */
+const BROTLI_QUALITY = { fast: 4, kept: 9, best: 11 } as const;
+
+/**
  * Compresses pages, JSON and static files (brotli at a fast level, else gzip). Our pages are built in
  * memory, so the body is compressed in one go; streams (server-sent events) pass through untouched.
  * Static assets are the same bytes every time: their compressed form is kept.
@@ -30,13 +54,16 @@ export function compressBodies(): MiddlewareHandler {
     await next();
     const res = c.res;
     const type = res.headers.get('Content-Type') ?? '';
-    if (!res.body || res.headers.has('Content-Encoding') || !COMPRESSIBLE.test(type) || c.req.method === 'HEAD') return;
+    // `res.body` is read only when compressing: reading it turns @hono/node-server's light response (bytes
+    // written in one go) into a stream, which cost a large cached page most of its speed.
+    if (res.headers.has('Content-Encoding') || !COMPRESSIBLE.test(type) || c.req.method === 'HEAD') return;
     const encoding = pickEncoding(c.req.header('Accept-Encoding'));
     const vary = res.headers.get('Vary');
     if (!encoding) {
       c.res.headers.set('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
       return;
     }
+    if (!res.body) return;
     const immutable = (res.headers.get('Cache-Control') ?? '').includes('immutable');
     const key = `${encoding}:${c.req.path}`;
     let out = immutable ? kept.get(key) : undefined;
@@ -46,17 +73,7 @@ export function compressBodies(): MiddlewareHandler {
         c.res = new Response(body, res);
         return;
       }
-      const packed =
-        encoding === 'br'
-          ? brotliCompressSync(body, {
-              params: {
-                // Static files once at the best level; pages on every request at a fast one.
-                [constants.BROTLI_PARAM_QUALITY]: immutable ? 11 : 4,
-                [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
-              },
-            })
-          : gzipSync(body, { level: immutable ? 9 : 6 });
-      out = new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength);
+      out = compressBytes(body, encoding, immutable ? 'best' : 'fast');
       if (immutable) kept.set(key, out);
     }
     const headers = new Headers(res.headers);

@@ -39,8 +39,9 @@ export function negotiateLanguage(load: TranslatorLoader = loadTranslator): Midd
     c.set('language', language);
     c.set('t', await load(language));
     await next();
-    // Shared caches must not hand one reader's language to another.
-    c.header('Vary', 'Accept-Language, Cookie', { append: true });
+    // Shared caches must not hand one reader's language to another. Set on the response's own headers: c.header()
+    // after the handler rebuilds the response as a stream, which made large pages several times slower to send.
+    c.res.headers.append('Vary', 'Accept-Language, Cookie');
   };
 }
 

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 
 import type { GroupFilter } from '../../stats/cache.js';
+import { pickEncoding } from '../compress.js';
 import type { AppEnv } from '../context.js';
+import { EncodedPages } from '../encoded-pages.js';
 import { t } from '../language.js';
 import { CSRF_PLACEHOLDER } from '../page-cache.js';
 import { RecentClearances } from '../pages/recent-clearances.js';
@@ -10,32 +12,6 @@ import { recentClearancesSourceFor } from '../recent-clearances.js';
 import { parseStatsFilter } from '../stats-filter.js';
 import { filterLabel, statsServiceFor } from '../waiting-times.js';
 import { frame } from './forms.js';
-
-/**
- * Rendered /stats pages for visitors who are not signed in, kept as encoded bytes: such a page has
- * no CSRF token in it (no form posts), so the same bytes serve everyone. A page of a large group is
- * over 100 KB (two charts with hundreds of steps), and encoding it per request was most of a warm
- * request's cost. Bounded, least recently used.
- */
-class EncodedPages {
-  private readonly pages = new Map<string, Uint8Array>();
-  private readonly encoder = new TextEncoder();
-  constructor(private readonly max = 256) {}
-
-  /** The page's bytes; null when the page holds a CSRF token after all (it is then not shared). */
-  async get(key: string, render: () => Promise<string>): Promise<Uint8Array | null> {
-    let bytes = this.pages.get(key);
-    if (bytes) this.pages.delete(key);
-    else {
-      const html = await render();
-      if (html.includes(CSRF_PLACEHOLDER)) return null;
-      bytes = this.encoder.encode(html);
-      if (this.pages.size >= this.max) this.pages.delete(this.pages.keys().next().value!);
-    }
-    this.pages.set(key, bytes);
-    return bytes;
-  }
-}
 
 /** Filters the recent-clearances view does not follow (it is by post and visa class only). */
 const hasOtherFilters = (f: GroupFilter) => Boolean(f.entry ?? f.route ?? f.from ?? f.to);
@@ -72,11 +48,17 @@ export function statsRoutes() {
         />
       );
     };
+    // Visitors who are not signed in share one page: its bytes, compressed once, serve them all.
     if (!c.var.user) {
-      const bytes = await anonymous.get(key, async () =>
+      const encoding = pickEncoding(c.req.header('Accept-Encoding'));
+      const bytes = await anonymous.get(key, encoding, async () =>
         String(await ((await render(CSRF_PLACEHOLDER)).toString() as Promise<string> | string)),
       );
-      if (bytes) return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
+      if (bytes)
+        return c.body(bytes, 200, {
+          'Content-Type': 'text/html; charset=UTF-8',
+          ...(encoding && { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' }),
+        });
     }
     return c.html(await pages.get(`${key}:${c.var.user ? 'user' : 'anonymous'}`, c.var.csrf, render));
   });
