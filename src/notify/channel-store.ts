@@ -163,7 +163,7 @@ export async function addChannel(
     .executeTakeFirst();
   if (clash)
     throw new ChannelError([
-      { field: 'name', message: `a channel named "${name}" exists already: choose another name` },
+      { field: 'name', code: 'name_taken', message: `a channel named "${name}" exists already: choose another name` },
     ]);
 
   const now = (options.now ?? Date.now)();

@@ -49,6 +49,8 @@ export interface SendContext {
 export interface FieldError {
   field: string;
   message: string;
+  /** What went wrong, for shells that say it in their own words (the message is the CLI's English). */
+  code?: 'name_taken';
 }
 
 export type ParseResult<C> = { ok: true; config: C } | { ok: false; errors: FieldError[] };

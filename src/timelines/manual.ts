@@ -23,14 +23,12 @@ export const ManualTimelineSchema = z
     visaClass: z.preprocess(
       blankToNull,
       // One spelling per class ("F-1" is F1, "h-1b" is H1B, "B-1/B-2" is B1/B2), as every other import stores it.
+      // A refinement, then the transform: a refinement's issue does not abort the parse, so the other fields'
+      // problems (the outcome date before the start) are still found and said together.
       z
         .string()
-        .transform((v, ctx) => {
-          const canonical = normaliseVisaClass(v);
-          if (canonical) return canonical;
-          ctx.addIssue({ code: 'custom', message: 'visa class must look like F1, H1B or B1/B2' });
-          return z.NEVER;
-        })
+        .refine((v) => normaliseVisaClass(v) !== null, { message: 'visa class must look like F1, H1B or B1/B2' })
+        .transform((v) => normaliseVisaClass(v) ?? v)
         .nullable(),
     ),
     entry: z.preprocess(

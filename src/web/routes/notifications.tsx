@@ -169,7 +169,7 @@ export function notificationRoutes() {
         if (result.generatedSecret) secrets.push(result.generatedSecret);
       } catch (err) {
         if (!(err instanceof ChannelError)) throw err;
-        const nameTaken = err.errors.some((e) => e.field === 'name' && /exists already/.test(e.message));
+        const nameTaken = err.errors.some((e) => e.code === 'name_taken');
         const found = nameTaken
           ? { name: { key: 'channels.error.nameTaken' as const, values: { name: name ?? '' } } }
           : targetProblems(target, err);

@@ -101,10 +101,13 @@ const EXPECTED: Readonly<Record<string, MessageKey>> = {
   note: 'cases.timeline.problem.note',
 };
 
-function problemIn(field: string, message: string): string {
+/**
+ * A problem in the page's words. English says the schema's own sentence; another language says what the field
+ * expects. The outcome date has two possible problems: when it is a real date, it can only be before the start.
+ */
+function problemIn(field: string, message: string, v: TimelineFormValues): string {
   if (translator().language === 'en') return capital(message);
-  if (field === 'outcomeDate' && /before the start/.test(message))
-    return t('cases.timeline.problem.outcomeBeforeStart');
+  if (field === 'outcomeDate' && isIsoDate(v.outcomeDate.trim())) return t('cases.timeline.problem.outcomeBeforeStart');
   const key = EXPECTED[field];
   return key ? t(key) : capital(message);
 }
@@ -144,7 +147,7 @@ export function toManualTimeline(v: TimelineFormValues): { timeline: Timeline } 
         head === 'events' && index !== undefined
           ? `events.${kept[Number(index)] ?? 0}`
           : (FIELD_OF[head ?? ''] ?? 'form');
-      errors[key] ??= problemIn(head ?? '', p.message);
+      errors[key] ??= problemIn(head ?? '', p.message, v);
     }
     return { errors };
   }
