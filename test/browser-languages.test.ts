@@ -138,9 +138,10 @@ describe.skipIf(!CHROMIUM)('the pages in Chinese and Spanish on a phone', { time
       expect(main).toContain(t.text('web.stats.reading.title'));
       expect(main).toContain(t.text('web.stats.curve.title'));
       expect(main).not.toContain('What the figures say');
-      // The charts' own words (axis, legend) are translated too.
-      const charts = page.getByRole('img');
-      expect(await charts.count()).toBe(2);
+      // The charts' own words (axis, legend) are translated too: the two curves, and the clearances by day.
+      const curves = page.locator('svg[aria-labelledby^="survival"], svg[aria-labelledby^="incidence"]');
+      expect(await curves.count()).toBe(2);
+      expect(await page.getByRole('img').count()).toBe(3);
       expect(await page.locator('svg text').evaluateAll((els) => els.map((e) => e.textContent))).toContain(
         t.text('web.chart.daysAxis'),
       );
