@@ -36,11 +36,24 @@ export function caseTimelineKey(c: { id: number; created_at: number }): string {
 /** YYYY-MM-DD of an instant as seen at the post (CEAC dates are the post's dates); UTC when unknown. */
 export function localDate(at: number, location: string | null): string {
   const timeZone = (location && locationByCode(location)?.timeZone) || 'UTC';
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-  } catch {
-    return new Date(at).toISOString().slice(0, 10);
+  const format = dayFormat(timeZone);
+  return format ? format.format(at) : new Date(at).toISOString().slice(0, 10);
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one (it was most of the CPU of rendering a case page
+// with a long history): one per time zone, kept. Null for a zone this runtime does not know.
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat | null>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat | null {
+  let format = DAY_FORMATS.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      format = null;
+    }
+    DAY_FORMATS.set(timeZone, format);
   }
+  return format;
 }
 
 /**
