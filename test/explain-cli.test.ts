@@ -210,6 +210,19 @@ describe.skipIf(!built)('ceac explain (process)', () => {
     });
   });
 
+  it('without a command shows the commands on stderr and exits 2 (a usage error); --help exits 0', () => {
+    for (const args of [[], ['case'], ['notify']]) {
+      const r = ceac(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout, args.join(' ')).toBe('');
+      expect(r.stderr, args.join(' ')).toMatch(args.length ? /add|list|show|test/ : /Usage: ceac/);
+    }
+    const all = ceac(['--help']);
+    expect(all.code).toBe(0);
+    for (const command of ['explain', 'check', 'case', 'watch', 'serve', 'stats'])
+      expect(all.stdout).toContain(command);
+  });
+
   it('--help lists every flag and exits 0', () => {
     const r = ceac(['explain', '--help']);
     expect(r.code).toBe(0);

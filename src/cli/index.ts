@@ -63,8 +63,9 @@ export async function main(given: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
-        return 0;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      // No command given (`ceac`, `ceac case`): commander showed the help on stderr; a usage error all the same.
+      if (err.code === 'commander.help') return 2;
       if (err.code === 'commander.executeSubCommandAsync') return 0;
       // A usage error is exit 2 by convention, with one line in the user's language and a pointer to the help.
       process.stderr.write(`${commanderMessage(err)}\n${tr('cli.usage.seeHelp')}\n`);
