@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { axeProblems } from './axe-harness.js';
 import { CHROMIUM, launchBrowser, OUTPUT, PHONE, startStack } from './browser-harness.js';
 
 /**
@@ -11,7 +9,6 @@ import { CHROMIUM, launchBrowser, OUTPUT, PHONE, startStack } from './browser-ha
  * English beside it, nothing wider than the screen, and no serious accessibility problem. A screenshot is saved
  * under test-output/ for a person to look at.
  */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser | undefined;
 beforeAll(async () => {
@@ -20,24 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (
-          ctx: Document,
-          o: object,
-        ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-      };
-    };
-    return w.axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Elements whose right edge passes the screen's (what makes a phone page scroll sideways). */
 async function overflowing(page: Page): Promise<string[]> {

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 
 import { serve } from '@hono/node-server';
@@ -10,6 +8,7 @@ import { explain } from '../src/decode/explain.js';
 import { type Language, loadTranslator, type Translator } from '../src/i18n/index.js';
 import { STATUS_TEXTS } from '../src/knowledge/statuses.js';
 import { upsertTimelines } from '../src/timelines/repository.js';
+import { axeProblems } from './axe-harness.js';
 import { CHROMIUM, launchBrowser, OUTPUT, PHONE } from './browser-harness.js';
 import { webFixture } from './web-harness.js';
 import { groupTimelines } from './web-stats-fixtures.js';
@@ -19,7 +18,6 @@ import { groupTimelines } from './web-stats-fixtures.js';
  * the page's language with CEAC's own English text verbatim beside it, the translated figures and charts, nothing
  * wider than the screen, and no serious or critical axe-core violation. Screenshots land in test-output/.
  */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LONG_221G = STATUS_TEXTS.find((s) => s.variant === 'refused_221g')!.text!;
 const PASTE = `Refused\nCase Created: 14-Oct-2025\nCase Last Updated: 21-Oct-2025\n${LONG_221G}`;
 const NOW = Date.UTC(2026, 0, 20, 6, 0);
@@ -57,20 +55,6 @@ async function phone(locale: string): Promise<{ page: Page; problems: string[] }
   });
   page.on('pageerror', (e) => problems.push(e.message));
   return { page, problems };
-}
-
-/** Serious and critical axe-core violations on the page as it is now. */
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-    };
-    return w.axe.run(document);
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) on ${v.nodes.length} element(s)`);
 }
 
 /** Nothing wider than the screen: the page never scrolls sideways (tables scroll inside their own box). */

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 
 import { serve } from '@hono/node-server';
@@ -7,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { upsertTimelines } from '../src/timelines/repository.js';
+import { axeProblems } from './axe-harness.js';
 import { CHROMIUM, DESKTOP, launchBrowser, OUTPUT, PHONE, screenshots } from './browser-harness.js';
 import { NOW, recentTimelines, WAVE_DAY } from './recent-clearances-fixtures.js';
 import { webFixture } from './web-harness.js';
@@ -16,7 +15,6 @@ import { webFixture } from './web-harness.js';
  * without JavaScript, in English and Chinese: nothing wider than the screen, the tables reachable by keyboard,
  * the wave day marked and listed, and no serious or critical axe-core violation.
  */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let fx: Awaited<ReturnType<typeof webFixture>>;
@@ -56,25 +54,6 @@ async function open(o: { js?: boolean; size?: { width: number; height: number };
 }
 
 const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
-
-/** Serious and critical axe-core violations on the page as it is now. */
-async function axeProblems(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (
-          ctx: Document,
-          o: object,
-        ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-      };
-    };
-    return w.axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe.skipIf(!CHROMIUM)('recent clearances in Chromium', { timeout: 90_000 }, () => {
   for (const js of [true, false]) {

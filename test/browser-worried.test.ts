@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { axeProblems } from './axe-harness.js';
 import { launchBrowser, OUTPUT, PHONE, type Stack, startStack } from './browser-harness.js';
 
 /**
@@ -11,7 +9,6 @@ import { launchBrowser, OUTPUT, PHONE, type Stack, startStack } from './browser-
  * first screen, honest check states, no false promises, and no serious accessibility problem, on a
  * phone and a desktop, light and dark, with and without JavaScript.
  */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const REFUSED_221G =
   'Refused\nCase Created: 14-Oct-2026\nCase Last Updated: 21-Oct-2026\n' +
   'A U.S. consular officer has adjudicated and refused your visa application. Please follow any instructions provided by the consular officer. ' +
@@ -41,26 +38,6 @@ async function context(o: { js?: boolean; dark?: boolean; size?: { width: number
     // axe is injected as a script of its own; the app's CSP (rightly) forbids that.
     bypassCSP: true,
   });
-}
-
-/** Serious and critical axe-core violations on the page as it is now. */
-async function axeProblems(page: Page): Promise<string[]> {
-  const hasAxe = await page.evaluate(() => 'axe' in window);
-  if (!hasAxe) await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (
-          ctx: Document,
-          o: object,
-        ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-      };
-    };
-    return w.axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Whether the element's box ends within the first screen. */
