@@ -11,7 +11,7 @@ import { scheduleConfidence } from '../tracker/learned-schedule.js';
 import { reconcileWatchedTimelines, syncWatchedTimeline } from '../tracker/timeline-sync.js';
 import { tr } from './i18n.js';
 import { action, painter, printJson, readStdin, UsageError } from './runtime.js';
-import { describeReport, storeErrors, when, withCliRuntime } from './shared.js';
+import { describeReport, scheduleReasonAside, storeErrors, when, withCliRuntime, withEnglishReason } from './shared.js';
 
 /** `ceac case …`: add, list, show, history, check, edit and remove watched cases. */
 
@@ -97,7 +97,8 @@ function caseLines(c: CaseView): string[] {
     `  ${c.stateSince ? tr('cli.case.stateSince', { state, since: when(c.stateSince) }) : tr('cli.case.state', { state })}`,
     `  ${
       c.watching
-        ? tr('cli.case.watchingYes', { at: when(c.nextCheckAt) }) + (c.scheduleReason ? ` (${c.scheduleReason})` : '')
+        ? tr('cli.case.watchingYes', { at: when(c.nextCheckAt) }) +
+          (c.scheduleReason ? scheduleReasonAside(c.scheduleReason) : '')
         : tr('cli.case.watchingNo')
     }`,
     `  ${tr('cli.case.lastCheck', { at: when(c.lastAttemptAt) })}${c.lastOutcome ? ` (${c.lastOutcome})` : ''}${c.failures ? paint('yellow', tr('cli.case.failuresInRow', { count: c.failures })) : ''}`,
@@ -108,7 +109,7 @@ function caseLines(c: CaseView): string[] {
 
 /** One case as JSON, or as the lines `ceac case show` prints. */
 function printCase(c: CaseView, json: boolean | undefined): void {
-  if (json) printJson(c);
+  if (json) printJson(withEnglishReason(c));
   else process.stdout.write(caseLines(c).join('\n') + '\n');
 }
 
@@ -187,7 +188,7 @@ export function register(program: Command): void {
         };
         await withCliRuntime(async (t) => {
           const c = await storeErrors(() => t.cases.add(input));
-          if (flags.json) printJson(c);
+          if (flags.json) printJson(withEnglishReason(c));
           else process.stdout.write(tr('cli.case.added', { id: c.id, app: c.app, number: c.caseNumber }) + '\n');
         });
       },
@@ -204,7 +205,7 @@ export function register(program: Command): void {
         await withCliRuntime(async (t) => {
           const cases = await t.cases.list({ ownerId: null, ...(flags.group !== undefined && { group: flags.group }) });
           if (flags.json) {
-            printJson(cases);
+            printJson(cases.map(withEnglishReason));
             return;
           }
           if (cases.length === 0) {
@@ -236,7 +237,7 @@ export function register(program: Command): void {
           const deadlines = await caseDeadlines(t.store.db, c);
           if (flags.json) {
             printJson({
-              ...c,
+              ...withEnglishReason(c),
               learnedSchedule: learned,
               deadlines: deadlines.map((d) => ({ kind: d.kind, date: d.date, source: d.source })),
             });
@@ -313,7 +314,7 @@ export function register(program: Command): void {
         await withCliRuntime(async (t) => {
           await storeErrors(() => t.cases.get(caseId, null));
           const report = await t.tracker().checkCase(caseId);
-          if (flags.json) printJson(report);
+          if (flags.json) printJson(withEnglishReason(report));
           else process.stdout.write(describeReport(report) + '\n');
           if (report.outcome !== 'ok') process.exitCode = 1;
         }, checking);

@@ -1,11 +1,13 @@
 import { loadConfig } from '../config.js';
 import { AppError, InputError, SetupError } from '../errors.js';
+import { english } from '../i18n/translator.js';
 import { createLogger } from '../log.js';
 import { openRuntime, type Runtime, type RuntimeOptions, type StoreRuntime } from '../runtime/index.js';
 import { CaseNotFoundError, DuplicateCaseError } from '../store/cases.js';
 import { isUnreachableDatabase, type Store } from '../store/db.js';
+import { reasonAside, scheduleReasonMessage } from '../tracker/schedule-reason.js';
 import type { CheckReport } from '../tracker/tracker.js';
-import { tr, when } from './i18n.js';
+import { cliTranslator, tr, when } from './i18n.js';
 import { CommandFailure, describeInput, painter, UsageError } from './runtime.js';
 
 /**
@@ -81,9 +83,32 @@ export async function withCliRuntime<T>(
   }
 }
 
+/** Why the next check is when it is, in this run's language (old rows' text, or text we do not know, as is). */
+export function scheduleReasonText(stored: string): string {
+  const m = scheduleReasonMessage(stored);
+  return typeof m === 'string' ? m : cliTranslator()(m);
+}
+
+/** The same, set beside what it explains: " (…)" in English, "（…）" in Chinese. */
+export function scheduleReasonAside(stored: string): string {
+  return cliTranslator()(reasonAside(scheduleReasonMessage(stored)));
+}
+
+/**
+ * A case or check report for JSON output, which stays in English whatever the language: the schedule's reason in
+ * English words (as it always was) beside its stable code.
+ */
+export function withEnglishReason<T extends { scheduleReason: string | null }>(
+  v: T,
+): T & { scheduleReasonCode: string | null } {
+  if (v.scheduleReason === null) return { ...v, scheduleReasonCode: null };
+  const m = scheduleReasonMessage(v.scheduleReason);
+  return { ...v, scheduleReason: typeof m === 'string' ? m : english(m), scheduleReasonCode: v.scheduleReason };
+}
+
 export function describeReport(r: CheckReport): string {
   const paint = painter();
-  const next = tr('cli.report.next', { at: when(r.nextCheckAt), reason: r.scheduleReason });
+  const next = tr('cli.report.next', { at: when(r.nextCheckAt), reason: scheduleReasonText(r.scheduleReason) });
   if (r.outcome !== 'ok') {
     return `${paint('yellow', tr('cli.report.failed', { outcome: r.outcome }))}: ${r.message}\n${tr('cli.report.nothingRecorded')}; ${next}`;
   }

@@ -153,7 +153,7 @@ describe.each(databases)('the learned schedule on %s', (_name, open, skip) => {
             random: () => 0.5,
           });
           const report = await restarted.checkCase(c.id);
-          expect(report.scheduleReason).toBe('spread over the week by when changes happen at this post');
+          expect(report.scheduleReason).toBe('learned_spread');
           const at = report.nextCheckAt ?? 0;
           // Checks thin out before the learned window: the next one comes later than under a flat week.
           expect(at - clock).toBeGreaterThan(H);

@@ -15,6 +15,7 @@ import { type ChangeTimeLearner, createChangeTimeLearner } from './learned-sched
 import { type CaseQuery, CheckAbandoned, type CheckFn, type CheckOutcome } from './outcome.js';
 import { type Interpret, isChange, planCheck } from './plan.js';
 import { HOUR, MINUTE } from './schedule.js';
+import type { ScheduleReason } from './schedule-reason.js';
 
 export type { Interpret } from './plan.js';
 
@@ -58,7 +59,8 @@ export interface CheckReport {
   /** Events recorded by this check (none when nothing changed or the check failed). */
   events: EventView[];
   nextCheckAt: number | null;
-  scheduleReason: string;
+  /** Why the next check is then: a code that each shell words (tracker/schedule-reason.ts). */
+  scheduleReason: ScheduleReason;
 }
 
 export interface RunSummary {

@@ -360,4 +360,27 @@ export const decode: AreaCatalog<typeof source> = {
   'render.heading.notes': 'Notas',
   'render.heading.sources': 'Fuentes',
   'render.ceacText': 'Texto de CEAC (en inglés, tal como lo muestra CEAC; el texto en inglés es el que vale)',
+
+  // Por qué la próxima consulta es cuando es (tracker/schedule-reason.ts)
+  'track.schedule.never_checked': 'nunca consultado',
+  'track.schedule.not_watching': 'sin seguimiento',
+  'track.schedule.check_requested': 'consulta solicitada',
+  'track.schedule.details_changed': 'datos modificados',
+  'track.schedule.not_found_paused':
+    'CEAC no encontró ningún caso con estos datos; las consultas se reanudan cuando usted los corrija',
+  'track.schedule.retry_captcha': 'nuevo intento tras un captcha rechazado',
+  'track.schedule.blocked': 'CEAC rechazó nuestras consultas: espaciándolas',
+  'track.schedule.challenge': 'CEAC pide un navegador (verificación de Cloudflare): espaciando las consultas',
+  'track.schedule.maintenance': 'CEAC está en mantenimiento',
+  'track.schedule.unknown_case': 'CEAC no conoce este caso: reintentando con menos frecuencia',
+  'track.schedule.retry_failed': 'nuevo intento, cada vez más espaciado, tras una consulta fallida',
+  'track.schedule.issued_stopped': 'Issued (expedida) hace 14 días: seguimiento detenido',
+  'track.schedule.final_heartbeat': 'estado final: una consulta al día',
+  'track.schedule.learned_spread': 'repartidas en la semana según cuándo cambian los casos en esta sede',
+  'track.schedule.business_hours': 'horario de oficina en la sede',
+  'track.schedule.evening': 'tarde-noche en la sede',
+  'track.schedule.next_morning': 'próxima mañana hábil en la sede',
+  'track.schedule.quiet_heartbeat': 'noche o fin de semana en la sede: una consulta de vez en cuando',
+  'track.schedule.stretched': '{reason} (espaciada para respetar el límite de consultas al sitio)',
+  'track.schedule.aside': ' ({reason})',
 };
