@@ -94,10 +94,6 @@ const NOT_YET_TRANSLATED: readonly RegExp[] = [
   /^ {4}\d{4}-\d{2}-\d{2} {2}.*$/gm,
   // src/tracker/plan.ts: an event's headline, stored with the event as English text.
   /(?:first_seen|status_changed|text_changed)(?: +Refused → Refused| +Refused)? *(?:—|:) [^\n]*$/gm,
-  // src/ceac/query.ts: what the CEAC form accepts.
-  /--(?:id|location|passport|surname|app): [^;\n]*/g,
-  // src/ceac/client.ts: why a check failed.
-  /CEAC found no case with these details[^\n]*/g,
   // src/notify/channel-store.ts: what is wrong with a channel URL.
   /^ {2}url: [^\n]*/gm,
   // src/stats, src/timelines: warnings, notes and skipped rows of the statistics and imports.
@@ -466,6 +462,11 @@ describe('the CLI in Chinese and Spanish', () => {
     expect(usage.stderr).toBe(
       'Error: falta la opción obligatoria --app <type>\n(ejecute con --help para ver el uso)\n',
     );
+    // What the CEAC form accepts, in the reader's language (src/ceac/query.ts).
+    const form = run(['case', 'add', '--app', 'NIV', '--location', 'Atlantis', '--id', 'XX12', '--lang', 'zh-CN']);
+    expect(form.status).toBe(2);
+    expect(form.stderr).toMatch(/--id: "XX12" 不是 NIV 申请号：NIV 申请号是以 AA 开头的 10 位字母和数字/);
+    expect(form.stderr).toMatch(/--location: "Atlantis" 不是一个 CEAC 地点/);
     const choice = run(['explain', '--route', 'walk-in', 'Refused'], { LANG: 'zh_CN.UTF-8' });
     expect(choice.status).toBe(2);
     expect(choice.stderr).toMatch(/^错误： --route <route>：不接受 "walk-in"；请使用 dropbox, interview 之一/);

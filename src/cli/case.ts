@@ -9,7 +9,7 @@ import { caseDeadlines } from '../notify/reminders.js';
 import { type CaseContext, type CaseEdit, type CaseView, type EventView, type NewCase } from '../store/cases.js';
 import { scheduleConfidence } from '../tracker/learned-schedule.js';
 import { reconcileWatchedTimelines, syncWatchedTimeline } from '../tracker/timeline-sync.js';
-import { tr } from './i18n.js';
+import { cliTranslator, tr } from './i18n.js';
 import { action, painter, printJson, readStdin, UsageError } from './runtime.js';
 import { describeReport, scheduleReasonAside, storeErrors, when, withCliRuntime, withEnglishReason } from './shared.js';
 
@@ -172,9 +172,7 @@ export function register(program: Command): void {
           surname: flags.surname,
         });
         if (!valid.ok)
-          throw new UsageError(
-            valid.errors.map((e) => `--${e.field === 'id' ? 'id' : e.field}: ${e.message}`).join('; '),
-          );
+          throw new UsageError(valid.errors.map((e) => `--${e.field}: ${cliTranslator()(e.words)}`).join('; '));
         const input: NewCase = {
           app,
           caseNumber: flags.id,

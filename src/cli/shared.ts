@@ -100,17 +100,20 @@ export function scheduleReasonAside(stored: string): string {
  */
 export function withEnglishReason<T extends { scheduleReason: string | null }>(
   v: T,
-): T & { scheduleReasonCode: string | null } {
-  if (v.scheduleReason === null) return { ...v, scheduleReasonCode: null };
+): Omit<T, 'words'> & { scheduleReasonCode: string | null } {
+  // A report's `words` is for the human output; JSON has the English `message`.
+  const { words: _words, ...rest } = v as T & { words?: unknown };
+  if (v.scheduleReason === null) return { ...rest, scheduleReasonCode: null };
   const m = scheduleReasonMessage(v.scheduleReason);
-  return { ...v, scheduleReason: typeof m === 'string' ? m : english(m), scheduleReasonCode: v.scheduleReason };
+  return { ...rest, scheduleReason: typeof m === 'string' ? m : english(m), scheduleReasonCode: v.scheduleReason };
 }
 
 export function describeReport(r: CheckReport): string {
   const paint = painter();
   const next = tr('cli.report.next', { at: when(r.nextCheckAt), reason: scheduleReasonText(r.scheduleReason) });
   if (r.outcome !== 'ok') {
-    return `${paint('yellow', tr('cli.report.failed', { outcome: r.outcome }))}: ${r.message}\n${tr('cli.report.nothingRecorded')}; ${next}`;
+    const why = r.words ? cliTranslator()(r.words) : r.message;
+    return `${paint('yellow', tr('cli.report.failed', { outcome: r.outcome }))}: ${why}\n${tr('cli.report.nothingRecorded')}; ${next}`;
   }
   const o = r.observation;
   const lines = [

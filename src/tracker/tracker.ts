@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 
+import type { Msg } from '../i18n/catalog.js';
 import { locationByCode } from '../knowledge/locations.js';
 import type { Observation } from '../knowledge/types.js';
 import { maskCaseNumber } from '../log.js';
@@ -52,7 +53,10 @@ export interface TrackerOptions {
 export interface CheckReport {
   caseId: number;
   outcome: CheckOutcome['kind'];
+  /** Why, in English (logs, JSON). */
   message: string;
+  /** Why, for the reader's language (tracker/… callers word it); absent when only English text is known. */
+  words?: Msg;
   durationMs: number;
   requests: number;
   observation: ObservationView | null;
@@ -247,6 +251,7 @@ export function createTracker(options: TrackerOptions): Tracker {
         caseId: id,
         outcome: outcome.kind,
         message: outcome.message,
+        ...(outcome.words && { words: outcome.words }),
         durationMs: outcome.durationMs,
         requests: outcome.requests,
         observation: observation ? observationView(observation) : null,

@@ -365,4 +365,62 @@ export const decode = {
   'track.schedule.quiet_heartbeat': 'night or weekend at the post: heartbeat',
   'track.schedule.stretched': '{reason} (stretched to fit the site budget)',
   'track.schedule.aside': ' ({reason})',
+
+  // What the CEAC form accepts (ceac/query.ts)
+  'ceac.query.nivHelp':
+    'an NIV application ID is 10 letters and digits starting with AA, e.g. AA0020AKAX (from the DS-160 confirmation page)',
+  'ceac.query.ivHelp':
+    'an IV case number is a 3-letter post code and 10 digits, e.g. LMA2020656002, or a DV number: fiscal year, region and digits, e.g. 2023EU0012345',
+  'ceac.query.notText': '{field} must be text',
+  'ceac.query.app': 'the application type must be NIV (nonimmigrant visa) or IV (immigrant visa, including DV)',
+  'ceac.query.idMissing': 'the application ID or case number is missing: {help}',
+  'ceac.query.looksIv': 'this looks like an immigrant visa case number: use the application type IV',
+  'ceac.query.notNiv': '"{value}" is not an NIV application ID: {help}',
+  'ceac.query.looksNiv': 'this looks like an NIV application ID (starts with AA): use the application type NIV',
+  'ceac.query.notIv': '"{value}" is not an IV case number: {help}',
+  'ceac.query.locationMissing':
+    'an NIV check needs the location (consulate) of the application: a CEAC code such as BMB, or a name such as "INDIA, MUMBAI" or "Mumbai"',
+  'ceac.query.locationGuess': '"{value}" is not one CEAC location; did you mean {guesses}?',
+  'ceac.query.locationUnknown':
+    '"{value}" is not one CEAC location: use a CEAC code such as BMB or a city such as "Mumbai"',
+  'ceac.query.ivLocation': 'IV cases are checked without a location: leave it out',
+  'ceac.query.passport':
+    'the passport number must be 2 to 20 letters and digits as printed in the passport (or NA for applications before 2022)',
+  'ceac.query.surname':
+    'the surname must be written in Latin letters as in the passport (only the first 5 letters are sent; NA for applications before 2022)',
+
+  // Why a check ended as it did (ceac/outcome.ts, client.ts, browser.ts)
+  'ceac.outcome.ok': 'CEAC shows "{status}"',
+  'ceac.outcome.okUpdated': 'CEAC shows "{status}", last updated {date}',
+  'ceac.outcome.noStatusWord': '(no status word)',
+  'ceac.outcome.captcha_rejected': 'CEAC did not accept the captcha answer',
+  'ceac.outcome.captchaGaveUp': 'CEAC did not accept the captcha answer ({tries} tries)',
+  'ceac.outcome.case_not_found':
+    'CEAC found no case with these details: check the ID, the location, the passport number and the surname',
+  'ceac.outcome.invalid_case_number': 'CEAC says the application ID or case number is invalid',
+  'ceac.outcome.blocked':
+    "CEAC's firewall (Cloudflare) refused the request: wait before checking again, the block usually lifts after a while",
+  'ceac.outcome.challenge':
+    "CEAC's firewall (Cloudflare) answered with a JavaScript challenge, which a plain HTTP client cannot pass: install Chromium (or set CEAC_BROWSER to a Chrome or Chromium program) so that checks run through a browser (--transport browser or auto), or run ceac-watch from a home connection",
+  'ceac.outcome.maintenance': 'CEAC is unavailable (a maintenance page instead of the status form): try again later',
+  'ceac.outcome.layout_changed':
+    'CEAC answered with a page this version does not recognise (the site may have changed); the page is kept for diagnosis',
+  'ceac.outcome.timeout': 'CEAC did not answer within {seconds} s',
+  'ceac.outcome.connection': 'the connection to CEAC failed (refused, reset or dropped)',
+  'ceac.outcome.http_error': 'CEAC answered with HTTP error {status}',
+  'ceac.outcome.wrong_case': 'CEAC answered about a different case than the one asked for; the answer was discarded',
+  'ceac.outcome.problem': '{field}: {problem}',
+  'ceac.outcome.problems': '{before}; {next}',
+  'ceac.outcome.formWithoutResult':
+    'CEAC returned its form without a result or an error message; the page is kept for diagnosis',
+  'ceac.outcome.serverFailed': 'CEAC failed while answering (server error {status})',
+  'ceac.outcome.noForm':
+    'the CEAC status page has no status form or captcha we recognise (the site may have changed); the page is kept for diagnosis',
+  'ceac.outcome.noCaptchaImage': 'CEAC served no captcha image: the site is probably in maintenance; try again later',
+  'ceac.outcome.solverFailed': 'the captcha solver "{solver}" gave no answer: {why}',
+  'ceac.outcome.solverCrashed': 'the captcha solver "{solver}" gave no answer: unexpected failure: {why}',
+  'ceac.outcome.redirects': 'CEAC redirected too many times (HTTP {status})',
+  'ceac.outcome.browserFailed': 'the browser could not be started ({path}): {why}',
+  'ceac.outcome.noBrowser': '{outcome} ({missing})',
+  'ceac.outcome.noBrowserFound': 'no browser found',
 } as const;

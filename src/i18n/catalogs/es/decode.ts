@@ -383,4 +383,66 @@ export const decode: AreaCatalog<typeof source> = {
   'track.schedule.quiet_heartbeat': 'noche o fin de semana en la sede: una consulta de vez en cuando',
   'track.schedule.stretched': '{reason} (espaciada para respetar el límite de consultas al sitio)',
   'track.schedule.aside': ' ({reason})',
+
+  // Lo que acepta el formulario de CEAC (ceac/query.ts)
+  'ceac.query.nivHelp':
+    'un número de solicitud NIV tiene 10 letras y dígitos y empieza por AA, p. ej. AA0020AKAX (en la página de confirmación del DS-160)',
+  'ceac.query.ivHelp':
+    'un número de caso IV tiene un código de sede de 3 letras y 10 dígitos, p. ej. LMA2020656002, o es un número DV: año fiscal, región y dígitos, p. ej. 2023EU0012345',
+  'ceac.query.notText': '{field} debe ser texto',
+  'ceac.query.app':
+    'el tipo de solicitud debe ser NIV (visa de no inmigrante) o IV (visa de inmigrante, incluida la DV)',
+  'ceac.query.idMissing': 'falta el número de solicitud o de caso: {help}',
+  'ceac.query.looksIv': 'esto parece un número de caso de visa de inmigrante: use el tipo de solicitud IV',
+  'ceac.query.notNiv': '"{value}" no es un número de solicitud NIV: {help}',
+  'ceac.query.looksNiv': 'esto parece un número de solicitud NIV (empieza por AA): use el tipo de solicitud NIV',
+  'ceac.query.notIv': '"{value}" no es un número de caso IV: {help}',
+  'ceac.query.locationMissing':
+    'una consulta NIV necesita la sede (consulado) de la solicitud: un código de CEAC como BMB, o un nombre como "INDIA, MUMBAI" o "Mumbai"',
+  'ceac.query.locationGuess': '"{value}" no es una sede de CEAC; ¿quiso decir {guesses}?',
+  'ceac.query.locationUnknown':
+    '"{value}" no es una sede de CEAC: use un código de CEAC como BMB o una ciudad como "Mumbai"',
+  'ceac.query.ivLocation': 'los casos IV se consultan sin sede: quítela',
+  'ceac.query.passport':
+    'el número de pasaporte debe tener de 2 a 20 letras y dígitos, tal como figura en el pasaporte (o NA para solicitudes anteriores a 2022)',
+  'ceac.query.surname':
+    'el apellido debe escribirse en letras latinas como en el pasaporte (solo se envían las 5 primeras letras; NA para solicitudes anteriores a 2022)',
+
+  // Por qué una consulta terminó como terminó (ceac/outcome.ts, client.ts, browser.ts)
+  'ceac.outcome.ok': 'CEAC muestra "{status}"',
+  'ceac.outcome.okUpdated': 'CEAC muestra "{status}", última actualización {date}',
+  'ceac.outcome.noStatusWord': '(sin palabra de estado)',
+  'ceac.outcome.captcha_rejected': 'CEAC no aceptó la respuesta al captcha',
+  'ceac.outcome.captchaGaveUp': 'CEAC no aceptó la respuesta al captcha ({tries} intentos)',
+  'ceac.outcome.case_not_found':
+    'CEAC no encontró ningún caso con estos datos: revise el número, la sede, el número de pasaporte y el apellido',
+  'ceac.outcome.invalid_case_number': 'CEAC dice que el número de solicitud o de caso no es válido',
+  'ceac.outcome.blocked':
+    'el cortafuegos de CEAC (Cloudflare) rechazó la solicitud: espere antes de volver a consultar; el bloqueo suele levantarse al cabo de un tiempo',
+  'ceac.outcome.challenge':
+    'el cortafuegos de CEAC (Cloudflare) respondió con un desafío de JavaScript, que un cliente HTTP simple no puede superar: instale Chromium (o ponga en CEAC_BROWSER un programa Chrome o Chromium) para que las consultas pasen por un navegador (--transport browser o auto), o ejecute ceac-watch desde una conexión doméstica',
+  'ceac.outcome.maintenance':
+    'CEAC no está disponible (una página de mantenimiento en lugar del formulario de estado): inténtelo más tarde',
+  'ceac.outcome.layout_changed':
+    'CEAC respondió con una página que esta versión no reconoce (puede que el sitio haya cambiado); la página se guarda para el diagnóstico',
+  'ceac.outcome.timeout': 'CEAC no respondió en {seconds} s',
+  'ceac.outcome.connection': 'falló la conexión con CEAC (rechazada, reiniciada o cortada)',
+  'ceac.outcome.http_error': 'CEAC respondió con el error HTTP {status}',
+  'ceac.outcome.wrong_case': 'CEAC respondió sobre un caso distinto del consultado; la respuesta se descartó',
+  'ceac.outcome.problem': '{field}: {problem}',
+  'ceac.outcome.problems': '{before}; {next}',
+  'ceac.outcome.formWithoutResult':
+    'CEAC devolvió su formulario sin resultado ni mensaje de error; la página se guarda para el diagnóstico',
+  'ceac.outcome.serverFailed': 'CEAC falló al responder (error del servidor {status})',
+  'ceac.outcome.noForm':
+    'la página de estado de CEAC no tiene un formulario ni un captcha que reconozcamos (puede que el sitio haya cambiado); la página se guarda para el diagnóstico',
+  'ceac.outcome.noCaptchaImage':
+    'CEAC no sirvió ninguna imagen de captcha: probablemente el sitio está en mantenimiento; inténtelo más tarde',
+  'ceac.outcome.solverFailed': 'el programa que resuelve el captcha "{solver}" no dio respuesta: {why}',
+  'ceac.outcome.solverCrashed':
+    'el programa que resuelve el captcha "{solver}" no dio respuesta: fallo inesperado: {why}',
+  'ceac.outcome.redirects': 'CEAC redirigió demasiadas veces (HTTP {status})',
+  'ceac.outcome.browserFailed': 'no se pudo iniciar el navegador ({path}): {why}',
+  'ceac.outcome.noBrowser': '{outcome} ({missing})',
+  'ceac.outcome.noBrowserFound': 'no se encontró ningún navegador',
 };
