@@ -90,8 +90,6 @@ const ALLOWED: readonly RegExp[] = [
 const NOT_YET_TRANSLATED: readonly RegExp[] = [
   // src/tracker/learned-schedule.ts: how sure the learned schedule is.
   /still learning [^⟦⟧\n]*/g,
-  // src/notify/reminders.ts: deadline titles and their basis.
-  /^ {4}\d{4}-\d{2}-\d{2} {2}.*$/gm,
   // src/tracker/plan.ts: an event's headline, stored with the event as English text.
   /(?:first_seen|status_changed|text_changed)(?: +Refused → Refused| +Refused)? *(?:—|:) [^\n]*$/gm,
   // src/notify/channel-store.ts: what is wrong with a channel URL.

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 
 import { validateCaseQuery } from '../ceac/index.js';
+import { deadlineLineWords } from '../knowledge/deadlines.js';
 import { ENTRIES, OFFICER_SAID, PASSPORT_STATES, ROUTES, SLIP_COLORS } from '../knowledge/types.js';
 import { renderCalendar } from '../notify/calendar.js';
 import { maskLast4 } from '../notify/facts.js';
@@ -244,7 +245,7 @@ export function register(program: Command): void {
           const lines = [...caseLines(c), `  ${tr('cli.case.learned', { text: learned.text })}`];
           if (deadlines.length) {
             lines.push(`  ${tr('cli.case.deadlines')}`);
-            for (const d of deadlines) lines.push(`    ${d.date}  ${d.title} (${d.basis})`);
+            for (const d of deadlines) lines.push(`    ${d.date}  ${cliTranslator()(deadlineLineWords(d))}`);
           }
           process.stdout.write(lines.join('\n') + '\n');
         });

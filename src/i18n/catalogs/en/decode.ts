@@ -423,4 +423,15 @@ export const decode = {
   'ceac.outcome.browserFailed': 'the browser could not be started ({path}): {why}',
   'ceac.outcome.noBrowser': '{outcome} ({missing})',
   'ceac.outcome.noBrowserFound': 'no browser found',
+
+  // What a deadline was counted from (knowledge/deadlines.ts), as `ceac case show` lists it
+  'deadline.basis.slipDate': '12 months after the slip date {date}',
+  'deadline.basis.interview221g': '12 months after the interview on {date}, where the 221(g) slip was given',
+  'deadline.basis.refusedSeen':
+    '12 months after {date}, the first day Refused was seen (give the slip date for an exact date)',
+  'deadline.basis.interview': '180 days after the interview on {date}',
+  'deadline.basis.documents': '180 days after the last documents were handed in on {date}',
+  'deadline.basis.issuedSeen': '10 working days after Issued was first seen on {date}',
+  'deadline.basis.dvFiscalYear': '30 September of fiscal year {year}, from the DV case number',
+  'deadline.line': '{title} ({basis})',
 } as const;

@@ -445,4 +445,15 @@ export const decode: AreaCatalog<typeof source> = {
   'ceac.outcome.browserFailed': 'no se pudo iniciar el navegador ({path}): {why}',
   'ceac.outcome.noBrowser': '{outcome} ({missing})',
   'ceac.outcome.noBrowserFound': 'no se encontró ningún navegador',
+
+  // Desde qué se contó un plazo (knowledge/deadlines.ts), tal como lo lista `ceac case show`
+  'deadline.basis.slipDate': '12 meses después de la fecha de la hoja 221(g), {date}',
+  'deadline.basis.interview221g': '12 meses después de la entrevista del {date}, en la que le dieron la hoja 221(g)',
+  'deadline.basis.refusedSeen':
+    '12 meses después del {date}, el primer día en que se vio Refused (indique la fecha de la hoja para tener una fecha exacta)',
+  'deadline.basis.interview': '180 días después de la entrevista del {date}',
+  'deadline.basis.documents': '180 días después de la última entrega de documentos, el {date}',
+  'deadline.basis.issuedSeen': '10 días hábiles después de que se vio Issued por primera vez, el {date}',
+  'deadline.basis.dvFiscalYear': '30 de septiembre del año fiscal {year}, según el número de caso DV',
+  'deadline.line': '{title} ({basis})',
 };

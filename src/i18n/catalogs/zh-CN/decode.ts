@@ -359,4 +359,15 @@ export const decode: AreaCatalog<typeof source> = {
   'ceac.outcome.browserFailed': '无法启动浏览器（{path}）：{why}',
   'ceac.outcome.noBrowser': '{outcome}（{missing}）',
   'ceac.outcome.noBrowserFound': '没有找到浏览器',
+
+  // 截止日期是从什么算起的（knowledge/deadlines.ts），即 `ceac case show` 所列
+  'deadline.basis.slipDate': '221(g) 单上的日期 {date} 之后 12 个月',
+  'deadline.basis.interview221g': '{date} 面谈（当场给了 221(g) 单）之后 12 个月',
+  'deadline.basis.refusedSeen':
+    '{date}（第一次看到 Refused 的日期）之后 12 个月（填写 221(g) 单上的日期可以得到准确日期）',
+  'deadline.basis.interview': '{date} 面谈之后 180 天',
+  'deadline.basis.documents': '{date} 最后一次补交材料之后 180 天',
+  'deadline.basis.issuedSeen': '{date} 第一次看到 Issued 之后 10 个工作日',
+  'deadline.basis.dvFiscalYear': '{year} 财年的 9 月 30 日，由 DV 案件编号得出',
+  'deadline.line': '{title}（{basis}）',
 };
