@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { english, loadTranslator } from '../i18n/translator.js';
-
 import {
   addMonths,
   addWorkingDays,
-  type DeadlineFacts,
   deadlineBasisWords,
+  type DeadlineFacts,
   deadlinesFor,
   deadlineTitleWords,
   dvFiscalYear,
