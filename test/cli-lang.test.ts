@@ -90,8 +90,6 @@ const ALLOWED: readonly RegExp[] = [
 const NOT_YET_TRANSLATED: readonly RegExp[] = [
   // src/tracker/learned-schedule.ts: how sure the learned schedule is.
   /still learning [^⟦⟧\n]*/g,
-  // src/tracker/plan.ts: an event's headline, stored with the event as English text.
-  /(?:first_seen|status_changed|text_changed)(?: +Refused → Refused| +Refused)? *(?:—|:) [^\n]*$/gm,
   // src/notify/channel-store.ts: what is wrong with a channel URL.
   /^ {2}url: [^\n]*/gm,
   // src/stats, src/timelines: warnings, notes and skipped rows of the statistics and imports.

@@ -12,7 +12,15 @@ import { scheduleConfidence } from '../tracker/learned-schedule.js';
 import { reconcileWatchedTimelines, syncWatchedTimeline } from '../tracker/timeline-sync.js';
 import { cliTranslator, tr } from './i18n.js';
 import { action, painter, printJson, readStdin, UsageError } from './runtime.js';
-import { describeReport, scheduleReasonAside, storeErrors, when, withCliRuntime, withEnglishReason } from './shared.js';
+import {
+  describeReport,
+  headlineText,
+  scheduleReasonAside,
+  storeErrors,
+  when,
+  withCliRuntime,
+  withEnglishReason,
+} from './shared.js';
 
 /** `ceac case …`: add, list, show, history, check, edit and remove watched cases. */
 
@@ -127,7 +135,8 @@ function eventLine(e: EventView): string {
         : e.kind === 'last_updated_changed'
           ? tr('cli.case.event.lastUpdated', { date: to?.caseLastUpdated ?? '?' })
           : (detail ?? to?.status ?? '');
-  return `  ${when(e.at)}  ${e.kind.padEnd(20)} ${what}${headline ? ` — ${headline}` : ''}`;
+  // The stored headline is English; said again in the reader's language when it is one the decoder writes now.
+  return `  ${when(e.at)}  ${e.kind.padEnd(20)} ${what}${headline ? ` — ${headlineText(headline)}` : ''}`;
 }
 
 export function register(program: Command): void {

@@ -1,4 +1,5 @@
 import { loadConfig } from '../config.js';
+import { headlineWords } from '../decode/headline-words.js';
 import { AppError, InputError, SetupError } from '../errors.js';
 import { english } from '../i18n/translator.js';
 import { createLogger } from '../log.js';
@@ -108,6 +109,14 @@ export function withEnglishReason<T extends { scheduleReason: string | null }>(
   return { ...rest, scheduleReason: typeof m === 'string' ? m : english(m), scheduleReasonCode: v.scheduleReason };
 }
 
+/**
+ * A recorded (English) headline in this run's language when it is one the decoder writes now; else as stored.
+ */
+export function headlineText(stored: string): string {
+  const words = headlineWords(stored);
+  return words ? cliTranslator()(words) : stored;
+}
+
 export function describeReport(r: CheckReport): string {
   const paint = painter();
   const next = tr('cli.report.next', { at: when(r.nextCheckAt), reason: scheduleReasonText(r.scheduleReason) });
@@ -121,7 +130,7 @@ export function describeReport(r: CheckReport): string {
   ];
   for (const e of r.events) {
     const headline = (e.interpretation as { headline?: string } | null)?.headline;
-    lines.push(`${paint('green', e.kind)}${headline ? `: ${headline}` : ''}`);
+    lines.push(`${paint('green', e.kind)}${headline ? `: ${headlineText(headline)}` : ''}`);
   }
   if (r.events.length === 0) lines.push(tr('cli.report.noChange'));
   lines.push(next);
