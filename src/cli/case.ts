@@ -246,12 +246,13 @@ export function register(program: Command): void {
           if (flags.json) {
             printJson({
               ...withEnglishReason(c),
-              learnedSchedule: learned,
+              // Its `words` are for the human output; JSON has the English `text`.
+              learnedSchedule: { ...learned, words: undefined },
               deadlines: deadlines.map((d) => ({ kind: d.kind, date: d.date, source: d.source })),
             });
             return;
           }
-          const lines = [...caseLines(c), `  ${tr('cli.case.learned', { text: learned.text })}`];
+          const lines = [...caseLines(c), `  ${tr('cli.case.learned', { text: cliTranslator()(learned.words) })}`];
           if (deadlines.length) {
             lines.push(`  ${tr('cli.case.deadlines')}`);
             for (const d of deadlines) lines.push(`    ${d.date}  ${cliTranslator()(deadlineLineWords(d))}`);

@@ -434,4 +434,10 @@ export const decode = {
   'deadline.basis.issuedSeen': '10 working days after Issued was first seen on {date}',
   'deadline.basis.dvFiscalYear': '30 September of fiscal year {year}, from the DV case number',
   'deadline.line': '{title} ({basis})',
+
+  // How sure the learned schedule is (tracker/change-times-summary.ts), as `ceac case show` says it
+  'track.learned.learning':
+    "still learning when this post's changes happen (n = {n}); meanwhile checks follow the {count, plural, one {# change} other {# changes}} seen at all posts",
+  'track.learned.learned':
+    "checks concentrate on {from}–{to} {place} time ({checkShare} of checks), when an estimated {changeShare} of this post's changes happen (n = {n})",
 } as const;

@@ -456,4 +456,10 @@ export const decode: AreaCatalog<typeof source> = {
   'deadline.basis.issuedSeen': '10 días hábiles después de que se vio Issued por primera vez, el {date}',
   'deadline.basis.dvFiscalYear': '30 de septiembre del año fiscal {year}, según el número de caso DV',
   'deadline.line': '{title} ({basis})',
+
+  // Qué tan seguro es el horario aprendido (tracker/change-times-summary.ts), como lo dice `ceac case show`
+  'track.learned.learning':
+    'todavía aprendiendo cuándo cambian los casos de esta sede (n = {n}); mientras tanto, las consultas siguen {count, plural, one {el # cambio visto} other {los # cambios vistos}} en todas las sedes',
+  'track.learned.learned':
+    'las consultas se concentran entre las {from} y las {to}, hora de {place} ({checkShare} de las consultas), cuando ocurre aproximadamente el {changeShare} de los cambios de esta sede (n = {n})',
 };

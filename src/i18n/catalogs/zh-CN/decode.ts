@@ -370,4 +370,10 @@ export const decode: AreaCatalog<typeof source> = {
   'deadline.basis.issuedSeen': '{date} 第一次看到 Issued 之后 10 个工作日',
   'deadline.basis.dvFiscalYear': '{year} 财年的 9 月 30 日，由 DV 案件编号得出',
   'deadline.line': '{title}（{basis}）',
+
+  // 学到的查询时间有多可靠（tracker/change-times-summary.ts），即 `ceac case show` 所说
+  'track.learned.learning':
+    '还在了解这个使领馆的状态通常何时变化（n = {n}）；在此之前，查询时间参照所有使领馆已观察到的 {count} 次变化',
+  'track.learned.learned':
+    '查询集中在 {place} 时间 {from}–{to}（占查询的 {checkShare}），估计这个使领馆 {changeShare} 的变化发生在这段时间（n = {n}）',
 };
