@@ -93,7 +93,6 @@ const NOT_YET_TRANSLATED: readonly RegExp[] = [
   // src/stats, src/timelines: warnings, notes and skipped rows of the statistics and imports.
   /⟦(?:warning|note):⟧ [^\n]*/g,
   /⟦line \d+:⟧ [^\n]*/g,
-  /only \d+ cases match: groups smaller than \d+ are not shown; widen the filters/g,
 ];
 
 /** The output with every bracketed message taken out (keeping its line breaks), then data and allowed words. */

@@ -5,7 +5,7 @@ import { CI_TYPES, type CiType } from '../stats/confidence.js';
 import { buildReport, GroupTooSmallError, type StatsReport } from '../stats/report.js';
 import { tabulate } from '../stats/table.js';
 import { loadDurations, type TimelineFilter } from '../timelines/repository.js';
-import { formatNumber, tr } from './i18n.js';
+import { cliTranslator, formatNumber, tr } from './i18n.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
 import { withTimelineStore } from './shared.js';
 
@@ -151,7 +151,7 @@ export function register(program: Command): void {
         } catch (err) {
           if (err instanceof GroupTooSmallError) {
             if (o.json) printJson({ n: err.n, shown: false, warnings: [err.message] });
-            throw new CommandFailure(err.message);
+            throw new CommandFailure(cliTranslator()(err.words));
           }
           throw err;
         }

@@ -3,6 +3,8 @@
  * with intervals, survival at fixed days, the curve, competing outcomes, and honest warnings.
  */
 import { AppError } from '../errors.js';
+import { type Msg, msg } from '../i18n/catalog.js';
+import { english } from '../i18n/translator.js';
 import { aalenJohansen, type CumulativeIncidence } from './aalen-johansen.js';
 import type { CiType } from './confidence.js';
 import { kaplanMeier, survivalAt, type SurvivalCurve } from './kaplan-meier.js';
@@ -58,10 +60,12 @@ export interface StatsReport {
 export class GroupTooSmallError extends AppError {
   override name = 'GroupTooSmallError';
   override readonly code = 'group_too_small';
+  /** What is wrong, for the reader's language (the message is the same in English). */
+  readonly words: Msg;
   constructor(readonly n: number) {
-    super(
-      `only ${n} case${n === 1 ? '' : 's'} match${n === 1 ? 'es' : ''}: groups smaller than ${MIN_GROUP} are not shown; widen the filters`,
-    );
+    const words = msg('stats.groupTooSmall', { n, min: MIN_GROUP });
+    super(english(words));
+    this.words = words;
   }
 }
 

@@ -440,4 +440,8 @@ export const decode = {
     "still learning when this post's changes happen (n = {n}); meanwhile checks follow the {count, plural, one {# change} other {# changes}} seen at all posts",
   'track.learned.learned':
     "checks concentrate on {from}–{to} {place} time ({checkShare} of checks), when an estimated {changeShare} of this post's changes happen (n = {n})",
+
+  // Statistics (stats/report.ts)
+  'stats.groupTooSmall':
+    '{n, plural, one {only # case matches} other {only # cases match}}: groups smaller than {min} are not shown; widen the filters',
 } as const;

@@ -462,4 +462,8 @@ export const decode: AreaCatalog<typeof source> = {
     'todavía aprendiendo cuándo cambian los casos de esta sede (n = {n}); mientras tanto, las consultas siguen {count, plural, one {el # cambio visto} other {los # cambios vistos}} en todas las sedes',
   'track.learned.learned':
     'las consultas se concentran entre las {from} y las {to}, hora de {place} ({checkShare} de las consultas), cuando ocurre aproximadamente el {changeShare} de los cambios de esta sede (n = {n})',
+
+  // Estadísticas (stats/report.ts)
+  'stats.groupTooSmall':
+    '{n, plural, one {solo # caso coincide} other {solo # casos coinciden}}: los grupos de menos de {min} casos no se muestran; amplíe los filtros',
 };

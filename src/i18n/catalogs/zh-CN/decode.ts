@@ -376,4 +376,7 @@ export const decode: AreaCatalog<typeof source> = {
     '还在了解这个使领馆的状态通常何时变化（n = {n}）；在此之前，查询时间参照所有使领馆已观察到的 {count} 次变化',
   'track.learned.learned':
     '查询集中在 {place} 时间 {from}–{to}（占查询的 {checkShare}），估计这个使领馆 {changeShare} 的变化发生在这段时间（n = {n}）',
+
+  // 统计（stats/report.ts）
+  'stats.groupTooSmall': '只有 {n} 个案例符合条件：少于 {min} 个案例的组不予显示；请放宽筛选条件',
 };
