@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 
 import { findLocation } from '../knowledge/locations.js';
 import { CI_TYPES, type CiType } from '../stats/confidence.js';
-import { buildReport, GroupTooSmallError, type StatsReport } from '../stats/report.js';
+import { buildReport, caveatWords, GroupTooSmallError, type StatsReport } from '../stats/report.js';
 import { tabulate } from '../stats/table.js';
 import { loadDurations, type TimelineFilter } from '../timelines/repository.js';
 import { cliTranslator, formatNumber, tr } from './i18n.js';
@@ -119,7 +119,7 @@ function printHuman(filter: TimelineFilter, r: StatsReport): void {
         : `    ${after}  ${pct(s.survival).padStart(6)}  (${pct(s.low)}–${pct(s.high)})`,
     );
   }
-  for (const w of r.warnings) out.push(`${paint('yellow', tr('cli.warning'))} ${w}`);
+  for (const c of r.caveats) out.push(`${paint('yellow', tr('cli.warning'))} ${cliTranslator()(caveatWords(c))}`);
   process.stdout.write(out.join('\n') + '\n');
 }
 

@@ -444,4 +444,12 @@ export const decode = {
   // Statistics (stats/report.ts)
   'stats.groupTooSmall':
     '{n, plural, one {only # case matches} other {only # cases match}}: groups smaller than {min} are not shown; widen the filters',
+  'stats.caveat.only_finished':
+    'only finished cases: no case in this group is still pending, so if its source left out pending cases (as checkee history files do) the long waits are missing and these figures are biased toward short waits',
+  'stats.caveat.few_pending':
+    'only {censored} of {n} cases ({percent}%) are still pending: if most of this group comes from a source that left pending cases out (checkee history files do), the long waits are missing and these figures are biased toward short waits',
+  'stats.caveat.no_refusals': 'no refusals in this group: the data may leave refused cases out',
+  'stats.caveat.median_not_reached':
+    'the median is not reached: more than half of the cases were still pending when last seen',
+  'stats.caveat.small_group': 'a small group ({n} cases): intervals are wide',
 } as const;

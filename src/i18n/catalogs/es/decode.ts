@@ -466,4 +466,12 @@ export const decode: AreaCatalog<typeof source> = {
   // Estadísticas (stats/report.ts)
   'stats.groupTooSmall':
     '{n, plural, one {solo # caso coincide} other {solo # casos coinciden}}: los grupos de menos de {min} casos no se muestran; amplíe los filtros',
+  'stats.caveat.only_finished':
+    'solo casos terminados: ningún caso de este grupo sigue pendiente, así que si su fuente omitió los casos pendientes (como hacen los archivos históricos de checkee) faltan las esperas largas y estas cifras se inclinan hacia esperas cortas',
+  'stats.caveat.few_pending':
+    'solo {censored} de {n} casos ({percent}%) siguen pendientes: si la mayor parte de este grupo viene de una fuente que omitió los casos pendientes (como los archivos históricos de checkee), faltan las esperas largas y estas cifras se inclinan hacia esperas cortas',
+  'stats.caveat.no_refusals': 'no hay negativas en este grupo: puede que los datos omitan los casos negados',
+  'stats.caveat.median_not_reached':
+    'no se alcanza la mediana: más de la mitad de los casos seguían pendientes la última vez que se vieron',
+  'stats.caveat.small_group': 'un grupo pequeño ({n} casos): los intervalos son amplios',
 };

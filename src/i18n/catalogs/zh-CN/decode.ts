@@ -379,4 +379,11 @@ export const decode: AreaCatalog<typeof source> = {
 
   // 统计（stats/report.ts）
   'stats.groupTooSmall': '只有 {n} 个案例符合条件：少于 {min} 个案例的组不予显示；请放宽筛选条件',
+  'stats.caveat.only_finished':
+    '只有已结束的案例：这一组里没有仍在等待的案例；如果数据来源漏掉了仍在等待的案例（checkee 的历史文件就是这样），那么等得久的案例就缺失了，这些数字会偏向较短的等待',
+  'stats.caveat.few_pending':
+    '{n} 个案例中只有 {censored} 个（{percent}%）仍在等待：如果这一组大多来自漏掉仍在等待案例的来源（checkee 的历史文件就是这样），那么等得久的案例就缺失了，这些数字会偏向较短的等待',
+  'stats.caveat.no_refusals': '这一组里没有拒签：数据可能漏掉了被拒的案例',
+  'stats.caveat.median_not_reached': '还没有达到中位数：最后一次看到时，超过一半的案例仍在等待',
+  'stats.caveat.small_group': '组很小（{n} 个案例）：区间很宽',
 };
