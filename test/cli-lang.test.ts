@@ -90,8 +90,7 @@ const ALLOWED: readonly RegExp[] = [
 const NOT_YET_TRANSLATED: readonly RegExp[] = [
   // src/notify/channel-store.ts: what is wrong with a channel URL.
   /^ {2}url: [^\n]*/gm,
-  // src/stats, src/timelines: warnings, notes and skipped rows of the statistics and imports.
-  /⟦(?:warning|note):⟧ [^\n]*/g,
+  // src/timelines: skipped rows of the imports.
   /⟦line \d+:⟧ [^\n]*/g,
 ];
 

@@ -3,11 +3,11 @@ import { basename } from 'node:path';
 
 import type { Command } from 'commander';
 
-import { CheckeeFormatError, type CheckeeImport, importCheckee } from '../timelines/checkee.js';
+import { CheckeeFormatError, type CheckeeImport, importCheckee, importWarningWords } from '../timelines/checkee.js';
 import { type ExtractedTimeline, extractTimelines, toStoredTimeline } from '../timelines/extract.js';
 import { isIsoDate } from '../timelines/model.js';
 import { type UpsertReport, upsertTimelines } from '../timelines/repository.js';
-import { tr } from './i18n.js';
+import { cliTranslator, tr } from './i18n.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
 import { withTimelineStore } from './shared.js';
 
@@ -72,6 +72,7 @@ function checkeeSummary(file: string, parsed: CheckeeImport, stored: UpsertRepor
     cases: parsed.counts,
     errors: parsed.errors,
     warnings: parsed.warnings,
+    warningCodes: parsed.warningCodes,
   };
 }
 
@@ -124,7 +125,8 @@ async function runCheckee(file: string, o: CheckeeOptions): Promise<void> {
     lines.push(`  ${paint('red', tr('cli.import.line', { line: e.line }))} ${e.message}`);
   if (summary.errors.length > shown)
     lines.push(`  ${tr('cli.import.moreSkipped', { count: summary.errors.length - shown })}`);
-  for (const w of summary.warnings) lines.push(`${paint('yellow', tr('cli.warning'))} ${w}`);
+  for (const w of summary.warningCodes)
+    lines.push(`${paint('yellow', tr('cli.warning'))} ${cliTranslator()(importWarningWords(w))}`);
   process.stdout.write(lines.join('\n') + '\n');
 }
 

@@ -164,3 +164,15 @@ describe.skipIf(!haveData)('checkee importer on the real files', () => {
     expect(r.timelines.filter((t) => t.post === 'BEJ').length).toBeGreaterThan(9000);
   });
 });
+
+describe('import warnings, in the reader language', () => {
+  it('words each warning code in English as the warnings say, and in Chinese', async () => {
+    const { english, loadTranslator } = await import('../i18n/translator.js');
+    const { importWarningWords } = await import('./checkee.js');
+    const zh = await loadTranslator('zh-CN');
+    expect(english(importWarningWords('no_refused'))).toBe(
+      'no refused cases: refusals are missing from this source, so clearance rates from it are overstated',
+    );
+    expect(zh(importWarningWords('no_refused'))).toBe('没有被拒的案例：这个来源缺少拒签，所以用它算出的通过率偏高');
+  });
+});

@@ -15,6 +15,8 @@
 import { createHash } from 'node:crypto';
 
 import { AppError } from '../errors.js';
+import { type Msg, msg } from '../i18n/catalog.js';
+import { english } from '../i18n/translator.js';
 import { normaliseVisaClass, visaClassOrAsWritten } from '../knowledge/visa-classes.js';
 import { readCsv } from './csv.js';
 import { dayNumber, type Entry, type Outcome, type Timeline } from './model.js';
@@ -36,7 +38,9 @@ export interface CheckeeImport {
   rows: number;
   duplicates: number;
   errors: RowError[];
+  /** What the source leaves out, in English words, and as codes any language can word (importWarningWords). */
   warnings: string[];
+  warningCodes: ImportWarning[];
   counts: { decided: number; pending: number; refused: number };
 }
 
@@ -277,22 +281,17 @@ function collect(rows: Iterable<{ line: number; row?: Row; error?: string }>, op
   const timelines = [...byIdentity.values()];
   const pending = timelines.filter((t) => t.outcome === 'pending').length;
   const refused = timelines.filter((t) => t.outcome === 'refused').length;
-  const warnings: string[] = [];
-  if (timelines.length > 0 && pending === 0) {
-    warnings.push(
-      'only finished cases: this source holds no pending cases, so the long waits still in progress are missing ' +
-        'and every figure computed from it alone is biased toward short waits',
-    );
-  }
-  if (timelines.length > 0 && refused === 0) {
-    warnings.push('no refused cases: refusals are missing from this source, so clearance rates from it are overstated');
-  }
+  const warningCodes: ImportWarning[] = [];
+  if (timelines.length > 0 && pending === 0) warningCodes.push('only_finished');
+  if (timelines.length > 0 && refused === 0) warningCodes.push('no_refused');
+  const warnings = warningCodes.map((c) => english(importWarningWords(c)));
   return {
     timelines,
     rows: count,
     duplicates,
     errors,
     warnings,
+    warningCodes,
     counts: { decided: timelines.length - pending, pending, refused },
   };
 }
@@ -302,4 +301,11 @@ export function isBetter(candidate: Timeline, current: Timeline): boolean {
   const decided = (t: Timeline) => t.outcome !== 'pending';
   if (decided(candidate) !== decided(current)) return decided(candidate);
   return candidate.outcomeDate > current.outcomeDate;
+}
+
+/** What an imported source leaves out. */
+export type ImportWarning = 'only_finished' | 'no_refused';
+
+export function importWarningWords(w: ImportWarning): Msg {
+  return w === 'only_finished' ? msg('import.warning.only_finished') : msg('import.warning.no_refused');
 }

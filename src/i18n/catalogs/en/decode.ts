@@ -452,4 +452,13 @@ export const decode = {
   'stats.caveat.median_not_reached':
     'the median is not reached: more than half of the cases were still pending when last seen',
   'stats.caveat.small_group': 'a small group ({n} cases): intervals are wide',
+  'stats.predict.broader':
+    '{label}: only {comparable, plural, one {# comparable case} other {# comparable cases}} still pending after {waited} days, so a broader group was used',
+  'stats.predict.no90': 'no comparable case was followed 90 more days: the longer horizons are unknown',
+
+  // Imports (timelines/checkee.ts)
+  'import.warning.only_finished':
+    'only finished cases: this source holds no pending cases, so the long waits still in progress are missing and every figure computed from it alone is biased toward short waits',
+  'import.warning.no_refused':
+    'no refused cases: refusals are missing from this source, so clearance rates from it are overstated',
 } as const;

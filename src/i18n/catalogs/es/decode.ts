@@ -474,4 +474,13 @@ export const decode: AreaCatalog<typeof source> = {
   'stats.caveat.median_not_reached':
     'no se alcanza la mediana: más de la mitad de los casos seguían pendientes la última vez que se vieron',
   'stats.caveat.small_group': 'un grupo pequeño ({n} casos): los intervalos son amplios',
+  'stats.predict.broader':
+    '{label}: solo {comparable, plural, one {# caso comparable seguía pendiente} other {# casos comparables seguían pendientes}} después de {waited} días, así que se usó un grupo más amplio',
+  'stats.predict.no90': 'ningún caso comparable se siguió 90 días más: se desconocen los plazos más largos',
+
+  // Importaciones (timelines/checkee.ts)
+  'import.warning.only_finished':
+    'solo casos terminados: esta fuente no tiene casos pendientes, así que faltan las esperas largas aún en curso y toda cifra calculada solo con ella se inclina hacia esperas cortas',
+  'import.warning.no_refused':
+    'no hay casos negados: a esta fuente le faltan las negativas, así que las tasas de aprobación calculadas con ella están sobrestimadas',
 };

@@ -386,4 +386,11 @@ export const decode: AreaCatalog<typeof source> = {
   'stats.caveat.no_refusals': '这一组里没有拒签：数据可能漏掉了被拒的案例',
   'stats.caveat.median_not_reached': '还没有达到中位数：最后一次看到时，超过一半的案例仍在等待',
   'stats.caveat.small_group': '组很小（{n} 个案例）：区间很宽',
+  'stats.predict.broader': '{label}：等待 {waited} 天后仍在等待的可比案例只有 {comparable} 个，所以改用了范围更大的组',
+  'stats.predict.no90': '没有可比案例被继续跟踪 90 天以上：更长时间内的概率未知',
+
+  // 导入（timelines/checkee.ts）
+  'import.warning.only_finished':
+    '只有已结束的案例：这个来源里没有仍在等待的案例，所以仍在进行中的长时间等待都缺失了，只用它算出的每个数字都会偏向较短的等待',
+  'import.warning.no_refused': '没有被拒的案例：这个来源缺少拒签，所以用它算出的通过率偏高',
 };
