@@ -90,8 +90,6 @@ const ALLOWED: readonly RegExp[] = [
 const NOT_YET_TRANSLATED: readonly RegExp[] = [
   // src/notify/channel-store.ts: what is wrong with a channel URL.
   /^ {2}url: [^\n]*/gm,
-  // src/timelines: skipped rows of the imports.
-  /⟦line \d+:⟧ [^\n]*/g,
 ];
 
 /** The output with every bracketed message taken out (keeping its line breaks), then data and allowed words. */

@@ -95,7 +95,7 @@ async function runCheckee(file: string, o: CheckeeOptions): Promise<void> {
         (first
           ? tr('cli.import.nothingImported', {
               line: first.line,
-              message: first.message,
+              message: cliTranslator()(first.words),
               skipped: parsed.errors.length,
             })
           : tr('cli.import.noRows')),
@@ -108,7 +108,8 @@ async function runCheckee(file: string, o: CheckeeOptions): Promise<void> {
   bar.end();
   const summary = checkeeSummary(file, parsed, stored);
   if (o.json) {
-    printJson(summary);
+    // JSON keeps the English message of each skipped row (`words` are for the human output).
+    printJson({ ...summary, errors: summary.errors.map((e) => ({ line: e.line, message: e.message })) });
     return;
   }
   const paint = painter();
@@ -122,7 +123,7 @@ async function runCheckee(file: string, o: CheckeeOptions): Promise<void> {
   ];
   const shown = Number(o.maxErrors ?? 20);
   for (const e of summary.errors.slice(0, shown))
-    lines.push(`  ${paint('red', tr('cli.import.line', { line: e.line }))} ${e.message}`);
+    lines.push(`  ${paint('red', tr('cli.import.line', { line: e.line }))} ${cliTranslator()(e.words)}`);
   if (summary.errors.length > shown)
     lines.push(`  ${tr('cli.import.moreSkipped', { count: summary.errors.length - shown })}`);
   for (const w of summary.warningCodes)

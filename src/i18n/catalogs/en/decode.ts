@@ -461,4 +461,19 @@ export const decode = {
     'only finished cases: this source holds no pending cases, so the long waits still in progress are missing and every figure computed from it alone is biased toward short waits',
   'import.warning.no_refused':
     'no refused cases: refusals are missing from this source, so clearance rates from it are overstated',
+  'import.row.misaligned': 'expected {expected} fields, found {found} (misaligned row)',
+  'import.row.notJson': 'not valid JSON (each line must be one JSON object)',
+  'import.row.notObject': 'not a JSON object',
+  'import.row.missing': 'missing {fields}',
+  'import.row.visaType': 'visa type "{value}" is not a visa class such as F1 or H1B',
+  'import.row.status': 'status "{value}" is not Clear, Reject or Pending',
+  'import.row.checkDate': 'check date "{value}" is not a YYYY-MM-DD date',
+  'import.row.entry': 'visa entry "{value}" is not New or Renewal',
+  'import.row.completeDate': 'complete date "{value}" is not a YYYY-MM-DD date for a decided case',
+  'import.row.completeBeforeCheck': 'complete date {completeDate} is before the check date {checkDate}',
+  'import.row.lastUpdate': 'last update "{value}" is not a YYYY-MM-DD date',
+  'import.row.noExportDate':
+    'pending case without an export date: pass --as-of YYYY-MM-DD (the date the export was made)',
+  'import.row.afterExport': 'pending case checked on {checkDate}, after the export date',
+  'import.row.unreadable': 'unreadable row',
 } as const;

@@ -483,4 +483,19 @@ export const decode: AreaCatalog<typeof source> = {
     'solo casos terminados: esta fuente no tiene casos pendientes, así que faltan las esperas largas aún en curso y toda cifra calculada solo con ella se inclina hacia esperas cortas',
   'import.warning.no_refused':
     'no hay casos negados: a esta fuente le faltan las negativas, así que las tasas de aprobación calculadas con ella están sobrestimadas',
+  'import.row.misaligned': 'se esperaban {expected} campos y hay {found} (fila desalineada)',
+  'import.row.notJson': 'no es JSON válido (cada línea debe ser un objeto JSON)',
+  'import.row.notObject': 'no es un objeto JSON',
+  'import.row.missing': 'falta {fields}',
+  'import.row.visaType': 'el tipo de visa "{value}" no es una clase de visa como F1 o H1B',
+  'import.row.status': 'el estado "{value}" no es Clear, Reject ni Pending',
+  'import.row.checkDate': 'la fecha de check "{value}" no es una fecha AAAA-MM-DD',
+  'import.row.entry': 'la entrada de visa "{value}" no es New ni Renewal',
+  'import.row.completeDate': 'la fecha de conclusión "{value}" no es una fecha AAAA-MM-DD para un caso decidido',
+  'import.row.completeBeforeCheck': 'la fecha de conclusión {completeDate} es anterior a la fecha de check {checkDate}',
+  'import.row.lastUpdate': 'la última actualización "{value}" no es una fecha AAAA-MM-DD',
+  'import.row.noExportDate':
+    'caso pendiente sin fecha de exportación: indique --as-of YYYY-MM-DD (la fecha en que se hizo la exportación)',
+  'import.row.afterExport': 'caso pendiente con check el {checkDate}, después de la fecha de exportación',
+  'import.row.unreadable': 'fila ilegible',
 };

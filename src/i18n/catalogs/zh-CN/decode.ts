@@ -393,4 +393,18 @@ export const decode: AreaCatalog<typeof source> = {
   'import.warning.only_finished':
     '只有已结束的案例：这个来源里没有仍在等待的案例，所以仍在进行中的长时间等待都缺失了，只用它算出的每个数字都会偏向较短的等待',
   'import.warning.no_refused': '没有被拒的案例：这个来源缺少拒签，所以用它算出的通过率偏高',
+  'import.row.misaligned': '应有 {expected} 个字段，实际 {found} 个（行未对齐）',
+  'import.row.notJson': '不是有效的 JSON（每行必须是一个 JSON 对象）',
+  'import.row.notObject': '不是 JSON 对象',
+  'import.row.missing': '缺少 {fields}',
+  'import.row.visaType': '签证类型 "{value}" 不是 F1 或 H1B 这样的签证类别',
+  'import.row.status': '状态 "{value}" 不是 Clear、Reject 或 Pending',
+  'import.row.checkDate': 'check 日期 "{value}" 不是 YYYY-MM-DD 格式的日期',
+  'import.row.entry': '签证申请类别 "{value}" 不是 New 或 Renewal',
+  'import.row.completeDate': '已有结果的案例，完成日期 "{value}" 不是 YYYY-MM-DD 格式的日期',
+  'import.row.completeBeforeCheck': '完成日期 {completeDate} 早于 check 日期 {checkDate}',
+  'import.row.lastUpdate': '最后更新 "{value}" 不是 YYYY-MM-DD 格式的日期',
+  'import.row.noExportDate': '仍在等待的案例没有导出日期：请加上 --as-of YYYY-MM-DD（导出文件的日期）',
+  'import.row.afterExport': '仍在等待的案例的 check 日期 {checkDate} 晚于导出日期',
+  'import.row.unreadable': '无法读取的行',
 };
