@@ -61,6 +61,10 @@ describe.skipIf(!existsSync(CLI))('ceac case show / calendar: deadlines', () => 
     const nivId = (JSON.parse(niv.stdout) as { id: number }).id;
     const text = await ceac('case', 'show', String(nivId));
     expect(text.stdout).toContain('2025-02-28  221(g) documents due (12 months after the slip date 2024-02-29)');
+    // In the reader's language, from the deadline's kind and what it was counted from (src/knowledge/deadlines.ts).
+    const zh = await ceac('case', 'show', String(nivId), '--lang', 'zh-CN');
+    expect(zh.stdout).toContain('2025-02-28  221(g) 补交材料截止（221(g) 单上的日期 2024-02-29 之后 12 个月）');
+    expect(zh.stdout).not.toContain('12 months after');
 
     const cal = await ceac('case', 'calendar', String(nivId));
     expect(cal.code).toBe(0);

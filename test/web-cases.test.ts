@@ -106,6 +106,16 @@ describe('cases on the web', () => {
     html = await res.text();
     expect(res.status).toBe(422);
     expect(html).toContain('is not an NIV application ID');
+    // In Chinese, the client's own reason, translated (src/ceac/query.ts), not the English nor a general hint.
+    await c.request('/cases?lang=zh-CN');
+    res = await c.post('/cases', { ...NIV, caseNumber: 'A1' });
+    html = await res.text();
+    expect(res.status).toBe(422);
+    expect(html).toContain(
+      '&quot;A1&quot; 不是 NIV 申请号：NIV 申请号是以 AA 开头的 10 位字母和数字，例如 AA0020AKAX（见 DS-160 确认页）。',
+    );
+    expect(html).not.toContain('is not an NIV application ID');
+    await c.request('/cases?lang=en');
     await addCase(c);
     res = await c.post('/cases', NIV);
     expect(res.status).toBe(409);

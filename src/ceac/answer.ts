@@ -1,4 +1,5 @@
 import { isAjaxDelta, parseAjaxDelta, parseCeacResponse } from '../decode/page.js';
+import { msg } from '../i18n/catalog.js';
 import { looksBlocked, looksChallenged, looksLikeMaintenance } from './form.js';
 import type { Verdict } from './outcome.js';
 import { type CaseQuery, sameCaseNumber } from './query.js';
@@ -25,14 +26,14 @@ export function readAnswer(body: string, q: CaseQuery): RoundResult {
       return {
         kind: 'layout_changed',
         body: body.slice(0, MAX_KEPT_BODY),
-        message: 'CEAC returned its form without a result or an error message; the page is kept for diagnosis',
+        words: msg('ceac.outcome.formWithoutResult'),
       };
     case 'unrecognised': {
       // An MS-AJAX error record is the server failing mid-postback: a 5xx in other clothes.
       const failure = isAjaxDelta(body) ? parseAjaxDelta(body)?.find((r) => r.type === 'error') : undefined;
       if (failure) {
         const status = /^\d{3}$/.test(failure.id) ? Number(failure.id) : 500;
-        return { kind: 'http_error', status, message: `CEAC failed while answering (server error ${status})` };
+        return { kind: 'http_error', status, words: msg('ceac.outcome.serverFailed', { status }) };
       }
       if (looksChallenged({}, body)) return { kind: 'challenge' };
       if (looksBlocked(200, {}, body)) return { kind: 'blocked' };
@@ -50,7 +51,6 @@ export function notAForm(html: string): RoundResult {
   return {
     kind: 'layout_changed',
     body: html.slice(0, MAX_KEPT_BODY),
-    message:
-      'the CEAC status page has no status form or captcha we recognise (the site may have changed); the page is kept for diagnosis',
+    words: msg('ceac.outcome.noForm'),
   };
 }

@@ -5,6 +5,7 @@ import type { BrowserContext, Page, Response } from 'playwright-core';
 import { sniffImageType } from '../captcha/image.js';
 import { type CaptchaSolver, CaptchaSolverError } from '../captcha/solver.js';
 import { parseCeacResponse } from '../decode/page.js';
+import { msg } from '../i18n/catalog.js';
 import { notAForm, readAnswer } from './answer.js';
 import { type RequestBudget, unlimitedBudget } from './budget.js';
 import type { CheckProgress } from './client.js';
@@ -88,7 +89,10 @@ export class BrowserCeacClient {
       return tally.finish({
         kind: 'http_error',
         status: 0,
-        message: `the browser could not be started (${this.opts.executablePath}): ${(e as Error).message.split('\n')[0]}`,
+        words: msg('ceac.outcome.browserFailed', {
+          path: this.opts.executablePath,
+          why: (e as Error).message.split('\n')[0] ?? '',
+        }),
       });
     }
     const origin = new URL(this.base).origin;
@@ -142,10 +146,13 @@ export class BrowserCeacClient {
         try {
           answer = await this.opts.solver.solve(bytes, { attempt: tally.attempts, mime });
         } catch (err) {
-          const why = err instanceof CaptchaSolverError ? err.message : `unexpected failure: ${(err as Error).message}`;
+          const solver = this.opts.solver.name;
           return tally.finish({
             kind: 'captcha_rejected',
-            message: `the captcha solver "${this.opts.solver.name}" gave no answer: ${why}`,
+            words:
+              err instanceof CaptchaSolverError
+                ? msg('ceac.outcome.solverFailed', { solver, why: err.message })
+                : msg('ceac.outcome.solverCrashed', { solver, why: (err as Error).message }),
           });
         }
 

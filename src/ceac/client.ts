@@ -3,6 +3,7 @@ import type { Dispatcher } from 'undici';
 import { sniffImageType } from '../captcha/image.js';
 import { type CaptchaSolver, CaptchaSolverError } from '../captcha/solver.js';
 import { isAjaxDelta } from '../decode/page.js';
+import { msg } from '../i18n/catalog.js';
 import { notAForm, readAnswer, type RoundResult } from './answer.js';
 import { type RequestBudget, unlimitedBudget } from './budget.js';
 import { CAPTCHA_ID, looksBlocked, looksChallenged, readStatusForm, type StatusForm } from './form.js';
@@ -211,7 +212,7 @@ export class CeacClient {
       // No captcha image means the site is not taking checks right now (docs/ceac-protocol.md).
       return {
         kind: 'maintenance',
-        message: 'CEAC served no captcha image: the site is probably in maintenance; try again later',
+        words: msg('ceac.outcome.noCaptchaImage'),
       };
     }
 
@@ -220,11 +221,14 @@ export class CeacClient {
     try {
       answer = await this.solver.solve(image.body, { attempt, mime });
     } catch (err) {
-      const why = err instanceof CaptchaSolverError ? err.message : `unexpected failure: ${(err as Error).message}`;
+      const words =
+        err instanceof CaptchaSolverError
+          ? msg('ceac.outcome.solverFailed', { solver: this.solver.name, why: err.message })
+          : msg('ceac.outcome.solverCrashed', { solver: this.solver.name, why: (err as Error).message });
       return {
         kind: 'captcha_rejected',
         solverFailed: true,
-        message: `the captcha solver "${this.solver.name}" gave no answer: ${why}`,
+        words,
       };
     }
 
@@ -293,7 +297,7 @@ export class CeacClient {
       return {
         kind: 'http_error',
         status: answer.status,
-        message: `CEAC redirected too many times (HTTP ${answer.status})`,
+        words: msg('ceac.outcome.redirects', { status: answer.status }),
       };
     return answer;
   }

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 
 import type { CaptchaSolver } from '../captcha/solver.js';
 import { SetupError } from '../errors.js';
+import { msg } from '../i18n/catalog.js';
+import { english } from '../i18n/translator.js';
 import { BrowserCeacClient } from './browser.js';
 import { findBrowser } from './browser-path.js';
 import type { RequestBudget } from './budget.js';
@@ -107,7 +109,13 @@ class AutoChecker implements CeacChecker {
     if (this.makeBrowser && Date.now() < this.browserUntil) return this.viaBrowser(q);
     const first = await this.http.check(q);
     if (first.kind !== 'challenge') return first;
-    if (!this.makeBrowser) return { ...first, message: `${first.message} (${this.missing ?? 'no browser found'})` };
+    if (!this.makeBrowser) {
+      const words = msg('ceac.outcome.noBrowser', {
+        outcome: first.words ?? first.message,
+        missing: this.missing ?? msg('ceac.outcome.noBrowserFound'),
+      });
+      return { ...first, message: english(words), words };
+    }
     this.browserUntil = Date.now() + (this.s.browserStickyMs ?? 30 * 60_000);
     const second = await this.viaBrowser(q);
     return {

@@ -1,8 +1,13 @@
+import { type Msg, msg } from '../i18n/catalog.js';
+import { english } from '../i18n/translator.js';
 import type { Observation } from '../knowledge/types.js';
 
 /** What every outcome carries: plain words without personal data, and what the check cost. */
 export interface CheckCost {
+  /** Why, in English (logs and the stored attempt). */
   message: string;
+  /** Why, as a message each shell words in its reader's language (absent on outcomes built outside the client). */
+  words?: Msg;
   /** Form-captcha-submit rounds started (a new captcha or a retry after a 5xx starts a new one). */
   attempts: number;
   durationMs: number;
@@ -35,7 +40,7 @@ export type CheckOutcomeKind = CheckOutcome['kind'];
 /** Outcomes before the cost is added. */
 export type Verdict = CheckOutcome extends infer O
   ? O extends CheckOutcome
-    ? Omit<O, keyof CheckCost> & { message?: string }
+    ? Omit<O, keyof CheckCost> & { words?: Msg }
     : never
   : never;
 
@@ -53,38 +58,40 @@ export const TRANSIENT_KINDS: readonly CheckOutcomeKind[] = [
   'http_error',
 ];
 
-export function defaultMessage(v: Verdict, timeoutMs: number): string {
+/** Why a check ended as it did, in words any shell can put in its reader's language. */
+export function defaultWords(v: Verdict, timeoutMs: number): Msg {
   switch (v.kind) {
     case 'ok':
-      return (
-        `CEAC shows "${v.observation.status ?? '(no status word)'}"` +
-        (v.observation.caseLastUpdated ? `, last updated ${v.observation.caseLastUpdated}` : '')
-      );
+      return v.observation.caseLastUpdated
+        ? msg('ceac.outcome.okUpdated', {
+            status: v.observation.status ?? msg('ceac.outcome.noStatusWord'),
+            date: v.observation.caseLastUpdated,
+          })
+        : msg('ceac.outcome.ok', { status: v.observation.status ?? msg('ceac.outcome.noStatusWord') });
     case 'captcha_rejected':
-      return 'CEAC did not accept the captcha answer';
+      return msg('ceac.outcome.captcha_rejected');
     case 'case_not_found':
-      return 'CEAC found no case with these details: check the ID, the location, the passport number and the surname';
+      return msg('ceac.outcome.case_not_found');
     case 'invalid_case_number':
-      return 'CEAC says the application ID or case number is invalid';
+      return msg('ceac.outcome.invalid_case_number');
     case 'blocked':
-      return "CEAC's firewall (Cloudflare) refused the request: wait before checking again, the block usually lifts after a while";
+      return msg('ceac.outcome.blocked');
     case 'challenge':
-      return (
-        "CEAC's firewall (Cloudflare) answered with a JavaScript challenge, which a plain HTTP client cannot pass: " +
-        'install Chromium (or set CEAC_BROWSER to a Chrome or Chromium program) so that checks run through a browser ' +
-        '(--transport browser or auto), or run ceac-watch from a home connection'
-      );
+      return msg('ceac.outcome.challenge');
     case 'maintenance':
-      return 'CEAC is unavailable (a maintenance page instead of the status form): try again later';
+      return msg('ceac.outcome.maintenance');
     case 'layout_changed':
-      return 'CEAC answered with a page this version does not recognise (the site may have changed); the page is kept for diagnosis';
+      return msg('ceac.outcome.layout_changed');
     case 'timeout':
-      return `CEAC did not answer within ${Math.round(timeoutMs / 100) / 10} s`;
+      return msg('ceac.outcome.timeout', { seconds: Math.round(timeoutMs / 100) / 10 });
     case 'http_error':
-      return v.status === 0
-        ? 'the connection to CEAC failed (refused, reset or dropped)'
-        : `CEAC answered with HTTP error ${v.status}`;
+      return v.status === 0 ? msg('ceac.outcome.connection') : msg('ceac.outcome.http_error', { status: v.status });
     case 'wrong_case':
-      return 'CEAC answered about a different case than the one asked for; the answer was discarded';
+      return msg('ceac.outcome.wrong_case');
   }
+}
+
+/** The same in English, as logs and the stored attempt keep it. */
+export function defaultMessage(v: Verdict, timeoutMs: number): string {
+  return english(defaultWords(v, timeoutMs));
 }

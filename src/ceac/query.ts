@@ -1,3 +1,5 @@
+import { type Msg, msg } from '../i18n/catalog.js';
+import { english } from '../i18n/translator.js';
 import { findLocation, searchLocations } from '../knowledge/locations.js';
 
 /** What identifies one case on the CEAC status form. */
@@ -10,17 +12,23 @@ export interface CaseQuery {
   surname?: string;
 }
 
-export type QueryValidation =
-  { ok: true; query: CaseQuery } | { ok: false; errors: { field: string; message: string }[] };
+/** One problem with a query: the field, what is wrong in the reader's words (`words`), and in English (`message`). */
+export interface QueryProblem {
+  field: string;
+  message: string;
+  words: Msg;
+}
+
+export type QueryValidation = { ok: true; query: CaseQuery } | { ok: false; errors: QueryProblem[] };
 
 const NIV_ID = /^AA[A-Z0-9]{8}$/;
 const IV_CASE = /^[A-Z]{3}\d{10}$/;
 const DV_CASE = /^(\d{4})(AF|AS|EU|NA|OC|SA)(\d{1,10})$/;
 
-const NIV_HELP =
-  'an NIV application ID is 10 letters and digits starting with AA, e.g. AA0020AKAX (from the DS-160 confirmation page)';
-const IV_HELP =
-  'an IV case number is a 3-letter post code and 10 digits, e.g. LMA2020656002, or a DV number: fiscal year, region and digits, e.g. 2023EU0012345';
+const NIV_HELP = msg('ceac.query.nivHelp');
+const IV_HELP = msg('ceac.query.ivHelp');
+
+const problem = (field: string, words: Msg): QueryProblem => ({ field, message: english(words), words });
 
 /** Case numbers as CEAC compares them: upper case, no spaces or dashes. */
 export function compactId(id: string): string {
@@ -61,47 +69,32 @@ function text(input: Record<string, unknown>, key: string): string | undefined {
  * with what a good value looks like; no message repeats the passport number or the surname.
  */
 export function validateCaseQuery(input: Record<string, unknown>): QueryValidation {
-  const errors: { field: string; message: string }[] = [];
+  const errors: QueryProblem[] = [];
   for (const field of ['app', 'location', 'id', 'passport', 'surname']) {
     const v = input[field];
     if (v !== undefined && v !== null && typeof v !== 'string')
-      errors.push({ field, message: `${field} must be text` });
+      errors.push(problem(field, msg('ceac.query.notText', { field })));
   }
   const appText = text(input, 'app')?.toUpperCase();
   const app = appText === 'NIV' || appText === 'IV' ? appText : undefined;
-  if (!app)
-    errors.push({
-      field: 'app',
-      message: 'the application type must be NIV (nonimmigrant visa) or IV (immigrant visa, including DV)',
-    });
+  if (!app) errors.push(problem('app', msg('ceac.query.app')));
 
   const rawId = text(input, 'id');
   let id: string | undefined;
   if (!rawId) {
-    errors.push({
-      field: 'id',
-      message: `the application ID or case number is missing: ${app === 'IV' ? IV_HELP : NIV_HELP}`,
-    });
+    errors.push(problem('id', msg('ceac.query.idMissing', { help: app === 'IV' ? IV_HELP : NIV_HELP })));
   } else {
     const c = compactId(rawId);
     const looksNiv = NIV_ID.test(c);
     const looksIv = IV_CASE.test(c) || DV_CASE.test(c);
     if (app === 'NIV') {
       if (looksNiv) id = c;
-      else if (looksIv)
-        errors.push({
-          field: 'id',
-          message: 'this looks like an immigrant visa case number: use the application type IV',
-        });
-      else errors.push({ field: 'id', message: `"${rawId.slice(0, 20)}" is not an NIV application ID: ${NIV_HELP}` });
+      else if (looksIv) errors.push(problem('id', msg('ceac.query.looksIv')));
+      else errors.push(problem('id', msg('ceac.query.notNiv', { value: rawId.slice(0, 20), help: NIV_HELP })));
     } else if (app === 'IV') {
       if (looksIv) id = normaliseCaseNumber(c);
-      else if (looksNiv)
-        errors.push({
-          field: 'id',
-          message: 'this looks like an NIV application ID (starts with AA): use the application type NIV',
-        });
-      else errors.push({ field: 'id', message: `"${rawId.slice(0, 20)}" is not an IV case number: ${IV_HELP}` });
+      else if (looksNiv) errors.push(problem('id', msg('ceac.query.looksNiv')));
+      else errors.push(problem('id', msg('ceac.query.notIv', { value: rawId.slice(0, 20), help: IV_HELP })));
     }
   }
 
@@ -109,28 +102,25 @@ export function validateCaseQuery(input: Record<string, unknown>): QueryValidati
   let location: string | undefined;
   if (app === 'NIV') {
     if (!rawLocation) {
-      errors.push({
-        field: 'location',
-        message:
-          'an NIV check needs the location (consulate) of the application: a CEAC code such as BMB, or a name such as "INDIA, MUMBAI" or "Mumbai"',
-      });
+      errors.push(problem('location', msg('ceac.query.locationMissing')));
     } else {
       const found = findLocation(rawLocation);
       if (found) location = found.code;
       else {
         const guesses = searchLocations(rawLocation, 4).map((l) => `${l.displayName} (${l.code})`);
-        errors.push({
-          field: 'location',
-          message:
-            `"${rawLocation.slice(0, 40)}" is not one CEAC location` +
-            (guesses.length
-              ? `; did you mean ${guesses.join(', ')}?`
-              : ': use a CEAC code such as BMB or a city such as "Mumbai"'),
-        });
+        const value = rawLocation.slice(0, 40);
+        errors.push(
+          problem(
+            'location',
+            guesses.length
+              ? msg('ceac.query.locationGuess', { value, guesses: guesses.join(', ') })
+              : msg('ceac.query.locationUnknown', { value }),
+          ),
+        );
       }
     }
   } else if (app === 'IV' && rawLocation) {
-    errors.push({ field: 'location', message: 'IV cases are checked without a location: leave it out' });
+    errors.push(problem('location', msg('ceac.query.ivLocation')));
   }
 
   const rawPassport = text(input, 'passport');
@@ -138,12 +128,7 @@ export function validateCaseQuery(input: Record<string, unknown>): QueryValidati
   if (rawPassport !== undefined) {
     const p = compactId(rawPassport);
     if (/^[A-Z0-9]{2,20}$/.test(p)) passport = p;
-    else
-      errors.push({
-        field: 'passport',
-        message:
-          'the passport number must be 2 to 20 letters and digits as printed in the passport (or NA for applications before 2022)',
-      });
+    else errors.push(problem('passport', msg('ceac.query.passport')));
   }
 
   const rawSurname = text(input, 'surname');
@@ -151,11 +136,7 @@ export function validateCaseQuery(input: Record<string, unknown>): QueryValidati
   if (rawSurname !== undefined) {
     const s = surnameForForm(rawSurname);
     if (/\d/.test(rawSurname) || s.length === 0) {
-      errors.push({
-        field: 'surname',
-        message:
-          'the surname must be written in Latin letters as in the passport (only the first 5 letters are sent; NA for applications before 2022)',
-      });
+      errors.push(problem('surname', msg('ceac.query.surname')));
     } else surname = s;
   }
 

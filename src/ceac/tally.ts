@@ -1,5 +1,7 @@
+import { msg } from '../i18n/catalog.js';
+import { english } from '../i18n/translator.js';
 import type { RoundResult } from './answer.js';
-import { type CheckOutcome, defaultMessage } from './outcome.js';
+import { type CheckOutcome, defaultWords } from './outcome.js';
 import { type CaseQuery, validateCaseQuery } from './query.js';
 
 /**
@@ -15,9 +17,11 @@ export class CheckTally {
 
   finish(v: RoundResult): CheckOutcome {
     const { solverFailed: _ignored, ...verdict } = v;
+    const words = v.words ?? defaultWords(v, this.timeoutMs);
     return {
       ...verdict,
-      message: v.message ?? defaultMessage(v, this.timeoutMs),
+      message: english(words),
+      words,
       attempts: this.attempts,
       requests: this.requests,
       durationMs: Math.round(performance.now() - this.started),
@@ -26,7 +30,7 @@ export class CheckTally {
 
   /** The outcome once CEAC turned down every captcha answer the check was allowed. */
   captchaGaveUp(v: RoundResult, tries: number): CheckOutcome {
-    return this.finish({ ...v, message: `CEAC did not accept the captcha answer (${tries} tries)` });
+    return this.finish({ ...v, words: msg('ceac.outcome.captchaGaveUp', { tries }) });
   }
 }
 
@@ -44,7 +48,9 @@ export function startCheck(
     return {
       refused: tally.finish({
         kind: 'invalid_case_number',
-        message: valid.errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+        words: valid.errors
+          .map((e) => msg('ceac.outcome.problem', { field: e.field, problem: e.words }))
+          .reduce((before, next) => msg('ceac.outcome.problems', { before, next })),
       }),
     };
   }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 
 import { validateCaseQuery } from '../ceac/index.js';
+import { deadlineLineWords } from '../knowledge/deadlines.js';
 import { ENTRIES, OFFICER_SAID, PASSPORT_STATES, ROUTES, SLIP_COLORS } from '../knowledge/types.js';
 import { renderCalendar } from '../notify/calendar.js';
 import { maskLast4 } from '../notify/facts.js';
@@ -9,9 +10,17 @@ import { caseDeadlines } from '../notify/reminders.js';
 import { type CaseContext, type CaseEdit, type CaseView, type EventView, type NewCase } from '../store/cases.js';
 import { scheduleConfidence } from '../tracker/learned-schedule.js';
 import { reconcileWatchedTimelines, syncWatchedTimeline } from '../tracker/timeline-sync.js';
-import { tr } from './i18n.js';
+import { cliTranslator, tr } from './i18n.js';
 import { action, painter, printJson, readStdin, UsageError } from './runtime.js';
-import { describeReport, storeErrors, when, withCliRuntime } from './shared.js';
+import {
+  describeReport,
+  headlineText,
+  scheduleReasonAside,
+  storeErrors,
+  when,
+  withCliRuntime,
+  withEnglishReason,
+} from './shared.js';
 
 /** `ceac case …`: add, list, show, history, check, edit and remove watched cases. */
 
@@ -97,7 +106,8 @@ function caseLines(c: CaseView): string[] {
     `  ${c.stateSince ? tr('cli.case.stateSince', { state, since: when(c.stateSince) }) : tr('cli.case.state', { state })}`,
     `  ${
       c.watching
-        ? tr('cli.case.watchingYes', { at: when(c.nextCheckAt) }) + (c.scheduleReason ? ` (${c.scheduleReason})` : '')
+        ? tr('cli.case.watchingYes', { at: when(c.nextCheckAt) }) +
+          (c.scheduleReason ? scheduleReasonAside(c.scheduleReason) : '')
         : tr('cli.case.watchingNo')
     }`,
     `  ${tr('cli.case.lastCheck', { at: when(c.lastAttemptAt) })}${c.lastOutcome ? ` (${c.lastOutcome})` : ''}${c.failures ? paint('yellow', tr('cli.case.failuresInRow', { count: c.failures })) : ''}`,
@@ -108,7 +118,7 @@ function caseLines(c: CaseView): string[] {
 
 /** One case as JSON, or as the lines `ceac case show` prints. */
 function printCase(c: CaseView, json: boolean | undefined): void {
-  if (json) printJson(c);
+  if (json) printJson(withEnglishReason(c));
   else process.stdout.write(caseLines(c).join('\n') + '\n');
 }
 
@@ -125,7 +135,8 @@ function eventLine(e: EventView): string {
         : e.kind === 'last_updated_changed'
           ? tr('cli.case.event.lastUpdated', { date: to?.caseLastUpdated ?? '?' })
           : (detail ?? to?.status ?? '');
-  return `  ${when(e.at)}  ${e.kind.padEnd(20)} ${what}${headline ? ` — ${headline}` : ''}`;
+  // The stored headline is English; said again in the reader's language when it is one the decoder writes now.
+  return `  ${when(e.at)}  ${e.kind.padEnd(20)} ${what}${headline ? ` — ${headlineText(headline)}` : ''}`;
 }
 
 export function register(program: Command): void {
@@ -171,9 +182,7 @@ export function register(program: Command): void {
           surname: flags.surname,
         });
         if (!valid.ok)
-          throw new UsageError(
-            valid.errors.map((e) => `--${e.field === 'id' ? 'id' : e.field}: ${e.message}`).join('; '),
-          );
+          throw new UsageError(valid.errors.map((e) => `--${e.field}: ${cliTranslator()(e.words)}`).join('; '));
         const input: NewCase = {
           app,
           caseNumber: flags.id,
@@ -187,7 +196,7 @@ export function register(program: Command): void {
         };
         await withCliRuntime(async (t) => {
           const c = await storeErrors(() => t.cases.add(input));
-          if (flags.json) printJson(c);
+          if (flags.json) printJson(withEnglishReason(c));
           else process.stdout.write(tr('cli.case.added', { id: c.id, app: c.app, number: c.caseNumber }) + '\n');
         });
       },
@@ -204,7 +213,7 @@ export function register(program: Command): void {
         await withCliRuntime(async (t) => {
           const cases = await t.cases.list({ ownerId: null, ...(flags.group !== undefined && { group: flags.group }) });
           if (flags.json) {
-            printJson(cases);
+            printJson(cases.map(withEnglishReason));
             return;
           }
           if (cases.length === 0) {
@@ -236,16 +245,17 @@ export function register(program: Command): void {
           const deadlines = await caseDeadlines(t.store.db, c);
           if (flags.json) {
             printJson({
-              ...c,
-              learnedSchedule: learned,
+              ...withEnglishReason(c),
+              // Its `words` are for the human output; JSON has the English `text`.
+              learnedSchedule: { ...learned, words: undefined },
               deadlines: deadlines.map((d) => ({ kind: d.kind, date: d.date, source: d.source })),
             });
             return;
           }
-          const lines = [...caseLines(c), `  ${tr('cli.case.learned', { text: learned.text })}`];
+          const lines = [...caseLines(c), `  ${tr('cli.case.learned', { text: cliTranslator()(learned.words) })}`];
           if (deadlines.length) {
             lines.push(`  ${tr('cli.case.deadlines')}`);
-            for (const d of deadlines) lines.push(`    ${d.date}  ${d.title} (${d.basis})`);
+            for (const d of deadlines) lines.push(`    ${d.date}  ${cliTranslator()(deadlineLineWords(d))}`);
           }
           process.stdout.write(lines.join('\n') + '\n');
         });
@@ -313,7 +323,7 @@ export function register(program: Command): void {
         await withCliRuntime(async (t) => {
           await storeErrors(() => t.cases.get(caseId, null));
           const report = await t.tracker().checkCase(caseId);
-          if (flags.json) printJson(report);
+          if (flags.json) printJson(withEnglishReason(report));
           else process.stdout.write(describeReport(report) + '\n');
           if (report.outcome !== 'ok') process.exitCode = 1;
         }, checking);

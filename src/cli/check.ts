@@ -137,7 +137,8 @@ Requests are spaced by CEAC_REQUEST_INTERVAL_MS (default 2000 ms). Against the s
           passport: opts.passport,
           surname: opts.surname,
         });
-        if (!valid.ok) throw new UsageError(valid.errors.map((e) => `--${e.field}: ${e.message}`).join('\n       '));
+        if (!valid.ok)
+          throw new UsageError(valid.errors.map((e) => `--${e.field}: ${cliTranslator()(e.words)}`).join('\n       '));
         const config = configOrUsage();
         let timeoutMs = config.CEAC_REQUEST_TIMEOUT_MS;
         if (opts.timeout !== undefined) {
@@ -197,7 +198,9 @@ Requests are spaced by CEAC_REQUEST_INTERVAL_MS (default 2000 ms). Against the s
           return;
         }
         const keptPage = outcome.kind === 'layout_changed' ? keepUnrecognisedPage(outcome.body) : null;
-        const message = outcome.message + (keptPage ? ` ${tr('cli.check.pageSaved', { path: keptPage })}` : '');
+        const message =
+          (outcome.words ? cliTranslator()(outcome.words) : outcome.message) +
+          (keptPage ? ` ${tr('cli.check.pageSaved', { path: keptPage })}` : '');
         if (opts.json) {
           printJson(failureJson(outcome, keptPage));
           process.exitCode = 1;

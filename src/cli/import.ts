@@ -3,11 +3,11 @@ import { basename } from 'node:path';
 
 import type { Command } from 'commander';
 
-import { CheckeeFormatError, type CheckeeImport, importCheckee } from '../timelines/checkee.js';
+import { CheckeeFormatError, type CheckeeImport, importCheckee, importWarningWords } from '../timelines/checkee.js';
 import { type ExtractedTimeline, extractTimelines, toStoredTimeline } from '../timelines/extract.js';
 import { isIsoDate } from '../timelines/model.js';
 import { type UpsertReport, upsertTimelines } from '../timelines/repository.js';
-import { tr } from './i18n.js';
+import { cliTranslator, tr } from './i18n.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
 import { withTimelineStore } from './shared.js';
 
@@ -72,6 +72,7 @@ function checkeeSummary(file: string, parsed: CheckeeImport, stored: UpsertRepor
     cases: parsed.counts,
     errors: parsed.errors,
     warnings: parsed.warnings,
+    warningCodes: parsed.warningCodes,
   };
 }
 
@@ -94,7 +95,7 @@ async function runCheckee(file: string, o: CheckeeOptions): Promise<void> {
         (first
           ? tr('cli.import.nothingImported', {
               line: first.line,
-              message: first.message,
+              message: cliTranslator()(first.words),
               skipped: parsed.errors.length,
             })
           : tr('cli.import.noRows')),
@@ -107,7 +108,8 @@ async function runCheckee(file: string, o: CheckeeOptions): Promise<void> {
   bar.end();
   const summary = checkeeSummary(file, parsed, stored);
   if (o.json) {
-    printJson(summary);
+    // JSON keeps the English message of each skipped row (`words` are for the human output).
+    printJson({ ...summary, errors: summary.errors.map((e) => ({ line: e.line, message: e.message })) });
     return;
   }
   const paint = painter();
@@ -121,10 +123,11 @@ async function runCheckee(file: string, o: CheckeeOptions): Promise<void> {
   ];
   const shown = Number(o.maxErrors ?? 20);
   for (const e of summary.errors.slice(0, shown))
-    lines.push(`  ${paint('red', tr('cli.import.line', { line: e.line }))} ${e.message}`);
+    lines.push(`  ${paint('red', tr('cli.import.line', { line: e.line }))} ${cliTranslator()(e.words)}`);
   if (summary.errors.length > shown)
     lines.push(`  ${tr('cli.import.moreSkipped', { count: summary.errors.length - shown })}`);
-  for (const w of summary.warnings) lines.push(`${paint('yellow', tr('cli.warning'))} ${w}`);
+  for (const w of summary.warningCodes)
+    lines.push(`${paint('yellow', tr('cli.warning'))} ${cliTranslator()(importWarningWords(w))}`);
   process.stdout.write(lines.join('\n') + '\n');
 }
 

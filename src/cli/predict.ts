@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 
-import { NotEnoughDataError, type Prediction, predictWithFallback } from '../stats/predict.js';
+import { NotEnoughDataError, type Prediction, predictionNoteWords, predictWithFallback } from '../stats/predict.js';
 import { tabulate } from '../stats/table.js';
 import { loadDurations } from '../timelines/repository.js';
-import { formatNumber, tr } from './i18n.js';
+import { cliTranslator, formatNumber, tr } from './i18n.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
 import { withTimelineStore } from './shared.js';
 import { parseCiType, parseEntry, parsePost, parseVisa } from './stats.js';
@@ -34,7 +34,7 @@ function printHuman(p: Prediction): void {
       ? `  ${tr('cli.predict.medianNotReached')}`
       : `  ${tr('cli.predict.median', { days: m.days, low: m.low ?? '—', high: m.high ?? '—' })}`,
   );
-  for (const n of p.notes) out.push(`${paint('yellow', tr('cli.note'))} ${n}`);
+  for (const n of predictionNoteWords(p)) out.push(`${paint('yellow', tr('cli.note'))} ${cliTranslator()(n)}`);
   process.stdout.write(out.join('\n') + '\n');
 }
 

@@ -1,11 +1,14 @@
 import { loadConfig } from '../config.js';
+import { headlineWords } from '../decode/headline-words.js';
 import { AppError, InputError, SetupError } from '../errors.js';
+import { english } from '../i18n/translator.js';
 import { createLogger } from '../log.js';
 import { openRuntime, type Runtime, type RuntimeOptions, type StoreRuntime } from '../runtime/index.js';
 import { CaseNotFoundError, DuplicateCaseError } from '../store/cases.js';
 import { isUnreachableDatabase, type Store } from '../store/db.js';
+import { reasonAside, scheduleReasonMessage } from '../tracker/schedule-reason.js';
 import type { CheckReport } from '../tracker/tracker.js';
-import { tr, when } from './i18n.js';
+import { cliTranslator, tr, when } from './i18n.js';
 import { CommandFailure, describeInput, painter, UsageError } from './runtime.js';
 
 /**
@@ -81,11 +84,45 @@ export async function withCliRuntime<T>(
   }
 }
 
+/** Why the next check is when it is, in this run's language (old rows' text, or text we do not know, as is). */
+export function scheduleReasonText(stored: string): string {
+  const m = scheduleReasonMessage(stored);
+  return typeof m === 'string' ? m : cliTranslator()(m);
+}
+
+/** The same, set beside what it explains: " (…)" in English, "（…）" in Chinese. */
+export function scheduleReasonAside(stored: string): string {
+  return cliTranslator()(reasonAside(scheduleReasonMessage(stored)));
+}
+
+/**
+ * A case or check report for JSON output, which stays in English whatever the language: the schedule's reason in
+ * English words (as it always was) beside its stable code.
+ */
+export function withEnglishReason<T extends { scheduleReason: string | null }>(
+  v: T,
+): Omit<T, 'words'> & { scheduleReasonCode: string | null } {
+  // A report's `words` is for the human output; JSON has the English `message`.
+  const { words: _words, ...rest } = v as T & { words?: unknown };
+  if (v.scheduleReason === null) return { ...rest, scheduleReasonCode: null };
+  const m = scheduleReasonMessage(v.scheduleReason);
+  return { ...rest, scheduleReason: typeof m === 'string' ? m : english(m), scheduleReasonCode: v.scheduleReason };
+}
+
+/**
+ * A recorded (English) headline in this run's language when it is one the decoder writes now; else as stored.
+ */
+export function headlineText(stored: string): string {
+  const words = headlineWords(stored);
+  return words ? cliTranslator()(words) : stored;
+}
+
 export function describeReport(r: CheckReport): string {
   const paint = painter();
-  const next = tr('cli.report.next', { at: when(r.nextCheckAt), reason: r.scheduleReason });
+  const next = tr('cli.report.next', { at: when(r.nextCheckAt), reason: scheduleReasonText(r.scheduleReason) });
   if (r.outcome !== 'ok') {
-    return `${paint('yellow', tr('cli.report.failed', { outcome: r.outcome }))}: ${r.message}\n${tr('cli.report.nothingRecorded')}; ${next}`;
+    const why = r.words ? cliTranslator()(r.words) : r.message;
+    return `${paint('yellow', tr('cli.report.failed', { outcome: r.outcome }))}: ${why}\n${tr('cli.report.nothingRecorded')}; ${next}`;
   }
   const o = r.observation;
   const lines = [
@@ -93,7 +130,7 @@ export function describeReport(r: CheckReport): string {
   ];
   for (const e of r.events) {
     const headline = (e.interpretation as { headline?: string } | null)?.headline;
-    lines.push(`${paint('green', e.kind)}${headline ? `: ${headline}` : ''}`);
+    lines.push(`${paint('green', e.kind)}${headline ? `: ${headlineText(headline)}` : ''}`);
   }
   if (r.events.length === 0) lines.push(tr('cli.report.noChange'));
   lines.push(next);

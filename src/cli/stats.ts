@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 
 import { findLocation } from '../knowledge/locations.js';
 import { CI_TYPES, type CiType } from '../stats/confidence.js';
-import { buildReport, GroupTooSmallError, type StatsReport } from '../stats/report.js';
+import { buildReport, caveatWords, GroupTooSmallError, type StatsReport } from '../stats/report.js';
 import { tabulate } from '../stats/table.js';
 import { loadDurations, type TimelineFilter } from '../timelines/repository.js';
-import { formatNumber, tr } from './i18n.js';
+import { cliTranslator, formatNumber, tr } from './i18n.js';
 import { action, CommandFailure, painter, printJson, UsageError } from './runtime.js';
 import { withTimelineStore } from './shared.js';
 
@@ -119,7 +119,7 @@ function printHuman(filter: TimelineFilter, r: StatsReport): void {
         : `    ${after}  ${pct(s.survival).padStart(6)}  (${pct(s.low)}–${pct(s.high)})`,
     );
   }
-  for (const w of r.warnings) out.push(`${paint('yellow', tr('cli.warning'))} ${w}`);
+  for (const c of r.caveats) out.push(`${paint('yellow', tr('cli.warning'))} ${cliTranslator()(caveatWords(c))}`);
   process.stdout.write(out.join('\n') + '\n');
 }
 
@@ -151,7 +151,7 @@ export function register(program: Command): void {
         } catch (err) {
           if (err instanceof GroupTooSmallError) {
             if (o.json) printJson({ n: err.n, shown: false, warnings: [err.message] });
-            throw new CommandFailure(err.message);
+            throw new CommandFailure(cliTranslator()(err.words));
           }
           throw err;
         }

@@ -4,7 +4,7 @@ import { runWatchLoop } from '../tracker/loop.js';
 import type { CheckReport } from '../tracker/tracker.js';
 import { tr } from './i18n.js';
 import { action, CommandFailure, printJson } from './runtime.js';
-import { describeReport, openCliRuntime, positive } from './shared.js';
+import { describeReport, openCliRuntime, positive, withEnglishReason } from './shared.js';
 
 /**
  * `ceac watch`: the embedded tracker. Checks due cases on their schedule (one process, SQLite or
@@ -45,7 +45,7 @@ export function register(program: Command): void {
           process.once('SIGTERM', onSignal);
           const onReport = (r: CheckReport) => {
             if (r.events.length > 0) notifications?.wake();
-            if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
+            if (flags.json) process.stdout.write(JSON.stringify(withEnglishReason(r)) + '\n');
             else
               process.stdout.write(
                 `${tr('cli.case.title', { id: r.caseId })}: ${describeReport(r).split('\n').join('\n  ')}\n`,

@@ -6,7 +6,7 @@ import { startQueue, startWorker } from '../tracker/queue.js';
 import type { CheckReport } from '../tracker/tracker.js';
 import { tr } from './i18n.js';
 import { action, printJson, UsageError } from './runtime.js';
-import { describeReport, openCliRuntime, positive, storeErrors } from './shared.js';
+import { describeReport, openCliRuntime, positive, storeErrors, withEnglishReason } from './shared.js';
 
 /**
  * `ceac worker`: scale-out mode. Runs checks from the pg-boss queue in the PostgreSQL database of
@@ -63,7 +63,7 @@ export function register(program: Command): void {
           const notifications = t.dispatcher;
           const onReport = (r: CheckReport) => {
             if (r.events.length > 0) notifications?.wake();
-            if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
+            if (flags.json) process.stdout.write(JSON.stringify(withEnglishReason(r)) + '\n');
             else
               process.stdout.write(
                 `${tr('cli.case.title', { id: r.caseId })}: ${describeReport(r).split('\n').join('\n  ')}\n`,

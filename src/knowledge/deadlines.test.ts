@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
+import { english, loadTranslator } from '../i18n/translator.js';
 import {
   addMonths,
   addWorkingDays,
+  deadlineBasisWords,
   type DeadlineFacts,
   deadlinesFor,
+  deadlineTitleWords,
   dvFiscalYear,
   remindersDue,
   reminderSentence,
@@ -122,5 +125,48 @@ describe('remindersDue', () => {
     expect(reminderSentence(r!)).toBe(
       '221(g) documents due: 2026-03-04 (in 7 days); 12 months after the slip date 2025-03-04.',
     );
+  });
+});
+
+describe('the words of a deadline, for the reader', () => {
+  // One case of each basis: every English title and basis the messages give is the one stored on the deadline.
+  const all = [
+    ...deadlinesFor(niv({ slipDate: '2025-03-04' })),
+    ...deadlinesFor(niv({ officer: '221g', interviewDate: '2025-03-01' })),
+    ...deadlinesFor(niv({ officer: '221g' })),
+    ...deadlinesFor(niv({ interviewDate: '2025-03-01', documentsDate: '2025-04-01' })),
+    ...deadlinesFor(niv({ interviewDate: '2025-03-01', state: 'administrative_processing' })),
+    ...deadlinesFor({
+      appType: 'IV',
+      caseNumber: '2025AS00012345',
+      state: 'issued',
+      history: [{ date: '2025-06-02', state: 'issued' }],
+    }),
+    ...deadlinesFor({ appType: 'IV', caseNumber: '2026EU00012345', state: 'refused', history: [] }),
+  ];
+
+  it('says in English exactly what the deadline says, for every fact it may be counted from', () => {
+    expect(new Set(all.map((d) => d.from.fact))).toEqual(
+      new Set([
+        'slip_date',
+        'interview_221g',
+        'refused_seen',
+        'interview',
+        'documents',
+        'issued_seen',
+        'dv_fiscal_year',
+      ]),
+    );
+    for (const d of all) {
+      expect(english(deadlineBasisWords(d.from))).toBe(d.basis);
+      expect(english(deadlineTitleWords(d.kind))).toBe(d.title);
+    }
+  });
+
+  it('says it in Chinese with the date as given', async () => {
+    const zh = await loadTranslator('zh-CN');
+    const [slip] = deadlinesFor(niv({ slipDate: '2025-03-04' }));
+    expect(zh(deadlineBasisWords(slip!.from))).toBe('221(g) 单上的日期 2025-03-04 之后 12 个月');
+    expect(zh(deadlineTitleWords(slip!.kind))).toBe('221(g) 补交材料截止');
   });
 });

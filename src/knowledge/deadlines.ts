@@ -15,6 +15,7 @@
  *   working days" to contact the post: 10 working days (Monday to Friday; local holidays are not known to us)
  *   after Issued was first seen.
  */
+import { type Msg, msg } from '../i18n/catalog.js';
 import { en } from '../i18n/catalogs/en.js';
 import type { State } from './types.js';
 
@@ -37,6 +38,44 @@ export const DEADLINE_TITLES: Readonly<Record<DeadlineKind, string>> = {
   dv_issue_by: 'Last day a diversity visa can be issued',
   issued_no_passport: 'Visa issued 10 working days ago: contact the post if no passport news',
 };
+
+/** What each kind is called, as a message for the reader's language (the web's words; English as above). */
+export function deadlineTitleWords(kind: DeadlineKind): Msg {
+  switch (kind) {
+    case 'documents_due_221g':
+      return msg('cases.deadline.documentsDue');
+    case 'may_enquire':
+      return msg('cases.deadline.mayEnquire');
+    case 'dv_issue_by':
+      return msg('cases.deadline.dvIssueBy');
+    case 'issued_no_passport':
+      return msg('cases.deadline.issuedNoPassport');
+  }
+}
+
+/** What a deadline was counted from, as a message (English: `Deadline.basis` word for word; dates as YYYY-MM-DD). */
+export function deadlineBasisWords(from: DeadlineBasis): Msg {
+  if (from.fact === 'dv_fiscal_year') return msg('deadline.basis.dvFiscalYear', { year: String(from.year) });
+  const date = from.date;
+  switch (from.fact) {
+    case 'slip_date':
+      return msg('deadline.basis.slipDate', { date });
+    case 'interview_221g':
+      return msg('deadline.basis.interview221g', { date });
+    case 'refused_seen':
+      return msg('deadline.basis.refusedSeen', { date });
+    case 'interview':
+      return msg('deadline.basis.interview', { date });
+    case 'documents':
+      return msg('deadline.basis.documents', { date });
+    case 'issued_seen':
+      return msg('deadline.basis.issuedSeen', { date });
+  }
+}
+
+/** One deadline as a line's words: its title and, beside it, what it was counted from. */
+export const deadlineLineWords = (d: Pick<Deadline, 'kind' | 'from'>): Msg =>
+  msg('deadline.line', { title: deadlineTitleWords(d.kind), basis: deadlineBasisWords(d.from) });
 
 /** Days before a deadline on which a reminder goes out (0 = on the day). */
 export const REMINDER_OFFSETS: Readonly<Record<DeadlineKind, readonly number[]>> = {

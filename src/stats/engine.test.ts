@@ -5,13 +5,14 @@ import { scaleLinear } from 'd3-scale';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import { english, loadTranslator } from '../i18n/translator.js';
 import { aalenJohansen } from './aalen-johansen.js';
 import { type CaseFacts, caseFactsOf, GroupStatsCache } from './cache.js';
 import { incidenceChart, incidencePoints, survivalChart } from './charts.js';
 import { kaplanMeier } from './kaplan-meier.js';
 import { monthlyTable } from './monthly.js';
 import { fallbackGroups, type GroupKey, NotEnoughDataError, predictFromTable, predictWithFallback } from './predict.js';
-import { buildReport, GroupTooSmallError } from './report.js';
+import { buildReport, caveatWords, GroupTooSmallError } from './report.js';
 import { DayCounts, type EventTable, InvalidDurationError, tabulate } from './table.js';
 
 const reference = JSON.parse(readFileSync(new URL('./reference/survival-reference.json', import.meta.url), 'utf8')) as {
@@ -83,6 +84,9 @@ describe('group report', () => {
   it('never shows a group smaller than 5', () => {
     expect(() => buildReport(tabulate([1, 2, 3, 4], [1, 1, 0, 1]))).toThrow(GroupTooSmallError);
     expect(() => buildReport(tabulate([1, 2, 3, 4], [1, 1, 0, 1]))).toThrow(/only 4 cases match/);
+    expect(() => buildReport(tabulate([1], [1]))).toThrow(
+      'only 1 case matches: groups smaller than 5 are not shown; widen the filters',
+    );
     expect(buildReport(tabulate([1, 2, 3, 4, 5], [1, 1, 0, 1, 2])).n).toBe(5);
   });
 
@@ -294,5 +298,29 @@ describe('charts', () => {
     const last = points.at(-1)!;
     expect($('text.label.issued').text()).toBe(`cleared or issued ${Math.round(last.issued * 100)}%`);
     expect(kaplanMeier(tabulate(f1.time, f1.cause)).survival.at(-1)).toBeCloseTo(1 - last.issued - last.refused, 12);
+  });
+});
+
+describe('a group too small, in the reader language', () => {
+  it('says the same count in Chinese', async () => {
+    const zh = await loadTranslator('zh-CN');
+    let words: GroupTooSmallError['words'] | undefined;
+    try {
+      buildReport(tabulate([1, 2, 3, 4], [1, 1, 0, 1]));
+    } catch (err) {
+      if (err instanceof GroupTooSmallError) words = err.words;
+    }
+    expect(zh(words!)).toBe('只有 4 个案例符合条件：少于 5 个案例的组不予显示；请放宽筛选条件');
+  });
+});
+
+describe('the caveats of a report, in the reader language', () => {
+  it('are the English warnings word for word, and say the same numbers in Chinese', async () => {
+    const zh = await loadTranslator('zh-CN');
+    const r = buildReport(tabulate([10, 20, 30, 40, 50, 60], [1, 1, 1, 1, 1, 1]));
+    expect(r.caveats.map((c) => c.kind)).toEqual(['only_finished', 'no_refusals', 'small_group']);
+    expect(r.warnings.at(-1)).toBe('a small group (6 cases): intervals are wide');
+    expect(r.caveats.map((c) => english(caveatWords(c)))).toEqual(r.warnings);
+    expect(zh(caveatWords(r.caveats.at(-1)!))).toBe('组很小（6 个案例）：区间很宽');
   });
 });

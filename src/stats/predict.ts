@@ -4,6 +4,8 @@
  * Kaplan–Meier curve of the comparable cases that were still pending after t days, timed from t.
  */
 import { AppError } from '../errors.js';
+import { type Msg, msg } from '../i18n/catalog.js';
+import { english } from '../i18n/translator.js';
 import type { CiType } from './confidence.js';
 import { kaplanMeier, survivalAt } from './kaplan-meier.js';
 import { timeQuantiles } from './quantiles.js';
@@ -110,16 +112,20 @@ export async function predictWithFallback(
       tried.push({ group, label, comparable: conditionalTable(table, request.waited).n });
       continue;
     }
-    const notes = tried.map(
-      (t) =>
-        `${t.label}: only ${t.comparable} comparable case${t.comparable === 1 ? '' : 's'} still pending after ${request.waited} days, so a broader group was used`,
-    );
-    if (result.within['90']?.p === null)
-      notes.push('no comparable case was followed 90 more days: the longer horizons are unknown');
+    const notes = predictionNoteWords({ tried, waited: request.waited, within: result.within }).map((m) => english(m));
     return { ...result, group, groupLabel: label, tried, notes };
   }
   const summary = tried.map((t) => `${t.label}: ${t.comparable}`).join('; ');
   throw new NotEnoughDataError(
     `not enough comparable cases to predict: fewer than ${MIN_GROUP} cases were still pending after ${request.waited} days in every group tried (${summary})`,
   );
+}
+
+/** The notes of a prediction (`Prediction.notes` in English) as messages for the reader's language. */
+export function predictionNoteWords(p: Pick<Prediction, 'tried' | 'within'> & { waited: number }): Msg[] {
+  const notes = p.tried.map((t) =>
+    msg('stats.predict.broader', { label: t.label, comparable: t.comparable, waited: String(p.waited) }),
+  );
+  if (p.within['90']?.p === null) notes.push(msg('stats.predict.no90'));
+  return notes;
 }

@@ -3,6 +3,8 @@
  * with intervals, survival at fixed days, the curve, competing outcomes, and honest warnings.
  */
 import { AppError } from '../errors.js';
+import { type Msg, msg } from '../i18n/catalog.js';
+import { english } from '../i18n/translator.js';
 import { aalenJohansen, type CumulativeIncidence } from './aalen-johansen.js';
 import type { CiType } from './confidence.js';
 import { kaplanMeier, survivalAt, type SurvivalCurve } from './kaplan-meier.js';
@@ -52,16 +54,20 @@ export interface StatsReport {
   outcomesBy: Record<string, { issued: OutcomeShare; refused: OutcomeShare } | null>;
   ciType: CiType;
   level: number;
+  /** The caveats in English words (as they always were), and as codes with their numbers for any language. */
   warnings: string[];
+  caveats: ReportCaveat[];
 }
 
 export class GroupTooSmallError extends AppError {
   override name = 'GroupTooSmallError';
   override readonly code = 'group_too_small';
+  /** What is wrong, for the reader's language (the message is the same in English). */
+  readonly words: Msg;
   constructor(readonly n: number) {
-    super(
-      `only ${n} case${n === 1 ? '' : 's'} match${n === 1 ? 'es' : ''}: groups smaller than ${MIN_GROUP} are not shown; widen the filters`,
-    );
+    const words = msg('stats.groupTooSmall', { n, min: MIN_GROUP });
+    super(english(words));
+    this.words = words;
   }
 }
 
@@ -109,7 +115,7 @@ export function buildReport(table: EventTable, options: { ciType?: CiType; level
     outcomesBy,
     ciType: curve.ciType,
     level: curve.level,
-    warnings: reportWarnings(table, curve, censored, refused),
+    ...reportWarnings(table, curve, censored, refused),
   };
 }
 
@@ -160,28 +166,27 @@ export function reportCaveats(n: number, censored: number, refused: number, last
   return caveats;
 }
 
-function reportWarnings(table: EventTable, curve: SurvivalCurve, censored: number, refused: number): string[] {
-  return reportCaveats(table.n, censored, refused, curve.survival.at(-1)).map((c) => caveatText(c));
+function reportWarnings(table: EventTable, curve: SurvivalCurve, censored: number, refused: number) {
+  const caveats = reportCaveats(table.n, censored, refused, curve.survival.at(-1));
+  return { warnings: caveats.map((c) => english(caveatWords(c))), caveats };
 }
 
-function caveatText(c: ReportCaveat): string {
+/** A caveat as a message for the reader's language. */
+export function caveatWords(c: ReportCaveat): Msg {
   switch (c.kind) {
     case 'only_finished':
-      return (
-        'only finished cases: no case in this group is still pending, so if its source left out pending cases ' +
-        '(as checkee history files do) the long waits are missing and these figures are biased toward short waits'
-      );
+      return msg('stats.caveat.only_finished');
     case 'few_pending':
-      return (
-        `only ${c.censored} of ${c.n} cases (${((c.censored / c.n) * 100).toFixed(1)}%) are still pending: ` +
-        'if most of this group comes from a source that left pending cases out (checkee history files do), ' +
-        'the long waits are missing and these figures are biased toward short waits'
-      );
+      return msg('stats.caveat.few_pending', {
+        censored: String(c.censored),
+        n: String(c.n),
+        percent: ((c.censored / c.n) * 100).toFixed(1),
+      });
     case 'no_refusals':
-      return 'no refusals in this group: the data may leave refused cases out';
+      return msg('stats.caveat.no_refusals');
     case 'median_not_reached':
-      return 'the median is not reached: more than half of the cases were still pending when last seen';
+      return msg('stats.caveat.median_not_reached');
     case 'small_group':
-      return `a small group (${c.n} cases): intervals are wide`;
+      return msg('stats.caveat.small_group', { n: String(c.n) });
   }
 }

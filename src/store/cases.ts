@@ -166,6 +166,7 @@ export interface CaseView {
   variant: string | null;
   stateSince: number | null;
   nextCheckAt: number | null;
+  /** A code of tracker/schedule-reason.ts (rows from before the codes: an English sentence). */
   scheduleReason: string | null;
   failures: number;
   /** When CEAC said it has no case with these details; automatic checks wait for an edit. Null otherwise. */
@@ -363,7 +364,7 @@ export function createCaseRepository(store: Store, sealer: Sealer, now: () => nu
           share_timeline: c.shareTimeline ? 1 : 0,
           watching: 1,
           next_check_at: t,
-          schedule_reason: 'never checked',
+          schedule_reason: 'never_checked',
           created_at: t,
           updated_at: t,
         })
@@ -412,7 +413,7 @@ export function createCaseRepository(store: Store, sealer: Sealer, now: () => nu
           ...(identityChanged && {
             next_check_at: now(),
             failures: 0,
-            schedule_reason: 'details changed',
+            schedule_reason: 'details_changed',
             details_rejected_at: null,
           }),
           updated_at: now(),
@@ -457,7 +458,7 @@ export function createCaseRepository(store: Store, sealer: Sealer, now: () => nu
     async makeDue(id, at = now()) {
       await db
         .updateTable('cases')
-        .set({ next_check_at: at, schedule_reason: 'check requested' })
+        .set({ next_check_at: at, schedule_reason: 'check_requested' })
         .where('id', '=', id)
         .execute();
     },

@@ -19,7 +19,7 @@ if (!haveData) console.warn(`checkee importer: the real-file tests are skipped �
 const HISTORY_HEADER = ',UserName,VisaType,VisaEntry,City,Major,VisaStatus,CheckDate,CompleteDate,WaitDays,UserID';
 
 describe('checkee importer on hand-made exports', () => {
-  it('reads the 2018 header by name, maps posts, reports misaligned rows by line and goes on', () => {
+  it('reads the 2018 header by name, maps posts, reports misaligned rows by line and goes on', async () => {
     const csv = [
       HISTORY_HEADER,
       '0,mmega,H1,Renewal,ShangHai,Biochemistry,Clear,2009-01-05,2009-03-31,85,0.0',
@@ -37,12 +37,17 @@ describe('checkee importer on hand-made exports', () => {
       ['MTL', 'F1', 'new', 14],
       ['BEJ', 'F1', 'new', 31],
     ]);
-    expect(r.errors).toEqual([
+    expect(r.errors.map(({ line, message }) => ({ line, message }))).toEqual([
       { line: 5, message: 'expected 11 fields, found 10 (misaligned row)' },
       { line: 6, message: 'complete date 2009-01-01 is before the check date 2009-02-01' },
       { line: 7, message: 'status "Maybe" is not Clear, Reject or Pending' },
     ]);
     expect(r.warnings.join(' ')).toMatch(/only finished cases/);
+    // The same skipped rows in the reader's language.
+    const { english } = await import('../i18n/translator.js');
+    const zh = await (await import('../i18n/translator.js')).loadTranslator('zh-CN');
+    expect(r.errors.map((e) => english(e.words))).toEqual(r.errors.map((e) => e.message));
+    expect(zh(r.errors[0]!.words)).toBe('应有 11 个字段，实际 10 个（行未对齐）');
   });
 
   it('reads JSONL live exports: Pending rows censored at their last update, else at the export date', () => {
@@ -162,5 +167,17 @@ describe.skipIf(!haveData)('checkee importer on the real files', () => {
     expect(r.counts.pending).toBe(0);
     expect(r.warnings[0]).toMatch(/^only finished cases/);
     expect(r.timelines.filter((t) => t.post === 'BEJ').length).toBeGreaterThan(9000);
+  });
+});
+
+describe('import warnings, in the reader language', () => {
+  it('words each warning code in English as the warnings say, and in Chinese', async () => {
+    const { english, loadTranslator } = await import('../i18n/translator.js');
+    const { importWarningWords } = await import('./checkee.js');
+    const zh = await loadTranslator('zh-CN');
+    expect(english(importWarningWords('no_refused'))).toBe(
+      'no refused cases: refusals are missing from this source, so clearance rates from it are overstated',
+    );
+    expect(zh(importWarningWords('no_refused'))).toBe('没有被拒的案例：这个来源缺少拒签，所以用它算出的通过率偏高');
   });
 });

@@ -15,6 +15,8 @@
 import { createHash } from 'node:crypto';
 
 import { AppError } from '../errors.js';
+import { type Msg, msg } from '../i18n/catalog.js';
+import { english } from '../i18n/translator.js';
 import { normaliseVisaClass, visaClassOrAsWritten } from '../knowledge/visa-classes.js';
 import { readCsv } from './csv.js';
 import { dayNumber, type Entry, type Outcome, type Timeline } from './model.js';
@@ -27,7 +29,9 @@ export interface ImportOptions {
 
 export interface RowError {
   line: number;
+  /** What is wrong with the row, in English, and as a message for the reader's language. */
   message: string;
+  words: Msg;
 }
 
 export interface CheckeeImport {
@@ -36,7 +40,9 @@ export interface CheckeeImport {
   rows: number;
   duplicates: number;
   errors: RowError[];
+  /** What the source leaves out, in English words, and as codes any language can word (importWarningWords). */
   warnings: string[];
+  warningCodes: ImportWarning[];
   counts: { decided: number; pending: number; refused: number };
 }
 
@@ -96,7 +102,7 @@ export function importCheckee(text: string, options: ImportOptions = {}): Checke
   return collect(rows, options);
 }
 
-function* csvRows(text: string): Generator<{ line: number; row?: Row; error?: string }> {
+function* csvRows(text: string): Generator<{ line: number; row?: Row; error?: Msg }> {
   const records = readCsv(text);
   const header = records.next();
   if (header.done) throw new CheckeeFormatError('the file is empty: expected a header row and one row per case');
@@ -117,7 +123,7 @@ function* csvRows(text: string): Generator<{ line: number; row?: Row; error?: st
     if (record.fields.length !== names.length) {
       yield {
         line: record.line,
-        error: `expected ${names.length} fields, found ${record.fields.length} (misaligned row)`,
+        error: msg('import.row.misaligned', { expected: names.length, found: record.fields.length }),
       };
       continue;
     }
@@ -127,7 +133,7 @@ function* csvRows(text: string): Generator<{ line: number; row?: Row; error?: st
   }
 }
 
-function* jsonlRows(text: string): Generator<{ line: number; row?: Row; error?: string }> {
+function* jsonlRows(text: string): Generator<{ line: number; row?: Row; error?: Msg }> {
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const source = lines[i]!.trim();
@@ -136,18 +142,18 @@ function* jsonlRows(text: string): Generator<{ line: number; row?: Row; error?: 
     try {
       value = JSON.parse(source);
     } catch {
-      yield { line: i + 1, error: 'not valid JSON (each line must be one JSON object)' };
+      yield { line: i + 1, error: msg('import.row.notJson') };
       continue;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield { line: i + 1, error: 'not a JSON object' };
+      yield { line: i + 1, error: msg('import.row.notObject') };
       continue;
     }
     const object = value as Record<string, unknown>;
     const found = locate(Object.keys(object));
     const missing = missingColumns(found);
     if (missing.length) {
-      yield { line: i + 1, error: `missing ${missing.join(', ')}` };
+      yield { line: i + 1, error: msg('import.row.missing', { fields: missing.join(', ') }) };
       continue;
     }
     const row: Row = {};
@@ -172,20 +178,20 @@ const ENTRY: Record<string, Entry> = { new: 'new', renewal: 'renewal', renew: 'r
 export function checkeeRowToTimeline(
   row: Row,
   options: ImportOptions,
-): { timeline: Timeline; identity: string } | { error: string } {
+): { timeline: Timeline; identity: string } | { error: Msg } {
   const visaClass = (row.visaType ?? '').trim().toUpperCase();
   // Any spelling the one normaliser reads ("H-1B", "h 1b", "B1/B2"), as every other import path accepts.
   if (normaliseVisaClass(visaClass) === null)
-    return { error: `visa type "${clip(row.visaType)}" is not a visa class such as F1 or H1B` };
+    return { error: msg('import.row.visaType', { value: clip(row.visaType) }) };
   const statusWord = (row.status ?? '').trim().toLowerCase();
   const outcome = STATUS[statusWord];
-  if (!outcome) return { error: `status "${clip(row.status)}" is not Clear, Reject or Pending` };
+  if (!outcome) return { error: msg('import.row.status', { value: clip(row.status) }) };
   const checkDate = (row.checkDate ?? '').trim();
   const start = dayNumber(checkDate);
-  if (start === null) return { error: `check date "${clip(row.checkDate)}" is not a YYYY-MM-DD date` };
+  if (start === null) return { error: msg('import.row.checkDate', { value: clip(row.checkDate) }) };
   const entryWord = (row.entry ?? '').trim().toLowerCase();
   const entry = entryWord ? ENTRY[entryWord] : null;
-  if (entry === undefined) return { error: `visa entry "${clip(row.entry)}" is not New or Renewal` };
+  if (entry === undefined) return { error: msg('import.row.entry', { value: clip(row.entry) }) };
   const completeDate = (row.completeDate ?? '').trim();
   let outcomeDate: string;
   if (outcome === 'pending') {
@@ -194,9 +200,8 @@ export function checkeeRowToTimeline(
     outcomeDate = censored.date;
   } else {
     const end = dayNumber(completeDate);
-    if (end === null)
-      return { error: `complete date "${clip(row.completeDate)}" is not a YYYY-MM-DD date for a decided case` };
-    if (end < start) return { error: `complete date ${completeDate} is before the check date ${checkDate}` };
+    if (end === null) return { error: msg('import.row.completeDate', { value: clip(row.completeDate) }) };
+    if (end < start) return { error: msg('import.row.completeBeforeCheck', { completeDate, checkDate }) };
     outcomeDate = completeDate;
   }
   const post = postFromCheckee(row.consulate ?? '');
@@ -223,23 +228,23 @@ export function checkeeRowToTimeline(
 }
 
 /** The rule of the module comment: last update, else export date, never past either. */
-function censoringDate(row: Row, checkDate: string, options: ImportOptions): { date: string } | { error: string } {
+function censoringDate(row: Row, checkDate: string, options: ImportOptions): { date: string } | { error: Msg } {
   const start = dayNumber(checkDate)!;
   const candidates: number[] = [];
   const lastUpdate = (row.lastUpdate ?? '').trim();
   if (lastUpdate && lastUpdate !== '0000-00-00') {
     const d = dayNumber(lastUpdate.slice(0, 10));
-    if (d === null) return { error: `last update "${clip(row.lastUpdate)}" is not a YYYY-MM-DD date` };
+    if (d === null) return { error: msg('import.row.lastUpdate', { value: clip(row.lastUpdate) }) };
     candidates.push(d);
   }
   if (options.asOf) candidates.push(dayNumber(options.asOf)!);
   const observed = (row.observedDays ?? '').trim();
   if (observed && /^\d+$/.test(observed)) candidates.push(start + Number(observed));
   if (candidates.length === 0) {
-    return { error: 'pending case without an export date: pass --as-of YYYY-MM-DD (the date the export was made)' };
+    return { error: msg('import.row.noExportDate') };
   }
   const at = Math.min(...candidates);
-  if (at < start) return { error: `pending case checked on ${checkDate}, after the export date` };
+  if (at < start) return { error: msg('import.row.afterExport', { checkDate }) };
   return { date: new Date(at * 86_400_000).toISOString().slice(0, 10) };
 }
 
@@ -248,7 +253,7 @@ function clip(value: string | undefined): string {
   return v.length > 40 ? `${v.slice(0, 40)}…` : v;
 }
 
-function collect(rows: Iterable<{ line: number; row?: Row; error?: string }>, options: ImportOptions): CheckeeImport {
+function collect(rows: Iterable<{ line: number; row?: Row; error?: Msg }>, options: ImportOptions): CheckeeImport {
   const byIdentity = new Map<string, Timeline>();
   const errors: RowError[] = [];
   let count = 0;
@@ -256,12 +261,13 @@ function collect(rows: Iterable<{ line: number; row?: Row; error?: string }>, op
   for (const { line, row, error } of rows) {
     count++;
     if (error || !row) {
-      errors.push({ line, message: error ?? 'unreadable row' });
+      const words = error ?? msg('import.row.unreadable');
+      errors.push({ line, message: english(words), words });
       continue;
     }
     const result = checkeeRowToTimeline(row, options);
     if ('error' in result) {
-      errors.push({ line, message: result.error });
+      errors.push({ line, message: english(result.error), words: result.error });
       continue;
     }
     const seen = byIdentity.get(result.identity);
@@ -277,22 +283,17 @@ function collect(rows: Iterable<{ line: number; row?: Row; error?: string }>, op
   const timelines = [...byIdentity.values()];
   const pending = timelines.filter((t) => t.outcome === 'pending').length;
   const refused = timelines.filter((t) => t.outcome === 'refused').length;
-  const warnings: string[] = [];
-  if (timelines.length > 0 && pending === 0) {
-    warnings.push(
-      'only finished cases: this source holds no pending cases, so the long waits still in progress are missing ' +
-        'and every figure computed from it alone is biased toward short waits',
-    );
-  }
-  if (timelines.length > 0 && refused === 0) {
-    warnings.push('no refused cases: refusals are missing from this source, so clearance rates from it are overstated');
-  }
+  const warningCodes: ImportWarning[] = [];
+  if (timelines.length > 0 && pending === 0) warningCodes.push('only_finished');
+  if (timelines.length > 0 && refused === 0) warningCodes.push('no_refused');
+  const warnings = warningCodes.map((c) => english(importWarningWords(c)));
   return {
     timelines,
     rows: count,
     duplicates,
     errors,
     warnings,
+    warningCodes,
     counts: { decided: timelines.length - pending, pending, refused },
   };
 }
@@ -302,4 +303,11 @@ export function isBetter(candidate: Timeline, current: Timeline): boolean {
   const decided = (t: Timeline) => t.outcome !== 'pending';
   if (decided(candidate) !== decided(current)) return decided(candidate);
   return candidate.outcomeDate > current.outcomeDate;
+}
+
+/** What an imported source leaves out. */
+export type ImportWarning = 'only_finished' | 'no_refused';
+
+export function importWarningWords(w: ImportWarning): Msg {
+  return w === 'only_finished' ? msg('import.warning.only_finished') : msg('import.warning.no_refused');
 }

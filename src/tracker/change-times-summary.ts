@@ -3,6 +3,8 @@
  * Every number in the sentence is computed here from the estimate, so that the words stay true.
  */
 
+import { type Msg, msg } from '../i18n/catalog.js';
+import { english } from '../i18n/translator.js';
 import { allocateChecks } from './allocation.js';
 import { busiestHours, type PostEstimate, WEEK_BINS } from './change-times.js';
 import { CHECKS_PER_DAY } from './schedule.js';
@@ -23,7 +25,9 @@ export interface ChangeTimesSummary {
   checkShare: number;
   /** The clock the hours are in, e.g. "Beijing". */
   place: string;
+  /** The sentence in English (logs, JSON), and as a message for the reader's language. */
   text: string;
+  words: Msg;
 }
 
 const hh = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
@@ -49,9 +53,17 @@ export function summarizeChangeTimes(est: PostEstimate, place: string): ChangeTi
   const from = hh(window.start);
   const to = hh(window.start + window.hours);
   const learning = est.n < MIN_POST_CHANGES;
-  const text = learning
-    ? `still learning when this post's changes happen (n = ${String(est.n)}); meanwhile checks follow the ${String(est.instanceN)} change${est.instanceN === 1 ? '' : 's'} seen at all posts`
-    : `checks concentrate on ${from}–${to} ${place} time (${pct(checkShare)} of checks), when an estimated ${pct(window.share)} of this post's changes happen (n = ${String(est.n)})`;
+  const words = learning
+    ? msg('track.learned.learning', { n: String(est.n), count: est.instanceN })
+    : msg('track.learned.learned', {
+        from,
+        to,
+        place,
+        checkShare: pct(checkShare),
+        changeShare: pct(window.share),
+        n: String(est.n),
+      });
+  const text = english(words);
   return {
     learning,
     n: est.n,
@@ -62,5 +74,6 @@ export function summarizeChangeTimes(est: PostEstimate, place: string): ChangeTi
     checkShare,
     place,
     text,
+    words,
   };
 }

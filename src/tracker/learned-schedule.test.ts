@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { interpret } from '../decode/index.js';
+import { loadTranslator } from '../i18n/translator.js';
 import { createCaseRepository } from '../store/cases.js';
 import { openStore, type Store } from '../store/db.js';
 import { createSealer } from '../store/seal.js';
@@ -153,7 +154,7 @@ describe.each(databases)('the learned schedule on %s', (_name, open, skip) => {
             random: () => 0.5,
           });
           const report = await restarted.checkCase(c.id);
-          expect(report.scheduleReason).toBe('spread over the week by when changes happen at this post');
+          expect(report.scheduleReason).toBe('learned_spread');
           const at = report.nextCheckAt ?? 0;
           // Checks thin out before the learned window: the next one comes later than under a flat week.
           expect(at - clock).toBeGreaterThan(H);
@@ -173,8 +174,14 @@ describe('the sentence when little is known', () => {
     const store = await openTestSqlite();
     try {
       const est = await createChangeTimeLearner().estimate(store.db, 'BEJ', 'Asia/Shanghai');
-      expect(summarizeChangeTimes(est, 'Beijing').text).toBe(
+      const summary = summarizeChangeTimes(est, 'Beijing');
+      expect(summary.text).toBe(
         "still learning when this post's changes happen (n = 0); meanwhile checks follow the 0 changes seen at all posts",
+      );
+      // The same sentence in the reader's language, from the same numbers.
+      const zh = await loadTranslator('zh-CN');
+      expect(zh(summary.words)).toBe(
+        '还在了解这个使领馆的状态通常何时变化（n = 0）；在此之前，查询时间参照所有使领馆已观察到的 0 次变化',
       );
     } finally {
       await store.close();

@@ -23,7 +23,7 @@ const row = (over: Partial<CaseRow> = {}): CaseRow => ({
   share_timeline: 0,
   watching: 1,
   next_check_at: T0,
-  schedule_reason: 'never checked',
+  schedule_reason: 'never_checked',
   failures: 0,
   last_attempt_at: null,
   last_success_at: null,
@@ -127,7 +127,7 @@ describe('planCheck (plain values in, plain values out)', () => {
 
   it('a case no longer watched gets no next check', () => {
     const plan = planCheck(facts({ row: row({ watching: 0 }) }));
-    expect(plan.decision).toEqual({ at: null, reason: 'not watching' });
+    expect(plan.decision).toEqual({ at: null, reason: 'not_watching' });
     expect(plan.caseUpdate).toMatchObject({ next_check_at: null, watching: 0 });
   });
 });

@@ -191,10 +191,10 @@ export function planCheck(f: CheckFacts): CheckPlan {
   // changes nothing, so automatic checks wait until the owner edits the details (which clears this).
   const rejected = outcome.kind === 'case_not_found' || outcome.kind === 'invalid_case_number';
   const decision: ScheduleDecision = rejected
-    ? { at: null, reason: 'CEAC found no case with these details; checks resume when they are edited' }
+    ? { at: null, reason: 'not_found_paused' }
     : row.watching === 1
       ? nextCheck({ now: at, state, stateSince, failures, lastFailure, keepWatchingFinal, ...f.schedule })
-      : { at: null, reason: 'not watching' };
+      : { at: null, reason: 'not_watching' };
 
   return {
     observation,

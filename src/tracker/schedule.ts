@@ -11,6 +11,7 @@
 
 import { allocateChecks, type AllocationOptions, hoursUntil } from './allocation.js';
 import { hourOfWeek } from './change-times.js';
+import { type ScheduleReason, type ScheduleReasonCode, stretched } from './schedule-reason.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -43,7 +44,7 @@ export interface ScheduleInput {
   allocation?: AllocationOptions;
 }
 
-export type ScheduleDecision = { at: number; reason: string } | { at: null; reason: string };
+export type ScheduleDecision = { at: number; reason: ScheduleReason } | { at: null; reason: ScheduleReason };
 
 export type Period = 'business' | 'evening' | 'quiet';
 
@@ -177,25 +178,22 @@ function smoothed(d: ArrayLike<number>): Float64Array {
   return out;
 }
 
-function failureBackoff(failures: number, kind: string | null | undefined): { ms: number; reason: string } {
+function failureBackoff(failures: number, kind: string | null | undefined): { ms: number; reason: ScheduleReasonCode } {
   const n = Math.max(0, failures - 1);
   switch (kind) {
     case 'captcha_rejected':
-      return { ms: Math.min(MINUTE * 2 ** n, 30 * MINUTE), reason: 'retry after a rejected captcha' };
+      return { ms: Math.min(MINUTE * 2 ** n, 30 * MINUTE), reason: 'retry_captcha' };
     case 'blocked':
-      return { ms: Math.min(30 * MINUTE * 2 ** n, 12 * HOUR), reason: 'CEAC refused us: backing off' };
+      return { ms: Math.min(30 * MINUTE * 2 ** n, 12 * HOUR), reason: 'blocked' };
     case 'challenge':
-      return {
-        ms: Math.min(30 * MINUTE * 2 ** n, 12 * HOUR),
-        reason: 'CEAC asks for a browser (Cloudflare challenge): backing off',
-      };
+      return { ms: Math.min(30 * MINUTE * 2 ** n, 12 * HOUR), reason: 'challenge' };
     case 'maintenance':
-      return { ms: 30 * MINUTE, reason: 'CEAC is in maintenance' };
+      return { ms: 30 * MINUTE, reason: 'maintenance' };
     case 'invalid_case_number':
     case 'case_not_found':
-      return { ms: Math.min(HOUR * 2 ** n, 24 * HOUR), reason: 'CEAC does not know this case: retrying slowly' };
+      return { ms: Math.min(HOUR * 2 ** n, 24 * HOUR), reason: 'unknown_case' };
     default:
-      return { ms: Math.min(2 * MINUTE * 2 ** n, 2 * HOUR), reason: 'retry with backoff after a failed check' };
+      return { ms: Math.min(2 * MINUTE * 2 ** n, 2 * HOUR), reason: 'retry_failed' };
   }
 }
 
@@ -207,41 +205,37 @@ function jittered(ms: number, random: () => number): number {
 export function nextCheck(input: ScheduleInput): ScheduleDecision {
   const { now, state, random } = input;
   const floor = input.budget.watchedCases * input.budget.requestIntervalMs * input.budget.requestsPerCheck;
-  const bounded = (ms: number, reason: string): ScheduleDecision =>
-    ms < floor
-      ? { at: now + jittered(floor, random), reason: `${reason} (stretched to fit the site budget)` }
-      : { at: now + ms, reason };
+  const bounded = (ms: number, reason: ScheduleReasonCode): ScheduleDecision =>
+    ms < floor ? { at: now + jittered(floor, random), reason: stretched(reason) } : { at: now + ms, reason };
 
   if (input.failures > 0) {
     const b = failureBackoff(input.failures, input.lastFailure);
     return bounded(jittered(b.ms, random), b.reason);
   }
-  if (state === null) return { at: now, reason: 'never checked' };
+  if (state === null) return { at: now, reason: 'never_checked' };
 
   const age = input.stateSince === null ? 0 : Math.max(0, now - input.stateSince);
   const activity = activityOf(state);
   if (activity === 'final') {
-    if (age >= ISSUED_STOP_AFTER && !input.keepWatchingFinal)
-      return { at: null, reason: 'issued for 14 days: stopped' };
-    return bounded(jittered(DAY, random), 'final state: daily heartbeat');
+    if (age >= ISSUED_STOP_AFTER && !input.keepWatchingFinal) return { at: null, reason: 'issued_stopped' };
+    return bounded(jittered(DAY, random), 'final_heartbeat');
   }
 
   if (input.changeTimes) {
     const rates = ratesFor(input.changeTimes, checksPerDay(activity, age), input.allocation);
     const hours = hoursUntil(rates, hourOfWeek(now, input.timeZone), 0.9 + 0.2 * random());
-    return bounded(Math.round(hours * HOUR), 'spread over the week by when changes happen at this post');
+    return bounded(Math.round(hours * HOUR), 'learned_spread');
   }
 
   const period = periodAt(now, input.timeZone);
   const business = businessInterval(activity, age);
-  if (period === 'business') return bounded(jittered(business, random), 'business hours at the post');
-  if (period === 'evening')
-    return bounded(jittered(Math.max(business * 2, 45 * MINUTE), random), 'evening at the post');
+  if (period === 'business') return bounded(jittered(business, random), 'business_hours');
+  if (period === 'evening') return bounded(jittered(Math.max(business * 2, 45 * MINUTE), random), 'evening');
   // Quiet: one look at the start of the next business day (a few minutes in, spread by jitter),
   // or a heartbeat if that is far away (a long weekend should still see a check or two).
   const untilOpen = untilNextBusinessStart(now, input.timeZone);
   if (untilOpen <= QUIET_HEARTBEAT) {
-    return bounded(untilOpen + Math.round(random() * 10 * MINUTE), 'next business morning at the post');
+    return bounded(untilOpen + Math.round(random() * 10 * MINUTE), 'next_morning');
   }
-  return bounded(jittered(QUIET_HEARTBEAT, random), 'night or weekend at the post: heartbeat');
+  return bounded(jittered(QUIET_HEARTBEAT, random), 'quiet_heartbeat');
 }

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 
+import type { Msg } from '../i18n/catalog.js';
 import { locationByCode } from '../knowledge/locations.js';
 import type { Observation } from '../knowledge/types.js';
 import { maskCaseNumber } from '../log.js';
@@ -15,6 +16,7 @@ import { type ChangeTimeLearner, createChangeTimeLearner } from './learned-sched
 import { type CaseQuery, CheckAbandoned, type CheckFn, type CheckOutcome } from './outcome.js';
 import { type Interpret, isChange, planCheck } from './plan.js';
 import { HOUR, MINUTE } from './schedule.js';
+import type { ScheduleReason } from './schedule-reason.js';
 
 export type { Interpret } from './plan.js';
 
@@ -51,14 +53,18 @@ export interface TrackerOptions {
 export interface CheckReport {
   caseId: number;
   outcome: CheckOutcome['kind'];
+  /** Why, in English (logs, JSON). */
   message: string;
+  /** Why, for the reader's language (tracker/… callers word it); absent when only English text is known. */
+  words?: Msg;
   durationMs: number;
   requests: number;
   observation: ObservationView | null;
   /** Events recorded by this check (none when nothing changed or the check failed). */
   events: EventView[];
   nextCheckAt: number | null;
-  scheduleReason: string;
+  /** Why the next check is then: a code that each shell words (tracker/schedule-reason.ts). */
+  scheduleReason: ScheduleReason;
 }
 
 export interface RunSummary {
@@ -245,6 +251,7 @@ export function createTracker(options: TrackerOptions): Tracker {
         caseId: id,
         outcome: outcome.kind,
         message: outcome.message,
+        ...(outcome.words && { words: outcome.words }),
         durationMs: outcome.durationMs,
         requests: outcome.requests,
         observation: observation ? observationView(observation) : null,

@@ -27,7 +27,7 @@ export interface CasesTable {
   watching: Generated<number>;
   /** When the next check is due; null when not scheduled. Indexed: due cases are picked through it. */
   next_check_at: number | null;
-  /** Why the next check is at that time, for `case show` (e.g. "business hours at the post"). */
+  /** Why the next check is at that time, for `case show`: a code of tracker/schedule-reason.ts (e.g. "business_hours"); older rows hold an English sentence. */
   schedule_reason: string | null;
   /** Consecutive failed checks. */
   failures: Generated<number>;

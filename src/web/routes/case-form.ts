@@ -163,7 +163,9 @@ function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: s
   return out;
 }
 
-const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1) + (/[.?!]$/.test(m) ? '' : '.');
+/** A message as a sentence: a capital and a full stop (the Chinese one after Chinese text). */
+const sentence = (m: string) =>
+  m.charAt(0).toUpperCase() + m.slice(1) + (/[.?!。？！]$/.test(m) ? '' : /[\u4e00-\u9fff]/.test(m) ? '。' : '.');
 
 /**
  * The CEAC client's own checks of what the form will send (the ones a check would fail on), as
@@ -190,7 +192,8 @@ export function queryErrors(
   if (!r.ok)
     for (const e of r.errors) {
       const field = e.field === 'id' ? 'caseNumber' : e.field;
-      out[field] ??= problemIn(field, sentence(e.message), tr);
+      // The client's own words for the problem, translated: more precise than what the field expects in general.
+      out[field] ??= sentence(tr(e.words));
     }
   return out;
 }

@@ -343,4 +343,137 @@ export const decode = {
   'render.heading.notes': 'Notes',
   'render.heading.sources': 'Sources',
   'render.ceacText': "CEAC's own text (in English, as CEAC shows it; the English text is authoritative)",
+
+  // Why the next check is when it is (tracker/schedule-reason.ts)
+  'track.schedule.never_checked': 'never checked',
+  'track.schedule.not_watching': 'not watching',
+  'track.schedule.check_requested': 'check requested',
+  'track.schedule.details_changed': 'details changed',
+  'track.schedule.not_found_paused': 'CEAC found no case with these details; checks resume when they are edited',
+  'track.schedule.retry_captcha': 'retry after a rejected captcha',
+  'track.schedule.blocked': 'CEAC refused us: backing off',
+  'track.schedule.challenge': 'CEAC asks for a browser (Cloudflare challenge): backing off',
+  'track.schedule.maintenance': 'CEAC is in maintenance',
+  'track.schedule.unknown_case': 'CEAC does not know this case: retrying slowly',
+  'track.schedule.retry_failed': 'retry with backoff after a failed check',
+  'track.schedule.issued_stopped': 'issued for 14 days: stopped',
+  'track.schedule.final_heartbeat': 'final state: daily heartbeat',
+  'track.schedule.learned_spread': 'spread over the week by when changes happen at this post',
+  'track.schedule.business_hours': 'business hours at the post',
+  'track.schedule.evening': 'evening at the post',
+  'track.schedule.next_morning': 'next business morning at the post',
+  'track.schedule.quiet_heartbeat': 'night or weekend at the post: heartbeat',
+  'track.schedule.stretched': '{reason} (stretched to fit the site budget)',
+  'track.schedule.aside': ' ({reason})',
+
+  // What the CEAC form accepts (ceac/query.ts)
+  'ceac.query.nivHelp':
+    'an NIV application ID is 10 letters and digits starting with AA, e.g. AA0020AKAX (from the DS-160 confirmation page)',
+  'ceac.query.ivHelp':
+    'an IV case number is a 3-letter post code and 10 digits, e.g. LMA2020656002, or a DV number: fiscal year, region and digits, e.g. 2023EU0012345',
+  'ceac.query.notText': '{field} must be text',
+  'ceac.query.app': 'the application type must be NIV (nonimmigrant visa) or IV (immigrant visa, including DV)',
+  'ceac.query.idMissing': 'the application ID or case number is missing: {help}',
+  'ceac.query.looksIv': 'this looks like an immigrant visa case number: use the application type IV',
+  'ceac.query.notNiv': '"{value}" is not an NIV application ID: {help}',
+  'ceac.query.looksNiv': 'this looks like an NIV application ID (starts with AA): use the application type NIV',
+  'ceac.query.notIv': '"{value}" is not an IV case number: {help}',
+  'ceac.query.locationMissing':
+    'an NIV check needs the location (consulate) of the application: a CEAC code such as BMB, or a name such as "INDIA, MUMBAI" or "Mumbai"',
+  'ceac.query.locationGuess': '"{value}" is not one CEAC location; did you mean {guesses}?',
+  'ceac.query.locationUnknown':
+    '"{value}" is not one CEAC location: use a CEAC code such as BMB or a city such as "Mumbai"',
+  'ceac.query.ivLocation': 'IV cases are checked without a location: leave it out',
+  'ceac.query.passport':
+    'the passport number must be 2 to 20 letters and digits as printed in the passport (or NA for applications before 2022)',
+  'ceac.query.surname':
+    'the surname must be written in Latin letters as in the passport (only the first 5 letters are sent; NA for applications before 2022)',
+
+  // Why a check ended as it did (ceac/outcome.ts, client.ts, browser.ts)
+  'ceac.outcome.ok': 'CEAC shows "{status}"',
+  'ceac.outcome.okUpdated': 'CEAC shows "{status}", last updated {date}',
+  'ceac.outcome.noStatusWord': '(no status word)',
+  'ceac.outcome.captcha_rejected': 'CEAC did not accept the captcha answer',
+  'ceac.outcome.captchaGaveUp': 'CEAC did not accept the captcha answer ({tries} tries)',
+  'ceac.outcome.case_not_found':
+    'CEAC found no case with these details: check the ID, the location, the passport number and the surname',
+  'ceac.outcome.invalid_case_number': 'CEAC says the application ID or case number is invalid',
+  'ceac.outcome.blocked':
+    "CEAC's firewall (Cloudflare) refused the request: wait before checking again, the block usually lifts after a while",
+  'ceac.outcome.challenge':
+    "CEAC's firewall (Cloudflare) answered with a JavaScript challenge, which a plain HTTP client cannot pass: install Chromium (or set CEAC_BROWSER to a Chrome or Chromium program) so that checks run through a browser (--transport browser or auto), or run ceac-watch from a home connection",
+  'ceac.outcome.maintenance': 'CEAC is unavailable (a maintenance page instead of the status form): try again later',
+  'ceac.outcome.layout_changed':
+    'CEAC answered with a page this version does not recognise (the site may have changed); the page is kept for diagnosis',
+  'ceac.outcome.timeout': 'CEAC did not answer within {seconds} s',
+  'ceac.outcome.connection': 'the connection to CEAC failed (refused, reset or dropped)',
+  'ceac.outcome.http_error': 'CEAC answered with HTTP error {status}',
+  'ceac.outcome.wrong_case': 'CEAC answered about a different case than the one asked for; the answer was discarded',
+  'ceac.outcome.problem': '{field}: {problem}',
+  'ceac.outcome.problems': '{before}; {next}',
+  'ceac.outcome.formWithoutResult':
+    'CEAC returned its form without a result or an error message; the page is kept for diagnosis',
+  'ceac.outcome.serverFailed': 'CEAC failed while answering (server error {status})',
+  'ceac.outcome.noForm':
+    'the CEAC status page has no status form or captcha we recognise (the site may have changed); the page is kept for diagnosis',
+  'ceac.outcome.noCaptchaImage': 'CEAC served no captcha image: the site is probably in maintenance; try again later',
+  'ceac.outcome.solverFailed': 'the captcha solver "{solver}" gave no answer: {why}',
+  'ceac.outcome.solverCrashed': 'the captcha solver "{solver}" gave no answer: unexpected failure: {why}',
+  'ceac.outcome.redirects': 'CEAC redirected too many times (HTTP {status})',
+  'ceac.outcome.browserFailed': 'the browser could not be started ({path}): {why}',
+  'ceac.outcome.noBrowser': '{outcome} ({missing})',
+  'ceac.outcome.noBrowserFound': 'no browser found',
+
+  // What a deadline was counted from (knowledge/deadlines.ts), as `ceac case show` lists it
+  'deadline.basis.slipDate': '12 months after the slip date {date}',
+  'deadline.basis.interview221g': '12 months after the interview on {date}, where the 221(g) slip was given',
+  'deadline.basis.refusedSeen':
+    '12 months after {date}, the first day Refused was seen (give the slip date for an exact date)',
+  'deadline.basis.interview': '180 days after the interview on {date}',
+  'deadline.basis.documents': '180 days after the last documents were handed in on {date}',
+  'deadline.basis.issuedSeen': '10 working days after Issued was first seen on {date}',
+  'deadline.basis.dvFiscalYear': '30 September of fiscal year {year}, from the DV case number',
+  'deadline.line': '{title} ({basis})',
+
+  // How sure the learned schedule is (tracker/change-times-summary.ts), as `ceac case show` says it
+  'track.learned.learning':
+    "still learning when this post's changes happen (n = {n}); meanwhile checks follow the {count, plural, one {# change} other {# changes}} seen at all posts",
+  'track.learned.learned':
+    "checks concentrate on {from}–{to} {place} time ({checkShare} of checks), when an estimated {changeShare} of this post's changes happen (n = {n})",
+
+  // Statistics (stats/report.ts)
+  'stats.groupTooSmall':
+    '{n, plural, one {only # case matches} other {only # cases match}}: groups smaller than {min} are not shown; widen the filters',
+  'stats.caveat.only_finished':
+    'only finished cases: no case in this group is still pending, so if its source left out pending cases (as checkee history files do) the long waits are missing and these figures are biased toward short waits',
+  'stats.caveat.few_pending':
+    'only {censored} of {n} cases ({percent}%) are still pending: if most of this group comes from a source that left pending cases out (checkee history files do), the long waits are missing and these figures are biased toward short waits',
+  'stats.caveat.no_refusals': 'no refusals in this group: the data may leave refused cases out',
+  'stats.caveat.median_not_reached':
+    'the median is not reached: more than half of the cases were still pending when last seen',
+  'stats.caveat.small_group': 'a small group ({n} cases): intervals are wide',
+  'stats.predict.broader':
+    '{label}: only {comparable, plural, one {# comparable case} other {# comparable cases}} still pending after {waited} days, so a broader group was used',
+  'stats.predict.no90': 'no comparable case was followed 90 more days: the longer horizons are unknown',
+
+  // Imports (timelines/checkee.ts)
+  'import.warning.only_finished':
+    'only finished cases: this source holds no pending cases, so the long waits still in progress are missing and every figure computed from it alone is biased toward short waits',
+  'import.warning.no_refused':
+    'no refused cases: refusals are missing from this source, so clearance rates from it are overstated',
+  'import.row.misaligned': 'expected {expected} fields, found {found} (misaligned row)',
+  'import.row.notJson': 'not valid JSON (each line must be one JSON object)',
+  'import.row.notObject': 'not a JSON object',
+  'import.row.missing': 'missing {fields}',
+  'import.row.visaType': 'visa type "{value}" is not a visa class such as F1 or H1B',
+  'import.row.status': 'status "{value}" is not Clear, Reject or Pending',
+  'import.row.checkDate': 'check date "{value}" is not a YYYY-MM-DD date',
+  'import.row.entry': 'visa entry "{value}" is not New or Renewal',
+  'import.row.completeDate': 'complete date "{value}" is not a YYYY-MM-DD date for a decided case',
+  'import.row.completeBeforeCheck': 'complete date {completeDate} is before the check date {checkDate}',
+  'import.row.lastUpdate': 'last update "{value}" is not a YYYY-MM-DD date',
+  'import.row.noExportDate':
+    'pending case without an export date: pass --as-of YYYY-MM-DD (the date the export was made)',
+  'import.row.afterExport': 'pending case checked on {checkDate}, after the export date',
+  'import.row.unreadable': 'unreadable row',
 } as const;

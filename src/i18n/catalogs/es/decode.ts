@@ -360,4 +360,142 @@ export const decode: AreaCatalog<typeof source> = {
   'render.heading.notes': 'Notas',
   'render.heading.sources': 'Fuentes',
   'render.ceacText': 'Texto de CEAC (en inglés, tal como lo muestra CEAC; el texto en inglés es el que vale)',
+
+  // Por qué la próxima consulta es cuando es (tracker/schedule-reason.ts)
+  'track.schedule.never_checked': 'nunca consultado',
+  'track.schedule.not_watching': 'sin seguimiento',
+  'track.schedule.check_requested': 'consulta solicitada',
+  'track.schedule.details_changed': 'datos modificados',
+  'track.schedule.not_found_paused':
+    'CEAC no encontró ningún caso con estos datos; las consultas se reanudan cuando usted los corrija',
+  'track.schedule.retry_captcha': 'nuevo intento tras un captcha rechazado',
+  'track.schedule.blocked': 'CEAC rechazó nuestras consultas: espaciándolas',
+  'track.schedule.challenge': 'CEAC pide un navegador (verificación de Cloudflare): espaciando las consultas',
+  'track.schedule.maintenance': 'CEAC está en mantenimiento',
+  'track.schedule.unknown_case': 'CEAC no conoce este caso: reintentando con menos frecuencia',
+  'track.schedule.retry_failed': 'nuevo intento, cada vez más espaciado, tras una consulta fallida',
+  'track.schedule.issued_stopped': 'Issued (expedida) hace 14 días: seguimiento detenido',
+  'track.schedule.final_heartbeat': 'estado final: una consulta al día',
+  'track.schedule.learned_spread': 'repartidas en la semana según cuándo cambian los casos en esta sede',
+  'track.schedule.business_hours': 'horario de oficina en la sede',
+  'track.schedule.evening': 'tarde-noche en la sede',
+  'track.schedule.next_morning': 'próxima mañana hábil en la sede',
+  'track.schedule.quiet_heartbeat': 'noche o fin de semana en la sede: una consulta de vez en cuando',
+  'track.schedule.stretched': '{reason} (espaciada para respetar el límite de consultas al sitio)',
+  'track.schedule.aside': ' ({reason})',
+
+  // Lo que acepta el formulario de CEAC (ceac/query.ts)
+  'ceac.query.nivHelp':
+    'un número de solicitud NIV tiene 10 letras y dígitos y empieza por AA, p. ej. AA0020AKAX (en la página de confirmación del DS-160)',
+  'ceac.query.ivHelp':
+    'un número de caso IV tiene un código de sede de 3 letras y 10 dígitos, p. ej. LMA2020656002, o es un número DV: año fiscal, región y dígitos, p. ej. 2023EU0012345',
+  'ceac.query.notText': '{field} debe ser texto',
+  'ceac.query.app':
+    'el tipo de solicitud debe ser NIV (visa de no inmigrante) o IV (visa de inmigrante, incluida la DV)',
+  'ceac.query.idMissing': 'falta el número de solicitud o de caso: {help}',
+  'ceac.query.looksIv': 'esto parece un número de caso de visa de inmigrante: use el tipo de solicitud IV',
+  'ceac.query.notNiv': '"{value}" no es un número de solicitud NIV: {help}',
+  'ceac.query.looksNiv': 'esto parece un número de solicitud NIV (empieza por AA): use el tipo de solicitud NIV',
+  'ceac.query.notIv': '"{value}" no es un número de caso IV: {help}',
+  'ceac.query.locationMissing':
+    'una consulta NIV necesita la sede (consulado) de la solicitud: un código de CEAC como BMB, o un nombre como "INDIA, MUMBAI" o "Mumbai"',
+  'ceac.query.locationGuess': '"{value}" no es una sede de CEAC; ¿quiso decir {guesses}?',
+  'ceac.query.locationUnknown':
+    '"{value}" no es una sede de CEAC: use un código de CEAC como BMB o una ciudad como "Mumbai"',
+  'ceac.query.ivLocation': 'los casos IV se consultan sin sede: quítela',
+  'ceac.query.passport':
+    'el número de pasaporte debe tener de 2 a 20 letras y dígitos, tal como figura en el pasaporte (o NA para solicitudes anteriores a 2022)',
+  'ceac.query.surname':
+    'el apellido debe escribirse en letras latinas como en el pasaporte (solo se envían las 5 primeras letras; NA para solicitudes anteriores a 2022)',
+
+  // Por qué una consulta terminó como terminó (ceac/outcome.ts, client.ts, browser.ts)
+  'ceac.outcome.ok': 'CEAC muestra "{status}"',
+  'ceac.outcome.okUpdated': 'CEAC muestra "{status}", última actualización {date}',
+  'ceac.outcome.noStatusWord': '(sin palabra de estado)',
+  'ceac.outcome.captcha_rejected': 'CEAC no aceptó la respuesta al captcha',
+  'ceac.outcome.captchaGaveUp': 'CEAC no aceptó la respuesta al captcha ({tries} intentos)',
+  'ceac.outcome.case_not_found':
+    'CEAC no encontró ningún caso con estos datos: revise el número, la sede, el número de pasaporte y el apellido',
+  'ceac.outcome.invalid_case_number': 'CEAC dice que el número de solicitud o de caso no es válido',
+  'ceac.outcome.blocked':
+    'el cortafuegos de CEAC (Cloudflare) rechazó la solicitud: espere antes de volver a consultar; el bloqueo suele levantarse al cabo de un tiempo',
+  'ceac.outcome.challenge':
+    'el cortafuegos de CEAC (Cloudflare) respondió con un desafío de JavaScript, que un cliente HTTP simple no puede superar: instale Chromium (o ponga en CEAC_BROWSER un programa Chrome o Chromium) para que las consultas pasen por un navegador (--transport browser o auto), o ejecute ceac-watch desde una conexión doméstica',
+  'ceac.outcome.maintenance':
+    'CEAC no está disponible (una página de mantenimiento en lugar del formulario de estado): inténtelo más tarde',
+  'ceac.outcome.layout_changed':
+    'CEAC respondió con una página que esta versión no reconoce (puede que el sitio haya cambiado); la página se guarda para el diagnóstico',
+  'ceac.outcome.timeout': 'CEAC no respondió en {seconds} s',
+  'ceac.outcome.connection': 'falló la conexión con CEAC (rechazada, reiniciada o cortada)',
+  'ceac.outcome.http_error': 'CEAC respondió con el error HTTP {status}',
+  'ceac.outcome.wrong_case': 'CEAC respondió sobre un caso distinto del consultado; la respuesta se descartó',
+  'ceac.outcome.problem': '{field}: {problem}',
+  'ceac.outcome.problems': '{before}; {next}',
+  'ceac.outcome.formWithoutResult':
+    'CEAC devolvió su formulario sin resultado ni mensaje de error; la página se guarda para el diagnóstico',
+  'ceac.outcome.serverFailed': 'CEAC falló al responder (error del servidor {status})',
+  'ceac.outcome.noForm':
+    'la página de estado de CEAC no tiene un formulario ni un captcha que reconozcamos (puede que el sitio haya cambiado); la página se guarda para el diagnóstico',
+  'ceac.outcome.noCaptchaImage':
+    'CEAC no sirvió ninguna imagen de captcha: probablemente el sitio está en mantenimiento; inténtelo más tarde',
+  'ceac.outcome.solverFailed': 'el programa que resuelve el captcha "{solver}" no dio respuesta: {why}',
+  'ceac.outcome.solverCrashed':
+    'el programa que resuelve el captcha "{solver}" no dio respuesta: fallo inesperado: {why}',
+  'ceac.outcome.redirects': 'CEAC redirigió demasiadas veces (HTTP {status})',
+  'ceac.outcome.browserFailed': 'no se pudo iniciar el navegador ({path}): {why}',
+  'ceac.outcome.noBrowser': '{outcome} ({missing})',
+  'ceac.outcome.noBrowserFound': 'no se encontró ningún navegador',
+
+  // Desde qué se contó un plazo (knowledge/deadlines.ts), tal como lo lista `ceac case show`
+  'deadline.basis.slipDate': '12 meses después de la fecha de la hoja 221(g), {date}',
+  'deadline.basis.interview221g': '12 meses después de la entrevista del {date}, en la que le dieron la hoja 221(g)',
+  'deadline.basis.refusedSeen':
+    '12 meses después del {date}, el primer día en que se vio Refused (indique la fecha de la hoja para tener una fecha exacta)',
+  'deadline.basis.interview': '180 días después de la entrevista del {date}',
+  'deadline.basis.documents': '180 días después de la última entrega de documentos, el {date}',
+  'deadline.basis.issuedSeen': '10 días hábiles después de que se vio Issued por primera vez, el {date}',
+  'deadline.basis.dvFiscalYear': '30 de septiembre del año fiscal {year}, según el número de caso DV',
+  'deadline.line': '{title} ({basis})',
+
+  // Qué tan seguro es el horario aprendido (tracker/change-times-summary.ts), como lo dice `ceac case show`
+  'track.learned.learning':
+    'todavía aprendiendo cuándo cambian los casos de esta sede (n = {n}); mientras tanto, las consultas siguen {count, plural, one {el # cambio visto} other {los # cambios vistos}} en todas las sedes',
+  'track.learned.learned':
+    'las consultas se concentran entre las {from} y las {to}, hora de {place} ({checkShare} de las consultas), cuando ocurre aproximadamente el {changeShare} de los cambios de esta sede (n = {n})',
+
+  // Estadísticas (stats/report.ts)
+  'stats.groupTooSmall':
+    '{n, plural, one {solo # caso coincide} other {solo # casos coinciden}}: los grupos de menos de {min} casos no se muestran; amplíe los filtros',
+  'stats.caveat.only_finished':
+    'solo casos terminados: ningún caso de este grupo sigue pendiente, así que si su fuente omitió los casos pendientes (como hacen los archivos históricos de checkee) faltan las esperas largas y estas cifras se inclinan hacia esperas cortas',
+  'stats.caveat.few_pending':
+    'solo {censored} de {n} casos ({percent}%) siguen pendientes: si la mayor parte de este grupo viene de una fuente que omitió los casos pendientes (como los archivos históricos de checkee), faltan las esperas largas y estas cifras se inclinan hacia esperas cortas',
+  'stats.caveat.no_refusals': 'no hay negativas en este grupo: puede que los datos omitan los casos negados',
+  'stats.caveat.median_not_reached':
+    'no se alcanza la mediana: más de la mitad de los casos seguían pendientes la última vez que se vieron',
+  'stats.caveat.small_group': 'un grupo pequeño ({n} casos): los intervalos son amplios',
+  'stats.predict.broader':
+    '{label}: solo {comparable, plural, one {# caso comparable seguía pendiente} other {# casos comparables seguían pendientes}} después de {waited} días, así que se usó un grupo más amplio',
+  'stats.predict.no90': 'ningún caso comparable se siguió 90 días más: se desconocen los plazos más largos',
+
+  // Importaciones (timelines/checkee.ts)
+  'import.warning.only_finished':
+    'solo casos terminados: esta fuente no tiene casos pendientes, así que faltan las esperas largas aún en curso y toda cifra calculada solo con ella se inclina hacia esperas cortas',
+  'import.warning.no_refused':
+    'no hay casos negados: a esta fuente le faltan las negativas, así que las tasas de aprobación calculadas con ella están sobrestimadas',
+  'import.row.misaligned': 'se esperaban {expected} campos y hay {found} (fila desalineada)',
+  'import.row.notJson': 'no es JSON válido (cada línea debe ser un objeto JSON)',
+  'import.row.notObject': 'no es un objeto JSON',
+  'import.row.missing': 'falta {fields}',
+  'import.row.visaType': 'el tipo de visa "{value}" no es una clase de visa como F1 o H1B',
+  'import.row.status': 'el estado "{value}" no es Clear, Reject ni Pending',
+  'import.row.checkDate': 'la fecha de check "{value}" no es una fecha AAAA-MM-DD',
+  'import.row.entry': 'la entrada de visa "{value}" no es New ni Renewal',
+  'import.row.completeDate': 'la fecha de conclusión "{value}" no es una fecha AAAA-MM-DD para un caso decidido',
+  'import.row.completeBeforeCheck': 'la fecha de conclusión {completeDate} es anterior a la fecha de check {checkDate}',
+  'import.row.lastUpdate': 'la última actualización "{value}" no es una fecha AAAA-MM-DD',
+  'import.row.noExportDate':
+    'caso pendiente sin fecha de exportación: indique --as-of YYYY-MM-DD (la fecha en que se hizo la exportación)',
+  'import.row.afterExport': 'caso pendiente con check el {checkDate}, después de la fecha de exportación',
+  'import.row.unreadable': 'fila ilegible',
 };

@@ -288,4 +288,123 @@ export const decode: AreaCatalog<typeof source> = {
   'render.heading.notes': '备注',
   'render.heading.sources': '出处',
   'render.ceacText': 'CEAC 原文（英文，即 CEAC 上显示的文字；以英文原文为准）',
+
+  // 下次查询为何在这个时间（tracker/schedule-reason.ts）
+  'track.schedule.never_checked': '从未查询',
+  'track.schedule.not_watching': '未在关注',
+  'track.schedule.check_requested': '已请求查询',
+  'track.schedule.details_changed': '案件信息已修改',
+  'track.schedule.not_found_paused': 'CEAC 找不到与这些信息相符的案件；修改信息后会恢复查询',
+  'track.schedule.retry_captcha': '验证码未通过，稍后重试',
+  'track.schedule.blocked': 'CEAC 拒绝了我们的请求：放慢查询',
+  'track.schedule.challenge': 'CEAC 要求使用浏览器（Cloudflare 验证）：放慢查询',
+  'track.schedule.maintenance': 'CEAC 正在维护',
+  'track.schedule.unknown_case': 'CEAC 不认识这个案件：放慢重试',
+  'track.schedule.retry_failed': '查询失败，逐步延长间隔后重试',
+  'track.schedule.issued_stopped': 'Issued（已签发）已满 14 天：停止查询',
+  'track.schedule.final_heartbeat': '最终状态：每天查询一次',
+  'track.schedule.learned_spread': '按这个使领馆案件变化的时间分布在一周内',
+  'track.schedule.business_hours': '使领馆的工作时间',
+  'track.schedule.evening': '使领馆当地的晚上',
+  'track.schedule.next_morning': '使领馆的下一个工作日早上',
+  'track.schedule.quiet_heartbeat': '使领馆当地的夜间或周末：偶尔查询一次',
+  'track.schedule.stretched': '{reason}（为不超出网站的查询额度而延后）',
+  'track.schedule.aside': '（{reason}）',
+
+  // CEAC 查询表单接受什么（ceac/query.ts）
+  'ceac.query.nivHelp': 'NIV 申请号是以 AA 开头的 10 位字母和数字，例如 AA0020AKAX（见 DS-160 确认页）',
+  'ceac.query.ivHelp':
+    'IV 案件号是 3 个字母的使领馆代码加 10 位数字，例如 LMA2020656002；或 DV 号：财年、地区和数字，例如 2023EU0012345',
+  'ceac.query.notText': '{field} 必须是文字',
+  'ceac.query.app': '申请类型必须是 NIV（非移民签证）或 IV（移民签证，包括 DV）',
+  'ceac.query.idMissing': '缺少申请号或案件号：{help}',
+  'ceac.query.looksIv': '这看起来是移民签证案件号：请把申请类型设为 IV',
+  'ceac.query.notNiv': '"{value}" 不是 NIV 申请号：{help}',
+  'ceac.query.looksNiv': '这看起来是 NIV 申请号（以 AA 开头）：请把申请类型设为 NIV',
+  'ceac.query.notIv': '"{value}" 不是 IV 案件号：{help}',
+  'ceac.query.locationMissing':
+    'NIV 查询需要申请所在的地点（使领馆）：CEAC 代码如 BMB，或名称如 "INDIA, MUMBAI" 或 "Mumbai"',
+  'ceac.query.locationGuess': '"{value}" 不是一个 CEAC 地点；你是不是指 {guesses}？',
+  'ceac.query.locationUnknown': '"{value}" 不是一个 CEAC 地点：请用 CEAC 代码如 BMB，或城市名如 "Mumbai"',
+  'ceac.query.ivLocation': 'IV 案件查询不需要地点：请去掉它',
+  'ceac.query.passport': '护照号必须是护照上印的 2 到 20 位字母和数字（2022 年以前的申请填 NA）',
+  'ceac.query.surname': '姓氏必须按护照上的拉丁字母填写（只发送前 5 个字母；2022 年以前的申请填 NA）',
+
+  // 查询为何是这个结果（ceac/outcome.ts、client.ts、browser.ts）
+  'ceac.outcome.ok': 'CEAC 显示 "{status}"',
+  'ceac.outcome.okUpdated': 'CEAC 显示 "{status}"，最后更新于 {date}',
+  'ceac.outcome.noStatusWord': '（没有状态词）',
+  'ceac.outcome.captcha_rejected': 'CEAC 没有接受验证码答案',
+  'ceac.outcome.captchaGaveUp': 'CEAC 没有接受验证码答案（试了 {tries} 次）',
+  'ceac.outcome.case_not_found': 'CEAC 找不到与这些信息相符的案件：请核对申请号、地点、护照号和姓氏',
+  'ceac.outcome.invalid_case_number': 'CEAC 说申请号或案件号无效',
+  'ceac.outcome.blocked': 'CEAC 的防火墙（Cloudflare）拒绝了请求：请等一段时间再查，封锁通常过一阵会解除',
+  'ceac.outcome.challenge':
+    'CEAC 的防火墙（Cloudflare）返回了 JavaScript 验证，普通 HTTP 客户端无法通过：请安装 Chromium（或把 CEAC_BROWSER 设为 Chrome 或 Chromium 程序），让查询通过浏览器进行（--transport browser 或 auto），或在家庭网络下运行 ceac-watch',
+  'ceac.outcome.maintenance': 'CEAC 暂时无法使用（显示的是维护页面而不是查询表单）：请稍后再试',
+  'ceac.outcome.layout_changed': 'CEAC 返回了这个版本无法识别的页面（网站可能改版了）；该页面已保存以便诊断',
+  'ceac.outcome.timeout': 'CEAC 在 {seconds} 秒内没有响应',
+  'ceac.outcome.connection': '与 CEAC 的连接失败（被拒绝、重置或中断）',
+  'ceac.outcome.http_error': 'CEAC 返回了 HTTP 错误 {status}',
+  'ceac.outcome.wrong_case': 'CEAC 返回的是另一个案件的结果，而不是所查询的案件；该结果已丢弃',
+  'ceac.outcome.problem': '{field}：{problem}',
+  'ceac.outcome.problems': '{before}；{next}',
+  'ceac.outcome.formWithoutResult': 'CEAC 返回了查询表单，但没有结果也没有错误信息；该页面已保存以便诊断',
+  'ceac.outcome.serverFailed': 'CEAC 在响应时出错（服务器错误 {status}）',
+  'ceac.outcome.noForm': 'CEAC 状态页上没有我们能识别的查询表单或验证码（网站可能改版了）；该页面已保存以便诊断',
+  'ceac.outcome.noCaptchaImage': 'CEAC 没有提供验证码图片：网站可能正在维护；请稍后再试',
+  'ceac.outcome.solverFailed': '验证码识别程序 "{solver}" 没有给出答案：{why}',
+  'ceac.outcome.solverCrashed': '验证码识别程序 "{solver}" 没有给出答案：意外故障：{why}',
+  'ceac.outcome.redirects': 'CEAC 重定向次数过多（HTTP {status}）',
+  'ceac.outcome.browserFailed': '无法启动浏览器（{path}）：{why}',
+  'ceac.outcome.noBrowser': '{outcome}（{missing}）',
+  'ceac.outcome.noBrowserFound': '没有找到浏览器',
+
+  // 截止日期是从什么算起的（knowledge/deadlines.ts），即 `ceac case show` 所列
+  'deadline.basis.slipDate': '221(g) 单上的日期 {date} 之后 12 个月',
+  'deadline.basis.interview221g': '{date} 面谈（当场给了 221(g) 单）之后 12 个月',
+  'deadline.basis.refusedSeen':
+    '{date}（第一次看到 Refused 的日期）之后 12 个月（填写 221(g) 单上的日期可以得到准确日期）',
+  'deadline.basis.interview': '{date} 面谈之后 180 天',
+  'deadline.basis.documents': '{date} 最后一次补交材料之后 180 天',
+  'deadline.basis.issuedSeen': '{date} 第一次看到 Issued 之后 10 个工作日',
+  'deadline.basis.dvFiscalYear': '{year} 财年的 9 月 30 日，由 DV 案件编号得出',
+  'deadline.line': '{title}（{basis}）',
+
+  // 学到的查询时间有多可靠（tracker/change-times-summary.ts），即 `ceac case show` 所说
+  'track.learned.learning':
+    '还在了解这个使领馆的状态通常何时变化（n = {n}）；在此之前，查询时间参照所有使领馆已观察到的 {count} 次变化',
+  'track.learned.learned':
+    '查询集中在 {place} 时间 {from}–{to}（占查询的 {checkShare}），估计这个使领馆 {changeShare} 的变化发生在这段时间（n = {n}）',
+
+  // 统计（stats/report.ts）
+  'stats.groupTooSmall': '只有 {n} 个案例符合条件：少于 {min} 个案例的组不予显示；请放宽筛选条件',
+  'stats.caveat.only_finished':
+    '只有已结束的案例：这一组里没有仍在等待的案例；如果数据来源漏掉了仍在等待的案例（checkee 的历史文件就是这样），那么等得久的案例就缺失了，这些数字会偏向较短的等待',
+  'stats.caveat.few_pending':
+    '{n} 个案例中只有 {censored} 个（{percent}%）仍在等待：如果这一组大多来自漏掉仍在等待案例的来源（checkee 的历史文件就是这样），那么等得久的案例就缺失了，这些数字会偏向较短的等待',
+  'stats.caveat.no_refusals': '这一组里没有拒签：数据可能漏掉了被拒的案例',
+  'stats.caveat.median_not_reached': '还没有达到中位数：最后一次看到时，超过一半的案例仍在等待',
+  'stats.caveat.small_group': '组很小（{n} 个案例）：区间很宽',
+  'stats.predict.broader': '{label}：等待 {waited} 天后仍在等待的可比案例只有 {comparable} 个，所以改用了范围更大的组',
+  'stats.predict.no90': '没有可比案例被继续跟踪 90 天以上：更长时间内的概率未知',
+
+  // 导入（timelines/checkee.ts）
+  'import.warning.only_finished':
+    '只有已结束的案例：这个来源里没有仍在等待的案例，所以仍在进行中的长时间等待都缺失了，只用它算出的每个数字都会偏向较短的等待',
+  'import.warning.no_refused': '没有被拒的案例：这个来源缺少拒签，所以用它算出的通过率偏高',
+  'import.row.misaligned': '应有 {expected} 个字段，实际 {found} 个（行未对齐）',
+  'import.row.notJson': '不是有效的 JSON（每行必须是一个 JSON 对象）',
+  'import.row.notObject': '不是 JSON 对象',
+  'import.row.missing': '缺少 {fields}',
+  'import.row.visaType': '签证类型 "{value}" 不是 F1 或 H1B 这样的签证类别',
+  'import.row.status': '状态 "{value}" 不是 Clear、Reject 或 Pending',
+  'import.row.checkDate': 'check 日期 "{value}" 不是 YYYY-MM-DD 格式的日期',
+  'import.row.entry': '签证申请类别 "{value}" 不是 New 或 Renewal',
+  'import.row.completeDate': '已有结果的案例，完成日期 "{value}" 不是 YYYY-MM-DD 格式的日期',
+  'import.row.completeBeforeCheck': '完成日期 {completeDate} 早于 check 日期 {checkDate}',
+  'import.row.lastUpdate': '最后更新 "{value}" 不是 YYYY-MM-DD 格式的日期',
+  'import.row.noExportDate': '仍在等待的案例没有导出日期：请加上 --as-of YYYY-MM-DD（导出文件的日期）',
+  'import.row.afterExport': '仍在等待的案例的 check 日期 {checkDate} 晚于导出日期',
+  'import.row.unreadable': '无法读取的行',
 };
