@@ -55,6 +55,18 @@ export async function loadCatalog(language: Language): Promise<Catalog> {
   }
 }
 
-export async function loadTranslator(language: Language): Promise<Translator> {
-  return language === 'en' ? english : createTranslator(language, await loadCatalog(language));
+// One translator per language for the process: it keeps the ICU messages it has compiled, so a server does not
+// parse them again on every request of a zh-CN or es reader.
+const loaded = new Map<Language, Promise<Translator>>();
+
+export function loadTranslator(language: Language): Promise<Translator> {
+  if (language === 'en') return Promise.resolve(english);
+  let translator = loaded.get(language);
+  if (!translator) {
+    translator = loadCatalog(language).then((catalog) => createTranslator(language, catalog));
+    // A failed load (a missing file) is not kept: the next call tries again.
+    translator.catch(() => loaded.delete(language));
+    loaded.set(language, translator);
+  }
+  return translator;
 }
